@@ -1,0 +1,62 @@
+// Shared pieces of the subcommands.
+#include "cli/Common.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <unistd.h>
+
+namespace ereje::cli {
+
+LoadedRules load_and_check(const std::vector<std::string>& paths) {
+  LoadedRules out;
+  out.rules = interp::load_rules(paths, out.diags);
+  // A syntax error leaves clauses half-read: checking them would only add noise.
+  if (!out.diags.has_errors()) out.checked = interp::check(out.rules, out.diags);
+  out.diags.sort();
+  return out;
+}
+
+std::optional<Date> parse_as_of(const std::string& text, const std::string& flag, std::ostream& err) {
+  auto d = parse_date(text);
+  if (!d)
+    err << "error: " << flag << " `" << text << "` is not a date\n  = help: write the date as YYYY-MM-DD, e.g. 2024-01-01\n";
+  return d;
+}
+
+bool write_file_atomically(const std::string& path, const std::string& content, std::ostream& err) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  if (fd < 0) {
+    err << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";
+    return false;
+  }
+  std::size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      err << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";
+      ::close(fd);
+      ::unlink(name.data());
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(name.data(), path.c_str()) != 0) {
+    err << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";
+    ::unlink(name.data());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace ereje::cli

@@ -1,0 +1,32 @@
+// Shared pieces of the subcommands: exit codes, loading and checking rules, dates from the
+// command line, and writing an output file whole or not at all.
+#pragma once
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interpreter/Checker.hpp"
+
+namespace ereje::cli {
+
+// cli.md: 0 success; 1 the run worked but found something; 2 bad usage or bad input.
+enum Exit { kOk = 0, kFound = 1, kBadInput = 2 };
+
+struct LoadedRules {
+  interp::RuleSet rules;
+  interp::Checked checked;
+  Diagnostics diags;
+};
+
+// Reads, parses, resolves and checks. Diagnostics (errors and warnings) are left in `diags`.
+LoadedRules load_and_check(const std::vector<std::string>& paths);
+
+// Parses an --as-of value; nullopt with a message on `err` when it is not a real date.
+std::optional<Date> parse_as_of(const std::string& text, const std::string& flag, std::ostream& err);
+
+// Writes `content` to `path` through a temporary file in the same folder and a rename, so that a
+// failed or killed run leaves an existing file untouched and never a partial one.
+bool write_file_atomically(const std::string& path, const std::string& content, std::ostream& err);
+
+}  // namespace ereje::cli

@@ -1,0 +1,95 @@
+// Results formats. Column order, sorting and value text are fixed by data.md.
+#include "cli/Output.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace ereje::cli {
+namespace {
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+struct Row {
+  std::string agency_id, clause, result, value, status, version;
+};
+
+std::vector<Row> rows_of(const interp::Evaluation& ev, const input::DataSet& data) {
+  std::vector<Row> rows;
+  rows.reserve(ev.rows.size());
+  for (const auto& r : ev.rows)
+    rows.push_back({data.bodies[r.body].agency_id, r.version->number, r.result, r.text(), interp::status_name(r.status),
+                    r.version->label()});
+  return rows;
+}
+
+}  // namespace
+
+std::string pad_right(const std::string& s, std::size_t width) {
+  std::size_t len = utf8_length(s);
+  return len >= width ? s : s + std::string(width - len, ' ');
+}
+
+std::string pad_left(const std::string& s, std::size_t width) {
+  std::size_t len = utf8_length(s);
+  return len >= width ? s : std::string(width - len, ' ') + s;
+}
+
+std::string results_csv(const interp::Evaluation& ev, const input::DataSet& data) {
+  std::string out = "agency_id,clause,result,value,status,version\n";
+  for (const auto& r : rows_of(ev, data))
+    out += csv_field(r.agency_id) + "," + csv_field(r.clause) + "," + csv_field(r.result) + "," + r.value + "," +
+           r.status + "," + r.version + "\n";
+  return out;
+}
+
+std::string results_json(const interp::Evaluation& ev, const input::DataSet& data) {
+  nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+  for (const auto& r : rows_of(ev, data)) {
+    nlohmann::ordered_json o;
+    o["agency_id"] = r.agency_id;
+    o["clause"] = r.clause;
+    o["result"] = r.result;
+    o["value"] = r.value;  // a string; empty when not applicable, as in the CSV
+    o["status"] = r.status;
+    o["version"] = r.version;
+    arr.push_back(std::move(o));
+  }
+  return arr.dump(2) + "\n";
+}
+
+std::string results_table(const interp::Evaluation& ev, const input::DataSet& data) {
+  std::vector<Row> rows = rows_of(ev, data);
+  const std::vector<std::string> head{"agency_id", "clause", "result", "value", "status", "version"};
+  std::vector<std::size_t> w;
+  for (const auto& h : head) w.push_back(utf8_length(h));
+  for (const auto& r : rows) {
+    const std::string* cells[] = {&r.agency_id, &r.clause, &r.result, &r.value, &r.status, &r.version};
+    for (std::size_t i = 0; i < 6; ++i) w[i] = std::max(w[i], utf8_length(*cells[i]));
+  }
+  std::string out;
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string l;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      // Numbers right-aligned so decimal points line up.
+      bool right = i == 1 || i == 3;
+      l += (i ? "  " : "") + (right ? pad_left(cells[i], w[i]) : pad_right(cells[i], w[i]));
+    }
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    out += l + "\n";
+  };
+  line(head);
+  std::vector<std::string> rule;
+  for (std::size_t x : w) rule.push_back(std::string(x, '-'));
+  line(rule);
+  for (const auto& r : rows) line({r.agency_id, r.clause, r.result, r.value.empty() ? "n/a" : r.value, r.status, r.version});
+  return out;
+}
+
+}  // namespace ereje::cli

@@ -1,0 +1,61 @@
+// `ereje run`: evaluate every clause in force at the as-of date for every body of a data folder.
+#include <ostream>
+
+#include "cli/Commands.hpp"
+#include "cli/Common.hpp"
+#include "cli/Output.hpp"
+#include "input/DataSet.hpp"
+#include "interpreter/Evaluator.hpp"
+
+namespace ereje::cli {
+
+int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.format != "csv" && o.format != "json" && o.format != "table") {
+    err << "error: unknown format `" << o.format << "`\n  = help: use csv, json or table\n";
+    return kBadInput;
+  }
+  Date as_of{};
+  if (o.as_of.empty()) {
+    as_of = today_utc();
+    err << "note: no --as-of given: evaluating as of " << format_date(as_of) << " (today, UTC)\n";
+  } else if (auto d = parse_as_of(o.as_of, "--as-of", err)) {
+    as_of = *d;
+  } else {
+    return kBadInput;
+  }
+  LoadedRules lr = load_and_check(o.rules);
+  err << render(lr.diags);
+  if (lr.diags.has_errors()) return kBadInput;
+
+  auto versions = lr.rules.all_in_force(as_of);
+  auto earliest = lr.rules.earliest();
+  if (versions.empty() || (earliest && as_of < *earliest)) {
+    err << "error: no version of the rules is in force on " << format_date(as_of);
+    if (earliest) err << "\n  = help: the earliest rules take effect on " << format_date(*earliest);
+    err << "\n";
+    return kBadInput;
+  }
+  std::vector<std::string> needed;
+  for (const auto* v : versions) (void)v;
+  needed.assign(lr.checked.tables_used.begin(), lr.checked.tables_used.end());
+  input::DataSet data;
+  try {
+    data = input::load_folder(o.data, needed);
+  } catch (const InputError& e) {
+    err << render(e.diagnostics);
+    err << "error: no results written: the data has errors\n";
+    return kBadInput;
+  }
+  interp::Evaluation ev = interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
+  err << render(ev.warnings);
+  std::string text = o.format == "json"    ? results_json(ev, data)
+                     : o.format == "table" ? results_table(ev, data)
+                                           : results_csv(ev, data);
+  if (o.output.empty() || o.output == "-") {
+    out << text;
+    return kOk;
+  }
+  return write_file_atomically(o.output, text, err) ? kOk : kBadInput;
+}
+
+}  // namespace ereje::cli

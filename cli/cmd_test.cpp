@@ -1,0 +1,34 @@
+// `ereje test`: run the tests written in the rule files; the last line is `N passed, N failed`.
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "cli/Commands.hpp"
+#include "cli/Common.hpp"
+#include "interpreter/TestRunner.hpp"
+
+namespace ereje::cli {
+
+int run_test(const TestOptions& o, std::ostream& out, std::ostream& err) {
+  LoadedRules lr = load_and_check(o.rules);
+  err << render(lr.diags);
+  if (lr.diags.has_errors()) return kBadInput;
+  auto outcomes = interp::run_tests(lr.rules, lr.checked);
+  std::size_t passed = 0, failed = 0;
+  for (const auto& t : outcomes) {
+    std::string head = fmt::format("{}: clause {} (act \"{}\", version {}): \"{}\"", t.test->span.where(),
+                                   t.version->number, t.version->act->id, t.version->label(), t.test->name);
+    if (t.passed) {
+      ++passed;
+      if (o.verbose) out << "ok    " << head << "\n";
+    } else {
+      ++failed;
+      out << "FAIL  " << head << "\n";
+      for (const auto& f : t.failures) out << "      " << f << "\n";
+    }
+  }
+  out << passed << " passed, " << failed << " failed\n";
+  return failed ? kFound : kOk;
+}
+
+}  // namespace ereje::cli

@@ -1,0 +1,23 @@
+// Calendar dates as days since 1970-01-01 (proleptic Gregorian); exact, no time zone, no clock.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ereje {
+
+struct Date {
+  std::int32_t days = 0;  // since 1970-01-01
+  auto operator<=>(const Date&) const = default;
+};
+
+// Parses exactly `YYYY-MM-DD` and rejects impossible dates such as 2024-02-30.
+std::optional<Date> parse_date(std::string_view s);
+Date make_date(int y, unsigned m, unsigned d);
+std::string format_date(Date d);
+void civil_from_days(std::int32_t z, int& y, unsigned& m, unsigned& d);
+// Today's date in UTC: read once by the command line for the default as-of date.
+Date today_utc();
+
+}  // namespace ereje

@@ -1,0 +1,135 @@
+// The abstract syntax tree: plain data, a source span on every node, variants visited without a
+// default branch so that a new node breaks every pass that forgot it. Produced by Parser.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/Date.hpp"
+#include "core/Rational.hpp"
+#include "core/Source.hpp"
+
+namespace ereje::ast {
+
+struct Expr;
+using ExprPtr = std::shared_ptr<const Expr>;
+
+struct NumberLit { Rational value; std::string text; };
+struct StringLit { std::string value; };
+struct BoolLit { bool value; };
+struct DateLit { Date value; };
+struct NameRef { std::string name; };
+struct NaLit {};  // `n/a`: only in test expectations
+
+enum class UnaryOp { Not, Neg };
+struct Unary { UnaryOp op; ExprPtr operand; };
+
+enum class BinaryOp { Add, Sub, Mul, Div, Eq, Ne, Lt, Le, Gt, Ge, And, Or };
+struct Binary { BinaryOp op; ExprPtr lhs, rhs; Span op_span; };
+
+struct If { ExprPtr cond, then_branch, else_branch; };
+struct Call { std::string function; Span name_span; std::vector<ExprPtr> args; };
+struct InList { ExprPtr value; std::vector<ExprPtr> items; };
+
+enum class AggregateKind { Count, Sum, Min, Max, Avg, Single };
+// `count services where automation = full`, `max objections of reviewed_on - submitted_on`.
+struct Aggregate {
+  AggregateKind kind;
+  std::string table;
+  Span table_span;
+  ExprPtr value;   // null for count
+  ExprPtr filter;  // null when every row counts
+};
+
+struct Expr {
+  Span span;
+  std::variant<NumberLit, StringLit, BoolLit, DateLit, NameRef, NaLit, Unary, Binary, If, Call, InList, Aggregate>
+      node;
+};
+
+const char* to_string(BinaryOp op);
+const char* to_string(AggregateKind k);
+
+// ---- declarations inside a clause ----
+
+struct Text { std::string lang; std::string value; Span span; };  // title or legal text in kk/ru/en
+
+enum class Evidence { Official, Seed, Reconstructed, NotOnFile };
+const char* to_string(Evidence e);
+struct EvidenceItem { std::string subject; Evidence level; Span span; };  // subject: text, variables, formula
+
+struct Let { std::string name; Span name_span; ExprPtr value; std::string description; Span span; };
+struct Coefficient { std::string name; Span name_span; ExprPtr value; std::string description; Span span; };
+struct Result {
+  std::string name; Span name_span; ExprPtr value;
+  ExprPtr range_lo, range_hi; Span range_span;  // range_lo null: no range declared (a check error)
+  int round = 2; bool round_declared = false;
+  std::string description; Span span;
+};
+// Every row of `table` is checked; the result is the number of rows for which `breach` holds.
+struct Obligation {
+  std::string name; Span name_span; std::string table; Span table_span; ExprPtr breach;
+  std::string description; Span span;
+};
+
+// ---- tests written inside a clause ----
+struct Assignment { std::string column; Span column_span; ExprPtr value; };
+struct RowGroup { std::int64_t count = 1; std::vector<Assignment> assignments; Span span; };
+struct TestTable { std::string table; Span table_span; std::vector<RowGroup> groups; };
+struct Expectation {
+  std::string result; Span result_span; ExprPtr value;  // NaLit for n/a
+  bool out_of_range = false; Span span;
+};
+struct TestCase {
+  std::string name; Span span;
+  std::optional<Date> as_of; Span as_of_span;
+  std::vector<TestTable> tables;
+  std::vector<Expectation> expectations;
+};
+
+struct Clause {
+  std::string number; Span number_span;  // "49", "49-1"
+  std::string title;                     // the heading string (English or as given)
+  std::vector<Text> titles;              // title kk "...", title ru "..."
+  std::vector<Text> texts;               // legal text
+  std::optional<std::string> replaces; Span replaces_span;
+  std::optional<Date> in_force; std::string in_force_note; Span in_force_span;  // overrides the act's date
+  std::vector<EvidenceItem> evidence;
+  std::vector<Let> lets;
+  std::vector<Coefficient> coefficients;
+  std::vector<Result> results;
+  std::vector<Obligation> obligations;
+  std::vector<TestCase> tests;
+  // Declaration order of lets, coefficients, results and obligations, for fmt and dumps.
+  struct Item { enum Kind { Let, Coefficient, Result, Obligation } kind; std::size_t index; };
+  std::vector<Item> order;
+  Span span;
+};
+
+struct Repeal { std::string number; Span span; std::string note; };
+
+struct Function {
+  std::string name; Span name_span;
+  std::vector<std::string> params; std::vector<Span> param_spans;
+  ExprPtr body; std::string description; Span span;
+};
+
+struct Act {
+  std::string id; std::string title; Span span;
+  std::optional<Date> in_force; std::string in_force_note; Span in_force_span;
+  std::optional<std::string> amends; Span amends_span;
+};
+
+// One parsed rule file.
+struct File {
+  SourcePtr source;
+  std::optional<Act> act;
+  std::vector<Clause> clauses;
+  std::vector<Repeal> repeals;
+  std::vector<Function> functions;
+};
+
+}  // namespace ereje::ast

@@ -1,0 +1,233 @@
+// The rule language as PEGTL rules, and nothing else: actions live in Parser.cpp, messages in
+// Errors below. Every token swallows the whitespace and comments after it. Rules whose name starts
+// with `expect_` are commit points: failing there raises a parse error with a message in the
+// user's terms (see the Errors table at the end).
+#pragma once
+#include <tao/pegtl.hpp>
+
+namespace ereje::grammar {
+namespace pegtl = tao::pegtl;
+using namespace pegtl;  // NOLINT: the grammar reads as a grammar
+
+// ---- lexical ----
+struct comment : seq<two<'/'>, until<eolf>> {};
+struct ws : star<sor<one<' ', '\t', '\r', '\n'>, comment>> {};
+template <typename R> struct tok : seq<R, ws> {};
+
+// Identifiers: Latin, digits, underscore and the whole Cyrillic block (Kazakh letters included).
+struct ident_first : sor<ranges<'a', 'z', 'A', 'Z', '_'>, utf8::range<0x0400, 0x04FF>> {};
+struct ident_other : sor<ranges<'a', 'z', 'A', 'Z', '0', '9', '_'>, utf8::range<0x0400, 0x04FF>> {};
+template <typename S> struct kw : seq<S, not_at<ident_other>, ws> {};
+
+#define EREJE_KW(name, text) struct kw_##name : kw<TAO_PEGTL_STRING(text)> {}
+EREJE_KW(act, "act"); EREJE_KW(in_force, "in_force"); EREJE_KW(amends, "amends");
+EREJE_KW(clause, "clause"); EREJE_KW(title, "title"); EREJE_KW(replaces, "replaces");
+EREJE_KW(repeals, "repeals"); EREJE_KW(evidence, "evidence"); EREJE_KW(text, "text");
+EREJE_KW(let, "let"); EREJE_KW(coefficient, "coefficient"); EREJE_KW(result, "result");
+EREJE_KW(range, "range"); EREJE_KW(round, "round"); EREJE_KW(obligation, "obligation");
+EREJE_KW(over, "over"); EREJE_KW(breach, "breach"); EREJE_KW(when, "when"); EREJE_KW(test, "test");
+EREJE_KW(expect, "expect"); EREJE_KW(end, "end"); EREJE_KW(where, "where"); EREJE_KW(of, "of");
+EREJE_KW(not, "not"); EREJE_KW(and, "and"); EREJE_KW(or, "or"); EREJE_KW(if, "if");
+EREJE_KW(then, "then"); EREJE_KW(else, "else"); EREJE_KW(in, "in"); EREJE_KW(true, "true");
+EREJE_KW(false, "false"); EREJE_KW(function, "function"); EREJE_KW(as_of, "as_of");
+EREJE_KW(rows, "rows"); EREJE_KW(row, "row"); EREJE_KW(out_of_range, "out_of_range");
+EREJE_KW(count, "count"); EREJE_KW(sum, "sum"); EREJE_KW(min, "min"); EREJE_KW(max, "max");
+EREJE_KW(avg, "avg"); EREJE_KW(single, "single");
+#undef EREJE_KW
+
+// Words that can never be names: they would make expressions ambiguous.
+struct reserved : seq<sor<TAO_PEGTL_STRING("and"), TAO_PEGTL_STRING("or"), TAO_PEGTL_STRING("not"),
+                          TAO_PEGTL_STRING("if"), TAO_PEGTL_STRING("then"), TAO_PEGTL_STRING("else"),
+                          TAO_PEGTL_STRING("where"), TAO_PEGTL_STRING("of"), TAO_PEGTL_STRING("in"),
+                          TAO_PEGTL_STRING("true"), TAO_PEGTL_STRING("false"), TAO_PEGTL_STRING("end")>,
+                      not_at<ident_other>> {};
+struct identifier : seq<not_at<reserved>, ident_first, star<ident_other>> {};
+struct name : tok<identifier> {};
+
+struct date_lit : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>, not_at<ident_other>> {};
+struct number_lit : seq<plus<digit>, opt<one<'.'>, plus<digit>>, not_at<ident_other>> {};
+struct escape : seq<one<'\\'>, one<'"', '\\', 'n', 't'>> {};
+struct string_char : sor<escape, seq<not_one<'"', '\\', '\n', '\r'>>> {};
+struct string_body : seq<star<string_char>> {};
+struct expect_string_close : one<'"'> {};
+struct string_lit : seq<one<'"'>, string_body, expect_string_close> {};
+// Adjacent strings concatenate, so long legal text can be split over lines.
+struct string_tok : seq<string_lit, ws> {};
+struct text_value : plus<string_tok> {};
+struct date_tok : tok<date_lit> {};
+struct number_tok : tok<number_lit> {};
+struct clause_number : seq<plus<digit>, opt<one<'-'>, plus<digit>>, not_at<ident_other>> {};
+struct clause_number_tok : tok<clause_number> {};
+struct na_lit : tok<seq<TAO_PEGTL_STRING("n/a")>> {};
+
+// ---- expressions ----
+struct expr;
+struct unary;
+struct product;
+struct sum_expr;
+struct negation;
+struct conjunction;
+struct expect_operand_unary;
+struct expect_operand_product;
+struct expect_operand_sum;
+struct expect_expr_sum;
+struct expect_negation;
+struct expect_conjunction;
+struct expect_expr : seq<expr> {};
+struct expect_close_paren : tok<one<')'>> {};
+struct expect_close_bracket : tok<one<']'>> {};
+struct expect_then : seq<kw_then> {};
+struct expect_else : seq<kw_else> {};
+struct expect_table : seq<name> {};
+
+struct paren : seq<tok<one<'('>>, expect_expr, expect_close_paren> {};
+struct call_args : opt<expr, star<tok<one<','>>, expect_expr>> {};
+struct call : seq<name, tok<one<'('>>, call_args, expect_close_paren> {};
+struct if_expr : seq<kw_if, expect_expr, expect_then, expect_expr, expect_else, expect_expr> {};
+struct agg_kind : sor<kw_count, kw_sum, seq<kw_min, not_at<one<'('>>>, seq<kw_max, not_at<one<'('>>>, kw_avg, kw_single> {};
+struct agg_of : seq<kw_of, expect_expr> {};
+struct agg_where : seq<kw_where, expect_expr> {};
+struct aggregate : seq<agg_kind, expect_table, opt<agg_of>, opt<agg_where>> {};
+struct true_lit : kw_true {};
+struct false_lit : kw_false {};
+struct name_ref : name {};
+struct primary : sor<paren, if_expr, aggregate, date_tok, number_tok, string_tok, true_lit, false_lit, call, name_ref> {};
+struct expect_operand : seq<primary> {};
+
+struct op_not : kw_not {};
+struct op_neg : tok<one<'-'>> {};
+struct unary : sor<seq<op_neg, expect_operand>, primary> {};
+
+struct op_mul : tok<one<'*'>> {};
+struct op_div : tok<one<'/'>> {};
+struct product : seq<unary, star<sor<op_mul, op_div>, expect_operand_unary>> {};
+struct op_add : tok<one<'+'>> {};
+struct op_sub : tok<one<'-'>> {};
+struct sum_expr : seq<product, star<sor<op_add, op_sub>, expect_operand_product>> {};
+struct op_le : tok<TAO_PEGTL_STRING("<=")> {};
+struct op_ge : tok<TAO_PEGTL_STRING(">=")> {};
+struct op_ne : tok<TAO_PEGTL_STRING("!=")> {};
+struct op_lt : tok<one<'<'>> {};
+struct op_gt : tok<one<'>'>> {};
+struct op_eq : tok<one<'='>> {};
+struct in_list : seq<kw_in, tok<one<'['>>, opt<expr, star<tok<one<','>>, expect_expr>>, expect_close_bracket> {};
+struct comparison : seq<sum_expr, opt<sor<seq<sor<op_le, op_ge, op_ne, op_lt, op_gt, op_eq>, expect_operand_sum>, in_list>>> {};
+struct negation : sor<seq<op_not, expect_negation>, comparison> {};
+struct conjunction : seq<negation, star<kw_and, expect_negation>> {};
+struct disjunction : seq<conjunction, star<kw_or, expect_conjunction>> {};
+struct expr : disjunction {};
+
+// ---- clause body ----
+struct lang : tok<sor<TAO_PEGTL_STRING("kk"), TAO_PEGTL_STRING("ru"), TAO_PEGTL_STRING("en")>> {};
+struct expect_lang : seq<lang> {};
+struct expect_text : seq<text_value> {};
+struct description : text_value {};
+struct expect_name : seq<name> {};
+struct expect_eq : tok<one<'='>> {};
+struct expect_date : seq<date_tok> {};
+struct expect_clause_number : seq<clause_number_tok> {};
+struct expect_int : seq<number_tok> {};
+struct expect_dots : tok<two<'.'>> {};
+
+struct title_stmt : seq<kw_title, expect_lang, expect_text> {};
+struct text_stmt : seq<kw_text, expect_lang, expect_text> {};
+struct replaces_stmt : seq<kw_replaces, expect_clause_number> {};
+struct in_force_stmt : seq<kw_in_force, expect_date, opt<description>> {};
+struct evidence_subject : tok<sor<TAO_PEGTL_STRING("text"), TAO_PEGTL_STRING("variables"), TAO_PEGTL_STRING("formula")>> {};
+struct evidence_level : tok<sor<TAO_PEGTL_STRING("official"), TAO_PEGTL_STRING("seed"), TAO_PEGTL_STRING("reconstructed"), TAO_PEGTL_STRING("not_on_file")>> {};
+struct expect_evidence_subject : seq<evidence_subject> {};
+struct expect_evidence_level : seq<evidence_level> {};
+struct evidence_item : seq<expect_evidence_subject, expect_evidence_level> {};
+struct evidence_stmt : seq<kw_evidence, evidence_item, star<tok<one<','>>, evidence_item>> {};
+struct let_stmt : seq<kw_let, expect_name, expect_eq, expect_expr, opt<description>> {};
+struct coefficient_stmt : seq<kw_coefficient, expect_name, expect_eq, expect_expr, opt<description>> {};
+struct range_clause : seq<kw_range, expect_expr_sum, expect_dots, expect_expr_sum> {};
+struct round_clause : seq<kw_round, expect_int> {};
+struct result_stmt : seq<kw_result, expect_name, expect_eq, expect_expr, opt<range_clause>, opt<round_clause>, opt<description>> {};
+struct expect_over : seq<kw_over> {};
+struct expect_breach_when : seq<kw_breach, kw_when> {};
+struct obligation_stmt : seq<kw_obligation, expect_name, expect_over, expect_table, expect_breach_when, expect_expr, opt<description>> {};
+
+// Tests: `services: 20 rows automation = partial and mobile = true, 5 rows automation = none`
+struct assignment : seq<name, tok<one<'='>>, expect_expr_sum> {};
+struct expect_assignment : seq<assignment> {};
+// The first assignment commits only at its `=`: after `0 rows` the next word may be `expect`.
+struct row_group : seq<number_tok, sor<kw_rows, kw_row>, opt<assignment, star<kw_and, expect_assignment>>> {};
+struct expect_row_group : seq<row_group> {};
+struct test_table : seq<name, tok<one<':'>>, expect_row_group, star<tok<one<','>>, expect_row_group>> {};
+struct expect_value : sor<na_lit, seq<expr>> {};
+struct expect_stmt : seq<kw_expect, expect_name, expect_eq, expect_value, opt<kw_out_of_range>> {};
+struct as_of_stmt : seq<kw_as_of, expect_date> {};
+struct test_item : sor<as_of_stmt, expect_stmt, test_table> {};
+struct test_block : seq<kw_test, expect_text, star<test_item>> {};
+
+struct clause_item : sor<title_stmt, text_stmt, replaces_stmt, in_force_stmt, evidence_stmt, let_stmt,
+                         coefficient_stmt, result_stmt, obligation_stmt> {};
+struct expect_clause_end : seq<kw_end> {};
+struct clause_block : seq<kw_clause, expect_clause_number, opt<text_value>, star<clause_item>, star<test_block>,
+                          expect_clause_end> {};
+
+// ---- top level ----
+struct act_amends : seq<kw_amends, expect_text> {};
+struct expect_act_id : seq<string_tok> {};
+struct act_header : seq<kw_act, expect_act_id, opt<text_value>, opt<in_force_stmt>, opt<act_amends>> {};
+struct params : opt<name, star<tok<one<','>>, expect_name>> {};
+struct function_def : seq<kw_function, expect_name, tok<one<'('>>, params, expect_close_paren, expect_eq, expect_expr, opt<description>> {};
+struct repeal_stmt : seq<kw_repeals, expect_clause_number, opt<description>> {};
+struct top_item : sor<act_header, clause_block, function_def, repeal_stmt> {};
+struct expect_top_item : seq<top_item> {};
+// One top-level item at a time: the parser loops over this rule and recovers between items.
+struct item : seq<ws, sor<eof, expect_top_item>> {};
+
+// Operand rules named apart from `expect_operand` so each position gets its own message.
+struct expect_operand_unary : seq<unary> {};
+struct expect_operand_product : seq<product> {};
+struct expect_operand_sum : seq<sum_expr> {};
+struct expect_expr_sum : seq<sum_expr> {};
+struct expect_negation : seq<negation> {};
+struct expect_conjunction : seq<conjunction> {};
+
+// ---- messages at commit points: what was expected, in the user's terms ----
+template <typename> inline constexpr const char* error_message = nullptr;
+#define EREJE_MSG(rule, text) template <> inline constexpr const char* error_message<rule> = text
+EREJE_MSG(expect_string_close, "unterminated string: expected a closing `\"` on the same line");
+EREJE_MSG(expect_expr, "expected an expression");
+EREJE_MSG(expect_close_paren, "expected `)`");
+EREJE_MSG(expect_close_bracket, "expected `]` to close the list");
+EREJE_MSG(expect_then, "expected `then` after the condition of `if`");
+EREJE_MSG(expect_else, "expected `else`: every `if` needs both branches");
+EREJE_MSG(expect_table, "expected a table name (agencies, services, objections, schedule)");
+EREJE_MSG(expect_operand, "expected a value after the operator");
+EREJE_MSG(expect_operand_unary, "expected a value after the operator");
+EREJE_MSG(expect_operand_product, "expected a value after the operator");
+EREJE_MSG(expect_operand_sum, "expected a value after the comparison");
+EREJE_MSG(expect_expr_sum, "expected a value");
+EREJE_MSG(expect_negation, "expected a condition");
+EREJE_MSG(expect_conjunction, "expected a condition after `or`");
+EREJE_MSG(expect_lang, "expected a language code: kk, ru or en");
+EREJE_MSG(expect_text, "expected text in double quotes");
+EREJE_MSG(expect_act_id, "expected the act's registration number in double quotes, e.g. act \"33140\"");
+EREJE_MSG(expect_name, "expected a name");
+EREJE_MSG(expect_eq, "expected `=`");
+EREJE_MSG(expect_date, "expected a date as YYYY-MM-DD");
+EREJE_MSG(expect_clause_number, "expected a clause number such as 49 or 49-1");
+EREJE_MSG(expect_int, "expected a whole number");
+EREJE_MSG(expect_dots, "expected `..` between the bounds of the range, as in `range 0..10`");
+EREJE_MSG(expect_evidence_subject, "expected what the evidence is for: text, variables or formula");
+EREJE_MSG(expect_evidence_level, "expected an evidence level: official, seed, reconstructed or not_on_file");
+EREJE_MSG(expect_over, "expected `over` and the table whose rows the obligation checks");
+EREJE_MSG(expect_breach_when, "expected `breach when` and the condition that makes a row a breach");
+EREJE_MSG(expect_assignment, "expected a column assignment such as `automation = full`");
+EREJE_MSG(expect_row_group, "expected rows such as `3 rows automation = full`");
+EREJE_MSG(expect_value, "expected a value or n/a");
+EREJE_MSG(expect_clause_end,
+          "expected a clause item (title, text, replaces, in_force, evidence, let, coefficient, result, "
+          "obligation), a test, or `end`");
+EREJE_MSG(expect_top_item, "expected `act`, `clause`, `function` or `repeals` at the top level of a rule file");
+#undef EREJE_MSG
+
+struct Errors {
+  template <typename Rule> static constexpr const char* message = error_message<Rule>;
+};
+
+}  // namespace ereje::grammar

@@ -1,0 +1,444 @@
+// Stage 1: drives the PEGTL grammar one top-level item at a time, converts each parse tree to the
+// AST, and turns parse errors into diagnostics (positions in code points, messages in user terms).
+#include "grammar/Parser.hpp"
+
+#include <tao/pegtl/contrib/limit_depth.hpp>
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include "grammar/Grammar.hpp"
+
+namespace ereje::grammar {
+namespace pt = tao::pegtl::parse_tree;
+
+// Like PEGTL's fold_one, but a node that keeps several children also keeps its content: every
+// expression node needs its source span.
+struct FoldKeep : pt::apply<FoldKeep> {
+  template <typename Node, typename... States>
+  static void transform(std::unique_ptr<Node>& n, States&&...) noexcept {
+    if (n->children.size() == 1) n = std::move(n->children.front());
+  }
+};
+
+template <typename Rule>
+using Selector = pt::selector<
+    Rule,
+    pt::store_content::on<name, date_lit, number_lit, string_lit, text_value, description, clause_number, na_lit,
+                          call, if_expr, aggregate, agg_kind, agg_of, agg_where, true_lit, false_lit, name_ref,
+                          op_neg, op_not, op_mul, op_div, op_add, op_sub, op_le, op_ge, op_ne, op_lt, op_gt,
+                          op_eq, in_list, title_stmt, text_stmt, replaces_stmt, in_force_stmt, evidence_stmt,
+                          evidence_subject, evidence_level, let_stmt, coefficient_stmt, result_stmt, range_clause,
+                          round_clause, obligation_stmt, lang, assignment, row_group, test_table, expect_stmt,
+                          as_of_stmt, test_block, clause_block, act_header, act_amends, function_def, params,
+                          repeal_stmt, kw_out_of_range, call_args>,
+    FoldKeep::on<disjunction, conjunction, negation, comparison, sum_expr, product, unary>>;
+
+template <typename Rule>
+using Control = tao::pegtl::must_if<Errors>::control<Rule>;
+
+template <typename>
+using DepthLimit = tao::pegtl::limit_depth<kMaxRuleDepth>;
+
+namespace {
+
+using Node = pt::node;
+
+class Converter {
+ public:
+  Converter(const SourceFile& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  Span span(const Node& n) const {
+    return Span{&file_, static_cast<std::uint32_t>(n.begin().byte), static_cast<std::uint32_t>(n.end().byte)};
+  }
+  static std::string trimmed(const Node& n) {
+    std::string s = n.string();
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.pop_back();
+    // Strip a trailing comment swallowed by a token's whitespace.
+    auto c = s.find("//");
+    if (c != std::string::npos && !n.is_type<string_lit>()) s = s.substr(0, c);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.pop_back();
+    return s;
+  }
+  // The span of a token without the whitespace and comments it swallowed.
+  Span token_span(const Node& n) const {
+    Span s = span(n);
+    s.end = s.begin + static_cast<std::uint32_t>(trimmed(n).size());
+    return s;
+  }
+
+  static std::string unescape(std::string_view raw) {  // raw includes the quotes
+    std::string out;
+    for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
+      if (raw[i] == '\\' && i + 2 < raw.size()) {
+        char c = raw[++i];
+        out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+      } else {
+        out += raw[i];
+      }
+    }
+    return out;
+  }
+  std::string text(const Node& n) const {  // text_value or description: adjacent strings joined
+    std::string out;
+    for (const auto& c : n.children)
+      if (c->is_type<string_lit>()) out += unescape(c->string_view());
+    return out;
+  }
+  const Node* child(const Node& n, std::size_t i) const { return i < n.children.size() ? n.children[i].get() : nullptr; }
+  template <typename T>
+  const Node* find(const Node& n) const {
+    for (const auto& c : n.children)
+      if (c->is_type<T>()) return c.get();
+    return nullptr;
+  }
+
+  ast::ExprPtr make(Span s, auto node) const {
+    return std::make_shared<const ast::Expr>(ast::Expr{s, std::move(node)});
+  }
+
+  ast::ExprPtr expr(const Node& n) {
+    Span s = token_span(n);
+    if (n.is_type<number_lit>()) {
+      auto v = Rational::parse_decimal(n.string_view());
+      return make(s, ast::NumberLit{v.value_or(Rational{}), n.string()});
+    }
+    if (n.is_type<date_lit>()) {
+      auto d = parse_date(n.string_view());
+      if (!d) diags_.error("bad-date", s, "`" + n.string() + "` is not a real date", "dates are YYYY-MM-DD");
+      return make(s, ast::DateLit{d.value_or(Date{})});
+    }
+    if (n.is_type<string_lit>()) return make(s, ast::StringLit{unescape(n.string_view())});
+    if (n.is_type<true_lit>()) return make(s, ast::BoolLit{true});
+    if (n.is_type<false_lit>()) return make(s, ast::BoolLit{false});
+    if (n.is_type<na_lit>()) return make(s, ast::NaLit{});
+    if (n.is_type<name_ref>() || n.is_type<name>()) return make(s, ast::NameRef{trimmed(n)});
+    if (n.is_type<call>()) {
+      ast::Call c{trimmed(*n.children[0]), token_span(*n.children[0]), {}};
+      if (const Node* args = find<call_args>(n))
+        for (const auto& a : args->children) c.args.push_back(expr(*a));
+      return make(s, std::move(c));
+    }
+    if (n.is_type<if_expr>())
+      return make(s, ast::If{expr(*n.children[0]), expr(*n.children[1]), expr(*n.children[2])});
+    if (n.is_type<aggregate>()) {
+      std::string k = trimmed(*n.children[0]);
+      ast::AggregateKind kind = k == "count" ? ast::AggregateKind::Count
+                                : k == "sum" ? ast::AggregateKind::Sum
+                                : k == "min" ? ast::AggregateKind::Min
+                                : k == "max" ? ast::AggregateKind::Max
+                                : k == "avg" ? ast::AggregateKind::Avg
+                                             : ast::AggregateKind::Single;
+      ast::Aggregate a{kind, trimmed(*n.children[1]), token_span(*n.children[1]), nullptr, nullptr};
+      if (const Node* of = find<agg_of>(n)) a.value = expr(*of->children[0]);
+      if (const Node* w = find<agg_where>(n)) a.filter = expr(*w->children[0]);
+      return make(s, std::move(a));
+    }
+    if (n.is_type<in_list>()) {  // only reached through comparison below
+      return nullptr;
+    }
+    if (n.is_type<unary>()) {
+      if (n.children[0]->is_type<op_neg>()) return make(s, ast::Unary{ast::UnaryOp::Neg, expr(*n.children[1])});
+    }
+    if (n.is_type<negation>()) return make(s, ast::Unary{ast::UnaryOp::Not, expr(*n.children[1])});
+    if (n.is_type<comparison>()) {
+      if (n.children[1]->is_type<in_list>()) {
+        ast::InList in{expr(*n.children[0]), {}};
+        for (const auto& item : n.children[1]->children) in.items.push_back(expr(*item));
+        return make(s, std::move(in));
+      }
+      return binary_chain(n, s);
+    }
+    if (n.is_type<product>() || n.is_type<sum_expr>() || n.is_type<conjunction>() || n.is_type<disjunction>())
+      return binary_chain(n, s);
+    // Unreachable for a tree the grammar produced; a bug, not a user's mistake.
+    throw std::logic_error("parser: unexpected node " + std::string(n.type));
+  }
+
+  ast::ExprPtr binary_chain(const Node& n, Span s) {
+    // Children alternate operand, operator, operand... (`and`/`or` are not stored: infer them).
+    bool is_and = n.is_type<conjunction>(), is_or = n.is_type<disjunction>();
+    ast::ExprPtr lhs = expr(*n.children[0]);
+    std::size_t i = 1;
+    while (i < n.children.size()) {
+      ast::BinaryOp op;
+      Span op_span{};
+      const Node& c = *n.children[i];
+      if (is_and || is_or) {
+        op = is_and ? ast::BinaryOp::And : ast::BinaryOp::Or;
+      } else {
+        op = c.is_type<op_add>()   ? ast::BinaryOp::Add
+             : c.is_type<op_sub>() ? ast::BinaryOp::Sub
+             : c.is_type<op_mul>() ? ast::BinaryOp::Mul
+             : c.is_type<op_div>() ? ast::BinaryOp::Div
+             : c.is_type<op_eq>()  ? ast::BinaryOp::Eq
+             : c.is_type<op_ne>()  ? ast::BinaryOp::Ne
+             : c.is_type<op_lt>()  ? ast::BinaryOp::Lt
+             : c.is_type<op_le>()  ? ast::BinaryOp::Le
+             : c.is_type<op_gt>()  ? ast::BinaryOp::Gt
+                                   : ast::BinaryOp::Ge;
+        op_span = token_span(c);
+        ++i;
+      }
+      ast::ExprPtr rhs = expr(*n.children[i]);
+      ++i;
+      Span whole{s.file, lhs->span.begin, rhs->span.end};
+      lhs = make(whole, ast::Binary{op, lhs, rhs, op_span});
+    }
+    return lhs;
+  }
+
+  std::optional<Date> date_of(const Node& n) {
+    auto d = parse_date(trimmed(n));
+    if (!d) diags_.error("bad-date", token_span(n), "`" + trimmed(n) + "` is not a real date", "dates are YYYY-MM-DD");
+    return d;
+  }
+
+  std::string description_of(const Node& n) {
+    const Node* d = find<description>(n);
+    return d ? text(*d) : std::string{};
+  }
+
+  void clause(const Node& n, ast::File& file) {
+    ast::Clause c;
+    c.span = span(n);
+    c.number = trimmed(*n.children[0]);
+    c.number_span = token_span(*n.children[0]);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const Node& item = *n.children[i];
+      if (item.is_type<text_value>()) {
+        c.title = text(item);
+      } else if (item.is_type<title_stmt>() || item.is_type<text_stmt>()) {
+        ast::Text t{trimmed(*item.children[0]), text(*item.children[1]), span(item)};
+        (item.is_type<title_stmt>() ? c.titles : c.texts).push_back(std::move(t));
+      } else if (item.is_type<replaces_stmt>()) {
+        c.replaces = trimmed(*item.children[0]);
+        c.replaces_span = token_span(item);
+      } else if (item.is_type<in_force_stmt>()) {
+        c.in_force = date_of(*item.children[0]);
+        c.in_force_note = description_of(item);
+        c.in_force_span = token_span(item);
+      } else if (item.is_type<evidence_stmt>()) {
+        for (std::size_t k = 0; k + 1 < item.children.size(); k += 2) {
+          std::string lvl = trimmed(*item.children[k + 1]);
+          ast::Evidence e = lvl == "official" ? ast::Evidence::Official
+                            : lvl == "seed"   ? ast::Evidence::Seed
+                            : lvl == "reconstructed" ? ast::Evidence::Reconstructed
+                                                     : ast::Evidence::NotOnFile;
+          c.evidence.push_back({trimmed(*item.children[k]), e, token_span(*item.children[k])});
+        }
+      } else if (item.is_type<let_stmt>() || item.is_type<coefficient_stmt>()) {
+        std::string nm = trimmed(*item.children[0]);
+        Span ns = token_span(*item.children[0]);
+        ast::ExprPtr v = expr(*item.children[1]);
+        if (item.is_type<let_stmt>()) {
+          c.order.push_back({ast::Clause::Item::Let, c.lets.size()});
+          c.lets.push_back({nm, ns, v, description_of(item), span(item)});
+        } else {
+          c.order.push_back({ast::Clause::Item::Coefficient, c.coefficients.size()});
+          c.coefficients.push_back({nm, ns, v, description_of(item), span(item)});
+        }
+      } else if (item.is_type<result_stmt>()) {
+        ast::Result r;
+        r.name = trimmed(*item.children[0]);
+        r.name_span = token_span(*item.children[0]);
+        r.value = expr(*item.children[1]);
+        r.span = span(item);
+        if (const Node* rg = find<range_clause>(item)) {
+          r.range_lo = expr(*rg->children[0]);
+          r.range_hi = expr(*rg->children[1]);
+          r.range_span = token_span(*rg);
+        }
+        if (const Node* rd = find<round_clause>(item)) {
+          auto v = Rational::parse_decimal(trimmed(*rd->children[0]));
+          if (!v || !v->is_integer() || v->to_int64() > 18) {
+            diags_.error("bad-rounding", token_span(*rd), "rounding must be a whole number of decimals from 0 to 18");
+          } else {
+            r.round = static_cast<int>(v->to_int64());
+          }
+          r.round_declared = true;
+        }
+        r.description = description_of(item);
+        c.order.push_back({ast::Clause::Item::Result, c.results.size()});
+        c.results.push_back(std::move(r));
+      } else if (item.is_type<obligation_stmt>()) {
+        ast::Obligation o;
+        o.name = trimmed(*item.children[0]);
+        o.name_span = token_span(*item.children[0]);
+        o.table = trimmed(*item.children[1]);
+        o.table_span = token_span(*item.children[1]);
+        o.breach = expr(*item.children[2]);
+        o.description = description_of(item);
+        o.span = span(item);
+        c.order.push_back({ast::Clause::Item::Obligation, c.obligations.size()});
+        c.obligations.push_back(std::move(o));
+      } else if (item.is_type<test_block>()) {
+        c.tests.push_back(test(item));
+      }
+    }
+    file.clauses.push_back(std::move(c));
+  }
+
+  ast::TestCase test(const Node& n) {
+    ast::TestCase t;
+    t.span = span(n);
+    t.name = text(*n.children[0]);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const Node& item = *n.children[i];
+      if (item.is_type<as_of_stmt>()) {
+        t.as_of = date_of(*item.children[0]);
+        t.as_of_span = token_span(item);
+      } else if (item.is_type<expect_stmt>()) {
+        ast::Expectation e;
+        e.result = trimmed(*item.children[0]);
+        e.result_span = token_span(*item.children[0]);
+        e.value = expr(*item.children[1]);
+        e.out_of_range = find<kw_out_of_range>(item) != nullptr;
+        e.span = token_span(item);
+        t.expectations.push_back(std::move(e));
+      } else if (item.is_type<test_table>()) {
+        ast::TestTable tt{trimmed(*item.children[0]), token_span(*item.children[0]), {}};
+        for (std::size_t g = 1; g < item.children.size(); ++g) {
+          const Node& grp = *item.children[g];
+          ast::RowGroup rg;
+          rg.span = token_span(grp);
+          auto cnt = Rational::parse_decimal(trimmed(*grp.children[0]));
+          if (!cnt || !cnt->is_integer() || cnt->sign() < 0 || *cnt > Rational(1000000)) {
+            diags_.error("bad-row-count", token_span(*grp.children[0]), "a row count must be a whole number up to 1000000");
+          } else {
+            rg.count = cnt->to_int64();
+          }
+          for (std::size_t a = 1; a < grp.children.size(); ++a) {
+            const Node& as = *grp.children[a];
+            rg.assignments.push_back({trimmed(*as.children[0]), token_span(*as.children[0]), expr(*as.children[1])});
+          }
+          tt.groups.push_back(std::move(rg));
+        }
+        t.tables.push_back(std::move(tt));
+      }
+    }
+    return t;
+  }
+
+  void top(const Node& n, ast::File& file) {
+    if (n.is_type<clause_block>()) return clause(n, file);
+    if (n.is_type<act_header>()) {
+      ast::Act a;
+      a.span = token_span(n);
+      a.id = unescape(n.children[0]->string_view());
+      for (std::size_t i = 1; i < n.children.size(); ++i) {
+        const Node& c = *n.children[i];
+        if (c.is_type<text_value>()) a.title = text(c);
+        if (c.is_type<in_force_stmt>()) {
+          a.in_force = date_of(*c.children[0]);
+          a.in_force_note = description_of(c);
+          a.in_force_span = token_span(c);
+        }
+        if (c.is_type<act_amends>()) {
+          a.amends = text(*c.children[0]);
+          a.amends_span = token_span(c);
+        }
+      }
+      if (file.act) {
+        diags_.error("second-act", a.span, "a rule file holds one act; this file already declared act \"" + file.act->id + "\"",
+                     "put each act in a file of its own")
+            .notes.push_back({file.act->span, "the first act is declared here"});
+        return;
+      }
+      file.act = std::move(a);
+      return;
+    }
+    if (n.is_type<function_def>()) {
+      ast::Function f;
+      f.span = span(n);
+      f.name = trimmed(*n.children[0]);
+      f.name_span = token_span(*n.children[0]);
+      std::size_t i = 1;
+      if (n.children[i]->is_type<params>()) {
+        for (const auto& p : n.children[i]->children) {
+          f.params.push_back(trimmed(*p));
+          f.param_spans.push_back(token_span(*p));
+        }
+        ++i;
+      }
+      f.body = expr(*n.children[i]);
+      f.description = description_of(n);
+      file.functions.push_back(std::move(f));
+      return;
+    }
+    if (n.is_type<repeal_stmt>()) {
+      file.repeals.push_back({trimmed(*n.children[0]), token_span(n), description_of(n)});
+      return;
+    }
+  }
+
+ private:
+  const SourceFile& file_;
+  Diagnostics& diags_;
+};
+
+// Where to resume after a syntax error: the next line that starts a top-level item.
+std::size_t recovery_point(const std::string& text, std::size_t from) {
+  std::size_t pos = text.find('\n', from);
+  while (pos != std::string::npos) {
+    std::size_t b = pos + 1;
+    while (b < text.size() && (text[b] == ' ' || text[b] == '\t')) ++b;
+    for (std::string_view kw : {"clause ", "function ", "repeals ", "act "})
+      if (text.compare(b, kw.size(), kw) == 0) return pos + 1;
+    pos = text.find('\n', b);
+  }
+  return text.size();
+}
+
+}  // namespace
+
+ast::File parse_file(SourcePtr source, Diagnostics& diags) {
+  ast::File file;
+  file.source = source;
+  const std::string& text = source->text;
+  if (text.size() > kMaxRuleFileBytes) {
+    auto& d = diags.error("file-too-large", Span{}, "rule file is larger than the limit of 16 MiB",
+                          "split the rules into one file per act");
+    d.file = source->name;
+    return file;
+  }
+  if (auto bad = utf8_invalid_at(text); bad != std::string::npos) {
+    auto& d = diags.error("not-utf8", Span{source.get(), static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)},
+                          "rule file is not valid UTF-8 text", "save the file as UTF-8");
+    (void)d;
+    return file;
+  }
+  Converter conv(*source, diags);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    tao::pegtl::memory_input<tao::pegtl::tracking_mode::eager> in(
+        text.data() + pos, text.data() + text.size(), source->name, pos, source->line_of(pos), 1);
+    try {
+      auto root = pt::parse<item, Selector, DepthLimit, Control>(in);
+      std::size_t next = static_cast<std::size_t>(in.current() - text.data());
+      if (root)
+        for (const auto& c : root->children) conv.top(*c, file);
+      if (next == pos) break;  // end of input
+      pos = next;
+    } catch (const tao::pegtl::parse_error& e) {
+      const auto& p = e.positions().front();
+      std::size_t at = p.byte;
+      std::string msg(e.message());
+      Span sp{source.get(), static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 1)};
+      if (msg.find("nesting depth") != std::string::npos) {
+        diags.error("too-deep", sp, "expression nested too deeply for the parser",
+                    "split the expression into named `let` definitions");
+      } else {
+        auto& d = diags.error("syntax", sp, msg);
+        // Point back to the opener of the clause being parsed, when the error is inside one.
+        std::size_t b = pos;
+        while (b < text.size() && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n' || text[b] == '\r')) ++b;
+        if (text.compare(b, 7, "clause ") == 0 && source->line_of(b) != source->line_of(at))
+          d.notes.push_back({Span{source.get(), static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(b + 6)},
+                             "in the clause that starts here"});
+      }
+      pos = recovery_point(text, std::max(at, pos));
+    }
+  }
+  return file;
+}
+
+}  // namespace ereje::grammar

@@ -1,0 +1,165 @@
+// JSON to text records: parsed whole by nlohmann::json (key order kept), then flattened to the
+// texts of a CSV file so that DataSet.cpp validates both formats with the same code and messages.
+#include "input/JsonReader.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "input/CsvReader.hpp"
+
+namespace ereje::input {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// The parser's message without its exception prefix and its echo of raw input (which may cut a
+// multi-byte character in half); the caret under the quoted line shows the spot instead.
+std::string clean_parse_message(const std::string& what) {
+  std::string m = what;
+  if (auto at = m.find("parse error"); at != std::string::npos) {
+    if (auto colon = m.find(": ", at); colon != std::string::npos) m = m.substr(colon + 2);
+  }
+  if (auto dash = m.find(" - "); dash != std::string::npos && m.compare(0, 12, "syntax error") == 0)
+    m = m.substr(dash + 3);
+  if (auto lr = m.find("; last read: "); lr != std::string::npos) {
+    auto next = m.find("; expected", lr);
+    m.erase(lr, next == std::string::npos ? std::string::npos : next - lr);
+  }
+  return m;
+}
+
+const char* kind_of(const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::null: return "null";
+    default: return "a number";
+  }
+}
+
+class JsonFlattener {
+ public:
+  JsonFlattener(std::string name, const TableSchema* table) : name_(std::move(name)), table_(table) {}
+
+  TextTable run(const Json& rows);
+
+ private:
+  void error(std::size_t record, std::string message, std::string help) {
+    if (errors_.error_count() >= kMaxErrorsPerFile) return;
+    Diagnostic& d = errors_.error("data-json-value", Span{}, fmt::format("record {}: {}", record, message),
+                                  std::move(help));
+    d.file = name_;
+    if (errors_.error_count() == kMaxErrorsPerFile)
+      d.notes.push_back({Span{}, fmt::format("stopping after {} errors in this file", kMaxErrorsPerFile)});
+  }
+  std::string text_of(std::size_t record, const std::string& key, const Json& v);
+
+  std::string name_;
+  const TableSchema* table_;
+  Diagnostics errors_;
+};
+
+std::string JsonFlattener::text_of(std::size_t record, const std::string& key, const Json& v) {
+  const ColumnSchema* column = nullptr;
+  if (table_) {
+    column = table_->column(key);
+    // Derived columns are computed, never read: such a key is as unknown as any other.
+    if (!column || is_derived(*table_, key)) {
+      if (v.is_null()) return {};
+      return v.is_string() ? v.get<std::string>() : v.dump();
+    }
+  }
+  const ColumnType type = column ? column->type : ColumnType::Text;
+  switch (v.type()) {
+    case Json::value_t::null: return {};
+    case Json::value_t::string: return v.get<std::string>();
+    case Json::value_t::boolean:
+      if (!column || type == ColumnType::Bool) return v.get<bool>() ? "true" : "false";
+      error(record, fmt::format("field `{}` holds {}; expected a string", key, v.dump()),
+            fmt::format("write the value in quotes: \"{}\"", v.dump()));
+      return {};
+    case Json::value_t::object:
+    case Json::value_t::array:
+      error(record, fmt::format("field `{}` holds {}; a field holds one value: a string, true/false or null", key,
+                                kind_of(v)),
+            "flatten the data: one key per column, one object per row");
+      return {};
+    default:
+      break;
+  }
+  // A number.
+  if (type == ColumnType::Bool)
+    error(record, fmt::format("field `{}` holds the number {}; expected true or false", key, v.dump()),
+          "write true or false (the strings \"true\", \"false\", \"1\" and \"0\" are also accepted)");
+  else if (type == ColumnType::Date)
+    error(record, fmt::format("field `{}` holds the number {}; expected a date as a string", key, v.dump()),
+          "write dates as strings in the form \"YYYY-MM-DD\"");
+  else
+    error(record, fmt::format("field `{}` holds the number {}; codes and texts are always strings", key, v.dump()),
+          fmt::format("write it in quotes: \"{}\"", v.dump()));
+  return {};
+}
+
+TextTable JsonFlattener::run(const Json& rows) {
+  TextTable t;
+  t.file = name_;
+  t.json = true;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& row : rows) {
+    if (!row.is_object()) continue;
+    for (const auto& item : row.items())
+      if (index.emplace(item.key(), t.header.size()).second) t.header.push_back(item.key());
+  }
+  t.header_cols.assign(t.header.size(), 1);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::size_t record = i + 1;
+    const Json& row = rows[i];
+    if (!row.is_object()) {
+      error(record, fmt::format("expected an object (one row), found {}", kind_of(row)),
+            "the file holds an array of objects, one per row: [{\"agency_id\": \"...\", ...}, ...]");
+      continue;
+    }
+    std::vector<std::string> fields(t.header.size());
+    for (const auto& item : row.items()) fields[index[item.key()]] = text_of(record, item.key(), item.value());
+    t.records.push_back(std::move(fields));
+    t.lines.push_back(static_cast<std::uint32_t>(record));
+    t.cols.emplace_back(t.header.size(), 1);
+  }
+  if (errors_.has_errors()) throw InputError{std::move(errors_)};
+  return t;
+}
+
+}  // namespace
+
+TextTable parse_json(std::string text, const std::string& display_name, const TableSchema* table) {
+  check_utf8(text, strip_bom(text), display_name);
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw_input_error(data_error("data-empty-file", display_name, 1, 1, {}, "empty file: expected an array of objects",
+                                 "a table with no rows is written as []"));
+  Json rows;
+  try {
+    rows = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    TextPosition pos = position_of(text, e.byte > 0 ? e.byte - 1 : 0);
+    throw_input_error(data_error("data-invalid-json", display_name, pos.line, pos.col, pos.text,
+                                 "invalid JSON: " + clean_parse_message(e.what()),
+                                 "the file must hold one JSON array of objects, one per row"));
+  }
+  if (!rows.is_array()) {
+    TextPosition pos = position_of(text, text.find_first_not_of(" \t\r\n"));
+    throw_input_error(data_error("data-json-shape", display_name, pos.line, pos.col, pos.text,
+                                 fmt::format("expected an array of objects (one per row), found {}", kind_of(rows)),
+                                 "write the rows as [{\"agency_id\": \"...\", ...}, ...]"));
+  }
+  return JsonFlattener(display_name, table).run(rows);
+}
+
+TextTable read_json(const std::string& path, const std::string& display_name, const TableSchema* table) {
+  return parse_json(read_file_text(path, display_name), display_name, table);
+}
+
+}  // namespace ereje::input

@@ -1,0 +1,769 @@
+// Stage 3: the checker. Walks every clause version once, resolving names and inferring types;
+// reports every problem it finds (never stops at the first) as diagnostics with stable codes.
+#include "interpreter/Checker.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "grammar/Parser.hpp"
+
+namespace ereje::interp {
+
+const char* type_name(Type t) {
+  switch (t) {
+    case Type::Error: return "unknown";
+    case Type::Number: return "a number";
+    case Type::Bool: return "true/false";
+    case Type::Date: return "a date";
+    case Type::Days: return "a number of days";
+    case Type::Text: return "text";
+    case Type::Enum: return "text";
+  }
+  return "?";
+}
+
+namespace {
+
+std::u32string decode(const std::string& s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out += cp;
+    i += len;
+  }
+  return out;
+}
+
+std::size_t distance(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t prev = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cur = row[j];
+      char32_t ca = a[i - 1] < 128 ? static_cast<char32_t>(std::tolower(static_cast<int>(a[i - 1]))) : a[i - 1];
+      char32_t cb = b[j - 1] < 128 ? static_cast<char32_t>(std::tolower(static_cast<int>(b[j - 1]))) : b[j - 1];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (ca == cb ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string nearest(const std::string& name, const std::vector<std::string>& candidates) {
+  auto a = decode(name);
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(1, a.size() / 3) + 1;
+  for (const auto& c : candidates) {
+    std::size_t d = distance(a, decode(c));
+    if (d < best_d) { best_d = d; best = c; }
+  }
+  return best;
+}
+
+namespace {
+
+using input::ColumnSchema;
+using input::ColumnType;
+using input::TableSchema;
+
+struct Info {
+  Type type = Type::Error;
+  const ColumnSchema* column = nullptr;  // set for Enum: whose values
+  bool row = false;                      // depends on a table row
+};
+
+Type column_type(const ColumnSchema& c) {
+  switch (c.type) {
+    case ColumnType::Text: return Type::Text;
+    case ColumnType::Enum: return Type::Enum;
+    case ColumnType::Bool: return Type::Bool;
+    case ColumnType::Date: return Type::Date;
+  }
+  return Type::Error;
+}
+
+std::string list_values(const std::vector<std::string>& v) {
+  std::string s;
+  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
+  return s;
+}
+
+std::vector<std::string> table_names() {
+  std::vector<std::string> out;
+  for (const auto& t : input::schema()) out.push_back(t.name);
+  return out;
+}
+
+class ClauseChecker {
+ public:
+  ClauseChecker(const RuleSet& rules, const ClauseVersion& v, Checked& out, Diagnostics& diags)
+      : rules_(rules), v_(v), c_(*v.clause), out_(out), diags_(diags) {}
+
+  void run() {
+    CheckedClause cc;
+    cc.version = &v_;
+    declare();
+    let_state_.assign(c_.lets.size(), 0);
+    let_types_.assign(c_.lets.size(), Info{});
+    coef_state_.assign(c_.coefficients.size(), 0);
+    coef_types_.assign(c_.coefficients.size(), Info{});
+    for (std::size_t i = 0; i < c_.coefficients.size(); ++i) coefficient(i);
+    for (std::size_t i = 0; i < c_.lets.size(); ++i) let(i);
+    for (const auto& r : c_.results) result(r);
+    for (const auto& o : c_.obligations) obligation(o);
+    for (const auto& t : c_.tests) test(t);
+    unused();
+    evidence();
+    cc.let_order = let_order_;
+    cc.used_lets = used_lets_;
+    cc.used_coefficients = used_coefs_;
+    out_.clauses[&v_] = std::move(cc);
+  }
+
+ private:
+  struct Ctx {
+    const TableSchema* table = nullptr;      // row context
+    const ast::Function* fn = nullptr;       // inside a function body
+    std::vector<Info> params;
+    bool constant = false;                   // coefficients and ranges: literals and coefficients only
+    bool record = true;                      // record types (not inside function bodies)
+    std::set<std::size_t>* lets = nullptr;   // collects lets referenced
+    std::vector<const ast::Function*> call_stack;
+  };
+
+  std::string where_clause() const { return "clause " + c_.number + " (act \"" + v_.act->id + "\")"; }
+
+  void declare() {
+    auto add = [&](const std::string& name, Span span, Binding b) {
+      auto [it, fresh] = names_.emplace(name, std::pair{b, span});
+      if (!fresh)
+        diags_.error("duplicate-name", span, "`" + name + "` is defined twice in " + where_clause())
+            .notes.push_back({it->second.second, "first defined here"});
+    };
+    for (std::size_t i = 0; i < c_.lets.size(); ++i)
+      add(c_.lets[i].name, c_.lets[i].name_span, Binding{Binding::Kind::Let, i, {}, 0});
+    for (std::size_t i = 0; i < c_.coefficients.size(); ++i)
+      add(c_.coefficients[i].name, c_.coefficients[i].name_span, Binding{Binding::Kind::Coefficient, i, {}, 0});
+    // Results and obligations are named too, so tests can expect them; they cannot be referenced.
+    for (const auto& r : c_.results) add(r.name, r.name_span, Binding{Binding::Kind::Let, SIZE_MAX, {}, 0});
+    for (const auto& o : c_.obligations) add(o.name, o.name_span, Binding{Binding::Kind::Let, SIZE_MAX, {}, 0});
+  }
+
+  Info coefficient(std::size_t i) {
+    if (coef_state_[i] == 2) return coef_types_[i];
+    const auto& co = c_.coefficients[i];
+    if (coef_state_[i] == 1) {
+      diags_.error("cycle", co.name_span, "coefficient `" + co.name + "` depends on itself");
+      return Info{};
+    }
+    coef_state_[i] = 1;
+    Ctx ctx;
+    ctx.constant = true;
+    Info t = expr(*co.value, ctx);
+    if (t.type != Type::Number && t.type != Type::Error)
+      diags_.error("type-mismatch", co.value->span, "coefficient `" + co.name + "` must be a number, not " + type_name(t.type));
+    coef_state_[i] = 2;
+    coef_types_[i] = t;
+    return t;
+  }
+
+  Info let(std::size_t i) {
+    if (let_state_[i] == 2) return let_types_[i];
+    const auto& l = c_.lets[i];
+    if (let_state_[i] == 1) {
+      std::string path;
+      for (std::size_t k : let_stack_) path += c_.lets[k].name + " -> ";
+      diags_.error("cycle", l.name_span, "definitions depend on each other: " + path + l.name,
+                   "a definition cannot use itself, directly or through others");
+      return Info{};
+    }
+    let_state_[i] = 1;
+    let_stack_.push_back(i);
+    Ctx ctx;
+    std::set<std::size_t> deps;
+    ctx.lets = &deps;
+    Info t = expr(*l.value, ctx);
+    let_stack_.pop_back();
+    let_state_[i] = 2;
+    let_types_[i] = t;
+    let_order_.push_back(i);
+    return t;
+  }
+
+  void result(const ast::Result& r) {
+    Ctx ctx;
+    std::set<std::size_t> deps;
+    ctx.lets = &deps;
+    Info t = expr(*r.value, ctx);
+    mark_used(deps);
+    if (t.type != Type::Number && t.type != Type::Error)
+      diags_.error("type-mismatch", r.value->span,
+                   "result `" + r.name + "` must be a number, but this is " + std::string(type_name(t.type)));
+    if (!r.range_lo) {
+      diags_.error("missing-range", r.name_span, "result `" + r.name + "` of " + where_clause() + " has no declared range",
+                   "add the range the law allows, e.g. `range 0..k`");
+    } else {
+      for (const auto& b : {r.range_lo, r.range_hi}) {
+        Ctx cc;
+        cc.constant = true;
+        Info bt = expr(*b, cc);
+        if (bt.type != Type::Number && bt.type != Type::Error)
+          diags_.error("type-mismatch", b->span, "a range bound must be a number, not " + std::string(type_name(bt.type)));
+      }
+    }
+  }
+
+  void obligation(const ast::Obligation& o) {
+    const TableSchema* t = table(o.table, o.table_span);
+    if (!t) return;
+    if (!t->per_agency)
+      diags_.error("not-per-body", o.table_span,
+                   "an obligation checks the rows of one body; table `" + o.table + "` does not belong to a body");
+    Ctx ctx;
+    ctx.table = t;
+    std::set<std::size_t> deps;
+    ctx.lets = &deps;
+    Info b = expr(*o.breach, ctx);
+    mark_used(deps);
+    if (b.type != Type::Bool && b.type != Type::Error)
+      diags_.error("type-mismatch", o.breach->span,
+                   "the breach condition must be true or false, but this is " + std::string(type_name(b.type)));
+  }
+
+  void mark_used(const std::set<std::size_t>& deps) {
+    // Everything a result uses, transitively: walk the lets' own references again.
+    std::vector<std::size_t> todo(deps.begin(), deps.end());
+    while (!todo.empty()) {
+      std::size_t i = todo.back();
+      todo.pop_back();
+      if (!used_lets_.insert(i).second) continue;
+      for (std::size_t k : let_refs_[i]) todo.push_back(k);
+    }
+  }
+
+  void unused() {
+    for (std::size_t i = 0; i < c_.lets.size(); ++i)
+      if (!used_lets_.count(i))
+        diags_.warning("unused-definition", c_.lets[i].name_span,
+                       "definition `" + c_.lets[i].name + "` of " + where_clause() + " is not used by any result",
+                       "remove it, or use it in a result");
+    for (std::size_t i = 0; i < c_.coefficients.size(); ++i)
+      if (!used_coefs_.count(i))
+        diags_.warning("unused-definition", c_.coefficients[i].name_span,
+                       "coefficient `" + c_.coefficients[i].name + "` of " + where_clause() + " is not used",
+                       "remove it, or use it in a formula");
+  }
+
+  void evidence() {
+    std::set<std::string> seen;
+    for (const auto& e : c_.evidence)
+      if (!seen.insert(e.subject).second)
+        diags_.error("duplicate-evidence", e.span, "the evidence for the " + e.subject + " is stated twice");
+    if (c_.evidence.empty())
+      diags_.warning("missing-evidence", c_.number_span, where_clause() + " does not state its evidence",
+                     "add e.g. `evidence text official, formula reconstructed`");
+    else if (!seen.count("text"))
+      diags_.warning("missing-evidence", c_.number_span, where_clause() + " does not state the evidence for its text",
+                     "add `text official`, `text seed`, `text reconstructed` or `text not_on_file` to `evidence`");
+    bool kk = false, ru = false;
+    for (const auto& t : c_.titles) {
+      kk |= t.lang == "kk";
+      ru |= t.lang == "ru";
+    }
+    if (!kk || !ru)
+      diags_.warning("missing-title", c_.number_span, where_clause() + " lacks its " +
+                                                          std::string(!kk && !ru ? "Kazakh and Russian titles" : !kk ? "Kazakh title" : "Russian title"),
+                     "add `title kk \"…\"` and `title ru \"…\"`");
+  }
+
+  const TableSchema* table(const std::string& name, Span span) {
+    const TableSchema* t = input::find_table(name);
+    if (!t) {
+      std::string near = nearest(name, table_names());
+      diags_.error("unknown-table", span, "unknown table `" + name + "`",
+                   near.empty() ? "the tables are agencies, services, objections and schedule"
+                                : "did you mean `" + near + "`?");
+      return nullptr;
+    }
+    out_.tables_used.insert(t->name);
+    return t;
+  }
+
+  // ---- tests ----
+  void test(const ast::TestCase& t) {
+    std::set<std::string> tables_seen;
+    for (const auto& tt : t.tables) {
+      const TableSchema* ts = table(tt.table, tt.table_span);
+      if (!ts) continue;
+      if (!tables_seen.insert(tt.table).second)
+        diags_.error("duplicate-test-table", tt.table_span, "table `" + tt.table + "` is given twice in this test");
+      for (const auto& g : tt.groups) {
+        std::set<std::string> cols;
+        for (const auto& a : g.assignments) {
+          const ColumnSchema* col = ts->column(a.column);
+          if (!col) {
+            std::vector<std::string> names;
+            for (const auto& c : ts->columns) names.push_back(c.name);
+            std::string near = nearest(a.column, names);
+            diags_.error("unknown-column", a.column_span, "table `" + ts->name + "` has no column `" + a.column + "`",
+                         near.empty() ? "its columns are " + list_values(names) : "did you mean `" + near + "`?");
+            continue;
+          }
+          if (a.column == "subtype" || a.column == "main") {
+            diags_.error("derived-column", a.column_span, "`" + a.column + "` is worked out from parent_id and cannot be set",
+                         "set `parent_id = \"ID\"` to make a subtype");
+            continue;
+          }
+          if (!cols.insert(a.column).second)
+            diags_.error("duplicate-assignment", a.column_span, "column `" + a.column + "` is set twice in these rows");
+          test_value(*col, *a.value);
+        }
+      }
+    }
+    std::set<std::string> expected;
+    for (const auto& e : t.expectations) {
+      bool known = false;
+      for (const auto& r : c_.results) known |= r.name == e.result;
+      for (const auto& o : c_.obligations) known |= o.name == e.result;
+      if (!known) {
+        std::vector<std::string> names;
+        for (const auto& r : c_.results) names.push_back(r.name);
+        for (const auto& o : c_.obligations) names.push_back(o.name);
+        std::string near = nearest(e.result, names);
+        diags_.error("unknown-result", e.result_span, where_clause() + " has no result `" + e.result + "`",
+                     near.empty() ? "its results are " + list_values(names) : "did you mean `" + near + "`?");
+      }
+      bool literal = std::holds_alternative<ast::NaLit>(e.value->node) || std::holds_alternative<ast::NumberLit>(e.value->node);
+      if (auto* u = std::get_if<ast::Unary>(&e.value->node))
+        literal = u->op == ast::UnaryOp::Neg && std::holds_alternative<ast::NumberLit>(u->operand->node);
+      if (!literal)
+        diags_.error("bad-expectation", e.value->span, "an expected value is a number such as 7.00, or n/a");
+    }
+  }
+
+  void test_value(const ColumnSchema& col, const ast::Expr& v) {
+    auto bad = [&](const std::string& what) {
+      diags_.error("type-mismatch", v.span, "column `" + col.name + "` takes " + what);
+    };
+    switch (col.type) {
+      case ColumnType::Enum: {
+        std::string s;
+        if (auto* n = std::get_if<ast::NameRef>(&v.node)) s = n->name;
+        else if (auto* st = std::get_if<ast::StringLit>(&v.node)) s = st->value;
+        else return bad("one of: " + list_values(col.enum_values));
+        if (std::find(col.enum_values.begin(), col.enum_values.end(), s) == col.enum_values.end()) {
+          std::string near = nearest(s, col.enum_values);
+          diags_.error("unknown-value", v.span, "`" + s + "` is not a value of column `" + col.name + "`",
+                       near.empty() ? "its values are " + list_values(col.enum_values) : "did you mean `" + near + "`?");
+        }
+        return;
+      }
+      case ColumnType::Bool:
+        if (!std::holds_alternative<ast::BoolLit>(v.node)) bad("true or false");
+        return;
+      case ColumnType::Date:
+        if (!std::holds_alternative<ast::DateLit>(v.node)) bad("a date such as 2023-10-15");
+        return;
+      case ColumnType::Text:
+        if (!std::holds_alternative<ast::StringLit>(v.node)) bad("text in double quotes");
+        return;
+    }
+  }
+
+  // ---- expressions ----
+  Info record(const ast::Expr& e, const Ctx& ctx, Info t) {
+    if (ctx.record) out_.types[&e] = t.type;
+    return t;
+  }
+
+  Info expr(const ast::Expr& e, Ctx& ctx) {
+    return std::visit([&](const auto& n) { return record(e, ctx, node(e, n, ctx)); }, e.node);
+  }
+
+  Info node(const ast::Expr&, const ast::NumberLit&, Ctx&) { return {Type::Number}; }
+  Info node(const ast::Expr&, const ast::StringLit&, Ctx&) { return {Type::Text}; }
+  Info node(const ast::Expr&, const ast::BoolLit&, Ctx&) { return {Type::Bool}; }
+  Info node(const ast::Expr&, const ast::DateLit&, Ctx&) { return {Type::Date}; }
+  Info node(const ast::Expr& e, const ast::NaLit&, Ctx&) {
+    diags_.error("misplaced-na", e.span, "`n/a` can only be expected in a test", "a formula yields n/a by itself on a zero denominator");
+    return {};
+  }
+
+  Info node(const ast::Expr& e, const ast::NameRef& n, Ctx& ctx) {
+    auto bind = [&](Binding b) { out_.bindings[&e] = std::move(b); };
+    if (ctx.fn) {
+      for (std::size_t i = 0; i < ctx.fn->params.size(); ++i)
+        if (ctx.fn->params[i] == n.name) {
+          bind(Binding{Binding::Kind::Param, i, {}, 0});
+          return ctx.params[i];
+        }
+      if (n.name == "as_of") {
+        bind(Binding{Binding::Kind::AsOf, 0, {}, 0});
+        return {Type::Date};
+      }
+      std::string near = nearest(n.name, ctx.fn->params);
+      diags_.error("undefined-name", e.span, "function `" + ctx.fn->name + "` has no parameter `" + n.name + "`",
+                   near.empty() ? "a function sees only its parameters and as_of" : "did you mean `" + near + "`?");
+      return {};
+    }
+    if (ctx.table) {
+      int ci = ctx.table->column_index(n.name);
+      if (ci >= 0) {
+        if (ctx.constant) return constant_only(e, n.name);
+        bind(Binding{Binding::Kind::Column, static_cast<std::size_t>(ci), {}, 0});
+        const ColumnSchema& col = ctx.table->columns[static_cast<std::size_t>(ci)];
+        return {column_type(col), &col, true};
+      }
+    }
+    if (auto it = names_.find(n.name); it != names_.end()) {
+      const Binding& b = it->second.first;
+      if (b.index == SIZE_MAX) {
+        diags_.error("result-reference", e.span, "`" + n.name + "` is a result; formulas use definitions and coefficients",
+                     "make the shared part a `let` and use it in both results");
+        return {};
+      }
+      if (b.kind == Binding::Kind::Coefficient) {
+        bind(b);
+        used_coefs_.insert(b.index);
+        return coefficient(b.index);
+      }
+      if (ctx.constant) return constant_only(e, n.name);
+      bind(b);
+      if (ctx.lets) ctx.lets->insert(b.index);
+      if (!let_stack_.empty()) let_refs_[let_stack_.back()].insert(b.index);
+      Info t = let(b.index);
+      t.row = false;
+      return t;
+    }
+    if (n.name == "as_of") {
+      if (ctx.constant) return constant_only(e, n.name);
+      bind(Binding{Binding::Kind::AsOf, 0, {}, 0});
+      return {Type::Date};
+    }
+    // A column used outside a row condition.
+    for (const auto& t : input::schema())
+      if (t.column(n.name)) {
+        diags_.error("column-outside-rows", e.span,
+                     "`" + n.name + "` is a column of table `" + t.name + "`; it has a value only for one row",
+                     "use it inside a row condition, e.g. `count " + t.name + " where " + n.name + " …`");
+        return {};
+      }
+    std::vector<std::string> candidates;
+    for (const auto& [name, b] : names_) candidates.push_back(name);
+    if (ctx.table)
+      for (const auto& c : ctx.table->columns) candidates.push_back(c.name);
+    candidates.push_back("as_of");
+    std::string near = nearest(n.name, candidates);
+    diags_.error("undefined-name", e.span, "`" + n.name + "` is not defined in " + where_clause(),
+                 near.empty() ? "define it with `let " + n.name + " = …`" : "did you mean `" + near + "`?");
+    return {};
+  }
+
+  Info constant_only(const ast::Expr& e, const std::string& name) {
+    diags_.error("not-constant", e.span, "`" + name + "` is not a constant: coefficients and ranges use numbers and other coefficients only");
+    return {};
+  }
+
+  Info node(const ast::Expr& e, const ast::Unary& u, Ctx& ctx) {
+    Info t = expr(*u.operand, ctx);
+    if (t.type == Type::Error) return t;
+    if (u.op == ast::UnaryOp::Not) {
+      if (t.type != Type::Bool) return mismatch(e, "`not` needs a condition (true/false), not " + std::string(type_name(t.type)));
+      return {Type::Bool, nullptr, t.row};
+    }
+    if (t.type != Type::Number && t.type != Type::Days)
+      return mismatch(e, "cannot negate " + std::string(type_name(t.type)));
+    return {t.type, nullptr, t.row};
+  }
+
+  Info mismatch(const ast::Expr& e, const std::string& msg, const std::string& help = {}) {
+    diags_.error("type-mismatch", e.span, msg, help);
+    return {};
+  }
+
+  // `automation = partial`: a bare word compared with an enum column is one of its values.
+  bool enum_literal(const ast::Expr& e, const Info& other, Ctx& ctx) {
+    const auto* n = std::get_if<ast::NameRef>(&e.node);
+    std::string value;
+    if (n) value = n->name;
+    else if (const auto* s = std::get_if<ast::StringLit>(&e.node)) value = s->value;
+    else return false;
+    if (other.type != Type::Enum || !other.column) return false;
+    if (n && (names_.count(n->name) || (ctx.table && ctx.table->column(n->name)))) return false;
+    const auto& vals = other.column->enum_values;
+    auto it = std::find(vals.begin(), vals.end(), value);
+    if (it == vals.end()) {
+      std::string near = nearest(value, vals);
+      diags_.error("unknown-value", e.span, "`" + value + "` is not a value of column `" + other.column->name + "`",
+                   near.empty() ? "its values are " + list_values(vals) : "did you mean `" + near + "`?");
+    } else {
+      out_.bindings[&e] = Binding{Binding::Kind::EnumValue, 0, value, static_cast<std::int32_t>(it - vals.begin())};
+    }
+    record(e, ctx, {Type::Enum, other.column});
+    return true;
+  }
+
+  static bool comparable(Type a, Type b) {
+    auto norm = [](Type t) { return t == Type::Enum ? Type::Text : t; };
+    return norm(a) == norm(b);
+  }
+
+  Info node(const ast::Expr& e, const ast::Binary& b, Ctx& ctx) {
+    using ast::BinaryOp;
+    bool compare = b.op == BinaryOp::Eq || b.op == BinaryOp::Ne || b.op == BinaryOp::Lt || b.op == BinaryOp::Le ||
+                   b.op == BinaryOp::Gt || b.op == BinaryOp::Ge;
+    Info l, r;
+    if (compare) {
+      // Resolve an enum value on either side against the column on the other.
+      const ast::Expr* lhs = b.lhs.get();
+      const ast::Expr* rhs = b.rhs.get();
+      bool l_name = std::holds_alternative<ast::NameRef>(lhs->node) && !names_.count(std::get<ast::NameRef>(lhs->node).name) &&
+                    !(ctx.table && ctx.table->column(std::get<ast::NameRef>(lhs->node).name));
+      if (l_name) {
+        r = expr(*rhs, ctx);
+        if (enum_literal(*lhs, r, ctx)) return {Type::Bool, nullptr, r.row};
+        l = expr(*lhs, ctx);
+      } else {
+        l = expr(*lhs, ctx);
+        if (enum_literal(*rhs, l, ctx)) return {Type::Bool, nullptr, l.row};
+        r = expr(*rhs, ctx);
+      }
+    } else {
+      l = expr(*b.lhs, ctx);
+      r = expr(*b.rhs, ctx);
+    }
+    bool row = l.row || r.row;
+    if (l.type == Type::Error || r.type == Type::Error) return {Type::Error, nullptr, row};
+    std::string op = ast::to_string(b.op);
+    std::string lt = type_name(l.type), rt = type_name(r.type);
+    switch (b.op) {
+      case BinaryOp::And:
+      case BinaryOp::Or:
+        if (l.type != Type::Bool || r.type != Type::Bool)
+          return mismatch(e, "`" + op + "` joins conditions (true/false), not " + (l.type != Type::Bool ? lt : rt));
+        return {Type::Bool, nullptr, row};
+      case BinaryOp::Eq:
+      case BinaryOp::Ne:
+        if (!comparable(l.type, r.type)) return mismatch(e, "cannot compare " + lt + " with " + rt);
+        return {Type::Bool, nullptr, row};
+      case BinaryOp::Lt:
+      case BinaryOp::Le:
+      case BinaryOp::Gt:
+      case BinaryOp::Ge:
+        if (!comparable(l.type, r.type)) return mismatch(e, "cannot compare " + lt + " with " + rt);
+        if (l.type == Type::Bool || l.type == Type::Text || l.type == Type::Enum)
+          return mismatch(e, "`" + op + "` orders numbers, dates and day counts, not " + lt);
+        return {Type::Bool, nullptr, row};
+      case BinaryOp::Add:
+        if (l.type == Type::Number && r.type == Type::Number) return {Type::Number, nullptr, row};
+        if (l.type == Type::Days && r.type == Type::Days) return {Type::Days, nullptr, row};
+        if ((l.type == Type::Date && r.type == Type::Days) || (l.type == Type::Days && r.type == Type::Date))
+          return {Type::Date, nullptr, row};
+        if ((l.type == Type::Date && r.type == Type::Number) || (l.type == Type::Number && r.type == Type::Date))
+          return mismatch(e, "cannot add a number to a date", "to move a date by a number of days write `days(n)`: `d + days(3)`");
+        return mismatch(e, "cannot add " + rt + " to " + lt);
+      case BinaryOp::Sub:
+        if (l.type == Type::Number && r.type == Type::Number) return {Type::Number, nullptr, row};
+        if (l.type == Type::Days && r.type == Type::Days) return {Type::Days, nullptr, row};
+        if (l.type == Type::Date && r.type == Type::Date) return {Type::Days, nullptr, row};
+        if (l.type == Type::Date && r.type == Type::Days) return {Type::Date, nullptr, row};
+        if (l.type == Type::Date && r.type == Type::Number)
+          return mismatch(e, "cannot subtract a number from a date", "write `days(n)`: `d - days(3)`");
+        return mismatch(e, "cannot subtract " + rt + " from " + lt);
+      case BinaryOp::Mul:
+        if (l.type == Type::Number && r.type == Type::Number) return {Type::Number, nullptr, row};
+        if ((l.type == Type::Days && r.type == Type::Number) || (l.type == Type::Number && r.type == Type::Days))
+          return {Type::Days, nullptr, row};
+        return mismatch(e, "cannot multiply " + lt + " by " + rt);
+      case BinaryOp::Div:
+        if (l.type == Type::Number && r.type == Type::Number) return {Type::Number, nullptr, row};
+        if (l.type == Type::Days && r.type == Type::Days) return {Type::Number, nullptr, row};
+        if (l.type == Type::Days && r.type == Type::Number) return {Type::Days, nullptr, row};
+        return mismatch(e, "cannot divide " + lt + " by " + rt);
+    }
+    return {};
+  }
+
+  Info node(const ast::Expr& e, const ast::If& i, Ctx& ctx) {
+    Info c = expr(*i.cond, ctx);
+    Info a = expr(*i.then_branch, ctx);
+    Info b = expr(*i.else_branch, ctx);
+    bool row = c.row || a.row || b.row;
+    if (c.type != Type::Bool && c.type != Type::Error)
+      mismatch(*i.cond, "the condition of `if` must be true or false, not " + std::string(type_name(c.type)));
+    if (a.type == Type::Error || b.type == Type::Error) return {Type::Error, nullptr, row};
+    if (!comparable(a.type, b.type))
+      return mismatch(e, "the branches of `if` differ: " + std::string(type_name(a.type)) + " and " + type_name(b.type));
+    return {a.type, a.column, row};
+  }
+
+  Info node(const ast::Expr& e, const ast::InList& in, Ctx& ctx) {
+    Info v = expr(*in.value, ctx);
+    for (const auto& item : in.items) {
+      if (enum_literal(*item, v, ctx)) continue;
+      Info t = expr(*item, ctx);
+      if (v.type != Type::Error && t.type != Type::Error && !comparable(v.type, t.type))
+        mismatch(*item, "the list holds " + std::string(type_name(t.type)) + ", but the value is " + type_name(v.type));
+    }
+    (void)e;
+    return {Type::Bool, nullptr, v.row};
+  }
+
+  Info node(const ast::Expr& e, const ast::Call& c, Ctx& ctx) {
+    static const std::map<std::string, Builtin> builtins{{"round", Builtin::Round}, {"missing", Builtin::Missing},
+                                                         {"days", Builtin::Days},   {"year", Builtin::Year},
+                                                         {"month", Builtin::Month}, {"day", Builtin::Day}};
+    std::vector<Info> args;
+    for (const auto& a : c.args) args.push_back(expr(*a, ctx));
+    bool row = std::any_of(args.begin(), args.end(), [](const Info& i) { return i.row; });
+    auto arity = [&](std::size_t n) {
+      if (c.args.size() == n) return true;
+      diags_.error("wrong-arguments", e.span,
+                   "`" + c.function + "` takes " + std::to_string(n) + " argument" + (n == 1 ? "" : "s") + ", not " +
+                       std::to_string(c.args.size()));
+      return false;
+    };
+    auto want = [&](std::size_t i, Type t) {
+      if (args[i].type != t && args[i].type != Type::Error) {
+        mismatch(*c.args[i], "`" + c.function + "` needs " + type_name(t) + " here, not " + type_name(args[i].type));
+        return false;
+      }
+      return true;
+    };
+    if (auto it = builtins.find(c.function); it != builtins.end()) {
+      out_.builtins[&e] = it->second;
+      switch (it->second) {
+        case Builtin::Round:
+          if (!arity(2)) return {};
+          want(0, Type::Number);
+          want(1, Type::Number);
+          if (!std::holds_alternative<ast::NumberLit>(c.args[1]->node))
+            mismatch(*c.args[1], "the number of decimals of `round` must be a whole number written out");
+          return {Type::Number, nullptr, row};
+        case Builtin::Missing:
+          if (!arity(1)) return {};
+          return {Type::Bool, nullptr, row};
+        case Builtin::Days:
+          if (!arity(1)) return {};
+          want(0, Type::Number);
+          return {Type::Days, nullptr, row};
+        case Builtin::Year:
+        case Builtin::Month:
+        case Builtin::Day:
+          if (!arity(1)) return {};
+          want(0, Type::Date);
+          return {Type::Number, nullptr, row};
+        case Builtin::None: break;
+      }
+    }
+    auto fit = rules_.functions.find(c.function);
+    if (fit == rules_.functions.end()) {
+      std::vector<std::string> names;
+      for (const auto& [n, f] : rules_.functions) names.push_back(n);
+      for (const auto& [n, b] : builtins) names.push_back(n);
+      std::string near = nearest(c.function, names);
+      diags_.error("undefined-function", c.name_span, "no function named `" + c.function + "`",
+                   near.empty() ? "the standard library is listed in docs/language.md" : "did you mean `" + near + "`?");
+      return {};
+    }
+    const ast::Function* fn = fit->second;
+    out_.calls[&e] = fn;
+    if (!arity(fn->params.size())) return {};
+    if (std::find(ctx.call_stack.begin(), ctx.call_stack.end(), fn) != ctx.call_stack.end()) {
+      diags_.error("cycle", c.name_span, "function `" + fn->name + "` calls itself", "functions cannot be recursive");
+      return {};
+    }
+    if (std::any_of(args.begin(), args.end(), [](const Info& i) { return i.type == Type::Error; })) return {};
+    Ctx inner;
+    inner.fn = fn;
+    inner.params = args;
+    inner.record = false;
+    inner.table = nullptr;
+    inner.call_stack = ctx.call_stack;
+    inner.call_stack.push_back(fn);
+    Info t = expr(*fn->body, inner);
+    t.row = row;
+    return t;
+  }
+
+  Info node(const ast::Expr& e, const ast::Aggregate& a, Ctx& ctx) {
+    if (ctx.table) {
+      diags_.error("nested-aggregate", e.span, "an aggregate cannot be used inside a row condition",
+                   "give it a name with `let` first, then use the name here");
+      return {};
+    }
+    if (ctx.constant) return constant_only(e, ast::to_string(a.kind));
+    if (ctx.fn) {
+      diags_.error("aggregate-in-function", e.span, "functions cannot read tables", "pass the aggregate in as an argument");
+      return {};
+    }
+    const TableSchema* t = table(a.table, a.table_span);
+    if (!t) return {};
+    Ctx rows = ctx;
+    rows.table = t;
+    Info v;
+    if (a.kind == ast::AggregateKind::Count) {
+      if (a.value) diags_.error("count-of", a.value->span, "`count` counts rows and takes no `of`", "remove `of …`");
+    } else if (!a.value) {
+      diags_.error("missing-of", e.span,
+                   "`" + std::string(ast::to_string(a.kind)) + "` needs `of` and the value to aggregate, e.g. `" +
+                       ast::to_string(a.kind) + " " + a.table + " of COLUMN`");
+      return {};
+    } else {
+      v = expr(*a.value, rows);
+    }
+    if (a.filter) {
+      Info f = expr(*a.filter, rows);
+      if (f.type != Type::Bool && f.type != Type::Error)
+        mismatch(*a.filter, "the condition after `where` must be true or false, not " + std::string(type_name(f.type)));
+    }
+    switch (a.kind) {
+      case ast::AggregateKind::Count: return {Type::Number};
+      case ast::AggregateKind::Sum:
+      case ast::AggregateKind::Avg:
+        if (v.type != Type::Number && v.type != Type::Days && v.type != Type::Error)
+          return mismatch(*a.value, "`" + std::string(ast::to_string(a.kind)) + "` adds up numbers or day counts, not " + type_name(v.type));
+        return {v.type};
+      case ast::AggregateKind::Min:
+      case ast::AggregateKind::Max:
+        if (v.type != Type::Number && v.type != Type::Days && v.type != Type::Date && v.type != Type::Error)
+          return mismatch(*a.value, "`" + std::string(ast::to_string(a.kind)) + "` compares numbers, dates or day counts, not " + type_name(v.type));
+        return {v.type};
+      case ast::AggregateKind::Single: return {v.type, v.column};
+    }
+    return {};
+  }
+
+  const RuleSet& rules_;
+  const ClauseVersion& v_;
+  const ast::Clause& c_;
+  Checked& out_;
+  Diagnostics& diags_;
+  std::map<std::string, std::pair<Binding, Span>> names_;
+  std::vector<int> let_state_, coef_state_;
+  std::vector<Info> let_types_, coef_types_;
+  std::vector<std::size_t> let_stack_, let_order_;
+  std::map<std::size_t, std::set<std::size_t>> let_refs_;
+  std::set<std::size_t> used_lets_, used_coefs_;
+};
+
+}  // namespace
+
+Checked check(const RuleSet& rules, Diagnostics& diags) {
+  Checked out;
+  // Functions are checked at each call, with the types of that call's arguments (min works on
+  // numbers and on dates alike).
+  for (const auto& [name, versions] : rules.clauses)
+    for (const auto& v : versions)
+      if (v.clause) ClauseChecker(rules, v, out, diags).run();
+  return out;
+}
+
+}  // namespace ereje::interp

@@ -1,0 +1,53 @@
+// Stage 3: static checks before any data is read: names (with the nearest name suggested), types,
+// cycles among definitions, tables and columns, ranges, unused definitions, tests' tables.
+// Produces the bindings the evaluator compiles from.
+#pragma once
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/Diagnostic.hpp"
+#include "input/Schema.hpp"
+#include "interpreter/RuleSet.hpp"
+
+namespace ereje::interp {
+
+// Static types. Enum is text restricted to a column's values.
+enum class Type { Error, Number, Bool, Date, Days, Text, Enum };
+const char* type_name(Type t);
+
+// What a name in an expression refers to.
+struct Binding {
+  enum class Kind { Let, Coefficient, Column, Param, AsOf, EnumValue, TextValue } kind = Kind::Let;
+  std::size_t index = 0;   // Let/Coefficient: index in the clause; Column: index in the table schema; Param: position
+  std::string text;        // EnumValue/TextValue: the literal text
+  std::int32_t code = 0;   // EnumValue: index in the column's enum values
+};
+
+enum class Builtin { None, Round, Missing, Days, Year, Month, Day };
+
+struct CheckedClause {
+  const ClauseVersion* version = nullptr;
+  // Definitions in an order where each comes after everything it uses.
+  std::vector<std::size_t> let_order;
+  std::set<std::size_t> used_lets, used_coefficients;
+};
+
+struct Checked {
+  std::unordered_map<const ast::Expr*, Binding> bindings;
+  std::unordered_map<const ast::Expr*, const ast::Function*> calls;
+  std::unordered_map<const ast::Expr*, Builtin> builtins;
+  std::unordered_map<const ast::Expr*, Type> types;  // for expressions outside function bodies
+  std::map<const ClauseVersion*, CheckedClause> clauses;
+  std::set<std::string> tables_used;  // for loading data: the tables the rules read
+};
+
+// Checks every clause version of the rule set (all versions, not only those in force today).
+Checked check(const RuleSet& rules, Diagnostics& diags);
+
+// The nearest of `candidates` to `name` by edit distance, or "" when none is close.
+std::string nearest(const std::string& name, const std::vector<std::string>& candidates);
+
+}  // namespace ereje::interp

@@ -1,0 +1,40 @@
+// Stage 4: evaluation against agency data. Aggregates over a table are evaluated together in one
+// pass over its columns, grouped by body through the per-row body index; definitions and results
+// then run per body in exact arithmetic.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/Diagnostic.hpp"
+#include "input/DataSet.hpp"
+#include "interpreter/Checker.hpp"
+#include "interpreter/Value.hpp"
+
+namespace ereje::interp {
+
+enum class Status { Ok, NotApplicable, OutOfRange };
+const char* status_name(Status s);
+
+struct ResultRow {
+  std::size_t body = 0;                   // index into DataSet::bodies
+  const ClauseVersion* version = nullptr;
+  std::string result;                     // the result's name in the rule
+  Value value;                            // exact; Missing when n/a
+  int round = 2;                          // decimals on output
+  Status status = Status::Ok;
+  Span origin;                            // the result or obligation in the rule file
+
+  // The `value` column: rounded half up to `round` decimals, empty when n/a.
+  std::string text() const;
+};
+
+struct Evaluation {
+  std::vector<ResultRow> rows;  // sorted by body, clause (numerically), result name
+  Diagnostics warnings;         // out-of-range results, undecidable rows
+};
+
+// Evaluates the given clause versions for every body of `data` as of `as_of`.
+Evaluation evaluate(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
+                    const std::vector<const ClauseVersion*>& versions);
+
+}  // namespace ereje::interp

@@ -1,0 +1,129 @@
+// Stage 2a: reading rule files from disk in a stable order and parsing them.
+#include "interpreter/RuleSet.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "grammar/Parser.hpp"
+
+namespace ereje::interp {
+namespace fs = std::filesystem;
+
+void resolve_versions(RuleSet& rules, Diagnostics& diags);  // Resolver.cpp
+
+bool clause_number_less(const std::string& a, const std::string& b) {
+  auto parts = [](const std::string& s) {
+    long major = 0, minor = -1;
+    std::size_t dash = s.find('-');
+    try {
+      major = std::stol(s.substr(0, dash));
+      if (dash != std::string::npos) minor = std::stol(s.substr(dash + 1));
+    } catch (...) {
+    }
+    return std::pair{major, minor};
+  };
+  auto pa = parts(a), pb = parts(b);
+  return pa != pb ? pa < pb : a < b;
+}
+
+std::vector<std::string> RuleSet::clause_numbers() const {
+  std::vector<std::string> out;
+  for (const auto& [n, v] : clauses) out.push_back(n);
+  std::sort(out.begin(), out.end(), clause_number_less);
+  return out;
+}
+
+const ClauseVersion* RuleSet::in_force(const std::string& number, Date as_of) const {
+  auto it = clauses.find(number);
+  if (it == clauses.end()) return nullptr;
+  for (const auto& v : it->second)
+    if (v.from <= as_of && (!v.until || as_of < *v.until)) return v.clause ? &v : nullptr;
+  return nullptr;
+}
+
+std::vector<const ClauseVersion*> RuleSet::all_in_force(Date as_of) const {
+  std::vector<const ClauseVersion*> out;
+  for (const auto& n : clause_numbers())
+    if (const auto* v = in_force(n, as_of)) out.push_back(v);
+  return out;
+}
+
+std::optional<Date> RuleSet::earliest() const {
+  std::optional<Date> e;
+  for (const auto& [n, vs] : clauses)
+    for (const auto& v : vs)
+      if (v.clause && (!e || v.from < *e)) e = v.from;
+  return e;
+}
+
+namespace {
+
+void finish(RuleSet& rules, std::vector<SourcePtr> sources, Diagnostics& diags) {
+  rules.files.reserve(sources.size());
+  for (auto& s : sources) rules.files.push_back(grammar::parse_file(s, diags));
+  for (const auto& f : rules.files)
+    for (const auto& fn : f.functions) {
+      auto [it, fresh] = rules.functions.emplace(fn.name, &fn);
+      if (!fresh) {
+        diags.error("duplicate-function", fn.name_span, "function `" + fn.name + "` is defined twice")
+            .notes.push_back({it->second->name_span, "first defined here"});
+      }
+    }
+  resolve_versions(rules, diags);
+}
+
+SourcePtr stdlib_source() { return std::make_shared<SourceFile>("<stdlib>/prelude.ereje", kStdlibText); }
+
+}  // namespace
+
+RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags) {
+  std::vector<SourcePtr> sources{stdlib_source()};
+  std::vector<std::string> names;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".ereje") found.push_back(it->path().generic_string());
+      // Byte order of paths: the same on every machine, whatever order the disk lists them in.
+      std::sort(found.begin(), found.end());
+      if (found.empty()) {
+        auto& d = diags.error("no-rules", Span{}, "no rule files (*.ereje) found in this folder");
+        d.file = p;
+      }
+      names.insert(names.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      names.push_back(p);
+    } else {
+      auto& d = diags.error("no-such-path", Span{}, "no such file or folder", "check the path to the rule files");
+      d.file = p;
+    }
+  }
+  for (const auto& n : names) {
+    std::ifstream in(n, std::ios::binary);
+    if (!in) {
+      auto& d = diags.error("unreadable", Span{}, "cannot read this rule file");
+      d.file = n;
+      continue;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    sources.push_back(std::make_shared<SourceFile>(n, ss.str()));
+  }
+  RuleSet rules;
+  finish(rules, std::move(sources), diags);
+  return rules;
+}
+
+RuleSet load_rules_from_text(const std::vector<std::pair<std::string, std::string>>& files, Diagnostics& diags) {
+  std::vector<SourcePtr> sources{stdlib_source()};
+  for (const auto& [name, text] : files) sources.push_back(std::make_shared<SourceFile>(name, text));
+  RuleSet rules;
+  finish(rules, std::move(sources), diags);
+  return rules;
+}
+
+}  // namespace ereje::interp

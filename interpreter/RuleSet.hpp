@@ -1,0 +1,54 @@
+// Stage 2: a loaded rule set. Reads rule files (a file or a folder, recursively, in a stable
+// order), parses each, and resolves acts into dated versions of each clause.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Diagnostic.hpp"
+#include "grammar/Ast.hpp"
+
+namespace ereje::interp {
+
+// One version of one clause: in force from `from` until the day before `until` (open when unset).
+struct ClauseVersion {
+  std::string number;
+  const ast::File* file = nullptr;
+  const ast::Act* act = nullptr;
+  const ast::Clause* clause = nullptr;  // null for a repeal
+  const ast::Repeal* repeal = nullptr;
+  Date from;
+  std::optional<Date> until;
+  std::string label() const { return format_date(from); }  // the `version` column of results
+};
+
+struct RuleSet {
+  std::vector<ast::File> files;  // the standard library first, then rule files in path order
+  std::map<std::string, const ast::Function*> functions;
+  // Versions of each clause, oldest first, keyed by clause number.
+  std::map<std::string, std::vector<ClauseVersion>> clauses;
+
+  // Clause numbers in numeric order: 49 < 49-1 < 52 < 114.
+  std::vector<std::string> clause_numbers() const;
+  // The version of a clause in force on `as_of`, or null.
+  const ClauseVersion* in_force(const std::string& number, Date as_of) const;
+  // Every version in force on `as_of` (repeals excluded), in clause order.
+  std::vector<const ClauseVersion*> all_in_force(Date as_of) const;
+  // The earliest in-force date of any version, if any.
+  std::optional<Date> earliest() const;
+};
+
+bool clause_number_less(const std::string& a, const std::string& b);
+
+// Loads the standard library and every `.ereje` file under each path. Missing paths and
+// unreadable files are diagnostics; so are syntax errors and version conflicts.
+RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags);
+
+// Loads from in-memory text (tests): name -> text.
+RuleSet load_rules_from_text(const std::vector<std::pair<std::string, std::string>>& files, Diagnostics& diags);
+
+// The embedded standard library (stdlib/prelude.ereje).
+extern const char* const kStdlibText;
+
+}  // namespace ereje::interp

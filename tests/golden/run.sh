@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every golden case: a folder under tests/golden/ holding `cmd` (the arguments to ereje, one
+# line, run from the project root), and the expected `stdout`, `stderr` and `exit`.
+# `tests/golden/run.sh BINARY --update` rewrites the expectations; read the diff before committing.
+set -u
+bin=${1:?usage: run.sh path/to/ereje [--update]}
+update=${2:-}
+root=$(cd "$(dirname "$0")" && pwd)
+passed=0; failed=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+while IFS= read -r cmdfile; do
+  case_dir=$(dirname "$cmdfile")
+  name=${case_dir#"$root"/}
+  args=$(cat "$cmdfile")
+  # Cases may use $CASE (their own folder) and $TMP (a scratch folder) in their arguments.
+  scratch="$tmp/$name"; mkdir -p "$scratch"
+  [ -d "$case_dir/before" ] && cp -r "$case_dir/before/." "$scratch/"
+  expanded=${args//\$CASE/$case_dir}; expanded=${expanded//\$TMP/$scratch}
+  eval "set -- $expanded"
+  LC_ALL=C.UTF-8 TZ=UTC "$bin" "$@" >"$scratch.out" 2>"$scratch.err"; code=$?
+  # Paths in messages are shown relative to the project root.
+  sed -i "s|$case_dir|\$CASE|g; s|$scratch|\$TMP|g" "$scratch.out" "$scratch.err"
+  if [ -f "$case_dir/after" ]; then (cd "$scratch" && find . -type f | sort) >>"$scratch.out"; fi
+  if [ "$update" = "--update" ]; then
+    cp "$scratch.out" "$case_dir/stdout"; cp "$scratch.err" "$case_dir/stderr"; echo "$code" >"$case_dir/exit"
+    continue
+  fi
+  ok=1
+  cmp -s "$scratch.out" "$case_dir/stdout" || { ok=0; echo "--- $name: stdout differs"; diff "$case_dir/stdout" "$scratch.out" | head -20; }
+  cmp -s "$scratch.err" "$case_dir/stderr" || { ok=0; echo "--- $name: stderr differs"; diff "$case_dir/stderr" "$scratch.err" | head -20; }
+  [ "$code" = "$(cat "$case_dir/exit")" ] || { ok=0; echo "--- $name: exit $code, expected $(cat "$case_dir/exit")"; }
+  if [ $ok = 1 ]; then passed=$((passed+1)); else failed=$((failed+1)); echo "FAIL $name"; fi
+done < <(find "$root" -name cmd -type f | sort)
+echo "golden: $passed passed, $failed failed"
+[ "$failed" = 0 ]

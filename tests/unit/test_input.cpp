@@ -1,0 +1,777 @@
+// Unit tests of the data-input layer: CSV and JSON readers, validation against data.md, folders.
+// Each accepted oddity of real exports has a case, and each input error is checked for its words
+// and for the line and column it points at (columns in code points, after Kazakh text too).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "core/Date.hpp"
+#include "input/CsvReader.hpp"
+#include "input/DataSet.hpp"
+#include "input/JsonReader.hpp"
+
+using namespace ereje;
+using namespace ereje::input;
+namespace fs = std::filesystem;
+
+namespace {
+
+template <class F>
+InputError input_error(F&& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e;
+  }
+  FAIL("expected an input error");
+  return {};
+}
+
+const Diagnostic& first(const InputError& e) {
+  REQUIRE_FALSE(e.diagnostics.list().empty());
+  return e.diagnostics.list().front();
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// The one diagnostic whose message contains `part`.
+const Diagnostic& find(const InputError& e, const std::string& part) {
+  for (const auto& d : e.diagnostics.list())
+    if (has(d.message, part)) return d;
+  FAIL("no diagnostic mentions `" << part << "`; got:\n" << render(e.diagnostics));
+  return e.diagnostics.list().front();
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("ereje_test_input_" + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream out(path / name, std::ios::binary);
+    out << text;
+  }
+  std::string str() const { return path.string(); }
+};
+
+const std::string kAgencies =
+    "agency_id,name_kk,name_ru,kind\n"
+    "MIN2,Министрлік,Министерство,central\n"
+    "AKM1,Ақмола облысы әкімдігі,Акимат Акмолинской области,local\n";
+const std::string kServices =
+    "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n"
+    "MIN2,S1,,full,false,true\n"
+    "MIN2,S2,S1,partial,0,1\n"
+    "AKM1,S1,,none,true,false\n";
+const std::string kObjections =
+    "agency_id,objection_id,clause,submitted_on,reviewed_on\n"
+    "AKM1,O1,49,2024-03-01,2024-03-15\n"
+    "AKM1,O2,50,2024-03-02,\n";
+const std::string kSchedule =
+    "stage,starts_on,ends_on\n"
+    "objections_review,2024-03-01,2024-03-31\n";
+
+// Builds a data set from CSV texts by table name, as load_folder would from files.
+DataSet from_csv(const std::map<std::string, std::string>& files, const std::vector<std::string>& needed = {}) {
+  std::map<std::string, TextTable> tables;
+  for (const auto& [name, text] : files) tables[name] = parse_csv(text, name + ".csv", find_table(name));
+  return build_dataset("data", std::move(tables), needed);
+}
+
+std::map<std::string, std::string> valid_files() {
+  return {{"agencies", kAgencies}, {"services", kServices}, {"objections", kObjections}, {"schedule", kSchedule}};
+}
+
+}  // namespace
+
+// ---- CSV: what is accepted ----------------------------------------------------------------------
+
+TEST_CASE("csv: records, lines and columns", "[input][csv]") {
+  TextTable t = parse_csv("a,b,c\n1,22,333\n4,,6\n", "t.csv");
+  REQUIRE(t.header == std::vector<std::string>{"a", "b", "c"});
+  REQUIRE(t.records.size() == 2);
+  REQUIRE(t.records[0] == std::vector<std::string>{"1", "22", "333"});
+  REQUIRE(t.records[1] == std::vector<std::string>{"4", "", "6"});
+  REQUIRE(t.lines == std::vector<std::uint32_t>{2, 3});
+  REQUIRE(t.cols[0] == std::vector<std::uint32_t>{1, 3, 6});
+  REQUIRE(t.cols[1] == std::vector<std::uint32_t>{1, 3, 4});
+  REQUIRE(t.header_line == 1);
+  REQUIRE_FALSE(t.json);
+}
+
+TEST_CASE("csv: line ends and byte-order mark", "[input][csv]") {
+  SECTION("byte-order mark is not part of the first column") {
+    TextTable t = parse_csv("\xEF\xBB\xBF" "agency_id,kind\nA,local\n", "t.csv");
+    REQUIRE(t.header[0] == "agency_id");
+    REQUIRE(t.header_cols[0] == 1);
+    REQUIRE(t.records[0] == std::vector<std::string>{"A", "local"});
+  }
+  SECTION("CRLF line ends") {
+    TextTable t = parse_csv("a,b\r\n1,2\r\n3,4\r\n", "t.csv");
+    REQUIRE(t.records.size() == 2);
+    REQUIRE(t.records[1] == std::vector<std::string>{"3", "4"});
+    REQUIRE(t.lines == std::vector<std::uint32_t>{2, 3});
+  }
+  SECTION("no line break after the last record") {
+    TextTable t = parse_csv("a,b\n1,2", "t.csv");
+    REQUIRE(t.records.size() == 1);
+    REQUIRE(t.records[0] == std::vector<std::string>{"1", "2"});
+    TextTable q = parse_csv("a,b\n1,\"2\"", "t.csv");
+    REQUIRE(q.records[0][1] == "2");
+    TextTable e = parse_csv("a,b\n1,", "t.csv");
+    REQUIRE(e.records[0] == std::vector<std::string>{"1", ""});
+  }
+  SECTION("header with no rows") {
+    REQUIRE(parse_csv("a,b\n", "t.csv").records.empty());
+    REQUIRE(parse_csv("a,b", "t.csv").records.empty());
+    REQUIRE(parse_csv("a,b\r\n\r\n", "t.csv").records.empty());
+  }
+  SECTION("blank lines are not records; line numbers still count them") {
+    TextTable t = parse_csv("\na,b\n1,2\n\n\r\n3,4\n\n\n", "t.csv");
+    REQUIRE(t.header_line == 2);
+    REQUIRE(t.records.size() == 2);
+    REQUIRE(t.lines == std::vector<std::uint32_t>{3, 6});
+  }
+}
+
+TEST_CASE("csv: quoted fields", "[input][csv]") {
+  SECTION("commas and doubled quotes") {
+    TextTable t = parse_csv("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"\"\n", "t.csv");
+    REQUIRE(t.records[0] == std::vector<std::string>{"x, y", "say \"hi\"", ""});
+    REQUIRE(t.cols[0] == std::vector<std::uint32_t>{1, 8, 21});
+  }
+  SECTION("line breaks inside, LF and CRLF, both kept as LF") {
+    TextTable t = parse_csv("a,b\r\n\"one\r\ntwo\",x\r\n\"three\nfour\",y\r\nlast,z\r\n", "t.csv");
+    REQUIRE(t.records.size() == 3);
+    REQUIRE(t.records[0] == std::vector<std::string>{"one\ntwo", "x"});
+    REQUIRE(t.records[1] == std::vector<std::string>{"three\nfour", "y"});
+    REQUIRE(t.lines == std::vector<std::uint32_t>{2, 4, 6});
+    // The second field of a record spanning two lines sits on the second line, after `two",`.
+    REQUIRE(t.line_of(0, 1) == 3);
+    REQUIRE(t.col_of(0, 1) == 6);
+    REQUIRE(t.line_of(2, 1) == 6);
+  }
+  SECTION("columns count code points, not bytes") {
+    TextTable t = parse_csv("name,kind\nҚазақстан,local\n\"Қ,з\",x\n", "t.csv");
+    REQUIRE(t.cols[0] == std::vector<std::uint32_t>{1, 11});
+    REQUIRE(t.cols[1] == std::vector<std::uint32_t>{1, 7});
+  }
+}
+
+// ---- CSV: errors --------------------------------------------------------------------------------
+
+TEST_CASE("csv: invalid UTF-8", "[input][csv][error]") {
+  auto e = input_error([] { parse_csv("a,b\nҚ,x\xFFy\n", "t.csv"); });
+  const Diagnostic& d = first(e);
+  REQUIRE(d.code == "data-invalid-utf8");
+  REQUIRE(d.file == "t.csv");
+  REQUIRE(has(d.message, "invalid UTF-8 at byte offset 8"));
+  REQUIRE(d.line == 2);
+  REQUIRE(d.column == 4);
+  REQUIRE(has(d.help, "UTF-8"));
+  REQUIRE(has(d.line_text, "\xEF\xBF\xBD"));  // shown as U+FFFD, never as the raw byte
+
+  auto with_bom = input_error([] { parse_csv("\xEF\xBB\xBF" "a\n\xC0\n", "t.csv"); });
+  REQUIRE(has(first(with_bom).message, "byte offset 5"));
+  REQUIRE(first(with_bom).line == 2);
+  REQUIRE(first(with_bom).column == 1);
+}
+
+TEST_CASE("csv: unterminated quoted field points at the opening quote", "[input][csv][error]") {
+  auto e = input_error([] { parse_csv("a,b\n1,2\nҚазақ,\"open\n3,4\n5,6\n", "t.csv"); });
+  const Diagnostic& d = first(e);
+  REQUIRE(d.code == "data-unterminated-quote");
+  REQUIRE(has(d.message, "unterminated quoted field"));
+  REQUIRE(d.line == 3);
+  REQUIRE(d.column == 7);
+  REQUIRE(d.line_text == "Қазақ,\"open");
+  REQUIRE_FALSE(d.help.empty());
+}
+
+TEST_CASE("csv: quotes in the wrong place", "[input][csv][error]") {
+  SECTION("quote in the middle of an unquoted field") {
+    auto e = input_error([] { parse_csv("a,b\nҚазақстан,ab\"c\n", "t.csv"); });
+    const Diagnostic& d = first(e);
+    REQUIRE(d.code == "data-stray-quote");
+    REQUIRE(has(d.message, "quote in the middle of an unquoted field"));
+    REQUIRE(d.line == 2);
+    REQUIRE(d.column == 13);
+    REQUIRE(d.line_text == "Қазақстан,ab\"c");
+  }
+  SECTION("text after the closing quote") {
+    auto e = input_error([] { parse_csv("a,b\n\"x\"y,2\n", "t.csv"); });
+    REQUIRE(first(e).code == "data-text-after-quote");
+    REQUIRE(first(e).line == 2);
+    REQUIRE(first(e).column == 4);
+  }
+  SECTION("carriage return without line feed") {
+    auto e = input_error([] { parse_csv("a,b\n1\r2,3\n", "t.csv"); });
+    REQUIRE(first(e).code == "data-stray-cr");
+    REQUIRE(first(e).column == 2);
+  }
+}
+
+TEST_CASE("csv: empty file", "[input][csv][error]") {
+  for (std::string text : {"", "\xEF\xBB\xBF", "\n", "\r\n\r\n"}) {
+    auto e = input_error([&] { parse_csv(text, "agencies.csv", find_table("agencies")); });
+    const Diagnostic& d = first(e);
+    REQUIRE(d.code == "data-empty-file");
+    REQUIRE(has(d.message, "empty file: expected a header row with columns agency_id, name_kk, name_ru, kind"));
+    REQUIRE(has(d.help, "agency_id,name_kk,name_ru,kind"));
+  }
+  // Derived columns are never asked for.
+  auto s = input_error([] { parse_csv("", "services.csv", find_table("services")); });
+  REQUIRE(has(first(s).message, "parent_id, automation, portal_excluded, mobile"));
+  REQUIRE_FALSE(has(first(s).message, "subtype"));
+  auto plain = input_error([] { parse_csv("", "x.csv"); });
+  REQUIRE(first(plain).message == "empty file: expected a header row");
+}
+
+TEST_CASE("csv: duplicate column in the header", "[input][csv][error]") {
+  auto e = input_error([] { parse_csv("agency_id,kind,agency_id\nA,local,B\n", "t.csv"); });
+  const Diagnostic& d = first(e);
+  REQUIRE(d.code == "data-duplicate-column");
+  REQUIRE(has(d.message, "duplicate column `agency_id`"));
+  REQUIRE(d.line == 1);
+  REQUIRE(d.column == 16);
+  REQUIRE(d.notes.size() == 1);
+  REQUIRE(has(d.notes[0].message, "line 1, column 1"));
+  // Unnamed columns (trailing commas of spreadsheet exports) are not duplicates.
+  REQUIRE(parse_csv("a,,\n1,,\n", "t.csv").records.size() == 1);
+}
+
+TEST_CASE("csv: ragged rows", "[input][csv][error]") {
+  SECTION("more fields than the header") {
+    auto e = input_error([] { parse_csv("a,b,c\n1,2,3\nҚазақстан,x,y,z\n", "t.csv"); });
+    const Diagnostic& d = first(e);
+    REQUIRE(d.code == "data-ragged-row");
+    REQUIRE(has(d.message, "expected 3 fields as in the header, got 4"));
+    REQUIRE(d.line == 3);
+    REQUIRE(d.column == 15);
+    REQUIRE(d.line_text == "Қазақстан,x,y,z");
+    REQUIRE(has(d.help, "quotes"));
+  }
+  SECTION("fewer fields than the header") {
+    auto e = input_error([] { parse_csv("a,b,c\r\n1,2\r\n", "t.csv"); });
+    const Diagnostic& d = first(e);
+    REQUIRE(has(d.message, "expected 3 fields as in the header, got 2"));
+    REQUIRE(d.line == 2);
+    REQUIRE(d.column == 4);
+    REQUIRE(d.line_text == "1,2");
+  }
+  SECTION("after a record spanning lines") {
+    auto e = input_error([] { parse_csv("a,b\n\"x\ny\",1,2\n", "t.csv"); });
+    REQUIRE(first(e).line == 3);
+    REQUIRE(first(e).column == 6);
+    REQUIRE(first(e).line_text == "y\",1,2");
+  }
+}
+
+TEST_CASE("csv: a file that cannot be read", "[input][csv][error]") {
+  auto e = input_error([] { read_csv("/nonexistent/ereje/x.csv", "x.csv"); });
+  REQUIRE(first(e).code == "data-unreadable");
+  REQUIRE(first(e).file == "x.csv");
+}
+
+// ---- JSON ---------------------------------------------------------------------------------------
+
+TEST_CASE("json: records, null and absent fields, booleans", "[input][json]") {
+  TextTable t = parse_json(R"([
+    {"agency_id": "A", "mobile": true, "name_kk": null},
+    {"mobile": "0", "agency_id": "B", "extra": 5},
+    {"agency_id": "C", "portal_excluded": false}
+  ])",
+                           "t.json", find_table("services"));  // `extra` is no column of services: kept, unchecked
+  REQUIRE(t.json);
+  REQUIRE(t.header == std::vector<std::string>{"agency_id", "mobile", "name_kk", "extra", "portal_excluded"});
+  REQUIRE(t.records.size() == 3);
+  REQUIRE(t.records[0] == std::vector<std::string>{"A", "true", "", "", ""});
+  REQUIRE(t.records[1] == std::vector<std::string>{"B", "0", "", "5", ""});
+  REQUIRE(t.records[2] == std::vector<std::string>{"C", "", "", "", "false"});
+  REQUIRE(t.lines == std::vector<std::uint32_t>{1, 2, 3});
+  REQUIRE(t.cols[2] == std::vector<std::uint32_t>{1, 1, 1, 1, 1});
+  REQUIRE(parse_json("\xEF\xBB\xBF[]", "t.json").records.empty());
+}
+
+TEST_CASE("json: errors", "[input][json][error]") {
+  const TableSchema* services = find_table("services");
+  SECTION("a number where a code is expected") {
+    auto e = input_error([&] {
+      parse_json(R"([{"agency_id": "A", "service_id": "1"}, {"agency_id": "A", "service_id": 101}])", "s.json",
+                 services);
+    });
+    const Diagnostic& d = first(e);
+    REQUIRE(d.code == "data-json-value");
+    REQUIRE(has(d.message, "record 2"));
+    REQUIRE(has(d.message, "`service_id`"));
+    REQUIRE(has(d.message, "number 101"));
+    REQUIRE(has(d.help, "\"101\""));
+    REQUIRE(d.line == 0);
+  }
+  SECTION("a number in an unknown field is ignored like any unknown column") {
+    REQUIRE(parse_json(R"([{"agency_id": "A", "staff": 12, "tags": [1]}])", "s.json", services).records.size() == 1);
+  }
+  SECTION("nested objects and arrays") {
+    auto e = input_error(
+        [&] { parse_json(R"([{"agency_id": {"id": "A"}}, {"agency_id": ["A"]}])", "s.json", services); });
+    REQUIRE(e.diagnostics.list().size() == 2);
+    REQUIRE(has(find(e, "record 1").message, "an object"));
+    REQUIRE(has(find(e, "record 2").message, "an array"));
+  }
+  SECTION("a boolean in a text column") {
+    auto e = input_error([&] { parse_json(R"([{"service_id": true}])", "s.json", services); });
+    REQUIRE(has(first(e).message, "record 1: field `service_id` holds true"));
+  }
+  SECTION("truncated JSON becomes a position") {
+    auto e = input_error([] { parse_json("[\n  {\"agency_id\": \"Қазақ\",\n", "t.json"); });
+    const Diagnostic& d = first(e);
+    REQUIRE(d.code == "data-invalid-json");
+    REQUIRE(has(d.message, "invalid JSON"));
+    REQUIRE_FALSE(has(d.message, "json.exception"));
+    REQUIRE(d.line == 3);
+    REQUIRE(d.column == 1);
+  }
+  SECTION("a bad literal points at its line and column") {
+    auto e = input_error([] { parse_json("[\n {\"a\": \"Қ\", \"b\": tru}\n]", "t.json"); });
+    REQUIRE(first(e).line == 2);
+    REQUIRE(first(e).column == 21);  // where the parser gives up: just after `tru`
+    REQUIRE_FALSE(has(first(e).message, "last read"));
+  }
+  SECTION("not an array of objects") {
+    auto e = input_error([] { parse_json("  {\"agency_id\": \"A\"}", "t.json"); });
+    REQUIRE(first(e).code == "data-json-shape");
+    REQUIRE(has(first(e).message, "expected an array of objects"));
+    REQUIRE(first(e).column == 3);
+    auto r = input_error([] { parse_json(R"([{"a": "x"}, 5])", "t.json"); });
+    REQUIRE(has(first(r).message, "record 2: expected an object"));
+  }
+  SECTION("empty file") {
+    auto e = input_error([] { parse_json(" \n", "t.json"); });
+    REQUIRE(has(first(e).message, "empty file"));
+  }
+  SECTION("invalid UTF-8") {
+    auto e = input_error([] { parse_json("[{\"a\": \"\xD0\"}]", "t.json"); });
+    REQUIRE(first(e).code == "data-invalid-utf8");
+    REQUIRE(has(first(e).message, "byte offset 8"));
+  }
+}
+
+// ---- validation and columns ---------------------------------------------------------------------
+
+TEST_CASE("dataset: a valid folder as columns", "[input][dataset]") {
+  DataSet ds = from_csv(valid_files(), {"services", "objections", "schedule"});
+  REQUIRE(ds.tables.size() == schema().size());
+  REQUIRE(ds.files == std::vector<std::string>{"agencies.csv", "services.csv", "objections.csv", "schedule.csv"});
+
+  REQUIRE(ds.bodies.size() == 2);
+  REQUIRE(ds.bodies[0].agency_id == "AKM1");  // byte order, not file order
+  REQUIRE(ds.bodies[0].name_kk == "Ақмола облысы әкімдігі");
+  REQUIRE(ds.bodies[0].kind == "local");
+  REQUIRE(ds.bodies[1].agency_id == "MIN2");
+  REQUIRE(ds.bodies[1].name_ru == "Министерство");
+  REQUIRE(ds.body_index("MIN2") == 1);
+  REQUIRE(ds.body_index("nope") == -1);
+
+  const Table& s = ds.table("services");
+  REQUIRE(s.present);
+  REQUIRE(s.file == "services.csv");
+  REQUIRE(s.rows == 3);
+  REQUIRE(s.columns.size() == s.schema->columns.size());
+  REQUIRE(s.body == std::vector<std::int32_t>{1, 1, 0});
+  REQUIRE(s.origin[2].line == 4);
+  const Column& service = s.column("service_id");
+  REQUIRE(service.dictionary == std::vector<std::string>{"S1", "S2"});
+  REQUIRE(service.values == std::vector<std::int32_t>{0, 1, 0});
+  REQUIRE(service.code_of("S2") == 1);
+  REQUIRE(service.code_of("S9") == -1);
+  REQUIRE(s.column("parent_id").values == std::vector<std::int32_t>{kMissing, 0, kMissing});
+  REQUIRE(s.column("automation").values == std::vector<std::int32_t>{2, 1, 0});
+  REQUIRE(s.column("portal_excluded").values == std::vector<std::int32_t>{0, 0, 1});
+  REQUIRE(s.column("mobile").values == std::vector<std::int32_t>{1, 1, 0});
+  REQUIRE(s.column("subtype").values == std::vector<std::int32_t>{0, 1, 0});
+  REQUIRE(s.column("main").values == std::vector<std::int32_t>{1, 0, 1});
+  REQUIRE(s.column("main").present);
+
+  const Table& o = ds.table("objections");
+  REQUIRE(o.column("submitted_on").values[0] == make_date(2024, 3, 1).days);
+  REQUIRE(o.column("reviewed_on").values == std::vector<std::int32_t>{make_date(2024, 3, 15).days, kMissing});
+  REQUIRE(o.body == std::vector<std::int32_t>{0, 0});
+
+  const Table& a = ds.table("agencies");
+  REQUIRE(a.column("kind").values == std::vector<std::int32_t>{0, 1});
+  REQUIRE(a.body == std::vector<std::int32_t>{1, 0});
+
+  const Table& sch = ds.table("schedule");
+  REQUIRE(sch.rows == 1);
+  REQUIRE(sch.body.empty());
+  REQUIRE(sch.column("ends_on").values[0] == make_date(2024, 3, 31).days);
+  REQUIRE_THROWS_AS(sch.column("nope"), std::out_of_range);
+}
+
+TEST_CASE("dataset: accepted variations", "[input][dataset]") {
+  SECTION("optional columns absent") {
+    DataSet ds = from_csv({{"agencies", "agency_id\nB\nA\n"}});
+    const Table& a = ds.table("agencies");
+    REQUIRE(a.column("agency_id").present);
+    REQUIRE_FALSE(a.column("name_kk").present);
+    REQUIRE(a.column("kind").values == std::vector<std::int32_t>{kMissing, kMissing});
+    REQUIRE(ds.bodies[0].agency_id == "A");
+    REQUIRE(ds.bodies[0].kind.empty());
+  }
+  SECTION("columns in any order, unknown columns ignored") {
+    auto files = valid_files();
+    files["services"] =
+        "mobile,comment,automation,service_id,agency_id,portal_excluded,parent_id,subtype\n"
+        "1,\"free, text\",full,S1,MIN2,0,,whatever\n";
+    DataSet ds = from_csv(files);
+    const Table& s = ds.table("services");
+    REQUIRE(s.rows == 1);
+    REQUIRE(s.column("automation").values[0] == 2);
+    REQUIRE(s.column("mobile").values[0] == 1);
+    REQUIRE(s.column("subtype").values[0] == 0);  // derived, never read from the file
+    REQUIRE(s.column("main").values[0] == 1);
+  }
+  SECTION("a table with a header and no rows") {
+    auto files = valid_files();
+    files["objections"] = "agency_id,objection_id,clause,submitted_on,reviewed_on\r\n";
+    DataSet ds = from_csv(files, {"objections"});
+    REQUIRE(ds.table("objections").present);
+    REQUIRE(ds.table("objections").rows == 0);
+    REQUIRE(ds.table("objections").column("clause").values.empty());
+  }
+  SECTION("an absent table the rules do not need") {
+    DataSet ds = from_csv({{"agencies", kAgencies}});
+    const Table& o = ds.table("objections");
+    REQUIRE_FALSE(o.present);
+    REQUIRE(o.rows == 0);
+    REQUIRE(o.columns.size() == o.schema->columns.size());
+    REQUIRE(o.column("agency_id").values.empty());
+    REQUIRE(ds.files == std::vector<std::string>{"agencies.csv"});
+  }
+  SECTION("JSON tables, with null, absent fields and string booleans") {
+    std::map<std::string, TextTable> tables;
+    tables["agencies"] = parse_json(R"([{"agency_id": "A", "kind": null}, {"agency_id": "B", "kind": "central"}])",
+                                    "agencies.json", find_table("agencies"));
+    tables["services"] = parse_json(R"([
+      {"agency_id": "A", "service_id": "1", "parent_id": null, "automation": "none", "portal_excluded": false, "mobile": "1"},
+      {"agency_id": "A", "service_id": "2", "parent_id": "1", "automation": "full", "portal_excluded": "false", "mobile": true}
+    ])",
+                                    "services.json", find_table("services"));
+    tables["objections"] = parse_json("[]", "objections.json", find_table("objections"));
+    DataSet ds = build_dataset("data", std::move(tables), {"services", "objections"});
+    REQUIRE(ds.table("agencies").column("kind").values == std::vector<std::int32_t>{kMissing, 0});
+    const Table& s = ds.table("services");
+    REQUIRE(s.column("mobile").values == std::vector<std::int32_t>{1, 1});
+    REQUIRE(s.column("portal_excluded").values == std::vector<std::int32_t>{0, 0});
+    REQUIRE(s.column("subtype").values == std::vector<std::int32_t>{0, 1});
+    REQUIRE(s.origin[1].line == 2);
+    REQUIRE(ds.table("objections").present);
+    REQUIRE(ds.table("objections").rows == 0);
+  }
+}
+
+TEST_CASE("dataset: missing columns and values", "[input][dataset][error]") {
+  SECTION("a required column missing from the header") {
+    auto files = valid_files();
+    files["services"] = "agency_id,service_id,parent_id,automation,Mobile,portal_excluded\nMIN2,S1,,full,1,0\n";
+    auto e = input_error([&] { from_csv(files); });
+    const Diagnostic& d = first(e);
+    REQUIRE(d.code == "data-missing-column");
+    REQUIRE(d.file == "services.csv");
+    REQUIRE(has(d.message, "missing column `mobile`"));
+    REQUIRE(has(d.message, "found: agency_id, service_id, parent_id, automation, Mobile, portal_excluded"));
+    REQUIRE(has(d.help, "rename `Mobile` to `mobile`"));
+    REQUIRE(d.line == 1);
+    REQUIRE(d.column == 1);
+    REQUIRE(e.diagnostics.list().size() == 1);
+  }
+  SECTION("an empty value in a required column") {
+    auto files = valid_files();
+    files["services"] = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\nMIN2,S1,,full,,1\n";
+    auto e = input_error([&] { from_csv(files); });
+    const Diagnostic& d = first(e);
+    REQUIRE(d.code == "data-empty-value");
+    REQUIRE(has(d.message, "empty value in required column `portal_excluded`"));
+    REQUIRE(d.line == 2);
+    REQUIRE(d.column == 15);
+    REQUIRE(d.line_text == "MIN2,S1,,full,,1");
+  }
+  SECTION("JSON: a missing value says record N") {
+    std::map<std::string, TextTable> tables;
+    tables["agencies"] = parse_json(R"([{"agency_id": "A"}, {"agency_id": null}])", "agencies.json");
+    auto e = input_error([&] { build_dataset("data", std::move(tables), {}); });
+    REQUIRE(has(first(e).message, "record 2: missing value for required field `agency_id`"));
+  }
+}
+
+TEST_CASE("dataset: values of the wrong kind", "[input][dataset][error]") {
+  SECTION("unknown enum value, with the nearest one") {
+    auto files = valid_files();
+    files["agencies"] = "agency_id,name_kk,name_ru,kind\nA1,Қазақстан,Казахстан,Local\nA2,,,regional\n";
+    auto e = input_error([&] { from_csv(files); });
+    const Diagnostic& d = find(e, "`Local`");
+    REQUIRE(d.code == "data-unknown-value");
+    REQUIRE(has(d.message, "unknown value `Local` in column `kind`: expected one of central, local"));
+    REQUIRE(has(d.help, "did you mean `local`?"));
+    REQUIRE(d.line == 2);
+    REQUIRE(d.column == 24);  // counted in code points after the Kazakh and Russian names
+    const Diagnostic& far = find(e, "`regional`");
+    REQUIRE(far.line == 3);
+    REQUIRE(far.column == 6);
+    REQUIRE_FALSE(has(far.help, "did you mean"));
+  }
+  SECTION("typo in an enum value") {
+    auto files = valid_files();
+    files["services"] = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\nMIN2,S1,,parital,0,1\n";
+    auto e = input_error([&] { from_csv(files); });
+    REQUIRE(has(first(e).help, "did you mean `partial`?"));
+  }
+  SECTION("bad booleans") {
+    auto files = valid_files();
+    files["services"] =
+        "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n"
+        "MIN2,S1,,full,yes,1\n"
+        "MIN2,S2,,full,0,TRUE\n"
+        "MIN2,S3,,full,0, 1\n";
+    auto e = input_error([&] { from_csv(files); });
+    REQUIRE(e.diagnostics.list().size() == 3);
+    const Diagnostic& yes = find(e, "`yes`");
+    REQUIRE(yes.code == "data-bad-bool");
+    REQUIRE(has(yes.message, "invalid boolean `yes` in column `portal_excluded`: expected true, false, 1 or 0"));
+    REQUIRE(yes.line == 2);
+    REQUIRE(yes.column == 15);
+    REQUIRE(has(find(e, "`TRUE`").help, "write `true` exactly"));
+    REQUIRE(find(e, "` 1`").column == 17);
+  }
+  SECTION("bad dates") {
+    auto files = valid_files();
+    files["objections"] =
+        "agency_id,objection_id,clause,submitted_on,reviewed_on\n"
+        "AKM1,O1,49,2024-02-30,\n"
+        "AKM1,O2,49,30.01.2024,\n"
+        "AKM1,O3,49,2024-1-5,2024-13-01\n"
+        "AKM1,O4,49,2024-02-29,\n";  // a leap day is a real day
+    auto e = input_error([&] { from_csv(files); });
+    REQUIRE(e.diagnostics.list().size() == 4);
+    const Diagnostic& feb = find(e, "`2024-02-30`");
+    REQUIRE(feb.code == "data-bad-date");
+    REQUIRE(has(feb.message, "in column `submitted_on`: there is no such day"));
+    REQUIRE(feb.line == 2);
+    REQUIRE(feb.column == 12);
+    const Diagnostic& dotted = find(e, "`30.01.2024`");
+    REQUIRE(has(dotted.message, "expected YYYY-MM-DD"));
+    REQUIRE(has(dotted.help, "2024-01-30"));
+    REQUIRE(has(find(e, "`2024-1-5`").message, "expected YYYY-MM-DD"));
+    const Diagnostic& month = find(e, "`2024-13-01`");
+    REQUIRE(has(month.message, "reviewed_on"));
+    REQUIRE(month.column == 21);
+  }
+  SECTION("JSON: errors name the record") {
+    std::map<std::string, TextTable> tables;
+    tables["agencies"] = parse_json(R"([{"agency_id": "A"}, {"agency_id": "B", "kind": "Central"}])", "agencies.json");
+    auto e = input_error([&] { build_dataset("data", std::move(tables), {}); });
+    const Diagnostic& d = first(e);
+    REQUIRE(d.file == "agencies.json");
+    REQUIRE(has(d.message, "record 2: unknown value `Central` in column `kind`"));
+    REQUIRE(d.line == 0);
+  }
+}
+
+TEST_CASE("dataset: keys and references", "[input][dataset][error]") {
+  SECTION("duplicate agency_id, with the first occurrence") {
+    auto files = valid_files();
+    files["agencies"] = "agency_id,kind\nA,local\nB,local\nA,central\n";
+    files["services"] = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n";
+    files["objections"] = "agency_id,objection_id,clause,submitted_on,reviewed_on\n";
+    auto e = input_error([&] { from_csv(files); });
+    const Diagnostic& d = first(e);
+    REQUIRE(d.code == "data-duplicate-key");
+    REQUIRE(has(d.message, "duplicate agency_id `A`: already on line 2"));
+    REQUIRE(d.line == 4);
+    REQUIRE(d.column == 1);
+    REQUIRE(d.notes.size() == 1);
+    REQUIRE(has(d.notes[0].message, "line 2, column 1"));
+  }
+  SECTION("services are unique per body, not across bodies") {
+    auto files = valid_files();
+    files["services"] =
+        "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n"
+        "MIN2,S1,,full,0,1\n"
+        "AKM1,S1,,full,0,1\n"
+        "MIN2,S1,,none,0,1\n";
+    auto e = input_error([&] { from_csv(files); });
+    REQUIRE(e.diagnostics.list().size() == 1);
+    const Diagnostic& d = first(e);
+    REQUIRE(has(d.message, "duplicate service_id `S1` for agency_id `MIN2`: already on line 2"));
+    REQUIRE(d.line == 4);
+    REQUIRE(d.column == 6);
+  }
+  SECTION("duplicate objection_id and schedule stage") {
+    auto files = valid_files();
+    files["objections"] =
+        "agency_id,objection_id,clause,submitted_on,reviewed_on\n"
+        "AKM1,O1,49,2024-03-01,\n"
+        "MIN2,O1,50,2024-03-01,\n";
+    files["schedule"] = "stage,starts_on,ends_on\nreview,2024-01-01,2024-01-31\nreview,2024-02-01,2024-02-28\n";
+    auto e = input_error([&] { from_csv(files); });
+    REQUIRE(find(e, "duplicate objection_id `O1`").line == 3);
+    REQUIRE(find(e, "duplicate stage `review`").file == "schedule.csv");
+  }
+  SECTION("JSON: duplicate key notes the first record") {
+    std::map<std::string, TextTable> tables;
+    tables["agencies"] = parse_json(R"([{"agency_id": "A"}, {"agency_id": "A"}])", "agencies.json");
+    auto e = input_error([&] { build_dataset("data", std::move(tables), {}); });
+    REQUIRE(has(first(e).message, "record 2: duplicate agency_id `A`: already on record 1"));
+    REQUIRE(has(first(e).notes[0].message, "record 1"));
+  }
+  SECTION("a subtype whose parent is not a service of the same body") {
+    auto files = valid_files();
+    files["services"] =
+        "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n"
+        "MIN2,S1,,full,0,1\n"
+        "AKM1,S2,S1,full,0,1\n"   // S1 exists, but for MIN2
+        "MIN2,S3,S9,full,0,1\n"   // no S9 at all
+        "MIN2,S4,S4,full,0,1\n"   // itself
+        "MIN2,S5,S1,full,0,1\n";  // fine
+    auto e = input_error([&] { from_csv(files); });
+    REQUIRE(e.diagnostics.list().size() == 3);
+    const Diagnostic& other = find(e, "body `AKM1`");
+    REQUIRE(other.code == "data-unknown-parent");
+    REQUIRE(has(other.message, "unknown parent service `S1`"));
+    REQUIRE(other.line == 3);
+    REQUIRE(other.column == 9);
+    REQUIRE(find(e, "`S9`").line == 4);
+    REQUIRE(find(e, "names itself").line == 5);
+  }
+  SECTION("an agency_id that is not in agencies") {
+    auto files = valid_files();
+    files["objections"] =
+        "agency_id,objection_id,clause,submitted_on,reviewed_on\n"
+        "AKM1,O1,49,2024-03-01,\n"
+        "akm1,O2,49,2024-03-01,\n"
+        "ZZZ,O3,49,2024-03-01,\n";
+    auto e = input_error([&] { from_csv(files); });
+    REQUIRE(e.diagnostics.list().size() == 2);
+    const Diagnostic& d = find(e, "`akm1`");
+    REQUIRE(d.code == "data-unknown-agency");
+    REQUIRE(has(d.message, "unknown body `akm1` in column `agency_id`: it is not in agencies.csv"));
+    REQUIRE(has(d.help, "did you mean `AKM1`?"));
+    REQUIRE(d.line == 3);
+    REQUIRE(d.column == 1);
+    REQUIRE(find(e, "`ZZZ`").line == 4);
+  }
+  SECTION("every error of every file, up to the limit per file") {
+    auto files = valid_files();
+    std::string many = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n";
+    for (int i = 0; i < 70; ++i) many += "MIN2,X" + std::to_string(i) + ",,full,maybe,1\n";
+    files["services"] = many;
+    files["schedule"] = "stage,starts_on,ends_on\nreview,2024-01-01,someday\n";
+    auto e = input_error([&] { from_csv(files); });
+    std::size_t in_services = 0;
+    for (const auto& d : e.diagnostics.list()) in_services += d.file == "services.csv";
+    REQUIRE(in_services == kMaxErrorsPerFile);
+    REQUIRE(find(e, "`someday`").file == "schedule.csv");
+    bool noted = false;
+    for (const auto& d : e.diagnostics.list())
+      for (const auto& n : d.notes) noted = noted || has(n.message, "stopping after 50 errors");
+    REQUIRE(noted);
+  }
+}
+
+TEST_CASE("dataset: rendered like every other diagnostic", "[input][dataset]") {
+  auto files = valid_files();
+  files["agencies"] = "agency_id,name_kk,kind\nA1,Қазақстан,locl\n";
+  auto e = input_error([&] { from_csv(files); });
+  const std::string text = render(e.diagnostics);
+  REQUIRE(has(text, "agencies.csv:2:14: error: unknown value `locl` in column `kind`"));
+  REQUIRE(has(text, " 2 | A1,Қазақстан,locl\n"));
+  REQUIRE(has(text, "   |              ^\n"));
+}
+
+// ---- folders ------------------------------------------------------------------------------------
+
+TEST_CASE("folder: loading files", "[input][folder]") {
+  TempDir dir;
+  dir.write("agencies.csv", "\xEF\xBB\xBF" + kAgencies);
+  dir.write("services.json", R"([{"agency_id": "MIN2", "service_id": "S1", "parent_id": null, "automation": "full",
+                                  "portal_excluded": false, "mobile": true}])");
+  dir.write("notes.txt", "not a table");
+
+  SECTION("CSV and JSON side by side; absent tables are empty") {
+    DataSet ds = load_folder(dir.str(), {"services"});
+    REQUIRE(ds.folder == dir.str());
+    REQUIRE(ds.files.size() == 2);
+    REQUIRE(has(ds.files[0], "agencies.csv"));
+    REQUIRE(has(ds.files[1], "services.json"));
+    REQUIRE(ds.table("services").rows == 1);
+    REQUIRE(ds.table("services").body == std::vector<std::int32_t>{1});
+    REQUIRE_FALSE(ds.table("schedule").present);
+    REQUIRE(ds.tables.count("objections") == 1);
+  }
+  SECTION("a needed table that is missing names the files it looked for") {
+    auto e = input_error([&] { load_folder(dir.str(), {"services", "schedule"}); });
+    const Diagnostic& d = first(e);
+    REQUIRE(d.code == "data-missing-table");
+    REQUIRE(has(d.message, "schedule.csv"));
+    REQUIRE(has(d.message, "schedule.json"));
+    REQUIRE(has(d.message, dir.str()));
+  }
+  SECTION("a file name in the wrong case is pointed out") {
+    dir.write("Schedule.CSV", kSchedule);
+    auto e = input_error([&] { load_folder(dir.str(), {"schedule"}); });
+    REQUIRE(has(first(e).help, "found `Schedule.CSV`"));
+  }
+  SECTION("the same table as CSV and JSON") {
+    dir.write("services.csv", kServices);
+    auto e = input_error([&] { load_folder(dir.str(), {}); });
+    REQUIRE(first(e).code == "data-ambiguous-table");
+    REQUIRE(has(first(e).message, "both services.csv and services.json"));
+  }
+  SECTION("errors in the data name the file's path") {
+    dir.write("objections.csv", "agency_id,objection_id,clause,submitted_on,reviewed_on\nAKM1,O1,49,2024-02-30,\n");
+    auto e = input_error([&] { load_folder(dir.str(), {}); });
+    REQUIRE(has(first(e).file, "objections.csv"));
+    REQUIRE(first(e).line == 2);
+  }
+  SECTION("syntax errors of several files are reported together") {
+    dir.write("objections.csv", "agency_id,objection_id\n\"open\n");
+    dir.write("schedule.csv", "stage,stage\n");
+    auto e = input_error([&] { load_folder(dir.str(), {}); });
+    REQUIRE(e.diagnostics.list().size() == 2);
+  }
+}
+
+TEST_CASE("folder: agencies and the folder itself", "[input][folder][error]") {
+  SECTION("agencies is always needed") {
+    TempDir dir;
+    dir.write("services.csv", kServices);
+    auto e = input_error([&] { load_folder(dir.str(), {}); });
+    REQUIRE(has(first(e).message, "agencies.csv"));
+    REQUIRE(has(first(e).message, "agencies.json"));
+  }
+  SECTION("a folder that does not exist") {
+    auto e = input_error([] { load_folder("/nonexistent/ereje/data", {}); });
+    REQUIRE(first(e).code == "data-no-folder");
+    REQUIRE(has(first(e).message, "data folder `/nonexistent/ereje/data` does not exist"));
+  }
+  SECTION("a file instead of a folder") {
+    TempDir dir;
+    dir.write("agencies.csv", kAgencies);
+    auto e = input_error([&] { load_folder((dir.path / "agencies.csv").string(), {}); });
+    REQUIRE(has(first(e).message, "is not a folder"));
+  }
+  SECTION("build_dataset alone also requires the needed tables") {
+    auto e = input_error([] { from_csv({{"agencies", kAgencies}}, {"schedule"}); });
+    REQUIRE(first(e).code == "data-missing-table");
+  }
+}
