@@ -14,8 +14,9 @@ namespace ereje::cli {
 LoadedRules load_and_check(const std::vector<std::string>& paths) {
   LoadedRules out;
   out.rules = interp::load_rules(paths, out.diags);
-  // A syntax error leaves clauses half-read: checking them would only add noise.
-  if (!out.diags.has_errors()) out.checked = interp::check(out.rules, out.diags);
+  // Clauses with a syntax error were dropped by the parser; the rest are whole and worth checking,
+  // so that one run reports every broken clause.
+  out.checked = interp::check(out.rules, out.diags);
   out.diags.sort();
   return out;
 }

@@ -1,9 +1,20 @@
-// The `ereje` binary: wires the command line (CLI11) to the subcommands in cli/cmd_*.cpp.
+// The `ereje` binary: wires the command line (CLI11) to the subcommands in cli/cmd_*.cpp, and puts
+// CLI11's errors in our words (lowercase, what to do next).
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <set>
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+
+namespace {
+
+std::string lowercase_first(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace ereje::cli;
@@ -16,7 +27,7 @@ int main(int argc, char** argv) {
   run_cmd->add_option("rules", run.rules, "rule file or folder")->required()->expected(1, -1);
   run_cmd->add_option("--data", run.data, "data folder (agencies, services, objections, schedule)")->required();
   run_cmd->add_option("--as-of", run.as_of, "evaluate the versions in force on this date (YYYY-MM-DD); default today");
-  run_cmd->add_option("--format", run.format, "csv, json or table")->check(CLI::IsMember({"csv", "json", "table"}));
+  run_cmd->add_option("--format", run.format, "csv, json or table");
   run_cmd->add_option("--output", run.output, "write the results to this file (whole or not at all)");
 
   CheckOptions check;
@@ -29,15 +40,30 @@ int main(int argc, char** argv) {
   test_cmd->add_option("rules", test.rules, "rule file or folder")->required()->expected(1, -1);
   test_cmd->add_flag("-v,--verbose", test.verbose, "list passing tests too");
 
+  const std::set<std::string> commands{"run", "check", "test"};
+  std::string command = argc > 1 ? argv[1] : "";
+  if (argc > 1 && command[0] != '-' && !commands.count(command)) {
+    std::cerr << "error: unknown command `" << command << "`\n  = help: the commands are run, check and test; see `ereje --help`\n";
+    return kBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::ExtrasError& e) {
+    std::string what = e.what();
+    auto colon = what.rfind(": ");
+    std::cerr << "error: unexpected argument" << (colon == std::string::npos ? "" : " `" + what.substr(colon + 2) + "`")
+              << "\n  = help: see `ereje " << (command.empty() ? "" : command + " ") << "--help` for the options\n";
+    return kBadInput;
   } catch (const CLI::ParseError& e) {
-    std::cerr << "error: " << e.what() << "\n  = help: run `ereje --help` or `ereje " << (argc > 1 ? argv[1] : "run")
-              << " --help`\n";
+    std::string what = e.what();
+    if (command.empty() || command[0] == '-')
+      std::cerr << "error: no command given\n  = help: the commands are run, check and test; see `ereje --help`\n";
+    else
+      std::cerr << "error: " << lowercase_first(what) << "\n  = help: see `ereje " << command << " --help`\n";
     return kBadInput;
   }
   if (*run_cmd) return run_run(run, std::cout, std::cerr);

@@ -73,7 +73,29 @@ std::string caret_line(std::string_view line, std::size_t col, std::size_t width
   return out;
 }
 
+// Lines longer than this are shown as a window around the caret.
+constexpr std::size_t kMaxSnippet = 100;
+
+// The byte offset of the n-th code point (0-based) of a line.
+std::size_t byte_of(std::string_view s, std::size_t n) {
+  std::size_t cp = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (cp++ == n) return i;
+  }
+  return s.size();
+}
+
 void render_snippet(std::string& out, std::string_view line_text, std::size_t line, std::size_t col, std::size_t width) {
+  std::string windowed;
+  if (utf8_length(line_text) > kMaxSnippet) {
+    std::size_t first = col > kMaxSnippet / 2 ? col - kMaxSnippet / 2 : 1;  // 1-based code point
+    std::size_t b = byte_of(line_text, first - 1), e = byte_of(line_text, first - 1 + kMaxSnippet);
+    windowed = (first > 1 ? "…" : "") + std::string(line_text.substr(b, e - b)) + (e < line_text.size() ? "…" : "");
+    line_text = windowed;
+    col = col - first + 1 + (first > 1 ? 1 : 0);
+    width = std::min(width, kMaxSnippet);
+  }
   std::string num = std::to_string(line);
   std::string pad(num.size(), ' ');
   out += fmt::format(" {} |\n", pad);

@@ -1,7 +1,8 @@
 // The rule language as PEGTL rules, and nothing else: actions live in Parser.cpp, messages in
 // Errors below. Every token swallows the whitespace and comments after it. Rules whose name starts
 // with `expect_` are commit points: failing there raises a parse error with a message in the
-// user's terms (see the Errors table at the end).
+// user's terms (see the Errors table at the end). They are wrapped in `must<>` where used: PEGTL
+// 3.2.7's parse-tree control does not report the failure of an unselected rule to must_if.
 #pragma once
 #include <tao/pegtl.hpp>
 
@@ -50,7 +51,7 @@ struct escape : seq<one<'\\'>, one<'"', '\\', 'n', 't'>> {};
 struct string_char : sor<escape, seq<not_one<'"', '\\', '\n', '\r'>>> {};
 struct string_body : seq<star<string_char>> {};
 struct expect_string_close : one<'"'> {};
-struct string_lit : seq<one<'"'>, string_body, expect_string_close> {};
+struct string_lit : seq<one<'"'>, string_body, must<expect_string_close>> {};
 // Adjacent strings concatenate, so long legal text can be split over lines.
 struct string_tok : seq<string_lit, ws> {};
 struct text_value : plus<string_tok> {};
@@ -80,14 +81,14 @@ struct expect_then : seq<kw_then> {};
 struct expect_else : seq<kw_else> {};
 struct expect_table : seq<name> {};
 
-struct paren : seq<tok<one<'('>>, expect_expr, expect_close_paren> {};
-struct call_args : opt<expr, star<tok<one<','>>, expect_expr>> {};
-struct call : seq<name, tok<one<'('>>, call_args, expect_close_paren> {};
-struct if_expr : seq<kw_if, expect_expr, expect_then, expect_expr, expect_else, expect_expr> {};
+struct paren : seq<tok<one<'('>>, must<expect_expr>, must<expect_close_paren>> {};
+struct call_args : opt<expr, star<tok<one<','>>, must<expect_expr>>> {};
+struct call : seq<name, tok<one<'('>>, call_args, must<expect_close_paren>> {};
+struct if_expr : seq<kw_if, must<expect_expr>, must<expect_then>, must<expect_expr>, must<expect_else>, must<expect_expr>> {};
 struct agg_kind : sor<kw_count, kw_sum, seq<kw_min, not_at<one<'('>>>, seq<kw_max, not_at<one<'('>>>, kw_avg, kw_single> {};
-struct agg_of : seq<kw_of, expect_expr> {};
-struct agg_where : seq<kw_where, expect_expr> {};
-struct aggregate : seq<agg_kind, expect_table, opt<agg_of>, opt<agg_where>> {};
+struct agg_of : seq<kw_of, must<expect_expr>> {};
+struct agg_where : seq<kw_where, must<expect_expr>> {};
+struct aggregate : seq<agg_kind, must<expect_table>, opt<agg_of>, opt<agg_where>> {};
 struct true_lit : kw_true {};
 struct false_lit : kw_false {};
 struct name_ref : name {};
@@ -96,25 +97,25 @@ struct expect_operand : seq<primary> {};
 
 struct op_not : kw_not {};
 struct op_neg : tok<one<'-'>> {};
-struct unary : sor<seq<op_neg, expect_operand>, primary> {};
+struct unary : sor<seq<op_neg, must<expect_operand>>, primary> {};
 
 struct op_mul : tok<one<'*'>> {};
 struct op_div : tok<one<'/'>> {};
-struct product : seq<unary, star<sor<op_mul, op_div>, expect_operand_unary>> {};
+struct product : seq<unary, star<sor<op_mul, op_div>, must<expect_operand_unary>>> {};
 struct op_add : tok<one<'+'>> {};
 struct op_sub : tok<one<'-'>> {};
-struct sum_expr : seq<product, star<sor<op_add, op_sub>, expect_operand_product>> {};
+struct sum_expr : seq<product, star<sor<op_add, op_sub>, must<expect_operand_product>>> {};
 struct op_le : tok<TAO_PEGTL_STRING("<=")> {};
 struct op_ge : tok<TAO_PEGTL_STRING(">=")> {};
 struct op_ne : tok<TAO_PEGTL_STRING("!=")> {};
 struct op_lt : tok<one<'<'>> {};
 struct op_gt : tok<one<'>'>> {};
 struct op_eq : tok<one<'='>> {};
-struct in_list : seq<kw_in, tok<one<'['>>, opt<expr, star<tok<one<','>>, expect_expr>>, expect_close_bracket> {};
-struct comparison : seq<sum_expr, opt<sor<seq<sor<op_le, op_ge, op_ne, op_lt, op_gt, op_eq>, expect_operand_sum>, in_list>>> {};
-struct negation : sor<seq<op_not, expect_negation>, comparison> {};
-struct conjunction : seq<negation, star<kw_and, expect_negation>> {};
-struct disjunction : seq<conjunction, star<kw_or, expect_conjunction>> {};
+struct in_list : seq<kw_in, tok<one<'['>>, opt<expr, star<tok<one<','>>, must<expect_expr>>>, must<expect_close_bracket>> {};
+struct comparison : seq<sum_expr, opt<sor<seq<sor<op_le, op_ge, op_ne, op_lt, op_gt, op_eq>, must<expect_operand_sum>>, in_list>>> {};
+struct negation : sor<seq<op_not, must<expect_negation>>, comparison> {};
+struct conjunction : seq<negation, star<kw_and, must<expect_negation>>> {};
+struct disjunction : seq<conjunction, star<kw_or, must<expect_conjunction>>> {};
 struct expr : disjunction {};
 
 // ---- clause body ----
@@ -129,55 +130,55 @@ struct expect_clause_number : seq<clause_number_tok> {};
 struct expect_int : seq<number_tok> {};
 struct expect_dots : tok<two<'.'>> {};
 
-struct title_stmt : seq<kw_title, expect_lang, expect_text> {};
-struct text_stmt : seq<kw_text, expect_lang, expect_text> {};
-struct replaces_stmt : seq<kw_replaces, expect_clause_number> {};
-struct in_force_stmt : seq<kw_in_force, expect_date, opt<description>> {};
+struct title_stmt : seq<kw_title, must<expect_lang>, must<expect_text>> {};
+struct text_stmt : seq<kw_text, must<expect_lang>, must<expect_text>> {};
+struct replaces_stmt : seq<kw_replaces, must<expect_clause_number>> {};
+struct in_force_stmt : seq<kw_in_force, must<expect_date>, opt<description>> {};
 struct evidence_subject : tok<sor<TAO_PEGTL_STRING("text"), TAO_PEGTL_STRING("variables"), TAO_PEGTL_STRING("formula")>> {};
 struct evidence_level : tok<sor<TAO_PEGTL_STRING("official"), TAO_PEGTL_STRING("seed"), TAO_PEGTL_STRING("reconstructed"), TAO_PEGTL_STRING("not_on_file")>> {};
 struct expect_evidence_subject : seq<evidence_subject> {};
 struct expect_evidence_level : seq<evidence_level> {};
-struct evidence_item : seq<expect_evidence_subject, expect_evidence_level> {};
+struct evidence_item : seq<must<expect_evidence_subject>, must<expect_evidence_level>> {};
 struct evidence_stmt : seq<kw_evidence, evidence_item, star<tok<one<','>>, evidence_item>> {};
-struct let_stmt : seq<kw_let, expect_name, expect_eq, expect_expr, opt<description>> {};
-struct coefficient_stmt : seq<kw_coefficient, expect_name, expect_eq, expect_expr, opt<description>> {};
-struct range_clause : seq<kw_range, expect_expr_sum, expect_dots, expect_expr_sum> {};
-struct round_clause : seq<kw_round, expect_int> {};
-struct result_stmt : seq<kw_result, expect_name, expect_eq, expect_expr, opt<range_clause>, opt<round_clause>, opt<description>> {};
+struct let_stmt : seq<kw_let, must<expect_name>, must<expect_eq>, must<expect_expr>, opt<description>> {};
+struct coefficient_stmt : seq<kw_coefficient, must<expect_name>, must<expect_eq>, must<expect_expr>, opt<description>> {};
+struct range_clause : seq<kw_range, must<expect_expr_sum>, must<expect_dots>, must<expect_expr_sum>> {};
+struct round_clause : seq<kw_round, must<expect_int>> {};
+struct result_stmt : seq<kw_result, must<expect_name>, must<expect_eq>, must<expect_expr>, opt<range_clause>, opt<round_clause>, opt<description>> {};
 struct expect_over : seq<kw_over> {};
 struct expect_breach_when : seq<kw_breach, kw_when> {};
-struct obligation_stmt : seq<kw_obligation, expect_name, expect_over, expect_table, expect_breach_when, expect_expr, opt<description>> {};
+struct obligation_stmt : seq<kw_obligation, must<expect_name>, must<expect_over>, must<expect_table>, must<expect_breach_when>, must<expect_expr>, opt<description>> {};
 
 // Tests: `services: 20 rows automation = partial and mobile = true, 5 rows automation = none`
-struct assignment : seq<name, tok<one<'='>>, expect_expr_sum> {};
+struct assignment : seq<name, tok<one<'='>>, must<expect_expr_sum>> {};
 struct expect_assignment : seq<assignment> {};
 // The first assignment commits only at its `=`: after `0 rows` the next word may be `expect`.
-struct row_group : seq<number_tok, sor<kw_rows, kw_row>, opt<assignment, star<kw_and, expect_assignment>>> {};
+struct row_group : seq<number_tok, sor<kw_rows, kw_row>, opt<assignment, star<kw_and, must<expect_assignment>>>> {};
 struct expect_row_group : seq<row_group> {};
-struct test_table : seq<name, tok<one<':'>>, expect_row_group, star<tok<one<','>>, expect_row_group>> {};
+struct test_table : seq<name, tok<one<':'>>, must<expect_row_group>, star<tok<one<','>>, must<expect_row_group>>> {};
 struct expect_value : sor<na_lit, seq<expr>> {};
-struct expect_stmt : seq<kw_expect, expect_name, expect_eq, expect_value, opt<kw_out_of_range>> {};
-struct as_of_stmt : seq<kw_as_of, expect_date> {};
-struct test_item : sor<as_of_stmt, expect_stmt, test_table> {};
-struct test_block : seq<kw_test, expect_text, star<test_item>> {};
+struct expectation_stmt : seq<kw_expect, must<expect_name>, must<expect_eq>, must<expect_value>, opt<kw_out_of_range>> {};
+struct as_of_stmt : seq<kw_as_of, must<expect_date>> {};
+struct test_item : sor<as_of_stmt, expectation_stmt, test_table> {};
+struct test_block : seq<kw_test, must<expect_text>, star<test_item>> {};
 
 struct clause_item : sor<title_stmt, text_stmt, replaces_stmt, in_force_stmt, evidence_stmt, let_stmt,
                          coefficient_stmt, result_stmt, obligation_stmt> {};
 struct expect_clause_end : seq<kw_end> {};
-struct clause_block : seq<kw_clause, expect_clause_number, opt<text_value>, star<clause_item>, star<test_block>,
+struct clause_block : seq<kw_clause, must<expect_clause_number>, opt<text_value>, star<clause_item>, star<test_block>,
                           expect_clause_end> {};
 
 // ---- top level ----
-struct act_amends : seq<kw_amends, expect_text> {};
+struct act_amends : seq<kw_amends, must<expect_text>> {};
 struct expect_act_id : seq<string_tok> {};
-struct act_header : seq<kw_act, expect_act_id, opt<text_value>, opt<in_force_stmt>, opt<act_amends>> {};
-struct params : opt<name, star<tok<one<','>>, expect_name>> {};
-struct function_def : seq<kw_function, expect_name, tok<one<'('>>, params, expect_close_paren, expect_eq, expect_expr, opt<description>> {};
-struct repeal_stmt : seq<kw_repeals, expect_clause_number, opt<description>> {};
+struct act_header : seq<kw_act, must<expect_act_id>, opt<text_value>, opt<in_force_stmt>, opt<act_amends>> {};
+struct params : opt<name, star<tok<one<','>>, must<expect_name>>> {};
+struct function_def : seq<kw_function, must<expect_name>, tok<one<'('>>, params, must<expect_close_paren>, must<expect_eq>, must<expect_expr>, opt<description>> {};
+struct repeal_stmt : seq<kw_repeals, must<expect_clause_number>, opt<description>> {};
 struct top_item : sor<act_header, clause_block, function_def, repeal_stmt> {};
 struct expect_top_item : seq<top_item> {};
 // One top-level item at a time: the parser loops over this rule and recovers between items.
-struct item : seq<ws, sor<eof, expect_top_item>> {};
+struct item : seq<ws, sor<eof, must<expect_top_item>>> {};
 
 // Operand rules named apart from `expect_operand` so each position gets its own message.
 struct expect_operand_unary : seq<unary> {};

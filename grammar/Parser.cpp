@@ -2,6 +2,7 @@
 // AST, and turns parse errors into diagnostics (positions in code points, messages in user terms).
 #include "grammar/Parser.hpp"
 
+#include <cctype>
 #include <tao/pegtl/contrib/limit_depth.hpp>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
@@ -27,7 +28,7 @@ using Selector = pt::selector<
                           op_neg, op_not, op_mul, op_div, op_add, op_sub, op_le, op_ge, op_ne, op_lt, op_gt,
                           op_eq, in_list, title_stmt, text_stmt, replaces_stmt, in_force_stmt, evidence_stmt,
                           evidence_subject, evidence_level, let_stmt, coefficient_stmt, result_stmt, range_clause,
-                          round_clause, obligation_stmt, lang, assignment, row_group, test_table, expect_stmt,
+                          round_clause, obligation_stmt, lang, assignment, row_group, test_table, expectation_stmt,
                           as_of_stmt, test_block, clause_block, act_header, act_amends, function_def, params,
                           repeal_stmt, kw_out_of_range, call_args>,
     FoldKeep::on<disjunction, conjunction, negation, comparison, sum_expr, product, unary>>;
@@ -286,7 +287,7 @@ class Converter {
       if (item.is_type<as_of_stmt>()) {
         t.as_of = date_of(*item.children[0]);
         t.as_of_span = token_span(item);
-      } else if (item.is_type<expect_stmt>()) {
+      } else if (item.is_type<expectation_stmt>()) {
         ast::Expectation e;
         e.result = trimmed(*item.children[0]);
         e.result_span = token_span(*item.children[0]);
@@ -388,6 +389,19 @@ std::size_t recovery_point(const std::string& text, std::size_t from) {
   return text.size();
 }
 
+// What stands at a syntax error, for "found `…`": a word, a quoted string's start, or one character.
+std::string found_at(const std::string& text, std::size_t at) {
+  if (at >= text.size()) return "the end of the file";
+  std::size_t e = at;
+  auto word_byte = [](unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; };
+  while (e < text.size() && word_byte(static_cast<unsigned char>(text[e])) && e - at < 40) ++e;
+  if (e == at) {
+    if (text[at] == '\n' || text[at] == '\r') return "the end of the line";
+    e = at + 1;
+  }
+  return "`" + text.substr(at, e - at) + "`";
+}
+
 }  // namespace
 
 ast::File parse_file(SourcePtr source, Diagnostics& diags) {
@@ -427,7 +441,8 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags) {
         diags.error("too-deep", sp, "expression nested too deeply for the parser",
                     "split the expression into named `let` definitions");
       } else {
-        auto& d = diags.error("syntax", sp, msg);
+        std::string found = found_at(text, at);
+        auto& d = diags.error("syntax", sp, msg + ", found " + found);
         // Point back to the opener of the clause being parsed, when the error is inside one.
         std::size_t b = pos;
         while (b < text.size() && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n' || text[b] == '\r')) ++b;

@@ -38,6 +38,15 @@ class CsvParser {
     mark_ = q;
     return mark_col_;
   }
+  // "\n", "\r\n", or a "\r" that ends the file (a CRLF file cut after its last CR).
+  bool at_line_end(const char* q) const {
+    return q < end_ && (*q == '\n' || (*q == '\r' && (q + 1 == end_ || q[1] == '\n')));
+  }
+  void skip_line_end() {
+    if (*p_ == '\r') ++p_;
+    if (p_ < end_) ++p_;
+    new_line(p_);
+  }
   void new_line(const char* next) {
     ++line_;
     line_start_ = next;
@@ -81,16 +90,7 @@ bool CsvParser::read_record(std::vector<std::string>& fields, std::vector<std::u
                             std::vector<std::uint32_t>& lines) {
   // A blank line is not a record: a record with one empty field would be ragged for every table
   // we have, and spreadsheets and hand edits leave blank lines (often at the end) that mean nothing.
-  while (p_ < end_) {
-    if (*p_ == '\n') {
-      new_line(++p_);
-    } else if (*p_ == '\r' && p_ + 1 < end_ && p_[1] == '\n') {
-      p_ += 2;
-      new_line(p_);
-    } else {
-      break;
-    }
-  }
+  while (at_line_end(p_)) skip_line_end();
   fields.clear();
   cols.clear();
   lines.clear();
@@ -110,10 +110,7 @@ bool CsvParser::read_record(std::vector<std::string>& fields, std::vector<std::u
     end_line_ = line_;
     end_col_ = col_at(p_);
     end_line_start_ = line_start_;
-    if (p_ < end_) {  // at "\n" or "\r\n": read_plain and read_quoted stop nowhere else
-      if (*p_ == '\r') ++p_;
-      new_line(++p_);
-    }
+    if (p_ < end_) skip_line_end();  // read_plain and read_quoted stop nowhere else
     return true;
   }
 }
@@ -153,7 +150,7 @@ void CsvParser::read_quoted(std::string& value) {
     }
     ++p_;
   }
-  if (p_ == end_ || *p_ == ',' || *p_ == '\n' || (*p_ == '\r' && p_ + 1 < end_ && p_[1] == '\n')) return;
+  if (p_ == end_ || *p_ == ',' || at_line_end(p_)) return;
   fail("data-text-after-quote", line_, line_start_, col_at(p_),
        "unexpected text after the closing quote of a quoted field",
        "put the whole value inside the quotes and write a quote inside it twice: \"say \"\"yes\"\"\"");
@@ -165,7 +162,7 @@ void CsvParser::read_plain(std::string& value) {
     const char c = *p_;
     if (c == ',' || c == '\n') break;
     if (c == '\r') {
-      if (p_ + 1 < end_ && p_[1] == '\n') break;
+      if (at_line_end(p_)) break;
       fail("data-stray-cr", line_, line_start_, col_at(p_), "carriage return without a line feed inside a field",
            "save the file with LF or CRLF line ends, or put a value holding a line break in quotes");
     }

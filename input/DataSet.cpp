@@ -310,7 +310,6 @@ class TableBuilder {
     const int i = ts_.column_index(column);
     return i < 0 ? -1 : header_index_[static_cast<std::size_t>(i)];
   }
-  const TextTable& text() const { return tt_; }
   std::string_view value(std::size_t r, int h) const {
     const auto& rec = tt_.records[r];
     return h >= 0 && static_cast<std::size_t>(h) < rec.size() ? std::string_view(rec[static_cast<std::size_t>(h)])
@@ -366,24 +365,43 @@ void TableBuilder::check_header() {
   }
   // A JSON file with no records has no keys at all: it is the empty table, not a broken one.
   if (tt_.json && tt_.records.empty()) return;
+  // All missing columns in one message: a file without its header row would otherwise give one
+  // error per column, each repeating the same list.
+  std::vector<std::string> missing, fixes;
+  bool any_known = false;
   for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
     const ColumnSchema& cs = ts_.columns[c];
+    any_known = any_known || header_index_[c] >= 0;
     if (header_index_[c] >= 0 || cs.optional || is_derived(ts_, cs.name)) continue;
-    std::string help = fmt::format("add a column `{}`: {}", cs.name, cs.meaning);
-    if (auto guess = nearest(cs.name, tt_.header))
-      help = fmt::format("rename `{}` to `{}` (column names are case-sensitive and exact)", *guess, cs.name);
-    if (tt_.json) {
-      reporter_.add(data_error("data-missing-column", tt_.file, 0, 0, {},
-                               fmt::format("no record has the field `{}`; fields found: {}", cs.name,
-                                           tt_.header.empty() ? "none" : join(tt_.header)),
-                               std::move(help)));
-    } else {
-      reporter_.add(data_error("data-missing-column", tt_.file, tt_.header_line, 1, lines_.line(tt_.header_line),
-                               fmt::format("missing column `{}` in the header; found: {}", cs.name,
-                                           tt_.header.empty() ? "no columns" : join(tt_.header)),
-                               std::move(help)));
+    missing.push_back(cs.name);
+    if (auto guess = nearest(cs.name, tt_.header)) fixes.push_back(fmt::format("rename `{}` to `{}`", *guess, cs.name));
+  }
+  if (missing.empty()) return;
+  std::string help;
+  if (!any_known && !tt_.json) {
+    std::string line;
+    for (const auto& n : file_columns(ts_)) line += (line.empty() ? "" : ",") + n;
+    help = "the first line of the file must be the header naming the columns: " + line;
+  } else if (!fixes.empty()) {
+    help = join(fixes) + " (column names are exact and case-sensitive)";
+  } else {
+    for (const auto& n : missing) {
+      if (!help.empty()) help += "; ";
+      help += fmt::format("`{}` is {}", n, ts_.column(n)->meaning);
     }
   }
+  std::string names;
+  for (const auto& n : missing) names += (names.empty() ? "`" : ", `") + n + "`";
+  const char* plural = missing.size() == 1 ? "" : "s";
+  const std::string found = tt_.header.empty() ? "none" : join(tt_.header);
+  if (tt_.json)
+    reporter_.add(data_error("data-missing-column", tt_.file, 0, 0, {},
+                             fmt::format("no record has the field{} {}; fields found: {}", plural, names, found),
+                             std::move(help)));
+  else
+    reporter_.add(data_error("data-missing-column", tt_.file, tt_.header_line, 1, lines_.line(tt_.header_line),
+                             fmt::format("missing column{} {} in the header; found: {}", plural, names, found),
+                             std::move(help)));
 }
 
 void TableBuilder::encode(std::size_t r, std::size_t c, Column& col) {

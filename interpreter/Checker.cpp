@@ -59,7 +59,8 @@ std::size_t distance(const std::u32string& a, const std::u32string& b) {
 std::string nearest(const std::string& name, const std::vector<std::string>& candidates) {
   auto a = decode(name);
   std::string best;
-  std::size_t best_d = std::max<std::size_t>(1, a.size() / 3) + 1;
+  // Close enough to be a typo: within half the word's length (at least one edit).
+  std::size_t best_d = std::max<std::size_t>(1, (a.size() + 1) / 2) + 1;
   for (const auto& c : candidates) {
     std::size_t d = distance(a, decode(c));
     if (d < best_d) { best_d = d; best = c; }

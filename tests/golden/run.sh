@@ -20,7 +20,10 @@ while IFS= read -r cmdfile; do
   LC_ALL=C.UTF-8 TZ=UTC "$bin" "$@" >"$scratch.out" 2>"$scratch.err"; code=$?
   # Paths in messages are shown relative to the project root.
   sed -i "s|$case_dir|\$CASE|g; s|$scratch|\$TMP|g" "$scratch.out" "$scratch.err"
-  if [ -f "$case_dir/after" ]; then (cd "$scratch" && find . -type f | sort) >>"$scratch.out"; fi
+  # `after`: list the scratch folder's files with their first lines (what a run left behind).
+  if [ -f "$case_dir/after" ]; then
+    (cd "$scratch" && find . -type f | sort | while IFS= read -r f; do echo "== $f"; head -n 3 "$f"; done) >>"$scratch.out"
+  fi
   if [ "$update" = "--update" ]; then
     cp "$scratch.out" "$case_dir/stdout"; cp "$scratch.err" "$case_dir/stderr"; echo "$code" >"$case_dir/exit"
     continue

@@ -130,6 +130,8 @@ TEST_CASE("csv: line ends and byte-order mark", "[input][csv]") {
     REQUIRE(q.records[0][1] == "2");
     TextTable e = parse_csv("a,b\n1,", "t.csv");
     REQUIRE(e.records[0] == std::vector<std::string>{"1", ""});
+    TextTable cr = parse_csv("a,b\r\n1,2\r", "t.csv");  // a CRLF file cut after its last CR
+    REQUIRE(cr.records[0] == std::vector<std::string>{"1", "2"});
   }
   SECTION("header with no rows") {
     REQUIRE(parse_csv("a,b\n", "t.csv").records.empty());
@@ -490,10 +492,25 @@ TEST_CASE("dataset: missing columns and values", "[input][dataset][error]") {
     REQUIRE(d.file == "services.csv");
     REQUIRE(has(d.message, "missing column `mobile`"));
     REQUIRE(has(d.message, "found: agency_id, service_id, parent_id, automation, Mobile, portal_excluded"));
-    REQUIRE(has(d.help, "rename `Mobile` to `mobile`"));
+    REQUIRE(has(d.help, "rename `Mobile` to `mobile` (column names are exact and case-sensitive)"));
     REQUIRE(d.line == 1);
     REQUIRE(d.column == 1);
     REQUIRE(e.diagnostics.list().size() == 1);
+  }
+  SECTION("several missing columns, one message") {
+    auto files = valid_files();
+    files["schedule"] = "stage,start,end\nreview,2024-01-01,2024-01-31\n";
+    auto e = input_error([&] { from_csv(files); });
+    REQUIRE(e.diagnostics.list().size() == 1);
+    REQUIRE(has(first(e).message, "missing columns `starts_on`, `ends_on` in the header; found: stage, start, end"));
+    REQUIRE(has(first(e).help, "`ends_on` is the stage's deadline"));
+  }
+  SECTION("a file without its header row") {
+    auto files = valid_files();
+    files["agencies"] = "MIN2,Министрлік,Министерство,central\n";
+    auto e = input_error([&] { from_csv(files); });
+    const Diagnostic& d = find(e, "missing column `agency_id`");
+    REQUIRE(has(d.help, "the first line of the file must be the header naming the columns: agency_id,name_kk"));
   }
   SECTION("an empty value in a required column") {
     auto files = valid_files();
