@@ -1,11 +1,20 @@
 // The subcommands as functions that tests can call without argv: an options struct and a
-// `run_…` function each, writing to the given streams and returning the exit status.
+// `run_…` function each, writing to the given streams and returning the exit status. Each
+// cmd_*.cpp also registers its own command-line options (`add_…`), so main.cpp only wires them.
 #pragma once
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace ereje::cli {
+
+// What main calls once the command line is parsed: the chosen subcommand's `run_…`.
+using Action = std::function<int()>;
 
 struct RunOptions {
   std::vector<std::string> rules;
@@ -15,17 +24,20 @@ struct RunOptions {
   std::string output;  // empty: standard output
 };
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err);
+void add_run(CLI::App& app, Action& action);
 
 struct CheckOptions {
   std::vector<std::string> rules;
   bool werror = false;  // warnings make the exit status 1
 };
 int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err);
+void add_check(CLI::App& app, Action& action);
 
 struct TestOptions {
   std::vector<std::string> rules;
   bool verbose = false;  // list passing tests too
 };
 int run_test(const TestOptions& o, std::ostream& out, std::ostream& err);
+void add_test(CLI::App& app, Action& action);
 
 }  // namespace ereje::cli

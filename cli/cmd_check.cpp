@@ -1,6 +1,10 @@
 // `ereje check`: parse and check only, no data.
 #include <ostream>
 
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
 
@@ -19,6 +23,14 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   if (errors) return kBadInput;
   if (warnings && o.werror) return kFound;
   return kOk;
+}
+
+void add_check(CLI::App& app, Action& action) {
+  auto o = std::make_shared<CheckOptions>();
+  auto* cmd = app.add_subcommand("check", "parse and check rule files; no data needed");
+  cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
+  cmd->add_flag("--werror", o->werror, "treat warnings as errors (exit 1)");
+  cmd->callback([o, &action] { action = [o] { return run_check(*o, std::cout, std::cerr); }; });
 }
 
 }  // namespace ereje::cli

@@ -1,6 +1,10 @@
 // `ereje run`: evaluate every clause in force at the as-of date for every body of a data folder.
 #include <ostream>
 
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
 #include "cli/Output.hpp"
@@ -56,6 +60,17 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
     return kOk;
   }
   return write_file_atomically(o.output, text, err) ? kOk : kBadInput;
+}
+
+void add_run(CLI::App& app, Action& action) {
+  auto o = std::make_shared<RunOptions>();
+  auto* cmd = app.add_subcommand("run", "evaluate every clause in force for every body of a data folder");
+  cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
+  cmd->add_option("--data", o->data, "data folder (agencies, services, objections, schedule)")->required();
+  cmd->add_option("--as-of", o->as_of, "evaluate the versions in force on this date (YYYY-MM-DD); default today");
+  cmd->add_option("--format", o->format, "csv, json or table");
+  cmd->add_option("--output", o->output, "write the results to this file (whole or not at all)");
+  cmd->callback([o, &action] { action = [o] { return run_run(*o, std::cout, std::cerr); }; });
 }
 
 }  // namespace ereje::cli

@@ -3,6 +3,10 @@
 
 #include <ostream>
 
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
 #include "interpreter/TestRunner.hpp"
@@ -29,6 +33,14 @@ int run_test(const TestOptions& o, std::ostream& out, std::ostream& err) {
   }
   out << passed << " passed, " << failed << " failed\n";
   return failed ? kFound : kOk;
+}
+
+void add_test(CLI::App& app, Action& action) {
+  auto o = std::make_shared<TestOptions>();
+  auto* cmd = app.add_subcommand("test", "run the tests written in the rule files");
+  cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
+  cmd->add_flag("-v,--verbose", o->verbose, "list passing tests too");
+  cmd->callback([o, &action] { action = [o] { return run_test(*o, std::cout, std::cerr); }; });
 }
 
 }  // namespace ereje::cli
