@@ -40,4 +40,14 @@ struct TestOptions {
 int run_test(const TestOptions& o, std::ostream& out, std::ostream& err);
 void add_test(CLI::App& app, Action& action);
 
+struct ExplainOptions {
+  std::vector<std::string> rules;
+  std::string data, agency, clause, as_of;
+  bool rows = false;          // list matching rows with file and line
+  std::string lang = "en";    // labels: kk, ru or en
+  std::string format = "text";  // text or json
+};
+int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err);
+void add_explain(CLI::App& app, Action& action);
+
 }  // namespace ereje::cli

@@ -39,9 +39,8 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
     err << "\n";
     return kBadInput;
   }
-  std::vector<std::string> needed;
-  for (const auto* v : versions) (void)v;
-  needed.assign(lr.checked.tables_used.begin(), lr.checked.tables_used.end());
+  // Only the tables the versions in force read must be present (agencies always is).
+  std::vector<std::string> needed = lr.checked.tables_read(versions);
   input::DataSet data;
   try {
     data = input::load_folder(o.data, needed);

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   add_run(app, action);
   add_check(app, action);
   add_test(app, action);
+  add_explain(app, action);
 
   std::string names;
   bool known = false;

@@ -111,6 +111,13 @@ void Diagnostics::sort() {
     if (line_of(a) != line_of(b)) return line_of(a) < line_of(b);
     return col_of(a) < col_of(b);
   });
+  // The same problem reached twice (a function body checked at each call) is reported once.
+  list_.erase(std::unique(list_.begin(), list_.end(),
+                          [](const Diagnostic& a, const Diagnostic& b) {
+                            return a.code == b.code && a.span.file == b.span.file && a.span.begin == b.span.begin &&
+                                   a.file == b.file && a.line == b.line && a.message == b.message;
+                          }),
+              list_.end());
 }
 
 std::string render(const Diagnostic& d) {

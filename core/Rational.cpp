@@ -75,6 +75,11 @@ std::string Rational::to_exact() const {
   return q_.get_num().get_str(10) + "/" + q_.get_den().get_str(10);
 }
 
-std::int64_t Rational::to_int64() const { return q_.get_num().get_si(); }
+std::int64_t Rational::to_int64() const {
+  // Rounded down to a whole number: a date moved by 1.5 days moves by 1.
+  mpz_class n;
+  mpz_fdiv_q(n.get_mpz_t(), q_.get_num_mpz_t(), q_.get_den_mpz_t());
+  return n.get_si();
+}
 
 }  // namespace ereje

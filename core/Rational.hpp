@@ -43,7 +43,7 @@ class Rational {
   std::string to_fixed(int places) const;
   // Exact form for explanations: "7", "1/3", "0.5" (decimal when the denominator allows it).
   std::string to_exact() const;
-  // Integer value; only valid when is_integer() and it fits.
+  // Rounded down to a whole number (floor); only meaningful when it fits in 64 bits.
   std::int64_t to_int64() const;
 
  private:

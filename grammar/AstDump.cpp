@@ -107,7 +107,7 @@ std::string print(const ast::Expr& e, int) {
         else if constexpr (std::is_same_v<T, ast::NaLit>) return "n/a";
         else if constexpr (std::is_same_v<T, ast::Unary>) {
           if (n.op == ast::UnaryOp::Not) return "not " + wrap(*n.operand, 3);
-          return "-" + wrap(*n.operand, 7);
+          return "-" + wrap(*n.operand, 8);  // the operand of `-` is a primary: `-(-a)`, never `--a`
         } else if constexpr (std::is_same_v<T, ast::Binary>) {
           int p = precedence(n.op);
           // Left-associative: the right operand needs parentheses at equal precedence.

@@ -116,7 +116,7 @@ struct comparison : seq<sum_expr, opt<sor<seq<sor<op_le, op_ge, op_ne, op_lt, op
 struct negation : sor<seq<op_not, must<expect_negation>>, comparison> {};
 struct conjunction : seq<negation, star<kw_and, must<expect_negation>>> {};
 struct disjunction : seq<conjunction, star<kw_or, must<expect_conjunction>>> {};
-struct expr : disjunction {};
+struct expr : seq<disjunction> {};  // a wrapper, not the rule itself: the parse tree folds `disjunction`
 
 // ---- clause body ----
 struct lang : tok<sor<TAO_PEGTL_STRING("kk"), TAO_PEGTL_STRING("ru"), TAO_PEGTL_STRING("en")>> {};

@@ -3,7 +3,10 @@
 #include "grammar/Parser.hpp"
 
 #include <cctype>
+#include <string>
 #include <tao/pegtl/contrib/limit_depth.hpp>
+#include <type_traits>
+#include <unordered_map>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "grammar/Grammar.hpp"
@@ -42,6 +45,11 @@ using DepthLimit = tao::pegtl::limit_depth<kMaxRuleDepth>;
 namespace {
 
 using Node = pt::node;
+
+// Thrown by the converter when an expression tree grows past kMaxExprDepth (byte offset of the spot).
+struct TooDeep {
+  std::size_t at;
+};
 
 class Converter {
  public:
@@ -92,8 +100,41 @@ class Converter {
     return nullptr;
   }
 
-  ast::ExprPtr make(Span s, auto node) const {
-    return std::make_shared<const ast::Expr>(ast::Expr{s, std::move(node)});
+  // Every expression node is made here, so that the depth of each tree is known as it grows: the
+  // parser's depth limit bounds nesting, but not a long chain such as `a + b + … + z`, which the
+  // converter builds in a loop into a tree as deep as the chain is long.
+  template <typename T>
+  ast::ExprPtr make(Span s, T node) {
+    std::uint32_t d = 0;
+    auto sub = [&](const ast::ExprPtr& c) {
+      if (!c) return;
+      auto it = depth_.find(c.get());
+      if (it != depth_.end()) d = std::max(d, it->second);
+    };
+    std::uint32_t at = s.begin;
+    if constexpr (std::is_same_v<T, ast::Unary>) {
+      sub(node.operand);
+    } else if constexpr (std::is_same_v<T, ast::Binary>) {
+      sub(node.lhs);
+      sub(node.rhs);
+      if (node.op_span.file) at = node.op_span.begin;
+    } else if constexpr (std::is_same_v<T, ast::If>) {
+      sub(node.cond);
+      sub(node.then_branch);
+      sub(node.else_branch);
+    } else if constexpr (std::is_same_v<T, ast::Call>) {
+      for (const auto& a : node.args) sub(a);
+    } else if constexpr (std::is_same_v<T, ast::InList>) {
+      sub(node.value);
+      for (const auto& a : node.items) sub(a);
+    } else if constexpr (std::is_same_v<T, ast::Aggregate>) {
+      sub(node.value);
+      sub(node.filter);
+    }
+    if (++d > kMaxExprDepth) throw TooDeep{at};
+    auto e = std::make_shared<const ast::Expr>(ast::Expr{s, std::move(node)});
+    depth_[e.get()] = d;
+    return e;
   }
 
   ast::ExprPtr expr(const Node& n) {
@@ -320,6 +361,7 @@ class Converter {
   }
 
   void top(const Node& n, ast::File& file) {
+    depth_.clear();  // depths are needed only while an item is built
     if (n.is_type<clause_block>()) return clause(n, file);
     if (n.is_type<act_header>()) {
       ast::Act a;
@@ -374,6 +416,7 @@ class Converter {
  private:
   const SourceFile& file_;
   Diagnostics& diags_;
+  std::unordered_map<const ast::Expr*, std::uint32_t> depth_;  // of each expression node made
 };
 
 // Where to resume after a syntax error: the next line that starts a top-level item.
@@ -394,7 +437,7 @@ std::string found_at(const std::string& text, std::size_t at) {
   if (at >= text.size()) return "the end of the file";
   std::size_t e = at;
   auto word_byte = [](unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; };
-  while (e < text.size() && word_byte(static_cast<unsigned char>(text[e])) && e - at < 40) ++e;
+  while (e < text.size() && word_byte(static_cast<unsigned char>(text[e])) && (e - at < 40 || (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80)) ++e;
   if (e == at) {
     if (text[at] == '\n' || text[at] == '\r') return "the end of the line";
     e = at + 1;
@@ -425,12 +468,23 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags) {
   while (pos < text.size()) {
     tao::pegtl::memory_input<tao::pegtl::tracking_mode::eager> in(
         text.data() + pos, text.data() + text.size(), source->name, pos, source->line_of(pos), 1);
+    std::size_t next = pos;
     try {
       auto root = pt::parse<item, Selector, DepthLimit, Control>(in);
-      std::size_t next = static_cast<std::size_t>(in.current() - text.data());
+      next = static_cast<std::size_t>(in.current() - text.data());
       if (root)
         for (const auto& c : root->children) conv.top(*c, file);
       if (next == pos) break;  // end of input
+      pos = next;
+    } catch (const TooDeep& e) {
+      // The item parsed but is dropped: its expression is deeper than every pass may recurse.
+      Span sp{source.get(), static_cast<std::uint32_t>(e.at), static_cast<std::uint32_t>(e.at + 1)};
+      diags.error("too-deep", sp,
+                  "expression nested too deeply: more than " + std::to_string(kMaxExprDepth) +
+                      " levels of operations inside one another, the limit",
+                  "split the expression into named `let` definitions; in a chain such as `a + b + c` each "
+                  "operator counts one level");
+      if (next == pos) break;
       pos = next;
     } catch (const tao::pegtl::parse_error& e) {
       const auto& p = e.positions().front();
@@ -438,7 +492,9 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags) {
       std::string msg(e.message());
       Span sp{source.get(), static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 1)};
       if (msg.find("nesting depth") != std::string::npos) {
-        diags.error("too-deep", sp, "expression nested too deeply for the parser",
+        diags.error("too-deep", sp,
+                    "expression nested too deeply: past the parser's limit of " + std::to_string(kMaxRuleDepth) +
+                        " nested grammar rules (about 85 parentheses)",
                     "split the expression into named `let` definitions");
       } else {
         std::string found = found_at(text, at);

@@ -8,11 +8,27 @@
 
 namespace ereje::grammar {
 
-// Deepest nesting of grammar rules; bounds recursion so that 200,000 nested parentheses give an
-// error, not a stack overflow. About 40 levels of parentheses in an expression (far past any law).
+// Limits on rule files, so that hostile or broken input gets an error naming the limit, never a
+// stack overflow or an out-of-memory kill. Each is far past anything the methodology needs.
+
+// Deepest nesting of grammar rules; bounds the parser's recursion so that 200,000 nested
+// parentheses give an error, not a stack overflow. About 85 levels of parentheses in an expression.
 inline constexpr std::size_t kMaxRuleDepth = 1000;
+// Deepest expression tree: every operator, call, `if` and aggregate inside another counts one
+// level, and so does each operator of a chain (`a + b + c` is two levels). Bounds the recursion of
+// every pass over an expression (the checker, the evaluator, printing, freeing the tree).
+inline constexpr std::size_t kMaxExprDepth = 256;
+// How deep the checker may follow one formula through the definitions and function bodies it uses
+// (each expression level counts one), and how many expression nodes the formulas of one clause may
+// expand to once function calls are replaced by their bodies. They bound the checker's and the
+// evaluator's recursion and work, which expression depth alone does not: a chain of definitions,
+// each using the one before, is as deep as it is long.
+inline constexpr std::size_t kMaxFormulaDepth = 1000;
+inline constexpr std::size_t kMaxFormulaSize = 1000000;
 // Largest rule file read: the whole methodology is a few tens of kilobytes.
 inline constexpr std::size_t kMaxRuleFileBytes = 16 * 1024 * 1024;
+// Most clauses (every version counts) in one rule set: the methodology has about a hundred.
+inline constexpr std::size_t kMaxClauses = 10000;
 
 // Parses one file. Syntax errors go to `diags`; the returned File holds every item that parsed.
 ast::File parse_file(SourcePtr source, Diagnostics& diags);

@@ -113,6 +113,7 @@ class ClauseChecker {
     declare();
     let_state_.assign(c_.lets.size(), 0);
     let_types_.assign(c_.lets.size(), Info{});
+    let_height_.assign(c_.lets.size(), 0);
     coef_state_.assign(c_.coefficients.size(), 0);
     coef_types_.assign(c_.coefficients.size(), Info{});
     for (std::size_t i = 0; i < c_.coefficients.size(); ++i) coefficient(i);
@@ -125,6 +126,7 @@ class ClauseChecker {
     cc.let_order = let_order_;
     cc.used_lets = used_lets_;
     cc.used_coefficients = used_coefs_;
+    cc.tables = tables_;
     out_.clauses[&v_] = std::move(cc);
   }
 
@@ -176,7 +178,12 @@ class ClauseChecker {
   }
 
   Info let(std::size_t i) {
-    if (let_state_[i] == 2) return let_types_[i];
+    if (let_state_[i] == 2) {
+      // Checked once, but evaluated from here: its depth counts on top of this spot's.
+      if (depth_ + let_height_[i] > grammar::kMaxFormulaDepth) too_deep(c_.lets[i].name_span);
+      reach_ = std::max(reach_, depth_ + let_height_[i]);
+      return let_types_[i];
+    }
     const auto& l = c_.lets[i];
     if (let_state_[i] == 1) {
       std::string path;
@@ -190,7 +197,11 @@ class ClauseChecker {
     Ctx ctx;
     std::set<std::size_t> deps;
     ctx.lets = &deps;
+    std::size_t outer_reach = reach_;
+    reach_ = depth_;
     Info t = expr(*l.value, ctx);
+    let_height_[i] = reach_ - depth_;
+    reach_ = std::max(outer_reach, reach_);
     let_stack_.pop_back();
     let_state_[i] = 2;
     let_types_[i] = t;
@@ -284,7 +295,7 @@ class ClauseChecker {
                      "add `title kk \"…\"` and `title ru \"…\"`");
   }
 
-  const TableSchema* table(const std::string& name, Span span) {
+  const TableSchema* table(const std::string& name, Span span, bool for_test = false) {
     const TableSchema* t = input::find_table(name);
     if (!t) {
       std::string near = nearest(name, table_names());
@@ -294,6 +305,7 @@ class ClauseChecker {
       return nullptr;
     }
     out_.tables_used.insert(t->name);
+    if (!for_test) tables_.insert(t->name);
     return t;
   }
 
@@ -301,7 +313,7 @@ class ClauseChecker {
   void test(const ast::TestCase& t) {
     std::set<std::string> tables_seen;
     for (const auto& tt : t.tables) {
-      const TableSchema* ts = table(tt.table, tt.table_span);
+      const TableSchema* ts = table(tt.table, tt.table_span, true);
       if (!ts) continue;
       if (!tables_seen.insert(tt.table).second)
         diags_.error("duplicate-test-table", tt.table_span, "table `" + tt.table + "` is given twice in this test");
@@ -379,12 +391,46 @@ class ClauseChecker {
   }
 
   // ---- expressions ----
+  void too_deep(Span at) {
+    if (!too_deep_reported_)
+      diags_.error("too-deep", at,
+                   "formula nested too deeply through definitions and function calls: more than " +
+                       std::to_string(grammar::kMaxFormulaDepth) + " levels, the limit",
+                   "each level of a definition or function used inside another adds to the depth; "
+                   "shorten the chain");
+    too_deep_reported_ = true;
+  }
+
   Info record(const ast::Expr& e, const Ctx& ctx, Info t) {
     if (ctx.record) out_.types[&e] = t.type;
     return t;
   }
 
   Info expr(const ast::Expr& e, Ctx& ctx) {
+    // A formula is followed through the definitions and function bodies it uses, as the evaluator
+    // will follow it: bound how deep and how far, or a chain of definitions would overflow the
+    // stack and functions that each call the next twice would run for ever.
+    if (depth_ >= grammar::kMaxFormulaDepth) {
+      too_deep(e.span);
+      return {};
+    }
+    if (++expanded_ > grammar::kMaxFormulaSize) {
+      if (!too_big_reported_)
+        diags_.error("too-large", e.span,
+                     "formulas of " + where_clause() + " expand to more than " +
+                         std::to_string(grammar::kMaxFormulaSize) +
+                         " operations once every function call is replaced by its body, the limit",
+                     "a function whose body calls another function several times multiplies the work; "
+                     "compute the shared part once with `let`");
+      too_big_reported_ = true;
+      return {};
+    }
+    struct Level {
+      std::size_t& d;
+      explicit Level(std::size_t& x) : d(++x) {}
+      ~Level() { --d; }
+    } level(depth_);
+    reach_ = std::max(reach_, depth_);
     return std::visit([&](const auto& n) { return record(e, ctx, node(e, n, ctx)); }, e.node);
   }
 
@@ -448,6 +494,15 @@ class ClauseChecker {
       bind(Binding{Binding::Kind::AsOf, 0, {}, 0});
       return {Type::Date};
     }
+    // A column of another table than the one the rows come from.
+    if (ctx.table)
+      for (const auto& t : input::schema())
+        if (t.column(n.name)) {
+          diags_.error("column-outside-rows", e.span,
+                       "`" + n.name + "` is a column of table `" + t.name + "`, not of `" + ctx.table->name + "`",
+                       "these rows come from `" + ctx.table->name + "`; read `" + n.name + "` with its own aggregate over `" + t.name + "`");
+          return {};
+        }
     // A column used outside a row condition.
     for (const auto& t : input::schema())
       if (t.column(n.name)) {
@@ -645,8 +700,9 @@ class ClauseChecker {
           if (!arity(2)) return {};
           want(0, Type::Number);
           want(1, Type::Number);
-          if (!std::holds_alternative<ast::NumberLit>(c.args[1]->node))
-            mismatch(*c.args[1], "the number of decimals of `round` must be a whole number written out");
+          if (const auto* lit = std::get_if<ast::NumberLit>(&c.args[1]->node);
+              !lit || !lit->value.is_integer() || lit->value > Rational(18))
+            mismatch(*c.args[1], "the number of decimals of `round` must be a whole number from 0 to 18, written out");
           return {Type::Number, nullptr, row};
         case Builtin::Missing:
           if (!arity(1)) return {};
@@ -753,12 +809,63 @@ class ClauseChecker {
   std::vector<std::size_t> let_stack_, let_order_;
   std::map<std::size_t, std::set<std::size_t>> let_refs_;
   std::set<std::size_t> used_lets_, used_coefs_;
+  std::set<std::string> tables_;
+  // See expr(). reach_: the deepest level reached so far, counting the height of the definitions
+  // used (a definition used at depth d and d' levels deep itself reaches d + d' when evaluated).
+  std::size_t depth_ = 0, expanded_ = 0, reach_ = 0;
+  std::vector<std::size_t> let_height_;
+  bool too_deep_reported_ = false, too_big_reported_ = false;
 };
+
+
+// Functions are checked at each call with its argument types; this catches, once, the names a
+// function's body cannot see even when no clause calls it.
+void check_function_names(const RuleSet& rules, const ast::Function& fn, const ast::Expr& e, Diagnostics& diags) {
+  static const std::set<std::string> builtins{"round", "missing", "days", "year", "month", "day"};
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, ast::NameRef>) {
+          if (n.name != "as_of" && std::find(fn.params.begin(), fn.params.end(), n.name) == fn.params.end()) {
+            std::string near = nearest(n.name, fn.params);
+            diags.error("undefined-name", e.span, "function `" + fn.name + "` has no parameter `" + n.name + "`",
+                        near.empty() ? "a function sees only its parameters and as_of" : "did you mean `" + near + "`?");
+          }
+        } else if constexpr (std::is_same_v<T, ast::Unary>) {
+          check_function_names(rules, fn, *n.operand, diags);
+        } else if constexpr (std::is_same_v<T, ast::Binary>) {
+          check_function_names(rules, fn, *n.lhs, diags);
+          check_function_names(rules, fn, *n.rhs, diags);
+        } else if constexpr (std::is_same_v<T, ast::If>) {
+          check_function_names(rules, fn, *n.cond, diags);
+          check_function_names(rules, fn, *n.then_branch, diags);
+          check_function_names(rules, fn, *n.else_branch, diags);
+        } else if constexpr (std::is_same_v<T, ast::Call>) {
+          if (!builtins.count(n.function) && !rules.functions.count(n.function))
+            diags.error("undefined-function", n.name_span, "no function named `" + n.function + "`");
+          for (const auto& a : n.args) check_function_names(rules, fn, *a, diags);
+        } else if constexpr (std::is_same_v<T, ast::InList>) {
+          check_function_names(rules, fn, *n.value, diags);
+          for (const auto& a : n.items) check_function_names(rules, fn, *a, diags);
+        } else if constexpr (std::is_same_v<T, ast::Aggregate>) {
+          diags.error("aggregate-in-function", e.span, "functions cannot read tables", "pass the aggregate in as an argument");
+        }
+      },
+      e.node);
+}
 
 }  // namespace
 
+std::vector<std::string> Checked::tables_read(const std::vector<const ClauseVersion*>& versions) const {
+  std::set<std::string> out;
+  for (const auto* v : versions)
+    if (auto it = clauses.find(v); it != clauses.end()) out.insert(it->second.tables.begin(), it->second.tables.end());
+  return {out.begin(), out.end()};
+}
+
 Checked check(const RuleSet& rules, Diagnostics& diags) {
   Checked out;
+  for (const auto& [name, fn] : rules.functions) check_function_names(rules, *fn, *fn->body, diags);
   // Functions are checked at each call, with the types of that call's arguments (min works on
   // numbers and on dates alike).
   for (const auto& [name, versions] : rules.clauses)

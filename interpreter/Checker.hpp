@@ -33,6 +33,7 @@ struct CheckedClause {
   // Definitions in an order where each comes after everything it uses.
   std::vector<std::size_t> let_order;
   std::set<std::size_t> used_lets, used_coefficients;
+  std::set<std::string> tables;  // the tables its formulas read (not its tests)
 };
 
 struct Checked {
@@ -41,7 +42,10 @@ struct Checked {
   std::unordered_map<const ast::Expr*, Builtin> builtins;
   std::unordered_map<const ast::Expr*, Type> types;  // for expressions outside function bodies
   std::map<const ClauseVersion*, CheckedClause> clauses;
-  std::set<std::string> tables_used;  // for loading data: the tables the rules read
+  std::set<std::string> tables_used;  // every table any version or test reads
+
+  // The tables that the given versions' formulas read: what `run` must find in the data folder.
+  std::vector<std::string> tables_read(const std::vector<const ClauseVersion*>& versions) const;
 };
 
 // Checks every clause version of the rule set (all versions, not only those in force today).

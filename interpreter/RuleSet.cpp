@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <set>
 #include <sstream>
 
 #include "grammar/Parser.hpp"
@@ -62,9 +64,29 @@ namespace {
 
 void finish(RuleSet& rules, std::vector<SourcePtr> sources, Diagnostics& diags) {
   rules.files.reserve(sources.size());
-  for (auto& s : sources) rules.files.push_back(grammar::parse_file(s, diags));
+  std::size_t clauses = 0;
+  for (auto& s : sources) {
+    rules.files.push_back(grammar::parse_file(s, diags));
+    // Past the limit, the clauses are dropped after one error: checking them would take long.
+    auto& cs = rules.files.back().clauses;
+    if (clauses <= grammar::kMaxClauses && clauses + cs.size() > grammar::kMaxClauses) {
+      const auto& first_over = cs[grammar::kMaxClauses - clauses];
+      diags.error("too-many-clauses", first_over.number_span,
+                  "more than " + std::to_string(grammar::kMaxClauses) + " clauses in the rule set, the limit",
+                  "the methodology has about a hundred clauses: check that the right folder was given");
+    }
+    std::size_t keep = clauses >= grammar::kMaxClauses ? 0 : grammar::kMaxClauses - clauses;
+    clauses += cs.size();
+    if (cs.size() > keep) cs.erase(cs.begin() + static_cast<std::ptrdiff_t>(keep), cs.end());
+  }
+  static const std::set<std::string> builtins{"round", "missing", "days", "year", "month", "day"};
   for (const auto& f : rules.files)
     for (const auto& fn : f.functions) {
+      if (builtins.count(fn.name)) {
+        diags.error("reserved-name", fn.name_span, "`" + fn.name + "` is a built-in function and cannot be redefined",
+                    "give the function another name");
+        continue;
+      }
       auto [it, fresh] = rules.functions.emplace(fn.name, &fn);
       if (!fresh) {
         diags.error("duplicate-function", fn.name_span, "function `" + fn.name + "` is defined twice")
@@ -81,8 +103,16 @@ SourcePtr stdlib_source() { return std::make_shared<SourceFile>("<stdlib>/prelud
 RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags) {
   std::vector<SourcePtr> sources{stdlib_source()};
   std::vector<std::string> names;
+  std::optional<std::string> stdin_text;
   for (const auto& p : paths) {
     std::error_code ec;
+    if (p == "-") {  // cli.md: `-` means standard input
+      std::ostringstream ss;
+      ss << std::cin.rdbuf();
+      stdin_text = ss.str();
+      names.push_back(p);
+      continue;
+    }
     if (fs::is_directory(p, ec)) {
       std::vector<std::string> found;
       for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
@@ -103,6 +133,14 @@ RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags) {
     }
   }
   for (const auto& n : names) {
+    // Too large to be a rule file: refused before reading, so a huge file cannot exhaust memory.
+    std::error_code size_ec;
+    if (auto size = fs::file_size(n, size_ec); !size_ec && size > grammar::kMaxRuleFileBytes) {
+      auto& d = diags.error("file-too-large", Span{}, "rule file is larger than the limit of 16 MiB",
+                            "split the rules into one file per act");
+      d.file = n;
+      continue;
+    }
     std::ifstream in(n, std::ios::binary);
     if (!in) {
       auto& d = diags.error("unreadable", Span{}, "cannot read this rule file");

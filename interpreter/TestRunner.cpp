@@ -24,6 +24,7 @@ std::map<std::string, input::TextTable> test_tables(const ast::TestCase& t, std:
   std::map<std::string, input::TextTable> out;
   const SourceFile* file = t.span.file;
   std::string origin = fmt::format("{}:{} (test \"{}\")", file ? file->name : "", t.span.line(), t.name);
+  // The one body of a test, unless the test lists agencies itself (to set a kind or a name).
   input::TextTable agencies;
   agencies.file = origin + " agencies";
   agencies.header = {"agency_id"};
@@ -33,7 +34,7 @@ std::map<std::string, input::TextTable> test_tables(const ast::TestCase& t, std:
   out["agencies"] = agencies;
   for (const auto& tt : t.tables) {
     const input::TableSchema* schema = input::find_table(tt.table);
-    if (!schema || tt.table == "agencies") continue;
+    if (!schema) continue;
     input::TextTable table;
     table.file = origin + " " + tt.table;
     for (const auto& c : schema->columns)
@@ -95,11 +96,14 @@ std::vector<TestOutcome> run_tests(const RuleSet& rules, const Checked& checked)
         std::vector<std::string> needed(checked.tables_used.begin(), checked.tables_used.end());
         try {
           input::DataSet data = input::build_dataset("<test>", std::move(tables), {});
+          const int test_body = data.body_index(kTestBody);
           Evaluation ev = evaluate(rules, checked, data, t.as_of.value_or(v.from), {&v});
+          for (const auto& w : ev.warnings.list())
+            if (w.code == "undecidable-row") o.failures.push_back(fmt::format("{}: {}", t.span.where(), w.message));
           for (const auto& e : t.expectations) {
             const ResultRow* row = nullptr;
             for (const auto& r : ev.rows)
-              if (r.result == e.result) row = &r;
+              if (r.result == e.result && static_cast<int>(r.body) == test_body) row = &r;
             if (!row) {
               o.failures.push_back(fmt::format("{}: no result `{}` was computed", e.span.where(), e.result));
               continue;

@@ -1,0 +1,239 @@
+// `ereje explain`: how one body's result of one clause was computed, in text (labels in Kazakh,
+// Russian or English) or JSON. The values come from the same engine as `run`.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/Commands.hpp"
+#include "cli/Common.hpp"
+#include "cli/Output.hpp"
+#include "input/DataSet.hpp"
+#include "interpreter/Explainer.hpp"
+
+namespace ereje::cli {
+namespace {
+
+using Labels = std::map<std::string, std::string>;
+
+const Labels& labels(const std::string& lang) {
+  static const std::map<std::string, Labels> all{
+      {"en",
+       {{"clause", "Clause"}, {"version", "Version in force on {}: from {}, act \"{}\""}, {"evidence", "evidence"},
+        {"body", "Body"}, {"result", "Result"}, {"obligation", "Obligation"}, {"coefficient", "coefficient"},
+        {"matched", "{} of {} rows of {} ({})"}, {"steps", "Steps"}, {"rounded", "rounded half up to {} decimals"},
+        {"status", "status"}, {"range", "range"}, {"breaches", "rows in breach"}, {"no_results", "this version of the clause has no result (text only)"}}},
+      {"ru",
+       {{"clause", "Пункт"}, {"version", "Редакция, действующая на {}: с {}, акт «{}»"}, {"evidence", "основание"},
+        {"body", "Орган"}, {"result", "Результат"}, {"obligation", "Обязательство"}, {"coefficient", "коэффициент"},
+        {"matched", "{} из {} строк таблицы {} ({})"}, {"steps", "Шаги"}, {"rounded", "округлено (половина вверх) до {} знаков"},
+        {"status", "статус"}, {"range", "диапазон"}, {"breaches", "строки с нарушением"}, {"no_results", "эта редакция пункта не даёт результата (только текст)"}}},
+      {"kk",
+       {{"clause", "Тармақ"}, {"version", "{} күні қолданыстағы редакция: {} бастап, «{}» акт"}, {"evidence", "негіздеме"},
+        {"body", "Орган"}, {"result", "Нәтиже"}, {"obligation", "Міндеттеме"}, {"coefficient", "коэффициент"},
+        {"matched", "{2} кестесінің {1} жолының {0} ({3})"}, {"steps", "Қадамдар"}, {"rounded", "{} таңбаға дейін дөңгелектелді (жартысы жоғары)"},
+        {"status", "мәртебе"}, {"range", "ауқым"}, {"breaches", "бұзушылығы бар жолдар"}, {"no_results", "тармақтың бұл редакциясы нәтиже бермейді (тек мәтін)"}}},
+  };
+  return all.at(lang);
+}
+
+std::string exact(const interp::Value& v) {
+  std::string s = v.show();
+  // A fraction that does not end in decimals also gets an approximation, for reading.
+  if ((v.kind == interp::Kind::Number || v.kind == interp::Kind::Days) && s.find('/') != std::string::npos)
+    s += " ≈ " + v.num.to_fixed(6);
+  return s;
+}
+
+std::string title_in(const ast::Clause& c, const std::string& lang) {
+  for (const auto& t : c.titles)
+    if (t.lang == lang) return t.value;
+  return c.title;
+}
+
+nlohmann::ordered_json value_json(const interp::Value& v) {
+  if (v.is_missing()) return nullptr;
+  return v.show();
+}
+
+nlohmann::ordered_json aggregate_json(const interp::ExplainedAggregate& a) {
+  nlohmann::ordered_json j{{"aggregate", a.text}, {"table", a.table}, {"file", a.file}, {"rows", a.rows},
+                           {"matched", a.matched}, {"value", value_json(a.value)}};
+  if (!a.matched_rows.empty()) {
+    j["matched_rows"] = nlohmann::ordered_json::array();
+    for (const auto& r : a.matched_rows) j["matched_rows"].push_back({{"file", r.file}, {"line", r.line}, {"key", r.key}});
+  }
+  return j;
+}
+
+std::string render_json(const interp::Explanation& x, const input::DataSet& data) {
+  const auto& v = *x.version;
+  const auto& b = data.bodies[x.body];
+  nlohmann::ordered_json j;
+  j["agency_id"] = b.agency_id;
+  j["clause"] = v.number;
+  j["titles"] = nlohmann::ordered_json::object();
+  j["titles"]["en"] = v.clause->title;
+  for (const auto& t : v.clause->titles) j["titles"][t.lang] = t.value;
+  j["as_of"] = format_date(x.as_of);
+  j["version"] = {{"from", v.label()}, {"until", v.until ? format_date(*v.until) : ""}, {"act", v.act->id},
+                  {"act_title", v.act->title}, {"file", v.clause->number_span.where()}};
+  j["evidence"] = nlohmann::ordered_json::object();
+  for (const auto& e : v.clause->evidence) j["evidence"][e.subject] = ast::to_string(e.level);
+  j["names"] = nlohmann::ordered_json::array();
+  for (const auto& n : x.names) {
+    nlohmann::ordered_json nj{{"kind", n.kind == interp::ExplainedName::Kind::Let ? "let" : "coefficient"},
+                              {"name", n.name}, {"expr", n.expr}, {"value", value_json(n.value)},
+                              {"description", n.description}, {"defined_at", n.origin.where()}};
+    nj["aggregates"] = nlohmann::ordered_json::array();
+    for (const auto& a : n.aggregates) nj["aggregates"].push_back(aggregate_json(a));
+    j["names"].push_back(nj);
+  }
+  j["results"] = nlohmann::ordered_json::array();
+  for (const auto& r : x.results) {
+    nlohmann::ordered_json rj{{"name", r.name}, {"kind", r.obligation ? "obligation" : "result"}, {"expr", r.expr},
+                              {"description", r.description}, {"defined_at", r.origin.where()},
+                              {"range", r.range}, {"round", r.round}, {"exact", value_json(r.value)},
+                              {"value", r.text}, {"status", interp::status_name(r.status)}};
+    rj["steps"] = nlohmann::ordered_json::array();
+    for (const auto& s : r.steps) rj["steps"].push_back({{"expr", s.expr}, {"with_values", s.substituted}, {"value", value_json(s.value)}});
+    if (r.obligation) rj["breach"] = aggregate_json(r.breach.front());
+    j["results"].push_back(rj);
+  }
+  return j.dump(2) + "\n";
+}
+
+std::string render_text(const interp::Explanation& x, const input::DataSet& data, const std::string& lang) {
+  const Labels& L = labels(lang);
+  const auto& v = *x.version;
+  const auto& c = *v.clause;
+  const auto& b = data.bodies[x.body];
+  std::string out;
+  out += fmt::format("{} {}: {}\n", L.at("clause"), v.number, title_in(c, lang));
+  for (const auto& t : c.titles)
+    if (t.lang != lang) out += fmt::format("  {}: {}\n", t.lang, t.value);
+  out += fmt::format(fmt::runtime(L.at("version")), format_date(x.as_of), v.label(), v.act->id) + "\n";
+  out += fmt::format("  {}\n", c.number_span.where());
+  if (!c.evidence.empty()) {
+    std::string ev;
+    for (const auto& e : c.evidence) ev += (ev.empty() ? "" : ", ") + e.subject + " " + ast::to_string(e.level);
+    out += fmt::format("  {}: {}\n", L.at("evidence"), ev);
+  }
+  std::string name = lang == "ru" ? b.name_ru : b.name_kk;
+  if (name.empty()) name = b.name_ru.empty() ? b.name_kk : b.name_ru;
+  out += fmt::format("{}: {}{}\n", L.at("body"), b.agency_id, name.empty() ? "" : " — " + name);
+  if (x.results.empty()) out += "\n" + L.at("no_results") + "\n";
+
+  auto aggregate_lines = [&](const interp::ExplainedAggregate& a, const std::string& indent) {
+    out += indent + fmt::format(fmt::runtime(L.at("matched")), a.matched, a.rows, a.table, a.file) + "\n";
+    for (const auto& r : a.matched_rows) out += fmt::format("{}  {}:{}  {}\n", indent, r.file, r.line, r.key);
+  };
+  for (const auto& r : x.results) {
+    out += fmt::format("\n{} {} = {}\n", r.obligation ? L.at("obligation") : L.at("result"), r.name, r.expr);
+    if (!r.description.empty()) out += fmt::format("  {}\n", r.description);
+    out += fmt::format("  {}\n", r.origin.where());
+    out += "\n";
+    for (const auto& n : x.names) {
+      bool coef = n.kind == interp::ExplainedName::Kind::Coefficient;
+      out += fmt::format("  {}{} = {}\n", coef ? L.at("coefficient") + " " : "", n.name, n.expr);
+      if (n.expr != n.value.show()) out += fmt::format("      = {}\n", exact(n.value));
+      for (const auto& a : n.aggregates) aggregate_lines(a, "      ");
+      if (!n.description.empty()) out += fmt::format("      {}\n", n.description);
+      out += fmt::format("      {}\n", n.origin.where());
+    }
+    if (!r.obligation) {
+      if (!r.steps.empty()) {
+        out += fmt::format("\n  {}:\n", L.at("steps"));
+        std::size_t w1 = 0, w2 = 0;
+        for (const auto& s : r.steps) {
+          w1 = std::max(w1, utf8_length(s.expr));
+          w2 = std::max(w2, utf8_length(s.substituted));
+        }
+        for (const auto& s : r.steps)
+          out += fmt::format("    {} = {} = {}\n", pad_right(s.expr, w1), pad_right(s.substituted, w2), exact(s.value));
+      }
+    } else {
+      for (const auto& a : r.breach) {
+        out += fmt::format("  {}:\n", L.at("breaches"));
+        aggregate_lines(a, "    ");
+      }
+    }
+    out += fmt::format("\n  {} = {}\n", r.name, exact(r.value));
+    if (!r.value.is_missing()) out += fmt::format("  {}: {}\n", fmt::format(fmt::runtime(L.at("rounded")), r.round), r.text);
+    out += fmt::format("  {}: {}{}\n", L.at("status"), interp::status_name(r.status),
+                       r.range.empty() ? "" : " (" + L.at("range") + " " + r.range + ")");
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.lang != "en" && o.lang != "ru" && o.lang != "kk") {
+    err << "error: unknown language `" << o.lang << "`\n  = help: use kk, ru or en\n";
+    return kBadInput;
+  }
+  if (o.format != "text" && o.format != "json") {
+    err << "error: unknown format `" << o.format << "`\n  = help: use text or json\n";
+    return kBadInput;
+  }
+  Date as_of{};
+  if (o.as_of.empty()) {
+    as_of = today_utc();
+    err << "note: no --as-of given: explaining as of " << format_date(as_of) << " (today, UTC)\n";
+  } else if (auto d = parse_as_of(o.as_of, "--as-of", err)) {
+    as_of = *d;
+  } else {
+    return kBadInput;
+  }
+  LoadedRules lr = load_and_check(o.rules);
+  err << render(lr.diags);
+  if (lr.diags.has_errors()) return kBadInput;
+  const interp::ClauseVersion* v = lr.rules.in_force(o.clause, as_of);
+  if (!v) {
+    err << "error: clause " << o.clause << " has no version in force on " << format_date(as_of) << "\n";
+    std::string known;
+    for (const auto& n : lr.rules.clause_numbers()) known += (known.empty() ? "" : ", ") + n;
+    err << "  = help: the rules define clauses " << known << "\n";
+    return kBadInput;
+  }
+  input::DataSet data;
+  try {
+    std::vector<std::string> needed = lr.checked.tables_read({v});
+    data = input::load_folder(o.data, needed);
+  } catch (const InputError& e) {
+    err << render(e.diagnostics);
+    return kBadInput;
+  }
+  int body = data.body_index(o.agency);
+  if (body < 0) {
+    std::vector<std::string> ids;
+    for (const auto& b : data.bodies) ids.push_back(b.agency_id);
+    std::string near = interp::nearest(o.agency, ids);
+    err << "error: no body `" << o.agency << "` in " << o.data << "\n  = help: "
+        << (near.empty() ? "agency ids are listed in agencies.csv" : "did you mean `" + near + "`?") << "\n";
+    return kBadInput;
+  }
+  interp::Explanation x = interp::explain(lr.rules, lr.checked, data, as_of, *v, static_cast<std::size_t>(body), o.rows);
+  out << (o.format == "json" ? render_json(x, data) : render_text(x, data, o.lang));
+  return kOk;
+}
+
+void add_explain(CLI::App& app, Action& action) {
+  auto o = std::make_shared<ExplainOptions>();
+  auto* cmd = app.add_subcommand("explain", "show how one body's result of one clause was computed");
+  cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
+  cmd->add_option("--data", o->data, "data folder")->required();
+  cmd->add_option("--agency", o->agency, "the body's agency_id")->required();
+  cmd->add_option("--clause", o->clause, "the clause number, e.g. 49")->required();
+  cmd->add_option("--as-of", o->as_of, "the date whose versions apply (YYYY-MM-DD); default today");
+  cmd->add_flag("--rows", o->rows, "list the rows each count matched, with file and line");
+  cmd->add_option("--lang", o->lang, "labels in kk, ru or en");
+  cmd->add_option("--format", o->format, "text or json");
+  cmd->callback([o, &action] { action = [o] { return run_explain(*o, std::cout, std::cerr); }; });
+}
+
+}  // namespace ereje::cli

@@ -1,0 +1,500 @@
+// Internal to the interpreter: the evaluation engine shared by `run` (Evaluator.cpp) and
+// `explain` (Explainer.cpp), so that an explanation is computed by the very code that computed the
+// result. Not part of the interpreter's public interface.
+#pragma once
+#include <algorithm>
+#include <fmt/format.h>
+#include <functional>
+#include <map>
+#include <memory>
+#include <unordered_map>
+
+#include "grammar/Parser.hpp"
+#include "interpreter/Evaluator.hpp"
+
+namespace ereje::interp::engine {
+
+using input::ColumnType;
+
+// One aggregate (or obligation) to compute for every body.
+struct Task {
+  const ast::Aggregate* agg = nullptr;        // null for an obligation
+  const ast::Obligation* obligation = nullptr;
+  const input::Table* table = nullptr;
+  const ast::Expr* value = nullptr;
+  const ast::Expr* filter = nullptr;
+  struct ClauseEval* clause = nullptr;
+  std::vector<Value> result;                  // per body (or one value for a table with no bodies)
+  bool done = false;
+};
+
+struct Frame {
+  std::size_t body = 0;
+  std::size_t row = 0;
+  const input::Table* table = nullptr;
+  const std::vector<Value>* params = nullptr;
+};
+
+struct Engine;
+
+struct ClauseEval {
+  Engine& engine;
+  const ClauseVersion& version;
+  const ast::Clause& clause;
+  std::vector<std::vector<Value>> lets;  // [let][body]
+  std::vector<bool> let_done;
+  std::vector<Value> coefficients;
+  std::unordered_map<const ast::Expr*, Task*> tasks;  // aggregate node -> its task
+  std::unordered_map<const ast::Obligation*, Task*> obligations;
+
+  ClauseEval(Engine& e, const ClauseVersion& v) : engine(e), version(v), clause(*v.clause) {}
+};
+
+inline bool equal_values(const Value& a, const Value& b) {
+  switch (a.kind) {
+    case Kind::Number:
+    case Kind::Days: return a.num == b.num;
+    case Kind::Bool:
+    case Kind::Date: return a.i == b.i;
+    case Kind::Text: return a.text == b.text;
+    case Kind::Missing: return false;
+  }
+  return false;
+}
+
+inline int order_values(const Value& a, const Value& b) {  // -1, 0, 1 for ordered kinds
+  if (a.kind == Kind::Number || a.kind == Kind::Days) return a.num < b.num ? -1 : b.num < a.num ? 1 : 0;
+  return a.i < b.i ? -1 : b.i < a.i ? 1 : 0;
+}
+
+struct Engine {
+  const RuleSet& rules;
+  const Checked& checked;
+  const input::DataSet& data;
+  Date as_of;
+  Evaluation& out;
+  std::vector<std::unique_ptr<Task>> tasks;
+  std::vector<std::unique_ptr<ClauseEval>> clause_evals;  // kept for explanations
+  std::size_t warnings_left = 50;  // undecidable rows: enough to see the pattern, not a flood
+
+  Engine(const RuleSet& r, const Checked& c, const input::DataSet& d, Date a, Evaluation& o)
+      : rules(r), checked(c), data(d), as_of(a), out(o) {}
+
+  std::size_t bodies() const { return data.bodies.size(); }
+
+  // ---- expressions ----
+  Value cell(const input::Table& t, std::size_t col, std::size_t row) const {
+    const input::Column& c = t.columns[col];
+    std::int32_t v = c.values.empty() ? input::kMissing : c.values[row];
+    if (v == input::kMissing) return Value::missing();
+    switch (c.schema->type) {
+      case ColumnType::Text: { Value x = Value::string(c.dictionary[static_cast<std::size_t>(v)]); x.i = v; return x; }
+      case ColumnType::Enum: return Value::string(c.schema->enum_values[static_cast<std::size_t>(v)]);
+      case ColumnType::Bool: return Value::boolean(v != 0);
+      case ColumnType::Date: return Value::date(Date{v});
+    }
+    return Value::missing();
+  }
+
+  Value eval(ClauseEval& ce, const ast::Expr& e, const Frame& f) {
+    return std::visit([&](const auto& n) { return node(ce, e, n, f); }, e.node);
+  }
+
+  Value node(ClauseEval&, const ast::Expr&, const ast::NumberLit& n, const Frame&) { return Value::number(n.value); }
+  Value node(ClauseEval&, const ast::Expr&, const ast::StringLit& n, const Frame&) { return Value::string(n.value); }
+  Value node(ClauseEval&, const ast::Expr&, const ast::BoolLit& n, const Frame&) { return Value::boolean(n.value); }
+  Value node(ClauseEval&, const ast::Expr&, const ast::DateLit& n, const Frame&) { return Value::date(n.value); }
+  Value node(ClauseEval&, const ast::Expr&, const ast::NaLit&, const Frame&) { return Value::missing(); }
+
+  Value node(ClauseEval& ce, const ast::Expr& e, const ast::NameRef&, const Frame& f) {
+    const Binding& b = checked.bindings.at(&e);
+    switch (b.kind) {
+      case Binding::Kind::Let: ensure_let(ce, b.index); return ce.lets[b.index][f.body];
+      case Binding::Kind::Coefficient: return ce.coefficients[b.index];
+      case Binding::Kind::Column: return cell(*f.table, b.index, f.row);
+      case Binding::Kind::Param: return (*f.params)[b.index];
+      case Binding::Kind::AsOf: return Value::date(as_of);
+      case Binding::Kind::EnumValue:
+      case Binding::Kind::TextValue: return Value::string(b.text);
+    }
+    return Value::missing();
+  }
+
+  Value node(ClauseEval& ce, const ast::Expr&, const ast::Unary& u, const Frame& f) {
+    Value v = eval(ce, *u.operand, f);
+    if (v.is_missing()) return v;
+    if (u.op == ast::UnaryOp::Not) return Value::boolean(!v.i);
+    v.num = -v.num;
+    return v;
+  }
+
+  Value node(ClauseEval& ce, const ast::Expr& e, const ast::Binary& b, const Frame& f) {
+    using ast::BinaryOp;
+    Value l = eval(ce, *b.lhs, f);
+    if (b.op == BinaryOp::And || b.op == BinaryOp::Or) {
+      // Three-valued: false and n/a = false; true or n/a = true.
+      bool is_and = b.op == BinaryOp::And;
+      if (!l.is_missing() && (l.i != 0) != is_and) return l;
+      Value r = eval(ce, *b.rhs, f);
+      if (!r.is_missing() && (r.i != 0) != is_and) return r;
+      if (l.is_missing() || r.is_missing()) return Value::missing();
+      return Value::boolean(is_and);
+    }
+    Value r = eval(ce, *b.rhs, f);
+    if (l.is_missing() || r.is_missing()) return Value::missing();
+    switch (b.op) {
+      case BinaryOp::Eq: return Value::boolean(equal_values(l, r));
+      case BinaryOp::Ne: return Value::boolean(!equal_values(l, r));
+      case BinaryOp::Lt: return Value::boolean(order_values(l, r) < 0);
+      case BinaryOp::Le: return Value::boolean(order_values(l, r) <= 0);
+      case BinaryOp::Gt: return Value::boolean(order_values(l, r) > 0);
+      case BinaryOp::Ge: return Value::boolean(order_values(l, r) >= 0);
+      case BinaryOp::Add:
+        if (l.kind == Kind::Date) return Value::date(Date{static_cast<std::int32_t>(l.i + r.num.to_int64())});
+        if (r.kind == Kind::Date) return Value::date(Date{static_cast<std::int32_t>(r.i + l.num.to_int64())});
+        l.num = l.num + r.num;
+        return l;
+      case BinaryOp::Sub:
+        if (l.kind == Kind::Date && r.kind == Kind::Date) return Value::days(Rational(l.i - r.i));
+        if (l.kind == Kind::Date) return Value::date(Date{static_cast<std::int32_t>(l.i - r.num.to_int64())});
+        l.num = l.num - r.num;
+        return l;
+      case BinaryOp::Mul: {
+        Kind k = (l.kind == Kind::Days || r.kind == Kind::Days) ? Kind::Days : Kind::Number;
+        Value v = Value::number(l.num * r.num);
+        v.kind = k;
+        return v;
+      }
+      case BinaryOp::Div: {
+        // The policy of methodology.md: a zero denominator makes the result not applicable.
+        if (r.num.is_zero()) return Value::missing();
+        Kind k = (l.kind == Kind::Days && r.kind == Kind::Number) ? Kind::Days : Kind::Number;
+        Value v = Value::number(l.num / r.num);
+        v.kind = k;
+        return v;
+      }
+      case BinaryOp::And:
+      case BinaryOp::Or: break;
+    }
+    (void)e;
+    return Value::missing();
+  }
+
+  Value node(ClauseEval& ce, const ast::Expr&, const ast::If& i, const Frame& f) {
+    Value c = eval(ce, *i.cond, f);
+    if (c.is_missing()) return c;
+    return eval(ce, c.i ? *i.then_branch : *i.else_branch, f);
+  }
+
+  Value node(ClauseEval& ce, const ast::Expr&, const ast::InList& in, const Frame& f) {
+    Value v = eval(ce, *in.value, f);
+    if (v.is_missing()) return v;
+    for (const auto& item : in.items) {
+      Value x = eval(ce, *item, f);
+      if (!x.is_missing() && equal_values(v, x)) return Value::boolean(true);
+    }
+    return Value::boolean(false);
+  }
+
+  Value node(ClauseEval& ce, const ast::Expr& e, const ast::Call& c, const Frame& f) {
+    std::vector<Value> args;
+    args.reserve(c.args.size());
+    for (const auto& a : c.args) args.push_back(eval(ce, *a, f));
+    if (auto it = checked.builtins.find(&e); it != checked.builtins.end()) {
+      if (it->second == Builtin::Missing) return Value::boolean(args[0].is_missing());
+      for (const auto& a : args)
+        if (a.is_missing()) return Value::missing();
+      int y; unsigned m, d;
+      switch (it->second) {
+        case Builtin::Round: return Value::number(args[0].num.round(static_cast<int>(args[1].num.to_int64())));
+        case Builtin::Days: return Value::days(args[0].num);
+        case Builtin::Year: civil_from_days(static_cast<std::int32_t>(args[0].i), y, m, d); return Value::number(Rational(y));
+        case Builtin::Month: civil_from_days(static_cast<std::int32_t>(args[0].i), y, m, d); return Value::number(Rational(m));
+        case Builtin::Day: civil_from_days(static_cast<std::int32_t>(args[0].i), y, m, d); return Value::number(Rational(d));
+        case Builtin::Missing:
+        case Builtin::None: break;
+      }
+      return Value::missing();
+    }
+    const ast::Function* fn = checked.calls.at(&e);
+    Frame inner = f;
+    inner.params = &args;
+    return eval(ce, *fn->body, inner);
+  }
+
+  Value node(ClauseEval& ce, const ast::Expr& e, const ast::Aggregate&, const Frame& f) {
+    Task& t = *ce.tasks.at(&e);
+    if (!t.done) run_pass({&t});
+    return t.table->schema->per_agency ? t.result[f.body] : t.result[0];
+  }
+
+  // ---- definitions ----
+  void ensure_let(ClauseEval& ce, std::size_t i) {
+    if (ce.let_done[i]) return;
+    const ast::Expr& e = *ce.clause.lets[i].value;
+    prepare(ce, e);
+    auto& vals = ce.lets[i];
+    vals.resize(std::max<std::size_t>(bodies(), 1));
+    for (std::size_t b = 0; b < bodies(); ++b) vals[b] = eval(ce, e, Frame{b, 0, nullptr, nullptr});
+    ce.let_done[i] = true;
+  }
+
+  // Computes everything an expression's aggregates depend on, then the aggregates not yet done.
+  void prepare(ClauseEval& ce, const ast::Expr& e) {
+    std::vector<Task*> pending;
+    collect(ce, e, pending);
+    for (Task* t : pending) {
+      for (const ast::Expr* x : {t->value, t->filter})
+        if (x) ensure_lets_in(ce, *x);
+    }
+    std::vector<Task*> todo;
+    for (Task* t : pending)
+      if (!t->done) todo.push_back(t);
+    if (!todo.empty()) run_pass(todo);
+  }
+
+  void ensure_lets_in(ClauseEval& ce, const ast::Expr& e) {
+    walk(e, [&](const ast::Expr& x) {
+      if (auto it = checked.bindings.find(&x); it != checked.bindings.end() && it->second.kind == Binding::Kind::Let)
+        ensure_let(ce, it->second.index);
+      if (auto it = checked.calls.find(&x); it != checked.calls.end()) ensure_lets_in(ce, *it->second->body);
+    });
+  }
+
+  void collect(ClauseEval& ce, const ast::Expr& e, std::vector<Task*>& out_tasks) {
+    walk(e, [&](const ast::Expr& x) {
+      if (auto it = ce.tasks.find(&x); it != ce.tasks.end()) out_tasks.push_back(it->second);
+    });
+  }
+
+  static void walk(const ast::Expr& e, const std::function<void(const ast::Expr&)>& fn) {
+    fn(e);
+    std::visit(
+        [&](const auto& n) {
+          using T = std::decay_t<decltype(n)>;
+          if constexpr (std::is_same_v<T, ast::Unary>) walk(*n.operand, fn);
+          else if constexpr (std::is_same_v<T, ast::Binary>) { walk(*n.lhs, fn); walk(*n.rhs, fn); }
+          else if constexpr (std::is_same_v<T, ast::If>) { walk(*n.cond, fn); walk(*n.then_branch, fn); walk(*n.else_branch, fn); }
+          else if constexpr (std::is_same_v<T, ast::Call>) { for (const auto& a : n.args) walk(*a, fn); }
+          else if constexpr (std::is_same_v<T, ast::InList>) { walk(*n.value, fn); for (const auto& a : n.items) walk(*a, fn); }
+          else if constexpr (std::is_same_v<T, ast::Aggregate>) {
+            // Row expressions are evaluated by the pass, not here: do not descend.
+          }
+        },
+        e.node);
+  }
+
+  // Does a row expression use any definition (so it must wait until that is computed)?
+  bool uses_lets(const ast::Expr& e) const {
+    bool found = false;
+    walk(e, [&](const ast::Expr& x) {
+      if (auto it = checked.bindings.find(&x); it != checked.bindings.end() && it->second.kind == Binding::Kind::Let)
+        found = true;
+      if (auto it = checked.calls.find(&x); it != checked.calls.end() && uses_lets(*it->second->body)) found = true;
+    });
+    return found;
+  }
+
+  // ---- the grouped pass ----
+  void warn_row(const Task& t, std::size_t body, std::size_t row) {
+    if (warnings_left == 0) return;
+    --warnings_left;
+    Span s = t.obligation ? t.obligation->span : t.filter ? t.filter->span : t.value->span;
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.code = "undecidable-row";
+    d.file = t.table->file;
+    d.line = t.table->origin.empty() ? 0 : t.table->origin[row].line;
+    d.column = 1;
+    std::string who = t.table->schema->per_agency ? "body " + data.bodies[body].agency_id + ": " : "";
+    d.message = who + "this row leaves `" + grammar::print_expr(t.obligation ? *t.obligation->breach : t.filter ? *t.filter : *t.value) +
+                "` undecided (an empty value, or a definition that is n/a); the result is n/a for " +
+                (t.table->schema->per_agency ? "this body" : "every body");
+    d.help = "rule at " + s.where() + ": guard empty values with missing(...)";
+    out.warnings.add(std::move(d));
+  }
+
+  // One walk over each table's rows computes every given task on that table, for every body.
+  void run_pass(const std::vector<Task*>& todo) {
+    std::map<const input::Table*, std::vector<Task*>> by_table;
+    for (Task* t : todo)
+      if (!t->done) by_table[t->table].push_back(t);
+    for (auto& [table, ts] : by_table) {
+      bool per_body = table->schema->per_agency;
+      std::size_t groups = per_body ? bodies() : 1;
+      struct Acc {
+        std::vector<std::int64_t> count;
+        std::vector<Value> acc;
+        std::vector<bool> undecided;
+        std::vector<std::int64_t> seen;  // rows that reached the value, for avg and single
+      };
+      std::vector<Acc> accs(ts.size());
+      for (auto& a : accs) {
+        a.count.assign(groups, 0);
+        a.acc.assign(groups, Value::missing());
+        a.undecided.assign(groups, false);
+        a.seen.assign(groups, 0);
+      }
+      for (std::size_t row = 0; row < table->rows; ++row) {
+        std::size_t g = per_body ? static_cast<std::size_t>(table->body[row]) : 0;
+        for (std::size_t k = 0; k < ts.size(); ++k) {
+          Task& t = *ts[k];
+          Acc& a = accs[k];
+          if (a.undecided[g]) continue;
+          Frame f{g, row, table, nullptr};
+          const ast::Expr* cond = t.obligation ? t.obligation->breach.get() : t.filter;
+          if (cond) {
+            Value c = eval(*t.clause, *cond, f);
+            if (c.is_missing()) { a.undecided[g] = true; warn_row(t, g, row); continue; }
+            if (!c.i) continue;
+          }
+          if (!t.value) { ++a.count[g]; continue; }
+          Value v = eval(*t.clause, *t.value, f);
+          if (v.is_missing()) { a.undecided[g] = true; warn_row(t, g, row); continue; }
+          ++a.seen[g];
+          Value& acc = a.acc[g];
+          switch (t.agg->kind) {
+            case ast::AggregateKind::Sum:
+            case ast::AggregateKind::Avg:
+              if (acc.is_missing()) acc = v; else acc.num = acc.num + v.num;
+              break;
+            case ast::AggregateKind::Min:
+              if (acc.is_missing() || order_values(v, acc) < 0) acc = v;
+              break;
+            case ast::AggregateKind::Max:
+              if (acc.is_missing() || order_values(v, acc) > 0) acc = v;
+              break;
+            case ast::AggregateKind::Single:
+              if (a.seen[g] == 1) acc = v;
+              break;
+            case ast::AggregateKind::Count: break;
+          }
+        }
+      }
+      for (std::size_t k = 0; k < ts.size(); ++k) {
+        Task& t = *ts[k];
+        Acc& a = accs[k];
+        t.result.assign(groups, Value::missing());
+        for (std::size_t g = 0; g < groups; ++g) {
+          if (a.undecided[g]) continue;
+          if (!t.value) { t.result[g] = Value::number(Rational(a.count[g])); continue; }
+          switch (t.agg->kind) {
+            case ast::AggregateKind::Sum:
+              t.result[g] = a.seen[g] ? a.acc[g] : Value::number(Rational(0));
+              if (!a.seen[g] && t.clause && checked.types.count(t.value) && checked.types.at(t.value) == Type::Days)
+                t.result[g].kind = Kind::Days;
+              break;
+            case ast::AggregateKind::Avg:
+              if (a.seen[g]) { t.result[g] = a.acc[g]; t.result[g].num = a.acc[g].num / Rational(a.seen[g]); }
+              break;
+            case ast::AggregateKind::Single:
+              // Exactly one row, or not applicable: two rows for "the" value is inconsistent data.
+              if (a.seen[g] == 1) t.result[g] = a.acc[g];
+              break;
+            default: t.result[g] = a.acc[g];
+          }
+        }
+        t.done = true;
+      }
+    }
+  }
+
+  // ---- clauses ----
+  void register_tasks(ClauseEval& ce) {
+    auto add = [&](const ast::Expr* node, const ast::Aggregate* agg, const ast::Obligation* ob) {
+      auto t = std::make_unique<Task>();
+      t->agg = agg;
+      t->obligation = ob;
+      t->table = &data.table(agg ? agg->table : ob->table);
+      t->value = agg ? agg->value.get() : nullptr;
+      t->filter = agg ? agg->filter.get() : nullptr;
+      t->clause = &ce;
+      if (node) ce.tasks[node] = t.get();
+      tasks.push_back(std::move(t));
+      return tasks.back().get();
+    };
+    auto scan = [&](const ast::Expr& e) {
+      walk(e, [&](const ast::Expr& x) {
+        if (const auto* a = std::get_if<ast::Aggregate>(&x.node)) add(&x, a, nullptr);
+      });
+    };
+    for (const auto& l : ce.clause.lets) scan(*l.value);
+    for (const auto& r : ce.clause.results) scan(*r.value);
+    for (const auto& o : ce.clause.obligations) ce.obligations[&o] = add(nullptr, nullptr, &o);
+  }
+
+  void evaluate(const std::vector<const ClauseVersion*>& versions) {
+    auto& clauses = clause_evals;
+    for (const ClauseVersion* v : versions) {
+      auto ce = std::make_unique<ClauseEval>(*this, *v);
+      ce->lets.resize(v->clause->lets.size());
+      ce->let_done.assign(v->clause->lets.size(), false);
+      for (const auto& c : v->clause->coefficients) ce->coefficients.push_back(eval(*ce, *c.value, Frame{}));
+      register_tasks(*ce);
+      clauses.push_back(std::move(ce));
+    }
+    // The shared pass: every aggregate whose rows need no per-body definition, for all clauses.
+    std::vector<Task*> ready;
+    for (const auto& t : tasks) {
+      bool needs = (t->value && uses_lets(*t->value)) || (t->filter && uses_lets(*t->filter)) ||
+                   (t->obligation && uses_lets(*t->obligation->breach));
+      if (!needs) ready.push_back(t.get());
+    }
+    run_pass(ready);
+
+    std::vector<ResultRow> rows;
+    for (auto& ce : clauses) {
+      for (const auto& r : ce->clause.results) {
+        prepare(*ce, *r.value);
+        Value lo = r.range_lo ? eval(*ce, *r.range_lo, Frame{}) : Value::missing();
+        Value hi = r.range_hi ? eval(*ce, *r.range_hi, Frame{}) : Value::missing();
+        for (std::size_t b = 0; b < bodies(); ++b) {
+          ResultRow row{b, &ce->version, r.name, eval(*ce, *r.value, Frame{b, 0, nullptr, nullptr}), r.round,
+                        Status::Ok, r.name_span};
+          classify(row, lo, hi, r.range_span);
+          rows.push_back(std::move(row));
+        }
+      }
+      for (const auto& o : ce->clause.obligations) {
+        Task& t = *ce->obligations.at(&o);
+        ensure_lets_in(*ce, *o.breach);
+        if (!t.done) run_pass({&t});
+        for (std::size_t b = 0; b < bodies(); ++b) {
+          ResultRow row{b, &ce->version, o.name, t.result[b], 0, Status::Ok, o.name_span};
+          row.status = row.value.is_missing() ? Status::NotApplicable : Status::Ok;
+          rows.push_back(std::move(row));
+        }
+      }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const ResultRow& a, const ResultRow& b) {
+      if (a.body != b.body) return a.body < b.body;
+      if (a.version->number != b.version->number) return clause_number_less(a.version->number, b.version->number);
+      return a.result < b.result;
+    });
+    out.rows = std::move(rows);
+  }
+
+  void classify(ResultRow& row, const Value& lo, const Value& hi, Span range_span) {
+    if (row.value.is_missing()) {
+      row.status = Status::NotApplicable;
+      return;
+    }
+    bool below = !lo.is_missing() && row.value.num < lo.num;
+    bool above = !hi.is_missing() && row.value.num > hi.num;
+    if (!below && !above) return;
+    row.status = Status::OutOfRange;
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.code = "out-of-range";
+    d.file = range_span.valid() ? range_span.file->name : "";
+    d.line = range_span.valid() ? range_span.line() : 0;
+    d.column = range_span.valid() ? range_span.column() : 0;
+    d.message = fmt::format("body {}: clause {} result {} = {} is outside its range {}..{}; kept, not clamped, and flagged out_of_range",
+                            data.bodies[row.body].agency_id, row.version->number, row.result, row.text(),
+                            lo.num.to_exact(), hi.num.to_exact());
+    d.help = "check the body's data for rows that contradict each other; the value is reported as computed";
+    out.warnings.add(std::move(d));
+  }
+};
+
+}  // namespace ereje::interp::engine

@@ -1,0 +1,194 @@
+// Explanations: the engine's exact values, replayed along one body's formula.
+#include "interpreter/Explainer.hpp"
+
+#include "grammar/Parser.hpp"
+#include "interpreter/Engine.hpp"
+
+namespace ereje::interp {
+namespace {
+
+using engine::ClauseEval;
+using engine::Engine;
+using engine::Frame;
+using engine::Task;
+
+class Explainer {
+ public:
+  Explainer(Engine& e, ClauseEval& ce, std::size_t body, bool with_rows)
+      : e_(e), ce_(ce), body_(body), with_rows_(with_rows) {}
+
+  Value value(const ast::Expr& x) { return e_.eval(ce_, x, Frame{body_, 0, nullptr, nullptr}); }
+
+  // Steps of an expression, innermost first; leaves (numbers, names, aggregates) are not steps.
+  void steps(const ast::Expr& x, std::vector<Step>& out) {
+    std::visit(
+        [&](const auto& n) {
+          using T = std::decay_t<decltype(n)>;
+          if constexpr (std::is_same_v<T, ast::Binary>) {
+            steps(*n.lhs, out);
+            steps(*n.rhs, out);
+            out.push_back({grammar::print_expr(x),
+                           operand(*n.lhs) + " " + ast::to_string(n.op) + " " + operand(*n.rhs), value(x)});
+          } else if constexpr (std::is_same_v<T, ast::Unary>) {
+            steps(*n.operand, out);
+            out.push_back({grammar::print_expr(x), (n.op == ast::UnaryOp::Not ? "not " : "-") + operand(*n.operand), value(x)});
+          } else if constexpr (std::is_same_v<T, ast::Call>) {
+            std::string s = n.function + "(";
+            for (std::size_t i = 0; i < n.args.size(); ++i) {
+              steps(*n.args[i], out);
+              s += (i ? ", " : "") + operand(*n.args[i]);
+            }
+            out.push_back({grammar::print_expr(x), s + ")", value(x)});
+          } else if constexpr (std::is_same_v<T, ast::If>) {
+            steps(*n.cond, out);
+            Value c = value(*n.cond);
+            if (!c.is_missing()) steps(c.i ? *n.then_branch : *n.else_branch, out);
+            out.push_back({grammar::print_expr(x), "if " + operand(*n.cond) + " then … else …", value(x)});
+          }
+        },
+        x.node);
+  }
+
+  std::string operand(const ast::Expr& x) { return value(x).show(); }
+
+  ExplainedAggregate aggregate(const Task& t, const ast::Expr* node) {
+    ExplainedAggregate a;
+    a.text = node ? grammar::print_expr(*node) : grammar::print_expr(*t.obligation->breach);
+    a.table = t.table->schema->name;
+    a.file = t.table->file;
+    bool per_body = t.table->schema->per_agency;
+    a.value = per_body ? t.result[body_] : t.result.empty() ? Value::missing() : t.result[0];
+    for (std::size_t row = 0; row < t.table->rows; ++row) {
+      if (per_body && static_cast<std::size_t>(t.table->body[row]) != body_) continue;
+      ++a.rows;
+      Frame f{per_body ? body_ : 0, row, t.table, nullptr};
+      const ast::Expr* cond = t.obligation ? t.obligation->breach.get() : t.filter;
+      if (cond) {
+        Value c = e_.eval(ce_, *cond, f);
+        if (c.is_missing() || !c.i) continue;
+      }
+      if (t.value && e_.eval(ce_, *t.value, f).is_missing()) continue;
+      ++a.matched;
+      if (with_rows_) a.matched_rows.push_back(row_ref(*t.table, row));
+    }
+    return a;
+  }
+
+  RowRef row_ref(const input::Table& t, std::size_t row) {
+    RowRef r{t.file, t.origin.empty() ? 0 : t.origin[row].line, {}};
+    for (const auto& k : t.schema->key) {
+      if (k == "agency_id") continue;
+      Value v = e_.cell(t, static_cast<std::size_t>(t.schema->column_index(k)), row);
+      r.key += (r.key.empty() ? "" : ", ") + k + "=" + (v.is_missing() ? "" : v.text);
+    }
+    return r;
+  }
+
+  // Aggregates directly inside an expression (not inside other definitions).
+  std::vector<ExplainedAggregate> aggregates_in(const ast::Expr& x) {
+    std::vector<ExplainedAggregate> out;
+    Engine::walk(x, [&](const ast::Expr& n) {
+      if (auto it = ce_.tasks.find(&n); it != ce_.tasks.end()) out.push_back(aggregate(*it->second, &n));
+    });
+    return out;
+  }
+
+  ExplainedAggregate breach(const ast::Obligation& o) { return aggregate(*ce_.obligations.at(&o), nullptr); }
+
+ private:
+  Engine& e_;
+  ClauseEval& ce_;
+  std::size_t body_;
+  bool with_rows_;
+};
+
+// Names an expression uses, in the order the checker computed them (each after its own uses).
+void collect_names(const Checked& checked, const ast::Expr& x, std::set<std::size_t>& lets, std::set<std::size_t>& coefs,
+                   const ast::Clause& c) {
+  Engine::walk(x, [&](const ast::Expr& n) {
+    auto it = checked.bindings.find(&n);
+    if (it == checked.bindings.end()) return;
+    if (it->second.kind == Binding::Kind::Coefficient) coefs.insert(it->second.index);
+    if (it->second.kind == Binding::Kind::Let && lets.insert(it->second.index).second)
+      collect_names(checked, *c.lets[it->second.index].value, lets, coefs, c);
+  });
+  // Aggregates' row expressions are not walked above; their names matter too.
+  Engine::walk(x, [&](const ast::Expr& n) {
+    if (const auto* a = std::get_if<ast::Aggregate>(&n.node)) {
+      if (a->value) collect_names(checked, *a->value, lets, coefs, c);
+      if (a->filter) collect_names(checked, *a->filter, lets, coefs, c);
+    }
+  });
+}
+
+}  // namespace
+
+Explanation explain(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
+                    const ClauseVersion& version, std::size_t body, bool with_rows) {
+  Explanation out;
+  out.version = &version;
+  out.body = body;
+  out.as_of = as_of;
+  Evaluation ev;
+  Engine engine(rules, checked, data, as_of, ev);
+  engine.evaluate({&version});
+  ClauseEval& ce = *engine.clause_evals.front();
+  Explainer ex(engine, ce, body, with_rows);
+  const ast::Clause& c = *version.clause;
+
+  std::set<std::size_t> lets, coefs;
+  for (const auto& r : c.results) {
+    collect_names(checked, *r.value, lets, coefs, c);
+    if (r.range_lo) collect_names(checked, *r.range_lo, lets, coefs, c);
+    if (r.range_hi) collect_names(checked, *r.range_hi, lets, coefs, c);
+  }
+  for (const auto& o : c.obligations) collect_names(checked, *o.breach, lets, coefs, c);
+  for (std::size_t i = 0; i < c.coefficients.size(); ++i)
+    if (coefs.count(i)) {
+      const auto& co = c.coefficients[i];
+      out.names.push_back({ExplainedName::Kind::Coefficient, co.name, grammar::print_expr(*co.value), co.description,
+                           co.name_span, ce.coefficients[i], {}});
+    }
+  const auto& order = checked.clauses.at(&version).let_order;
+  for (std::size_t i : order)
+    if (lets.count(i)) {
+      const auto& l = c.lets[i];
+      engine.ensure_let(ce, i);
+      out.names.push_back({ExplainedName::Kind::Let, l.name, grammar::print_expr(*l.value), l.description, l.name_span,
+                           ce.lets[i][body], ex.aggregates_in(*l.value)});
+    }
+  for (const auto& row : ev.rows) {
+    if (row.body != body) continue;
+    ExplainedResult r;
+    r.name = row.result;
+    r.value = row.value;
+    r.text = row.text();
+    r.status = row.status;
+    r.round = row.round;
+    r.origin = row.origin;
+    for (const auto& res : c.results)
+      if (res.name == row.result) {
+        r.expr = grammar::print_expr(*res.value);
+        r.description = res.description;
+        if (res.range_lo) {
+          // As written, and with its values when it uses coefficients: "0..k = 0..10".
+          std::string written = grammar::print_expr(*res.range_lo) + ".." + grammar::print_expr(*res.range_hi);
+          std::string values = ex.value(*res.range_lo).show() + ".." + ex.value(*res.range_hi).show();
+          r.range = written == values ? written : written + " = " + values;
+        }
+        ex.steps(*res.value, r.steps);
+      }
+    for (const auto& o : c.obligations)
+      if (o.name == row.result) {
+        r.obligation = true;
+        r.expr = "count " + o.table + " where " + grammar::print_expr(*o.breach);
+        r.description = o.description;
+        r.breach.push_back(ex.breach(o));
+      }
+    out.results.push_back(std::move(r));
+  }
+  out.warnings = ev.warnings;
+  return out;
+}
+
+}  // namespace ereje::interp

@@ -1,0 +1,68 @@
+// `ereje explain`: how one body's result of one clause was computed. Built on the same engine as
+// `run` (so the value always matches), then walks the formula for that body: every definition
+// and coefficient with its value and origin, every aggregate with its filter and matching rows,
+// every arithmetic step in exact form, and the rounding.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "input/DataSet.hpp"
+#include "interpreter/Evaluator.hpp"
+
+namespace ereje::interp {
+
+struct RowRef {
+  std::string file;
+  std::uint32_t line = 0;
+  std::string key;  // e.g. "service_id=S0141" (the table's key columns other than agency_id)
+};
+
+struct ExplainedAggregate {
+  std::string text;          // the aggregate as written, canonical form
+  std::string table, file;   // table name and the file it was read from
+  std::size_t rows = 0;      // rows of this body in the table (every row for a table of no body)
+  std::size_t matched = 0;   // rows that passed the filter (and had a value)
+  Value value;
+  std::vector<RowRef> matched_rows;  // filled when rows are asked for
+};
+
+struct ExplainedName {
+  enum class Kind { Let, Coefficient } kind = Kind::Let;
+  std::string name, expr, description;
+  Span origin;
+  Value value;
+  std::vector<ExplainedAggregate> aggregates;
+};
+
+struct Step {
+  std::string expr;         // the sub-expression as written
+  std::string substituted;  // the same with its operands' values
+  Value value;
+};
+
+struct ExplainedResult {
+  std::string name, expr, description;
+  Span origin;
+  bool obligation = false;
+  std::string range;  // "0..10", or "" for obligations
+  int round = 2;
+  Value value;
+  std::string text;  // as `run` prints it
+  Status status = Status::Ok;
+  std::vector<Step> steps;
+  std::vector<ExplainedAggregate> breach;  // obligations: the rows in breach
+};
+
+struct Explanation {
+  const ClauseVersion* version = nullptr;
+  std::size_t body = 0;
+  Date as_of;
+  std::vector<ExplainedName> names;  // definitions and coefficients used, each after what it uses
+  std::vector<ExplainedResult> results;
+  Diagnostics warnings;
+};
+
+Explanation explain(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
+                    const ClauseVersion& version, std::size_t body, bool with_rows);
+
+}  // namespace ereje::interp
