@@ -22,6 +22,7 @@ struct RunOptions {
   std::string as_of;   // empty: today (UTC), read once
   std::string format = "csv";  // csv | json | table
   std::string output;  // empty: standard output
+  std::string receipt; // empty: no receipt
 };
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err);
 void add_run(CLI::App& app, Action& action);
@@ -49,5 +50,21 @@ struct ExplainOptions {
 };
 int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err);
 void add_explain(CLI::App& app, Action& action);
+
+struct DiffOptions {
+  std::string old_rules, new_rules;  // a path, or REV:PATH
+  std::string from, to;              // one rule set at two dates
+  std::string as_of;                 // two rule sets: the date compared (default: the latest)
+  std::string data;
+  std::string format = "text";       // text, markdown or json
+};
+int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err);
+void add_diff(CLI::App& app, Action& action);
+
+struct ReplayOptions {
+  std::string receipt;
+};
+int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err);
+void add_replay(CLI::App& app, Action& action);
 
 }  // namespace ereje::cli

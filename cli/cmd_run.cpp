@@ -8,12 +8,13 @@
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
 #include "cli/Output.hpp"
+#include "cli/Receipt.hpp"
 #include "input/DataSet.hpp"
 #include "interpreter/Evaluator.hpp"
 
 namespace ereje::cli {
 
-int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
+int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err) {
   if (o.format != "csv" && o.format != "json" && o.format != "table") {
     err << "error: unknown format `" << o.format << "`\n  = help: use csv, json or table\n";
     return kBadInput;
@@ -51,14 +52,33 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   }
   interp::Evaluation ev = interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
   err << render(ev.warnings);
-  std::string text = o.format == "json"    ? results_json(ev, data)
-                     : o.format == "table" ? results_table(ev, data)
-                                           : results_csv(ev, data);
+  text = o.format == "json"    ? results_json(ev, data)
+         : o.format == "table" ? results_table(ev, data)
+                               : results_csv(ev, data);
+  // What a receipt records: the rule files as they were read, the data files, the results.
+  receipt.engine = kEngineVersion;
+  receipt.rule_args = o.rules;
+  receipt.data = o.data;
+  receipt.as_of = format_date(as_of);
+  receipt.format = o.format;
+  for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
+  for (const auto& f : data.files) receipt.data_files.push_back(hash_file(f));
+  receipt.results_sha256 = sha256_hex(text);
+  receipt.results_rows = ev.rows.size();
+  return kOk;
+}
+
+int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
+  std::string text;
+  Receipt receipt;
+  if (int code = run_results(o, text, receipt, err); code != kOk) return code;
   if (o.output.empty() || o.output == "-") {
     out << text;
-    return kOk;
+  } else if (!write_file_atomically(o.output, text, err)) {
+    return kBadInput;
   }
-  return write_file_atomically(o.output, text, err) ? kOk : kBadInput;
+  if (!o.receipt.empty() && !write_file_atomically(o.receipt, receipt_json(receipt), err)) return kBadInput;
+  return kOk;
 }
 
 void add_run(CLI::App& app, Action& action) {
@@ -69,6 +89,7 @@ void add_run(CLI::App& app, Action& action) {
   cmd->add_option("--as-of", o->as_of, "evaluate the versions in force on this date (YYYY-MM-DD); default today");
   cmd->add_option("--format", o->format, "csv, json or table");
   cmd->add_option("--output", o->output, "write the results to this file (whole or not at all)");
+  cmd->add_option("--receipt", o->receipt, "also write a receipt: hashes of every rule and data file and of the results");
   cmd->callback([o, &action] { action = [o] { return run_run(*o, std::cout, std::cerr); }; });
 }
 

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   add_check(app, action);
   add_test(app, action);
   add_explain(app, action);
+  add_diff(app, action);
+  add_replay(app, action);
 
   std::string names;
   bool known = false;

@@ -96,6 +96,27 @@ void render_snippet(std::string& out, std::string_view line_text, std::size_t li
     col = col - first + 1 + (first > 1 ? 1 : 0);
     width = std::min(width, kMaxSnippet);
   }
+  // Control characters (binary garbage in a file) are shown as their Unicode pictures (␀, ␛…), one
+  // code point each so the caret stays aligned, and never reach the terminal as themselves.
+  if (std::any_of(line_text.begin(), line_text.end(), [](char ch) {
+        auto c = static_cast<unsigned char>(ch);
+        return (c < 0x20 && c != '\t') || c == 0x7F;
+      })) {
+    std::string shown;
+    for (char ch : line_text) {
+      auto c = static_cast<unsigned char>(ch);
+      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+        char32_t pic = c == 0x7F ? 0x2421 : 0x2400 + c;
+        shown += static_cast<char>(0xE0 | (pic >> 12));
+        shown += static_cast<char>(0x80 | ((pic >> 6) & 0x3F));
+        shown += static_cast<char>(0x80 | (pic & 0x3F));
+      } else {
+        shown += ch;
+      }
+    }
+    windowed = std::move(shown);
+    line_text = windowed;
+  }
   std::string num = std::to_string(line);
   std::string pad(num.size(), ' ');
   out += fmt::format(" {} |\n", pad);

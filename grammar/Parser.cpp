@@ -440,6 +440,11 @@ std::string found_at(const std::string& text, std::size_t at) {
   while (e < text.size() && word_byte(static_cast<unsigned char>(text[e])) && (e - at < 40 || (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80)) ++e;
   if (e == at) {
     if (text[at] == '\n' || text[at] == '\r') return "the end of the line";
+    // Binary garbage: name the byte rather than print it to the terminal.
+    if (auto c = static_cast<unsigned char>(text[at]); c < 0x20 || c == 0x7F) {
+      static const char* const hex = "0123456789ABCDEF";
+      return std::string("the control character U+00") + hex[c >> 4] + hex[c & 0xF];
+    }
     e = at + 1;
   }
   return "`" + text.substr(at, e - at) + "`";

@@ -1,5 +1,6 @@
-// First step of loading agency data from CSV: bytes to text records with their positions.
-// Knows RFC 4180 and nothing of types; DataSet.cpp validates the records against the schema.
+// Loading agency data from CSV as text records with their positions (TextTable): for tests and for
+// data that does not come from a file. load_folder takes a faster path to the same result
+// (CsvScanner straight into columns); both share the scanner, so they accept and reject alike.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -28,6 +29,8 @@ TextPosition position_of(std::string_view text, std::size_t offset);
 // Removes a UTF-8 byte-order mark; returns how many bytes it took (0 or 3).
 std::size_t strip_bom(std::string& text);
 // Throws InputError at the first byte that is not UTF-8; `bom` shifts the reported byte offset.
-void check_utf8(const std::string& text, std::size_t bom, const std::string& display_name);
+void check_utf8(std::string_view text, std::size_t bom, const std::string& display_name);
+// A line as quoted in a message: cut at kMaxShownLineBytes, on a character boundary.
+std::string_view shown_line(std::string_view line);
 
 }  // namespace ereje::input

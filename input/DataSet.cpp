@@ -1,6 +1,7 @@
-// Second step of loading agency data: text records (from CsvReader or JsonReader) checked against
-// data.md and turned into columns. Every error names file, line and column; any error stops the
-// run before a single result is computed, so there are never partial results.
+// Second step of loading agency data: records checked against data.md and turned into columns.
+// Records come straight from CsvScanner over a mapped file (load_folder), or from a TextTable (JSON
+// files, tests, rule-file tests); one TableBuilder validates both, so both say the same. Every error
+// names file, line and column; any error stops the run before a single result is computed.
 #include "input/DataSet.hpp"
 
 #include <fmt/format.h>
@@ -11,23 +12,114 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>
-#include <unordered_set>
 
 #include "core/Date.hpp"
 #include "input/CsvReader.hpp"
+#include "input/CsvScanner.hpp"
 #include "input/JsonReader.hpp"
+#include "input/MappedFile.hpp"
 
 namespace ereje::input {
 
+// ---- text dictionaries -------------------------------------------------------------------------
+
+namespace {
+// Short codes are the common case: loads of fixed size only (overlapping ones for the tail), a
+// multiply-xorshift round per 8 bytes, then a full avalanche so that the slot bits depend on every
+// byte. No call to memcpy or memcmp for a value of a few bytes.
+std::uint32_t hash_text(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+  for (; n > 8; p += 8, n -= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  std::uint64_t w = 0;
+  if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    w = lo | (std::uint64_t{hi} << 32);
+  } else if (n > 0) {
+    w = p[0] | (std::uint64_t{p[n / 2]} << 8) | (std::uint64_t{p[n - 1]} << 16);
+  }
+  h = (h ^ w) * 0x94D049BB133111EBull;
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  return static_cast<std::uint32_t>(h);
+}
+
+bool same_text(const std::string& a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < b.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+}  // namespace
+
+std::int32_t TextIndex::find(std::string_view text, const std::vector<std::string>& dictionary) const {
+  if (indexed_ != dictionary.size()) {
+    // A dictionary filled without the loader: found the slow way, but found.
+    for (std::size_t i = 0; i < dictionary.size(); ++i)
+      if (dictionary[i] == text) return static_cast<std::int32_t>(i);
+    return -1;
+  }
+  if (slots_.empty()) return -1;
+  const std::uint32_t h = hash_text(text);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) return -1;
+    if (static_cast<std::uint32_t>(slot >> 32) != h) continue;
+    const auto code = static_cast<std::uint32_t>(slot) - 1;
+    if (same_text(dictionary[code], text)) return static_cast<std::int32_t>(code);
+  }
+}
+
+std::int32_t TextIndex::intern(std::string_view text, std::vector<std::string>& dictionary) {
+  if ((dictionary.size() + 1) * 2 > slots_.size() || indexed_ != dictionary.size()) grow(dictionary);
+  const std::uint32_t h = hash_text(text);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) {
+      const auto code = static_cast<std::uint32_t>(dictionary.size());
+      slots_[i] = (std::uint64_t{h} << 32) | (code + 1);
+      dictionary.emplace_back(text);
+      indexed_ = dictionary.size();
+      return static_cast<std::int32_t>(code);
+    }
+    if (static_cast<std::uint32_t>(slot >> 32) != h) continue;
+    const auto code = static_cast<std::uint32_t>(slot) - 1;
+    if (same_text(dictionary[code], text)) return static_cast<std::int32_t>(code);
+  }
+}
+
+void TextIndex::grow(const std::vector<std::string>& dictionary) {
+  std::size_t size = std::max<std::size_t>(64, slots_.size());
+  while (size < (dictionary.size() + 1) * 2) size *= 2;
+  slots_.assign(size, 0);
+  const std::size_t mask = size - 1;
+  for (std::size_t c = 0; c < dictionary.size(); ++c) {
+    const std::uint32_t h = hash_text(dictionary[c]);
+    std::size_t i = h & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = (std::uint64_t{h} << 32) | (c + 1);
+  }
+  indexed_ = dictionary.size();
+}
+
 // ---- small members of DataSet.hpp -------------------------------------------------------------
 
-std::int32_t Column::code_of(std::string_view text) const {
-  auto it = codes.find(text);
-  return it == codes.end() ? -1 : it->second;
-}
+std::int32_t Column::code_of(std::string_view text) const { return index.find(text, dictionary); }
 
 const Column& Table::column(std::string_view name) const {
   const int i = schema ? schema->column_index(name) : -1;
@@ -235,6 +327,14 @@ class Reporter {
     list_.push_back(std::move(d));
     return &list_.back();
   }
+  // True when an error about `file` would not be kept, and noted as such: a file with an error on
+  // each of its million rows then costs no message work past the first few.
+  bool saturated(const std::string& file) {
+    auto it = per_file_.find(file);
+    if (it == per_file_.end() || it->second < kMaxErrorsPerFile) return false;
+    overflowed_.insert(file);
+    return true;
+  }
   bool empty() const { return list_.empty(); }
   [[noreturn]] void raise() {
     for (const auto& file : overflowed_)
@@ -254,7 +354,7 @@ class Reporter {
   std::set<std::string> overflowed_;
 };
 
-// Line texts of a CSV file, indexed only once a message needs one.
+// Line texts of a CSV file held as text, indexed only once a message needs one.
 class SourceLines {
  public:
   explicit SourceLines(const std::string& source) : source_(source) {}
@@ -269,7 +369,7 @@ class SourceLines {
     const std::size_t b = starts_[n - 1];
     std::size_t e = n < starts_.size() ? starts_[n] : source_.size();
     while (e > b && (source_[e - 1] == '\n' || source_[e - 1] == '\r')) --e;
-    return std::string_view(source_).substr(b, e - b);
+    return shown_line(std::string_view(source_).substr(b, e - b));
   }
 
  private:
@@ -295,66 +395,164 @@ bool is_needed(const TableSchema& ts, const std::vector<std::string>& needed) {
   return ts.name == "agencies" || std::find(needed.begin(), needed.end(), ts.name) != needed.end();
 }
 
+// ---- where a row is ----------------------------------------------------------------------------
+
+// Finds a field of a row in its file, for messages: only errors ask, so it may take some work.
+class RowLocator {
+ public:
+  virtual ~RowLocator() = default;
+  // Line, column and line text of field `f` (header position) of row `r`.
+  virtual CsvPlace place(std::size_t r, std::size_t f) = 0;
+  // The text of physical line `n` (the header's, for a missing column).
+  virtual std::string_view line(std::uint32_t n) = 0;
+};
+
+// Rows held as text, with their positions: JSON files, tests, rule-file tests.
+class TextTableLocator final : public RowLocator {
+ public:
+  explicit TextTableLocator(TextTable tt) : tt_(std::move(tt)), lines_(tt_.source) {}
+  const TextTable& table() const { return tt_; }
+  CsvPlace place(std::size_t r, std::size_t f) override {
+    const std::uint32_t line = tt_.line_of(r, f);
+    return {line, tt_.col_of(r, f), lines_.line(line)};
+  }
+  std::string_view line(std::uint32_t n) override { return lines_.line(n); }
+
+ private:
+  TextTable tt_;
+  SourceLines lines_;  // over tt_.source: declared after it
+};
+
+// Rows read straight from a mapped CSV file. Positions are not kept per row (that would double the
+// memory of a table); the start of every kStride-th record is, and a message about a row reads
+// forward from the nearest one.
+class CsvLocator final : public RowLocator {
+ public:
+  CsvLocator(const std::string& path, const std::string& display_name, const TableSchema& ts)
+      : file_(path, display_name), bom_(file_.bytes().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0),
+        scanner_(file_.bytes().substr(bom_), bom_, display_name, &ts) {}
+  MappedFile& file() { return file_; }
+  CsvScanner& scanner() { return scanner_; }
+  void at_row(std::size_t r, const CsvRecord& rec) {
+    if (r % kStride == 0) marks_.push_back({rec.start, rec.line});
+  }
+  CsvPlace place(std::size_t r, std::size_t f) override {
+    const Mark& m = marks_.at(r / kStride);
+    std::uint32_t line = m.line;
+    const char* start = scanner_.skip(m.start, line, r % kStride);
+    return scanner_.place(start, line, f);
+  }
+  std::string_view line(std::uint32_t n) override { return scanner_.line_text(n); }
+
+ private:
+  // 256 records: a message reads at most a few kilobytes to find its row; the marks take 1/16 of
+  // the memory of one int32 column.
+  static constexpr std::size_t kStride = 256;
+  struct Mark {
+    const char* start;
+    std::uint32_t line;
+  };
+  MappedFile file_;
+  std::size_t bom_;
+  CsvScanner scanner_;
+  std::vector<Mark> marks_;
+};
+
 // ---- one table ---------------------------------------------------------------------------------
 
-// Validates one TextTable against its schema and encodes its columns; keeps what the cross-table
-// checks need to point back at fields.
+// Validates the records of one table against its schema and encodes them into the table's columns,
+// one record at a time; keeps what the checks across tables need to point back at fields.
 class TableBuilder {
  public:
-  TableBuilder(const TableSchema& ts, const TextTable& tt, Reporter& reporter)
-      : ts_(ts), tt_(tt), reporter_(reporter), lines_(tt.source) {}
+  TableBuilder(const TableSchema& ts, Table& t, std::string file, bool json, Reporter& reporter,
+               std::unique_ptr<RowLocator> locator)
+      : ts_(ts), t_(t), json_(json), reporter_(reporter), locator_(std::move(locator)) {
+    t_ = Table{};
+    t_.schema = &ts_;
+    t_.present = true;
+    t_.file = std::move(file);
+  }
 
-  Table build();
+  // The file's header, checked against the schema; the columns it has are made ready for rows.
+  // `json_without_records`: a JSON file with no records has no keys at all, and that is no error.
+  void header(const std::vector<std::string>& names, const std::vector<std::uint32_t>& cols, std::uint32_t line,
+              bool json_without_records);
+  void reserve(std::size_t rows);
+  // Starts row number `rows` (returned) of the table, from `line` of the file (record number in JSON).
+  std::size_t start_row(std::uint32_t line) {
+    t_.origin.push_back(RowOrigin{line});
+    return t_.rows++;
+  }
+  // The fields of row `r`: fields[h] under header column h, n of them (missing ones are empty).
+  void encode_row(std::size_t r, const std::string_view* fields, std::size_t n) {
+    for (Slot& s : slots_) encode(r, s, s.h < n ? fields[s.h] : std::string_view());
+  }
+  // Derived columns and keys, once every row is in.
+  void finish();
+
   // Header index of a schema column, -1 when the file lacks it.
   int header_index(std::string_view column) const {
     const int i = ts_.column_index(column);
     return i < 0 ? -1 : header_index_[static_cast<std::size_t>(i)];
   }
-  std::string_view value(std::size_t r, int h) const {
-    const auto& rec = tt_.records[r];
-    return h >= 0 && static_cast<std::size_t>(h) < rec.size() ? std::string_view(rec[static_cast<std::size_t>(h)])
-                                                              : std::string_view();
-  }
   // "line 3" or "record 3": how a message names a row of this file.
   std::string row_name(std::size_t r) const {
-    return fmt::format("{} {}", tt_.json ? "record" : "line", r < tt_.lines.size() ? tt_.lines[r] : r + 1);
+    return fmt::format("{} {}", json_ ? "record" : "line", r < t_.origin.size() ? t_.origin[r].line : r + 1);
   }
   Diagnostic* field_error(std::string code, std::size_t r, int h, std::string message, std::string help);
+  bool saturated() { return reporter_.saturated(t_.file); }
+  const Table& table() const { return t_; }
 
  private:
-  void check_header();
-  void encode(std::size_t r, std::size_t c, Column& col);
-  void check_keys(const Table& t);
+  // A column of the schema that the file has: where its field is and how to encode it.
+  struct Slot {
+    std::size_t c;        // schema index
+    std::size_t h;        // header index
+    Column* column;
+    std::int32_t last;    // Text: the previous row's code; rows of one body come together
+  };
+  void encode(std::size_t r, Slot& s, std::string_view v);
+  void empty_error(std::size_t r, const Slot& s);
+  void enum_error(std::size_t r, const Slot& s, std::string_view v);
+  void bool_error(std::size_t r, const Slot& s, std::string_view v);
+  void date_error(std::size_t r, const Slot& s, std::string_view v);
+  void check_keys();
+  std::string_view key_text(std::size_t r, std::size_t c) const {
+    const Column& col = t_.columns[c];
+    return col.dictionary[static_cast<std::size_t>(col.values[r])];
+  }
 
   const TableSchema& ts_;
-  const TextTable& tt_;
+  Table& t_;
+  bool json_;
   Reporter& reporter_;
-  SourceLines lines_;
+  std::unique_ptr<RowLocator> locator_;
   std::vector<int> header_index_;  // per schema column
+  std::vector<Slot> slots_;        // the schema's columns the file has, in schema order
 };
 
 Diagnostic* TableBuilder::field_error(std::string code, std::size_t r, int h, std::string message, std::string help) {
-  if (tt_.json)
-    return reporter_.add(data_error(std::move(code), tt_.file, 0, 0, {},
-                                    fmt::format("{}: {}", row_name(r), message), std::move(help)));
-  const std::size_t f = h < 0 ? 0 : static_cast<std::size_t>(h);
-  const std::uint32_t line = tt_.line_of(r, f);
+  if (json_)
+    return reporter_.add(data_error(std::move(code), t_.file, 0, 0, {}, fmt::format("{}: {}", row_name(r), message),
+                                    std::move(help)));
+  const CsvPlace at = locator_->place(r, h < 0 ? 0 : static_cast<std::size_t>(h));
   return reporter_.add(
-      data_error(std::move(code), tt_.file, line, tt_.col_of(r, f), lines_.line(line), std::move(message), std::move(help)));
+      data_error(std::move(code), t_.file, at.line, at.col, at.line_text, std::move(message), std::move(help)));
 }
 
-void TableBuilder::check_header() {
+void TableBuilder::header(const std::vector<std::string>& names, const std::vector<std::uint32_t>& cols,
+                          std::uint32_t line, bool json_without_records) {
   header_index_.assign(ts_.columns.size(), -1);
   std::unordered_map<std::string_view, std::size_t> seen;
-  for (std::size_t h = 0; h < tt_.header.size(); ++h) {
-    const std::string& name = tt_.header[h];
+  for (std::size_t h = 0; h < names.size(); ++h) {
+    const std::string& name = names[h];
     if (name.empty()) continue;
     auto [it, fresh] = seen.emplace(name, h);
     if (!fresh) {
-      // CsvReader reports this itself; here for tables built by hand.
-      const std::size_t col = h < tt_.header_cols.size() ? tt_.header_cols[h] : 0;
-      Diagnostic* d = reporter_.add(data_error("data-duplicate-column", tt_.file, tt_.json ? 0 : tt_.header_line, col,
-                                               lines_.line(tt_.header_line),
+      // CsvScanner reports this itself; here for tables built by hand.
+      const std::size_t col = h < cols.size() ? cols[h] : 0;
+      Diagnostic* d = reporter_.add(data_error("data-duplicate-column", t_.file, json_ ? 0 : line, col,
+                                               locator_->line(line),
                                                fmt::format("duplicate column `{}` in the header", name),
                                                "each column name may appear once; rename or remove one of them"));
       if (d) d->notes.push_back({Span{}, fmt::format("`{}` first appears as column {} of the header", name, it->second + 1)});
@@ -363,8 +561,15 @@ void TableBuilder::check_header() {
     const int c = ts_.column_index(name);
     if (c >= 0 && !is_derived(ts_, name)) header_index_[static_cast<std::size_t>(c)] = static_cast<int>(h);
   }
-  // A JSON file with no records has no keys at all: it is the empty table, not a broken one.
-  if (tt_.json && tt_.records.empty()) return;
+  t_.columns.resize(ts_.columns.size());
+  for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
+    t_.columns[c].schema = &ts_.columns[c];
+    t_.columns[c].present = header_index_[c] >= 0 || is_derived(ts_, ts_.columns[c].name);
+    if (header_index_[c] >= 0)
+      slots_.push_back(Slot{c, static_cast<std::size_t>(header_index_[c]), &t_.columns[c], -1});
+  }
+
+  if (json_without_records) return;
   // All missing columns in one message: a file without its header row would otherwise give one
   // error per column, each repeating the same list.
   std::vector<std::string> missing, fixes;
@@ -374,14 +579,14 @@ void TableBuilder::check_header() {
     any_known = any_known || header_index_[c] >= 0;
     if (header_index_[c] >= 0 || cs.optional || is_derived(ts_, cs.name)) continue;
     missing.push_back(cs.name);
-    if (auto guess = nearest(cs.name, tt_.header)) fixes.push_back(fmt::format("rename `{}` to `{}`", *guess, cs.name));
+    if (auto guess = nearest(cs.name, names)) fixes.push_back(fmt::format("rename `{}` to `{}`", *guess, cs.name));
   }
   if (missing.empty()) return;
   std::string help;
-  if (!any_known && !tt_.json) {
-    std::string line;
-    for (const auto& n : file_columns(ts_)) line += (line.empty() ? "" : ",") + n;
-    help = "the first line of the file must be the header naming the columns: " + line;
+  if (!any_known && !json_) {
+    std::string header_line;
+    for (const auto& n : file_columns(ts_)) header_line += (header_line.empty() ? "" : ",") + n;
+    help = "the first line of the file must be the header naming the columns: " + header_line;
   } else if (!fixes.empty()) {
     help = join(fixes) + " (column names are exact and case-sensitive)";
   } else {
@@ -390,188 +595,269 @@ void TableBuilder::check_header() {
       help += fmt::format("`{}` is {}", n, ts_.column(n)->meaning);
     }
   }
-  std::string names;
-  for (const auto& n : missing) names += (names.empty() ? "`" : ", `") + n + "`";
+  std::string list;
+  for (const auto& n : missing) list += (list.empty() ? "`" : ", `") + n + "`";
   const char* plural = missing.size() == 1 ? "" : "s";
-  const std::string found = tt_.header.empty() ? "none" : join(tt_.header);
-  if (tt_.json)
-    reporter_.add(data_error("data-missing-column", tt_.file, 0, 0, {},
-                             fmt::format("no record has the field{} {}; fields found: {}", plural, names, found),
+  const std::string found = names.empty() ? "none" : join(names);
+  if (json_)
+    reporter_.add(data_error("data-missing-column", t_.file, 0, 0, {},
+                             fmt::format("no record has the field{} {}; fields found: {}", plural, list, found),
                              std::move(help)));
   else
-    reporter_.add(data_error("data-missing-column", tt_.file, tt_.header_line, 1, lines_.line(tt_.header_line),
-                             fmt::format("missing column{} {} in the header; found: {}", plural, names, found),
+    reporter_.add(data_error("data-missing-column", t_.file, line, 1, locator_->line(line),
+                             fmt::format("missing column{} {} in the header; found: {}", plural, list, found),
                              std::move(help)));
 }
 
-void TableBuilder::encode(std::size_t r, std::size_t c, Column& col) {
-  const ColumnSchema& cs = ts_.columns[c];
-  const int h = header_index_[c];
-  const std::string_view v = value(r, h);
-  std::int32_t& out = col.values[r];
+void TableBuilder::reserve(std::size_t rows) {
+  t_.origin.reserve(rows);
+  for (Slot& s : slots_) s.column->values.reserve(rows);
+}
+
+void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v) {
+  const ColumnSchema& cs = *s.column->schema;
+  std::vector<std::int32_t>& values = s.column->values;
   if (v.empty()) {
-    out = kMissing;
-    if (cs.may_be_empty) return;
-    if (tt_.json)
-      field_error("data-empty-value", r, h, fmt::format("missing value for required field `{}`", cs.name),
-                  fmt::format("`{}` is {}; every record needs it (not null, not absent)", cs.name, cs.meaning));
-    else
-      field_error("data-empty-value", r, h, fmt::format("empty value in required column `{}`", cs.name),
-                  fmt::format("`{}` is {}; every row needs one", cs.name, cs.meaning));
+    values.push_back(kMissing);
+    if (!cs.may_be_empty) empty_error(r, s);
     return;
   }
   switch (cs.type) {
     case ColumnType::Text: {
-      auto it = col.codes.find(v);
-      if (it == col.codes.end()) {
-        it = col.codes.emplace(std::string(v), static_cast<std::int32_t>(col.dictionary.size())).first;
-        col.dictionary.emplace_back(v);
-      }
-      out = it->second;
+      Column& col = *s.column;
+      if (s.last < 0 || !same_text(col.dictionary[static_cast<std::size_t>(s.last)], v))
+        s.last = col.index.intern(v, col.dictionary);
+      values.push_back(s.last);
       return;
     }
     case ColumnType::Enum: {
-      auto it = std::find(cs.enum_values.begin(), cs.enum_values.end(), v);
-      if (it != cs.enum_values.end()) {
-        out = static_cast<std::int32_t>(it - cs.enum_values.begin());
-        return;
-      }
-      out = kMissing;
-      auto guess = nearest(v, cs.enum_values);
-      field_error("data-unknown-value", r, h,
-                  fmt::format("unknown value `{}` in column `{}`: expected one of {}", shown(v), cs.name,
-                              join(cs.enum_values)),
-                  guess ? did_you_mean(v, *guess) : fmt::format("`{}` is {}", cs.name, cs.meaning));
+      for (std::size_t i = 0; i < cs.enum_values.size(); ++i)
+        if (cs.enum_values[i] == v) {
+          values.push_back(static_cast<std::int32_t>(i));
+          return;
+        }
+      values.push_back(kMissing);
+      enum_error(r, s, v);
       return;
     }
     case ColumnType::Bool: {
       if (v == "true" || v == "1") {
-        out = 1;
+        values.push_back(1);
         return;
       }
       if (v == "false" || v == "0") {
-        out = 0;
+        values.push_back(0);
         return;
       }
-      out = kMissing;
-      const std::string lower = ascii_lower(trim(v));
-      std::string help = "write true or false (1 or 0 are also accepted), in lowercase and without spaces";
-      if (lower == "true" || lower == "false" || lower == "1" || lower == "0")
-        help = fmt::format("write `{}` exactly: lowercase, without spaces", lower);
-      field_error("data-bad-bool", r, h,
-                  fmt::format("invalid boolean `{}` in column `{}`: expected true, false, 1 or 0", shown(v), cs.name),
-                  std::move(help));
+      values.push_back(kMissing);
+      bool_error(r, s, v);
       return;
     }
     case ColumnType::Date: {
       if (auto d = parse_date(v)) {
-        out = d->days;
+        values.push_back(d->days);
         return;
       }
-      out = kMissing;
-      auto digit = [&](std::size_t i) { return i < v.size() && v[i] >= '0' && v[i] <= '9'; };
-      const bool shaped = v.size() == 10 && v[4] == '-' && v[7] == '-' && digit(0) && digit(1) && digit(2) &&
-                          digit(3) && digit(5) && digit(6) && digit(8) && digit(9);
-      if (shaped) {
-        const int month = (v[5] - '0') * 10 + (v[6] - '0');
-        field_error("data-bad-date", r, h,
-                    fmt::format("invalid date `{}` in column `{}`: there is no such day", shown(v), cs.name),
-                    month >= 1 && month <= 12 ? "check the day: it is past the end of that month"
-                                              : "months run from 01 to 12 (YYYY-MM-DD)");
-        return;
-      }
-      // Day.month.year is how dates are usually typed here; show the same date the way we read it.
-      std::string help = "write dates as YYYY-MM-DD, e.g. 2024-01-31";
-      unsigned day = 0, month = 0, year = 0;
-      char s1 = 0, s2 = 0;
-      int used = 0;
-      const std::string copy(v);
-      if (std::sscanf(copy.c_str(), "%2u%c%2u%c%4u%n", &day, &s1, &month, &s2, &year, &used) == 5 &&
-          static_cast<std::size_t>(used) == copy.size() && s1 == s2 && (s1 == '.' || s1 == '/') && year >= 1000) {
-        const std::string iso = fmt::format("{:04}-{:02}-{:02}", year, month, day);
-        if (parse_date(iso)) help = fmt::format("write dates as YYYY-MM-DD: `{}` is {}", shown(v), iso);
-      }
-      field_error("data-bad-date", r, h,
-                  fmt::format("invalid date `{}` in column `{}`: expected YYYY-MM-DD", shown(v), cs.name),
-                  std::move(help));
+      values.push_back(kMissing);
+      date_error(r, s, v);
       return;
     }
   }
 }
 
-void TableBuilder::check_keys(const Table& t) {
+// The error paths of encode, out of its way.
+
+void TableBuilder::empty_error(std::size_t r, const Slot& s) {
+  if (saturated()) return;
+  const ColumnSchema& cs = *s.column->schema;
+  const int h = static_cast<int>(s.h);
+  if (json_)
+    field_error("data-empty-value", r, h, fmt::format("missing value for required field `{}`", cs.name),
+                fmt::format("`{}` is {}; every record needs it (not null, not absent)", cs.name, cs.meaning));
+  else
+    field_error("data-empty-value", r, h, fmt::format("empty value in required column `{}`", cs.name),
+                fmt::format("`{}` is {}; every row needs one", cs.name, cs.meaning));
+}
+
+void TableBuilder::enum_error(std::size_t r, const Slot& s, std::string_view v) {
+  if (saturated()) return;
+  const ColumnSchema& cs = *s.column->schema;
+  auto guess = nearest(v, cs.enum_values);
+  field_error("data-unknown-value", r, static_cast<int>(s.h),
+              fmt::format("unknown value `{}` in column `{}`: expected one of {}", shown(v), cs.name,
+                          join(cs.enum_values)),
+              guess ? did_you_mean(v, *guess) : fmt::format("`{}` is {}", cs.name, cs.meaning));
+}
+
+void TableBuilder::bool_error(std::size_t r, const Slot& s, std::string_view v) {
+  if (saturated()) return;
+  const ColumnSchema& cs = *s.column->schema;
+  const std::string lower = ascii_lower(trim(v));
+  std::string help = "write true or false (1 or 0 are also accepted), in lowercase and without spaces";
+  if (lower == "true" || lower == "false" || lower == "1" || lower == "0")
+    help = fmt::format("write `{}` exactly: lowercase, without spaces", lower);
+  field_error("data-bad-bool", r, static_cast<int>(s.h),
+              fmt::format("invalid boolean `{}` in column `{}`: expected true, false, 1 or 0", shown(v), cs.name),
+              std::move(help));
+}
+
+void TableBuilder::date_error(std::size_t r, const Slot& s, std::string_view v) {
+  if (saturated()) return;
+  const ColumnSchema& cs = *s.column->schema;
+  const int h = static_cast<int>(s.h);
+  auto digit = [&](std::size_t i) { return i < v.size() && v[i] >= '0' && v[i] <= '9'; };
+  const bool shaped = v.size() == 10 && v[4] == '-' && v[7] == '-' && digit(0) && digit(1) && digit(2) &&
+                      digit(3) && digit(5) && digit(6) && digit(8) && digit(9);
+  if (shaped) {
+    const int month = (v[5] - '0') * 10 + (v[6] - '0');
+    field_error("data-bad-date", r, h,
+                fmt::format("invalid date `{}` in column `{}`: there is no such day", shown(v), cs.name),
+                month >= 1 && month <= 12 ? "check the day: it is past the end of that month"
+                                          : "months run from 01 to 12 (YYYY-MM-DD)");
+    return;
+  }
+  // Day.month.year is how dates are usually typed here; show the same date the way we read it.
+  std::string help = "write dates as YYYY-MM-DD, e.g. 2024-01-31";
+  unsigned day = 0, month = 0, year = 0;
+  char s1 = 0, s2 = 0;
+  int used = 0;
+  const std::string copy(v);
+  if (std::sscanf(copy.c_str(), "%2u%c%2u%c%4u%n", &day, &s1, &month, &s2, &year, &used) == 5 &&
+      static_cast<std::size_t>(used) == copy.size() && s1 == s2 && (s1 == '.' || s1 == '/') && year >= 1000) {
+    const std::string iso = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    if (parse_date(iso)) help = fmt::format("write dates as YYYY-MM-DD: `{}` is {}", shown(v), iso);
+  }
+  field_error("data-bad-date", r, h,
+              fmt::format("invalid date `{}` in column `{}`: expected YYYY-MM-DD", shown(v), cs.name),
+              std::move(help));
+}
+
+// Calls fn(code, order, b, e) for the rows of each value of a text column, skipping rows where it
+// is missing: the rows are order[b..e) when `order` is set, else b..e-1 themselves, in file order.
+// Registry exports list a body's rows together: then each group is one run of rows and needs no
+// index; otherwise a counting sort by code builds one (4 bytes a row, for the duration).
+template <class F>
+void for_each_group(const std::vector<std::int32_t>& codes, std::size_t distinct, F&& fn) {
+  const std::size_t rows = codes.size();
+  auto run_end = [&](std::size_t r) {
+    std::size_t e = r + 1;
+    while (e < rows && codes[e] == codes[r]) ++e;
+    return e;
+  };
+  bool runs = true;
+  {
+    std::vector<char> seen(distinct, 0);
+    for (std::size_t r = 0; r < rows && runs; r = run_end(r)) {
+      const std::int32_t c = codes[r];
+      if (c == kMissing) continue;
+      runs = !seen[static_cast<std::size_t>(c)];
+      seen[static_cast<std::size_t>(c)] = 1;
+    }
+  }
+  if (runs) {
+    for (std::size_t r = 0, e; r < rows; r = e) {
+      e = run_end(r);
+      if (codes[r] != kMissing) fn(codes[r], static_cast<const std::uint32_t*>(nullptr), r, e);
+    }
+    return;
+  }
+  std::vector<std::uint32_t> start(distinct + 1, 0);
+  for (std::int32_t c : codes)
+    if (c != kMissing) ++start[static_cast<std::size_t>(c) + 1];
+  for (std::size_t c = 0; c < distinct; ++c) start[c + 1] += start[c];
+  std::vector<std::uint32_t> order(start[distinct]);
+  std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+  for (std::size_t r = 0; r < rows; ++r)
+    if (codes[r] != kMissing) order[fill[static_cast<std::size_t>(codes[r])]++] = static_cast<std::uint32_t>(r);
+  for (std::size_t c = 0; c < distinct; ++c)
+    if (start[c] < start[c + 1]) fn(static_cast<std::int32_t>(c), order.data(), start[c], start[c + 1]);
+}
+
+void TableBuilder::check_keys() {
   std::vector<std::size_t> key;  // schema indices
   for (const auto& k : ts_.key) key.push_back(static_cast<std::size_t>(ts_.column_index(k)));
   for (auto k : key)
     if (header_index_[k] < 0) return;  // already reported as a missing column
-  // Key columns are text, and no key of data.md has more than two: the pair of dictionary codes,
-  // packed in 64 bits, identifies a key exactly and hashes fast on a million rows.
+  // Key columns are text, and no key of data.md has more than two.
   if (key.size() > 2) throw std::logic_error("check_keys: keys of more than two columns are not supported");
-  std::unordered_map<std::uint64_t, std::size_t> first;
-  first.reserve(t.rows);
-  for (std::size_t r = 0; r < t.rows; ++r) {
-    std::uint64_t packed = 0;
-    bool missing = false;
-    for (auto k : key) {
-      const std::int32_t code = t.columns[k].values[r];
-      missing = missing || code == kMissing;
-      packed = (packed << 32) | static_cast<std::uint32_t>(code);
+  for (auto k : key)
+    if (ts_.columns[k].type != ColumnType::Text) throw std::logic_error("check_keys: key columns are text");
+  // Every repeat as (row, first row with that key). Each key column's values are dictionary codes,
+  // so the first occurrence of a code (or of a code within a body's group) is found by array lookup.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  const Column& last = t_.columns[key.back()];
+  std::vector<std::uint32_t> first(last.dictionary.size(), kNone);
+  if (key.size() == 1) {
+    for (std::size_t r = 0; r < t_.rows; ++r) {
+      const std::int32_t code = last.values[r];
+      if (code == kMissing) continue;
+      std::uint32_t& f = first[static_cast<std::size_t>(code)];
+      if (f == kNone) f = static_cast<std::uint32_t>(r);
+      else repeats.emplace_back(static_cast<std::uint32_t>(r), f);
     }
-    if (missing) continue;
-    auto [it, fresh] = first.emplace(packed, r);
-    if (fresh) continue;
-    const std::string& last = ts_.key.back();
-    std::string message = fmt::format("duplicate {} `{}`", last, shown(value(r, header_index(last))));
+  } else {
+    const Column& group = t_.columns[key.front()];
+    std::vector<std::int32_t> stamp(last.dictionary.size(), -1);  // the group that last saw each code
+    for_each_group(group.values, group.dictionary.size(),
+                   [&](std::int32_t g, const std::uint32_t* order, std::size_t b, std::size_t e) {
+                     for (std::size_t i = b; i < e; ++i) {
+                       const std::uint32_t r = order ? order[i] : static_cast<std::uint32_t>(i);
+                       const std::int32_t code = last.values[r];
+                       if (code == kMissing) continue;
+                       const auto c = static_cast<std::size_t>(code);
+                       if (stamp[c] == g) {
+                         repeats.emplace_back(r, first[c]);
+                       } else {
+                         stamp[c] = g;
+                         first[c] = r;
+                       }
+                     }
+                   });
+    std::sort(repeats.begin(), repeats.end());
+  }
+  // Reported in file order, as a reader meets them.
+  const int h_last = header_index(ts_.key.back());
+  for (const auto& [r, f] : repeats) {
+    if (saturated()) break;
+    const std::string& last_name = ts_.key.back();
+    std::string message = fmt::format("duplicate {} `{}`", last_name, shown(key_text(r, key.back())));
     for (std::size_t i = 0; i + 1 < ts_.key.size(); ++i)
-      message += fmt::format(" for {} `{}`", ts_.key[i], shown(value(r, header_index(ts_.key[i]))));
-    message += fmt::format(": already on {}", row_name(it->second));
-    std::string help = ts_.key.size() == 1 ? fmt::format("each {} must be unique in the table", last)
+      message += fmt::format(" for {} `{}`", ts_.key[i], shown(key_text(r, key[i])));
+    message += fmt::format(": already on {}", row_name(f));
+    std::string help = ts_.key.size() == 1 ? fmt::format("each {} must be unique in the table", last_name)
                                            : fmt::format("each ({}) must be unique in the table", join(ts_.key));
-    if (Diagnostic* d = field_error("data-duplicate-key", r, header_index(last), std::move(message), std::move(help))) {
-      const std::size_t f = static_cast<std::size_t>(header_index(last));
-      d->notes.push_back({Span{}, tt_.json ? fmt::format("first occurrence: {}", row_name(it->second))
-                                           : fmt::format("first occurrence: line {}, column {}",
-                                                         tt_.line_of(it->second, f), tt_.col_of(it->second, f))});
+    if (Diagnostic* d = field_error("data-duplicate-key", r, h_last, std::move(message), std::move(help))) {
+      if (json_) {
+        d->notes.push_back({Span{}, fmt::format("first occurrence: {}", row_name(f))});
+      } else {
+        const CsvPlace at = locator_->place(f, static_cast<std::size_t>(h_last));
+        d->notes.push_back({Span{}, fmt::format("first occurrence: line {}, column {}", at.line, at.col)});
+      }
     }
   }
 }
 
-Table TableBuilder::build() {
-  Table t;
-  t.schema = &ts_;
-  t.present = true;
-  t.file = tt_.file;
-  t.rows = tt_.records.size();
-  check_header();
-  t.columns.resize(ts_.columns.size());
+void TableBuilder::finish() {
   for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
-    t.columns[c].schema = &ts_.columns[c];
-    t.columns[c].values.assign(t.rows, kMissing);
-    t.columns[c].present = header_index_[c] >= 0 || is_derived(ts_, ts_.columns[c].name);
-  }
-  t.origin.resize(t.rows);
-  for (std::size_t r = 0; r < t.rows; ++r) {
-    t.origin[r].line = r < tt_.lines.size() ? tt_.lines[r] : static_cast<std::uint32_t>(r + 1);
-    if (tt_.records[r].size() != tt_.header.size()) {
-      // CsvReader reports this itself; here for tables built by hand.
-      field_error("data-ragged-row", r, 0,
-                  fmt::format("expected {} fields as in the header, got {}", tt_.header.size(), tt_.records[r].size()),
-                  "every row needs a field for each header column");
+    std::vector<std::int32_t>& values = t_.columns[c].values;
+    if (header_index_[c] < 0) {
+      values.assign(t_.rows, kMissing);
+    } else if (values.capacity() > t_.rows + t_.rows / 8 + 4096) {
+      values.shrink_to_fit();  // the row count was estimated high
     }
-    for (std::size_t c = 0; c < ts_.columns.size(); ++c)
-      if (header_index_[c] >= 0) encode(r, c, t.columns[c]);
   }
+  if (t_.origin.capacity() > t_.rows + t_.rows / 8 + 4096) t_.origin.shrink_to_fit();
   if (ts_.name == "services") {
-    const auto& parent = t.columns[static_cast<std::size_t>(ts_.column_index("parent_id"))].values;
-    auto& subtype = t.columns[static_cast<std::size_t>(ts_.column_index("subtype"))].values;
-    auto& main = t.columns[static_cast<std::size_t>(ts_.column_index("main"))].values;
-    for (std::size_t r = 0; r < t.rows; ++r) {
+    const auto& parent = t_.columns[static_cast<std::size_t>(ts_.column_index("parent_id"))].values;
+    auto& subtype = t_.columns[static_cast<std::size_t>(ts_.column_index("subtype"))].values;
+    auto& main = t_.columns[static_cast<std::size_t>(ts_.column_index("main"))].values;
+    for (std::size_t r = 0; r < t_.rows; ++r) {
       subtype[r] = parent[r] != kMissing ? 1 : 0;
       main[r] = 1 - subtype[r];
     }
   }
-  check_keys(t);
-  return t;
+  check_keys();
 }
 
 Table absent_table(const TableSchema& ts) {
@@ -589,7 +875,7 @@ Table absent_table(const TableSchema& ts) {
 // ---- across tables -----------------------------------------------------------------------------
 
 // Every agency_id of services and objections must be a body of agencies.
-void check_agencies(const Table& agencies, const TextTable& agencies_text, const Table& t, TableBuilder& b) {
+void check_agencies(const Table& agencies, const Table& t, TableBuilder& b) {
   const Column& known = agencies.column("agency_id");
   const Column& ids = t.column("agency_id");
   const int h = b.header_index("agency_id");
@@ -599,13 +885,14 @@ void check_agencies(const Table& agencies, const TextTable& agencies_text, const
   for (std::size_t r = 0; r < t.rows; ++r) {
     const std::int32_t code = ids.values[r];
     if (code == kMissing || ok[static_cast<std::size_t>(code)]) continue;
+    if (b.saturated()) break;
     const std::string& id = ids.dictionary[static_cast<std::size_t>(code)];
     auto guess = nearest(id, known.dictionary, Guess::Code);
     b.field_error("data-unknown-agency", r, h,
                   fmt::format("unknown body `{}` in column `agency_id`: it is not in {}", shown(id),
-                              file_name_of(agencies_text.file)),
+                              file_name_of(agencies.file)),
                   guess ? did_you_mean(id, *guess)
-                        : fmt::format("add the body to {} or correct the code", file_name_of(agencies_text.file)));
+                        : fmt::format("add the body to {} or correct the code", file_name_of(agencies.file)));
   }
 }
 
@@ -615,29 +902,38 @@ void check_parents(const Table& services, TableBuilder& b) {
   const Column& service = services.column("service_id");
   const Column& parent = services.column("parent_id");
   if (!agency.present || !service.present || !parent.present) return;
-  auto pair = [](std::int32_t agency_code, std::int32_t service_code) {
-    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(agency_code)) << 32) |
-           static_cast<std::uint32_t>(service_code);
-  };
   std::vector<std::int32_t> as_service(parent.dictionary.size());  // parent code -> service code or -1
   for (std::size_t i = 0; i < parent.dictionary.size(); ++i) as_service[i] = service.code_of(parent.dictionary[i]);
-  std::unordered_set<std::uint64_t> have;  // (agency code, service code) of every service
-  have.reserve(services.rows);
-  for (std::size_t r = 0; r < services.rows; ++r)
-    if (agency.values[r] != kMissing && service.values[r] != kMissing)
-      have.insert(pair(agency.values[r], service.values[r]));
+  // Body by body: mark the body's service codes, then look up each parent among them.
+  std::vector<std::pair<std::uint32_t, bool>> bad;  // (row, names itself), in file order once sorted
+  std::vector<std::int32_t> stamp(service.dictionary.size(), -1);  // the body that last listed each code
+  for_each_group(agency.values, agency.dictionary.size(),
+                 [&](std::int32_t g, const std::uint32_t* order, std::size_t b0, std::size_t e) {
+                   for (std::size_t i = b0; i < e; ++i) {
+                     const std::int32_t s = service.values[order ? order[i] : i];
+                     if (s != kMissing) stamp[static_cast<std::size_t>(s)] = g;
+                   }
+                   for (std::size_t i = b0; i < e; ++i) {
+                     const std::uint32_t r = order ? order[i] : static_cast<std::uint32_t>(i);
+                     const std::int32_t p = parent.values[r];
+                     if (p == kMissing) continue;
+                     const std::int32_t p_code = as_service[static_cast<std::size_t>(p)];
+                     const std::int32_t s = service.values[r];
+                     if (s != kMissing && p_code == s) bad.emplace_back(r, true);
+                     else if (p_code < 0 || stamp[static_cast<std::size_t>(p_code)] != g) bad.emplace_back(r, false);
+                   }
+                 });
+  std::sort(bad.begin(), bad.end());
   const int h = b.header_index("parent_id");
-  for (std::size_t r = 0; r < services.rows; ++r) {
-    if (parent.values[r] == kMissing || agency.values[r] == kMissing) continue;
+  for (const auto& [r, self] : bad) {
+    if (b.saturated()) break;
     const std::string& p = parent.dictionary[static_cast<std::size_t>(parent.values[r])];
-    const std::string& a = agency.dictionary[static_cast<std::size_t>(agency.values[r])];
-    if (service.values[r] != kMissing && service.dictionary[static_cast<std::size_t>(service.values[r])] == p) {
+    if (self) {
       b.field_error("data-unknown-parent", r, h, fmt::format("service `{}` names itself as its parent", shown(p)),
                     "leave parent_id empty for a main service; for a subtype, give its main service's service_id");
       continue;
     }
-    const std::int32_t p_code = as_service[static_cast<std::size_t>(parent.values[r])];
-    if (p_code >= 0 && have.count(pair(agency.values[r], p_code))) continue;
+    const std::string& a = agency.dictionary[static_cast<std::size_t>(agency.values[r])];
     b.field_error("data-unknown-parent", r, h,
                   fmt::format("unknown parent service `{}`: body `{}` has no service with that service_id", shown(p),
                               shown(a)),
@@ -645,39 +941,101 @@ void check_parents(const Table& services, TableBuilder& b) {
   }
 }
 
-}  // namespace
+// ---- a data set --------------------------------------------------------------------------------
 
-DataSet build_dataset(std::string folder, std::map<std::string, TextTable> tables,
-                      const std::vector<std::string>& needed) {
-  for (const auto& n : needed)
-    if (!find_table(n)) throw std::invalid_argument(fmt::format("build_dataset: no table {} in the schema", n));
+// A data set being built: the builders outlive their tables' rows, for the checks across tables.
+struct Loading {
   DataSet ds;
-  ds.folder = std::move(folder);
   Reporter reporter;
-  for (const auto& ts : schema())
-    if (is_needed(ts, needed) && !tables.count(ts.name))
-      reporter.add(missing_table_error(ds.folder, ts, ts.name == "agencies", {}));
+  std::map<std::string, std::unique_ptr<TableBuilder>> builders;
+};
 
-  std::map<std::string, TableBuilder> builders;
-  for (const auto& ts : schema()) {
-    auto it = tables.find(ts.name);
-    if (it == tables.end()) {
-      ds.tables.emplace(ts.name, absent_table(ts));
-      continue;
+// One table from text records.
+void build_from_text(const TableSchema& ts, TextTable text, Loading& L) {
+  auto locator = std::make_unique<TextTableLocator>(std::move(text));
+  const TextTable& tt = locator->table();  // owned by the builder from here on
+  Table& t = L.ds.tables[ts.name];
+  auto b = std::make_unique<TableBuilder>(ts, t, tt.file, tt.json, L.reporter, std::move(locator));
+  b->header(tt.header, tt.header_cols, tt.header_line, tt.json && tt.records.empty());
+  if (tt.records.size() > kMaxRowsPerTable) {
+    L.reporter.add(data_error("data-too-many-rows", tt.file, 0, 0, {},
+                              fmt::format("more than {} rows in the table, the limit", kMaxRowsPerTable),
+                              "that is 25,000 rows for each of 4,000 bodies: check that this is the right file"));
+  } else {
+    b->reserve(tt.records.size());
+    std::vector<std::string_view> fields;
+    for (std::size_t r = 0; r < tt.records.size(); ++r) {
+      const auto& rec = tt.records[r];
+      b->start_row(r < tt.lines.size() ? tt.lines[r] : static_cast<std::uint32_t>(r + 1));
+      if (rec.size() != tt.header.size()) {
+        // CsvScanner reports this itself; here for tables built by hand.
+        b->field_error("data-ragged-row", r, 0,
+                       fmt::format("expected {} fields as in the header, got {}", tt.header.size(), rec.size()),
+                       "every row needs a field for each header column");
+      }
+      fields.assign(rec.begin(), rec.end());
+      b->encode_row(r, fields.data(), fields.size());
     }
-    ds.files.push_back(it->second.file);
-    auto& b = builders.emplace(ts.name, TableBuilder(ts, it->second, reporter)).first->second;
-    ds.tables.emplace(ts.name, b.build());
   }
+  b->finish();
+  L.builders[ts.name] = std::move(b);
+}
 
+// One table from a CSV file, straight into columns: the fields of a record are encoded while it is
+// current and never copied. Throws InputError (the file's one syntax error); validation errors go
+// to the reporter.
+void load_csv(const TableSchema& ts, const std::string& path, Loading& L) {
+  auto locator = std::make_unique<CsvLocator>(path, path, ts);
+  CsvLocator& csv = *locator;
+  CsvScanner& scanner = csv.scanner();
+  std::vector<std::string> names;
+  std::vector<std::uint32_t> cols;
+  std::uint32_t header_line = 1;
+  scanner.read_header(names, cols, header_line);
+  Table& t = L.ds.tables[ts.name];
+  auto b = std::make_unique<TableBuilder>(ts, t, path, false, L.reporter, std::move(locator));
+  b->header(names, cols, header_line, false);
+
+  const std::string_view bytes = csv.file().bytes();
+  const char* released = bytes.data();
+  const char* first = nullptr;
+  CsvRecord rec;
+  std::size_t r = 0;
+  while (scanner.next(rec)) {
+    csv.at_row(r, rec);
+    b->start_row(rec.line);
+    b->encode_row(r, rec.fields.data(), rec.fields.size());
+    ++r;
+    if (r == 1) first = rec.start;
+    if (r == 1024) {
+      // Columns sized once from the first rows' length: growing by doubling would copy each column
+      // a dozen times and leave up to half of it unused.
+      const auto done = static_cast<std::size_t>(scanner.position() - first);
+      const auto left = static_cast<std::size_t>(bytes.data() + bytes.size() - scanner.position());
+      b->reserve(r + left / std::max<std::size_t>(1, done / r) * 21 / 20 + 1024);
+    }
+    // Pages behind the scan go back to the page cache (8 MiB at a time): the file is never held in
+    // memory whole, only the columns are.
+    if (r % 4096 == 0 && static_cast<std::size_t>(rec.start - released) > (std::size_t{8} << 20)) {
+      csv.file().release_before(rec.start);
+      released = rec.start;
+    }
+  }
+  b->finish();
+  L.builders[ts.name] = std::move(b);
+}
+
+// The checks across tables, then bodies in output order and each row's body.
+DataSet finish_dataset(Loading& L) {
+  DataSet& ds = L.ds;
+  auto& builders = L.builders;
   if (builders.count("agencies")) {
     const Table& agencies = ds.tables.at("agencies");
     for (const char* name : {"services", "objections"})
-      if (auto it = builders.find(name); it != builders.end())
-        check_agencies(agencies, tables.at("agencies"), ds.tables.at(name), it->second);
+      if (auto it = builders.find(name); it != builders.end()) check_agencies(agencies, ds.tables.at(name), *it->second);
   }
-  if (auto it = builders.find("services"); it != builders.end()) check_parents(ds.tables.at("services"), it->second);
-  if (!reporter.empty()) reporter.raise();
+  if (auto it = builders.find("services"); it != builders.end()) check_parents(ds.tables.at("services"), *it->second);
+  if (!L.reporter.empty()) L.reporter.raise();
 
   // Bodies in agency_id byte order (std::string compares as unsigned bytes): the output order.
   if (ds.tables.at("agencies").present) {
@@ -702,11 +1060,37 @@ DataSet build_dataset(std::string folder, std::map<std::string, TextTable> table
     for (std::size_t r = 0; r < t.rows; ++r)
       t.body[r] = ids.values[r] == kMissing ? -1 : body_of[static_cast<std::size_t>(ids.values[r])];
   }
-  return ds;
+  builders.clear();  // they point into the tables, which move out with the data set
+  return std::move(ds);
+}
+
+}  // namespace
+
+DataSet build_dataset(std::string folder, std::map<std::string, TextTable> tables,
+                      const std::vector<std::string>& needed) {
+  for (const auto& n : needed)
+    if (!find_table(n)) throw std::invalid_argument(fmt::format("build_dataset: no table {} in the schema", n));
+  Loading L;
+  L.ds.folder = std::move(folder);
+  for (const auto& ts : schema())
+    if (is_needed(ts, needed) && !tables.count(ts.name))
+      L.reporter.add(missing_table_error(L.ds.folder, ts, ts.name == "agencies", {}));
+  for (const auto& ts : schema()) {
+    auto it = tables.find(ts.name);
+    if (it == tables.end()) {
+      L.ds.tables.emplace(ts.name, absent_table(ts));
+      continue;
+    }
+    L.ds.files.push_back(it->second.file);
+    build_from_text(ts, std::move(it->second), L);
+  }
+  return finish_dataset(L);
 }
 
 DataSet load_folder(const std::string& folder, const std::vector<std::string>& needed) {
   namespace fs = std::filesystem;
+  for (const auto& n : needed)
+    if (!find_table(n)) throw std::invalid_argument(fmt::format("load_folder: no table {} in the schema", n));
   std::error_code ec;
   const fs::path dir(folder);
   if (!fs::exists(dir, ec))
@@ -720,7 +1104,8 @@ DataSet load_folder(const std::string& folder, const std::vector<std::string>& n
   std::vector<std::string> entries;  // file names in the folder, for "did you mean" on a missing file
   for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e.path().filename().string());
 
-  Reporter reporter;
+  Loading L;
+  L.ds.folder = folder;
   struct Found {
     const TableSchema* table;
     fs::path path;
@@ -731,9 +1116,9 @@ DataSet load_folder(const std::string& folder, const std::vector<std::string>& n
     const fs::path csv = dir / (ts.name + ".csv"), json = dir / (ts.name + ".json");
     const bool has_csv = fs::is_regular_file(csv, ec), has_json = fs::is_regular_file(json, ec);
     if (has_csv && has_json) {
-      reporter.add(data_error("data-ambiguous-table", folder, 0, 0, {},
-                              fmt::format("both {0}.csv and {0}.json are in the data folder `{1}`", ts.name, folder),
-                              fmt::format("keep one of them: each table comes from exactly one file")));
+      L.reporter.add(data_error("data-ambiguous-table", folder, 0, 0, {},
+                                fmt::format("both {0}.csv and {0}.json are in the data folder `{1}`", ts.name, folder),
+                                fmt::format("keep one of them: each table comes from exactly one file")));
     } else if (has_csv || has_json) {
       found.push_back({&ts, has_csv ? csv : json, has_json});
     } else if (is_needed(ts, needed)) {
@@ -747,25 +1132,27 @@ DataSet load_folder(const std::string& folder, const std::vector<std::string>& n
                    : fmt::format("found `{}`: save it as CSV UTF-8 named {}.csv", name, ts.name);
         break;
       }
-      reporter.add(missing_table_error(folder, ts, ts.name == "agencies", hint));
+      L.reporter.add(missing_table_error(folder, ts, ts.name == "agencies", hint));
     }
   }
-  if (!reporter.empty()) reporter.raise();
+  if (!L.reporter.empty()) L.reporter.raise();
 
-  std::map<std::string, TextTable> tables;
+  for (const auto& ts : schema()) L.ds.tables.emplace(ts.name, absent_table(ts));
   InputError read_errors;
   for (const auto& f : found) {
     const std::string shown_name = f.path.string();
     try {
-      tables.emplace(f.table->name, f.json ? read_json(shown_name, shown_name, f.table)
-                                           : read_csv(shown_name, shown_name, f.table));
+      if (f.json) build_from_text(*f.table, read_json(shown_name, shown_name, f.table), L);
+      else load_csv(*f.table, shown_name, L);
+      L.ds.files.push_back(shown_name);
     } catch (const InputError& e) {
-      // Keep reading: a broken services.csv should not hide a broken objections.csv.
+      // Keep reading: a broken services.csv should not hide a broken objections.csv. Errors in the
+      // values of the files read so far wait: they are reported only if every file reads.
       read_errors.diagnostics.append(e.diagnostics);
     }
   }
   if (!read_errors.diagnostics.empty()) throw read_errors;
-  return build_dataset(folder, std::move(tables), needed);
+  return finish_dataset(L);
 }
 
 }  // namespace ereje::input

@@ -18,6 +18,24 @@ namespace ereje::input {
 // The missing value ("empty means missing") in every column encoding.
 inline constexpr std::int32_t kMissing = std::numeric_limits<std::int32_t>::min();
 
+// Text only: dictionary value -> code in O(1), so that code_of and the loader stay fast on millions
+// of rows. Open addressing, 8 bytes a slot (the value's hash and its code), so that a lookup reads
+// one slot and, on a hash match, one dictionary entry: a node-based map costs several times the
+// memory and a cache miss more per lookup.
+class TextIndex {
+ public:
+  // Code of `text` in `dictionary`, or -1.
+  std::int32_t find(std::string_view text, const std::vector<std::string>& dictionary) const;
+  // Code of `text`, appended to `dictionary` when new.
+  std::int32_t intern(std::string_view text, std::vector<std::string>& dictionary);
+
+ private:
+  void grow(const std::vector<std::string>& dictionary);
+  // hash << 32 | (code + 1), 0 when empty; size a power of two, at most half full.
+  std::vector<std::uint64_t> slots_;
+  std::size_t indexed_ = 0;  // dictionary entries in the slots
+};
+
 struct Column {
   const ColumnSchema* schema = nullptr;
   // Text: index into `dictionary`; Enum: index into schema->enum_values; Bool: 0 or 1;
@@ -29,12 +47,7 @@ struct Column {
   // Code of a text value, or -1 when no row has it (then an equality never matches).
   std::int32_t code_of(std::string_view text) const;
 
-  // Text only: dictionary value -> code, so that code_of and the loader stay O(1) per lookup.
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::int32_t, TextHash, std::equal_to<>> codes;
+  TextIndex index;  // Text only: over `dictionary`; kept in step by the loader
 };
 
 struct RowOrigin {
@@ -117,5 +130,28 @@ Diagnostic data_error(std::string code, std::string file, std::size_t line, std:
 
 // Most errors in one data file reported before giving up: enough to fix a batch, few enough to read.
 inline constexpr std::size_t kMaxErrorsPerFile = 50;
+
+// Limits on data files. Each is far above any real assessment (a few thousand bodies, a few hundred
+// services each) and turns a wrong or damaged file into an error that names it, instead of a run
+// that exhausts memory. Every one is reported as an input error with file and line.
+//
+// One field: a code or a name is a few hundred bytes at most. A field past 1 MiB is nearly always a
+// quote left open that swallowed the rest of the file.
+inline constexpr std::size_t kMaxFieldBytes = std::size_t{1} << 20;
+// One record (a line, or the lines of a record with quoted line breaks): 16 fields at the field
+// limit. Bounds the memory one record can take and the text an error message quotes.
+inline constexpr std::size_t kMaxRecordBytes = std::size_t{16} << 20;
+// Columns in a header: data.md has six at most; a spreadsheet export adds a few empty ones. A header
+// of millions of commas would otherwise become millions of column names.
+inline constexpr std::size_t kMaxColumns = 1000;
+// Rows in one table: 25,000 services for each of 4,000 bodies. Row numbers and dictionary codes are
+// 32-bit, and at 40 bytes a row the columns of this many rows already take 4 GB.
+inline constexpr std::size_t kMaxRowsPerTable = 100'000'000;
+// A JSON file is parsed whole into a document about ten times its size; CSV, read in one pass
+// straight into columns, has no such limit (only the row limit above).
+inline constexpr std::size_t kMaxJsonBytes = std::size_t{256} << 20;
+// The text of a line quoted in a message: lines longer than this are cut (the message still gives
+// the column). A message must not copy a whole damaged file.
+inline constexpr std::size_t kMaxShownLineBytes = std::size_t{64} << 10;
 
 }  // namespace ereje::input

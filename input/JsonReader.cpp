@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -159,6 +160,13 @@ TextTable parse_json(std::string text, const std::string& display_name, const Ta
 }
 
 TextTable read_json(const std::string& path, const std::string& display_name, const TableSchema* table) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxJsonBytes)
+    throw_input_error(data_error("data-file-too-large", display_name, 0, 0, {},
+                                 fmt::format("JSON file of {} bytes, more than the limit of {} MiB for JSON data", size,
+                                             kMaxJsonBytes >> 20),
+                                 "write a table this large as CSV: it is read in one pass, without that limit"));
   return parse_json(read_file_text(path, display_name), display_name, table);
 }
 

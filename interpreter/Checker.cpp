@@ -875,3 +875,11 @@ Checked check(const RuleSet& rules, Diagnostics& diags) {
 }
 
 }  // namespace ereje::interp
+
+namespace ereje::interp {
+
+void check_clause(const RuleSet& rules, const ClauseVersion& version, Checked& out, Diagnostics& diags) {
+  ClauseChecker(rules, version, out, diags).run();
+}
+
+}  // namespace ereje::interp

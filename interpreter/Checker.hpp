@@ -51,6 +51,10 @@ struct Checked {
 // Checks every clause version of the rule set (all versions, not only those in force today).
 Checked check(const RuleSet& rules, Diagnostics& diags);
 
+// Checks one clause version on its own (e.g. a version built in memory by `diff` to apply one
+// change at a time), adding its bindings to `out`.
+void check_clause(const RuleSet& rules, const ClauseVersion& version, Checked& out, Diagnostics& diags);
+
 // The nearest of `candidates` to `name` by edit distance, or "" when none is close.
 std::string nearest(const std::string& name, const std::vector<std::string>& candidates);
 

@@ -96,20 +96,33 @@ void finish(RuleSet& rules, std::vector<SourcePtr> sources, Diagnostics& diags) 
   resolve_versions(rules, diags);
 }
 
+// Reads at most one byte past the size limit, so that neither a huge file nor an endless one (a
+// device, a pipe) can exhaust memory; parse_file then reports the file as too large.
+std::string read_capped(std::istream& in) {
+  std::string text;
+  std::vector<char> buf(1 << 16);
+  while (text.size() <= grammar::kMaxRuleFileBytes) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    if (in.gcount() <= 0) break;
+    text.append(buf.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (text.size() > grammar::kMaxRuleFileBytes) text.resize(grammar::kMaxRuleFileBytes + 1);
+  return text;
+}
+
 SourcePtr stdlib_source() { return std::make_shared<SourceFile>("<stdlib>/prelude.ereje", kStdlibText); }
 
 }  // namespace
 
-RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags) {
+RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags,
+                   const std::vector<std::pair<std::string, std::string>>& rename) {
   std::vector<SourcePtr> sources{stdlib_source()};
   std::vector<std::string> names;
   std::optional<std::string> stdin_text;
   for (const auto& p : paths) {
     std::error_code ec;
     if (p == "-") {  // cli.md: `-` means standard input
-      std::ostringstream ss;
-      ss << std::cin.rdbuf();
-      stdin_text = ss.str();
+      stdin_text = read_capped(std::cin);
       names.push_back(p);
       continue;
     }
@@ -133,23 +146,16 @@ RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags) {
     }
   }
   for (const auto& n : names) {
-    // Too large to be a rule file: refused before reading, so a huge file cannot exhaust memory.
-    std::error_code size_ec;
-    if (auto size = fs::file_size(n, size_ec); !size_ec && size > grammar::kMaxRuleFileBytes) {
-      auto& d = diags.error("file-too-large", Span{}, "rule file is larger than the limit of 16 MiB",
-                            "split the rules into one file per act");
-      d.file = n;
-      continue;
-    }
     std::ifstream in(n, std::ios::binary);
     if (!in) {
       auto& d = diags.error("unreadable", Span{}, "cannot read this rule file");
       d.file = n;
       continue;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    sources.push_back(std::make_shared<SourceFile>(n, ss.str()));
+    std::string shown = n;
+    for (const auto& [from, to] : rename)
+      if (shown.compare(0, from.size(), from) == 0) shown = to + shown.substr(from.size());
+    sources.push_back(std::make_shared<SourceFile>(shown, read_capped(in)));
   }
   RuleSet rules;
   finish(rules, std::move(sources), diags);

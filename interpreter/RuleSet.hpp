@@ -43,7 +43,10 @@ bool clause_number_less(const std::string& a, const std::string& b);
 
 // Loads the standard library and every `.ereje` file under each path. Missing paths and
 // unreadable files are diagnostics; so are syntax errors and version conflicts.
-RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags);
+// `rename` maps a path prefix to what messages show instead (e.g. a temporary checkout of a git
+// revision shown as `REV:`).
+RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags,
+                   const std::vector<std::pair<std::string, std::string>>& rename = {});
 
 // Loads from in-memory text (tests): name -> text.
 RuleSet load_rules_from_text(const std::vector<std::pair<std::string, std::string>>& files, Diagnostics& diags);

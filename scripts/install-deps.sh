@@ -10,6 +10,7 @@ packages=(
   libcli11-dev     # command line
   nlohmann-json3-dev
   libgmp-dev       # exact rational arithmetic (mpq_class)
+  libssl-dev       # SHA-256 for receipts (libcrypto)
   python3          # golden-test runner
 )
 missing=()

@@ -2,10 +2,18 @@
 # Runs every golden case: a folder under tests/golden/ holding `cmd` (the arguments to ereje, one
 # line, run from the project root), and the expected `stdout`, `stderr` and `exit`.
 # `tests/golden/run.sh BINARY --update` rewrites the expectations; read the diff before committing.
+# A folder argument runs the cases under that folder instead (tests/catalogue uses this runner).
 set -u
-bin=${1:?usage: run.sh path/to/ereje [--update]}
-update=${2:-}
+bin=${1:?usage: run.sh path/to/ereje [--update] [FOLDER]}
+shift
+update=
 root=$(cd "$(dirname "$0")" && pwd)
+for arg in "$@"; do
+  case "$arg" in
+    --update) update=--update ;;
+    *) root=$(cd "$arg" && pwd) || exit 2 ;;
+  esac
+done
 passed=0; failed=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 while IFS= read -r cmdfile; do
@@ -34,5 +42,5 @@ while IFS= read -r cmdfile; do
   [ "$code" = "$(cat "$case_dir/exit")" ] || { ok=0; echo "--- $name: exit $code, expected $(cat "$case_dir/exit")"; }
   if [ $ok = 1 ]; then passed=$((passed+1)); else failed=$((failed+1)); echo "FAIL $name"; fi
 done < <(find "$root" -name cmd -type f | sort)
-echo "golden: $passed passed, $failed failed"
+echo "$(basename "$root"): $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,0 +1,37 @@
+// Receipts for the special commission (paragraph 114 objections): what a run read and produced,
+// by SHA-256, so that `ereje replay` can confirm the same results byte for byte later, or name
+// exactly which rule or data file changed.
+#pragma once
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace ereje::cli {
+
+struct FileHash {
+  std::string path;
+  std::string sha256;  // lowercase hex; empty when the file could not be read
+};
+
+struct Receipt {
+  std::string engine;                 // "ereje 0.1.0"
+  std::vector<std::string> rule_args; // the RULES arguments as given
+  std::string data;                   // the --data folder as given
+  std::string as_of;                  // always recorded, even when it defaulted to today
+  std::string format;
+  std::vector<FileHash> rules;        // every rule file read, and the embedded standard library
+  std::vector<FileHash> data_files;
+  std::string results_sha256;
+  std::size_t results_rows = 0;
+};
+
+std::string sha256_hex(const std::string& bytes);
+FileHash hash_file(const std::string& path);
+
+std::string receipt_json(const Receipt& r);
+// Reads a receipt; false with a message on `err` when the file is not one.
+bool read_receipt(const std::string& path, Receipt& r, std::ostream& err);
+
+inline constexpr const char* kEngineVersion = "ereje 0.1.0";
+
+}  // namespace ereje::cli

@@ -1,0 +1,408 @@
+// `ereje diff`: what an amendment changes, clause by clause in the terms of the language, and with
+// --data whose results move, by how much, and because of which change. Terminal text (colour only
+// on a terminal), Markdown for a memo, or JSON (schema in docs/diff.md).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/Commands.hpp"
+#include "cli/Common.hpp"
+#include "cli/Output.hpp"
+#include "interpreter/Diff.hpp"
+
+namespace ereje::cli {
+namespace {
+namespace fs = std::filesystem;
+
+// A rule set named on the command line: a path, or REV:PATH for a git revision of a folder.
+struct Side {
+  std::string arg;
+  LoadedRules loaded;
+  Date as_of;
+  std::string shown;  // for headings
+};
+
+// Extracts PATH at revision REV into a temporary folder with `git archive`.
+bool checkout_revision(const std::string& rev, const std::string& path, fs::path& out, std::ostream& err) {
+  static int serial = 0;
+  out = fs::temp_directory_path() / fmt::format("ereje-diff-{}-{}", ::getpid(), ++serial);
+  fs::create_directories(out);
+  auto quote = [](const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+  };
+  std::string cmd = "git archive --format=tar " + quote(rev) + " -- " + quote(path) + " 2>/dev/null | tar -x -C " +
+                    quote(out.string()) + " 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0 || !fs::exists(out / path)) {
+    err << "error: cannot read `" << path << "` at git revision `" << rev << "`\n"
+        << "  = help: run from inside the repository; check the revision with `git log` and the path with `git ls-tree "
+        << rev << "`\n";
+    return false;
+  }
+  return true;
+}
+
+bool load_side(Side& s, std::vector<fs::path>& temps, std::ostream& err) {
+  std::error_code ec;
+  auto colon = s.arg.find(':');
+  if (!fs::exists(s.arg, ec) && colon != std::string::npos && colon > 0) {
+    std::string rev = s.arg.substr(0, colon), path = s.arg.substr(colon + 1);
+    fs::path dir;
+    if (!checkout_revision(rev, path, dir, err)) return false;
+    temps.push_back(dir);
+    s.loaded.rules = interp::load_rules({(dir / path).string()}, s.loaded.diags, {{dir.string() + "/", rev + ":"}});
+    s.loaded.checked = interp::check(s.loaded.rules, s.loaded.diags);
+    s.loaded.diags.sort();
+  } else {
+    s.loaded = load_and_check({s.arg});
+  }
+  err << render(s.loaded.diags);
+  return !s.loaded.diags.has_errors();
+}
+
+std::string signed_text(const Rational& r, int places) {
+  std::string t = r.to_fixed(places);
+  return r.sign() > 0 ? "+" + t : t;
+}
+
+struct Colours {
+  bool on = false;
+  std::string green(const std::string& s) const { return on ? "\033[32m" + s + "\033[0m" : s; }
+  std::string red(const std::string& s) const { return on ? "\033[31m" + s + "\033[0m" : s; }
+  std::string bold(const std::string& s) const { return on ? "\033[1m" + s + "\033[0m" : s; }
+};
+
+std::string clause_title(const interp::ClauseDiff& d) {
+  const auto* v = d.after ? d.after : d.before;
+  return v && v->clause ? v->clause->title : "";
+}
+
+std::string status_move(const interp::Impact& im) {
+  std::string a = im.before_present ? interp::status_name(im.before_status) : "absent";
+  std::string b = im.after_present ? interp::status_name(im.after_status) : "absent";
+  return a == b ? a : a + " -> " + b;
+}
+
+struct RankMove {
+  std::string agency, clause, result;
+  int before = 0, after = 0;
+};
+
+// Competition ranking ("1224"), highest value first, over the bodies with a value.
+std::map<std::size_t, int> ranks(const std::vector<std::pair<std::size_t, Rational>>& values) {
+  auto v = values;
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return b.second < a.second; });
+  std::map<std::size_t, int> out;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    out[v[i].first] = (i > 0 && v[i].second == v[i - 1].second) ? out[v[i - 1].first] : static_cast<int>(i) + 1;
+  return out;
+}
+
+struct Summary {
+  std::set<std::size_t> affected;
+  const interp::Impact* rise = nullptr;
+  const interp::Impact* fall = nullptr;
+  std::vector<RankMove> rank_moves;
+};
+
+Summary summarize(const interp::RuleDiff& d, const interp::Evaluation& before, const interp::Evaluation& after,
+                  const input::DataSet& data) {
+  Summary s;
+  for (const auto& im : d.impacts) {
+    s.affected.insert(im.body);
+    if (im.delta && im.delta->sign() > 0 && (!s.rise || *s.rise->delta < *im.delta)) s.rise = &im;
+    if (im.delta && im.delta->sign() < 0 && (!s.fall || *im.delta < *s.fall->delta)) s.fall = &im;
+  }
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::size_t, Rational>>> bv, av;
+  for (const auto& r : before.rows)
+    if (!r.value.is_missing()) bv[{r.version->number, r.result}].push_back({r.body, r.value.num.round(r.round)});
+  for (const auto& r : after.rows)
+    if (!r.value.is_missing()) av[{r.version->number, r.result}].push_back({r.body, r.value.num.round(r.round)});
+  for (const auto& [key, vals] : av) {
+    if (!bv.count(key)) continue;
+    auto rb = ranks(bv[key]), ra = ranks(vals);
+    for (const auto& [body, rank] : ra)
+      if (rb.count(body) && rb[body] != rank)
+        s.rank_moves.push_back({data.bodies[body].agency_id, key.first, key.second, rb[body], rank});
+  }
+  std::stable_sort(s.rank_moves.begin(), s.rank_moves.end(), [](const RankMove& a, const RankMove& b) {
+    return std::abs(a.after - a.before) > std::abs(b.after - b.before);
+  });
+  return s;
+}
+
+std::string render_text(const interp::RuleDiff& d, const Side& a, const Side& b, const input::DataSet* data,
+                        const Summary* sum, const Colours& c) {
+  std::string out = fmt::format("{} as of {}  ->  {} as of {}\n", a.shown, format_date(a.as_of), b.shown, format_date(b.as_of));
+  if (!d.changed()) out += "\nno changes in the rules\n";
+  for (const auto& cd : d.clauses) {
+    out += "\n" + c.bold(fmt::format("Clause {}: {}", cd.number, clause_title(cd))) + "\n";
+    for (const auto& ch : cd.changes) out += "  - " + interp::describe(ch) + "\n";
+  }
+  if (!data) return out;
+  out += fmt::format("\n{}\n", c.bold(fmt::format("Impact on {} bodies: {} affected", d.bodies, sum->affected.size())));
+  if (d.impacts.empty()) return out + "  no result moves\n";
+  std::vector<std::vector<std::string>> rows{{"body", "clause", "result", "before", "after", "delta", "status"}};
+  for (const auto& im : d.impacts)
+    rows.push_back({data->bodies[im.body].agency_id, im.clause, im.result,
+                    im.before_present ? (im.before_text.empty() ? "n/a" : im.before_text) : "",
+                    im.after_present ? (im.after_text.empty() ? "n/a" : im.after_text) : "",
+                    im.delta ? signed_text(*im.delta, im.round) : "", status_move(im)});
+  std::vector<std::size_t> w(rows[0].size(), 0);
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size(); ++i) w[i] = std::max(w[i], utf8_length(r[i]));
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    std::string line = " ";
+    for (std::size_t i = 0; i < rows[k].size(); ++i) {
+      bool right = i == 1 || (i >= 3 && i <= 5);
+      std::string cell = right ? pad_left(rows[k][i], w[i]) : pad_right(rows[k][i], w[i]);
+      if (i == 5 && k > 0 && !rows[k][i].empty()) cell = rows[k][i][0] == '+' ? c.green(cell) : c.red(cell);
+      line += " " + cell;
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  auto who = [&](const interp::Impact* im) {
+    return fmt::format("{} clause {} {} {}", data->bodies[im->body].agency_id, im->clause, im->result,
+                       signed_text(*im->delta, im->round));
+  };
+  out += "\n";
+  out += "Largest rise: " + (sum->rise ? who(sum->rise) : std::string("none")) + "\n";
+  out += "Largest fall: " + (sum->fall ? who(sum->fall) : std::string("none")) + "\n";
+  out += fmt::format("Rank changes: {}\n", sum->rank_moves.size());
+  for (std::size_t i = 0; i < sum->rank_moves.size() && i < 10; ++i) {
+    const auto& m = sum->rank_moves[i];
+    out += fmt::format("  {} clause {} {}: {} -> {}\n", m.agency, m.clause, m.result, m.before, m.after);
+  }
+  out += "\n" + c.bold("Attribution (each change applied in the order listed above; parts sum to the delta)") + "\n";
+  std::size_t status_only = 0;
+  for (const auto& im : d.impacts) {
+    if (!im.delta) {  // a status change has no numeric move to split: the table above shows it
+      ++status_only;
+      continue;
+    }
+    out += fmt::format("  {} clause {} {}: {}\n", data->bodies[im.body].agency_id, im.clause, im.result,
+                       im.delta ? signed_text(*im.delta, im.round) : status_move(im));
+    for (const auto& [label, part] : im.parts) out += fmt::format("    {:>8}  {}\n", signed_text(part, im.round), label);
+    if (!im.attribution_note.empty()) out += "    (" + im.attribution_note + ")\n";
+  }
+  if (status_only) out += fmt::format("  ({} moves of status only, such as n/a -> ok, have no numeric parts)\n", status_only);
+  return out;
+}
+
+std::string md_cell(std::string s) {
+  std::string out;
+  for (char ch : s) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
+  return out;
+}
+
+std::string render_markdown(const interp::RuleDiff& d, const Side& a, const Side& b, const input::DataSet* data,
+                            const Summary* sum) {
+  std::string out = "# Amendment review\n\n";
+  out += fmt::format("Compared: `{}` as of {} with `{}` as of {}.\n", a.shown, format_date(a.as_of), b.shown, format_date(b.as_of));
+  out += "\n## Changes to the rules\n";
+  if (!d.changed()) out += "\nNo changes.\n";
+  for (const auto& cd : d.clauses) {
+    out += fmt::format("\n### Clause {}: {}\n\n", cd.number, clause_title(cd));
+    for (const auto& ch : cd.changes) out += "- " + md_cell(interp::describe(ch)) + "\n";
+  }
+  if (!data) return out;
+  out += fmt::format("\n## Impact\n\n{} of {} bodies affected. Largest rise: {}. Largest fall: {}. Rank changes: {}.\n\n",
+                     sum->affected.size(), d.bodies,
+                     sum->rise ? fmt::format("{} clause {} {} {}", data->bodies[sum->rise->body].agency_id, sum->rise->clause,
+                                             sum->rise->result, signed_text(*sum->rise->delta, sum->rise->round))
+                               : "none",
+                     sum->fall ? fmt::format("{} clause {} {} {}", data->bodies[sum->fall->body].agency_id, sum->fall->clause,
+                                             sum->fall->result, signed_text(*sum->fall->delta, sum->fall->round))
+                               : "none",
+                     sum->rank_moves.size());
+  out += "| body | clause | result | before | after | delta | status |\n|---|--:|---|--:|--:|--:|---|\n";
+  for (const auto& im : d.impacts)
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md_cell(data->bodies[im.body].agency_id), im.clause,
+                       im.result, im.before_present ? (im.before_text.empty() ? "n/a" : im.before_text) : "",
+                       im.after_present ? (im.after_text.empty() ? "n/a" : im.after_text) : "",
+                       im.delta ? signed_text(*im.delta, im.round) : "", status_move(im));
+  out += "\n## Attribution\n\nEach change applied to the old clause one at a time, in the order listed above; the parts sum exactly to the delta.\n\n";
+  out += "| body | clause | result | part | change |\n|---|--:|---|--:|---|\n";
+  for (const auto& im : d.impacts) {
+    if (!im.delta) continue;
+    for (const auto& [label, part] : im.parts)
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", md_cell(data->bodies[im.body].agency_id), im.clause, im.result,
+                         signed_text(part, im.round), md_cell(label));
+    if (!im.attribution_note.empty())
+      out += fmt::format("| {} | {} | {} |  | {} |\n", md_cell(data->bodies[im.body].agency_id), im.clause, im.result,
+                         md_cell(im.attribution_note));
+  }
+  return out;
+}
+
+std::string render_json(const interp::RuleDiff& d, const Side& a, const Side& b, const input::DataSet* data,
+                        const Summary* sum) {
+  using J = nlohmann::ordered_json;
+  J j;
+  j["before"] = {{"rules", a.shown}, {"as_of", format_date(a.as_of)}};
+  j["after"] = {{"rules", b.shown}, {"as_of", format_date(b.as_of)}};
+  auto version = [](const interp::ClauseVersion* v) -> J {
+    if (!v) return nullptr;
+    return {{"act", v->act->id}, {"from", v->label()}, {"file", v->clause ? v->clause->number_span.where() : ""}};
+  };
+  j["clauses"] = J::array();
+  for (const auto& cd : d.clauses) {
+    J cj{{"clause", cd.number}, {"title", clause_title(cd)}, {"before", version(cd.before)}, {"after", version(cd.after)}};
+    cj["changes"] = J::array();
+    for (const auto& ch : cd.changes)
+      cj["changes"].push_back({{"kind", interp::kind_name(ch.kind)}, {"subject", ch.subject}, {"before", ch.before},
+                               {"after", ch.after}, {"detail", ch.detail}, {"description", interp::describe(ch)},
+                               {"affects_values", ch.affects_values},
+                               {"before_at", ch.old_at.valid() ? ch.old_at.where() : ""},
+                               {"after_at", ch.new_at.valid() ? ch.new_at.where() : ""}});
+    j["clauses"].push_back(cj);
+  }
+  if (data) {
+    J imp{{"bodies", d.bodies}, {"affected", sum->affected.size()}};
+    auto ref = [&](const interp::Impact* im) -> J {
+      if (!im) return nullptr;
+      return {{"agency_id", data->bodies[im->body].agency_id}, {"clause", im->clause}, {"result", im->result},
+              {"delta", signed_text(*im->delta, im->round)}};
+    };
+    imp["largest_rise"] = ref(sum->rise);
+    imp["largest_fall"] = ref(sum->fall);
+    imp["rank_changes"] = J::array();
+    for (const auto& m : sum->rank_moves)
+      imp["rank_changes"].push_back({{"agency_id", m.agency}, {"clause", m.clause}, {"result", m.result},
+                                     {"before", m.before}, {"after", m.after}});
+    imp["rows"] = J::array();
+    for (const auto& im : d.impacts) {
+      J r{{"agency_id", data->bodies[im.body].agency_id}, {"clause", im.clause}, {"result", im.result},
+          {"before", im.before_present ? J(im.before_text) : J(nullptr)},
+          {"after", im.after_present ? J(im.after_text) : J(nullptr)},
+          {"delta", im.delta ? J(signed_text(*im.delta, im.round)) : J(nullptr)},
+          {"before_status", im.before_present ? J(interp::status_name(im.before_status)) : J("absent")},
+          {"after_status", im.after_present ? J(interp::status_name(im.after_status)) : J("absent")}};
+      r["attribution"] = J::array();
+      for (const auto& [label, part] : im.parts) r["attribution"].push_back({{"change", label}, {"delta", signed_text(part, im.round)}});
+      r["attribution_note"] = im.attribution_note;
+      imp["rows"].push_back(r);
+    }
+    j["impact"] = imp;
+  }
+  return j.dump(2) + "\n";
+}
+
+}  // namespace
+
+int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.format != "text" && o.format != "markdown" && o.format != "json") {
+    err << "error: unknown format `" << o.format << "`\n  = help: use text, markdown or json\n";
+    return kBadInput;
+  }
+  bool dated = !o.from.empty() || !o.to.empty();
+  if (dated && (o.from.empty() || o.to.empty() || !o.new_rules.empty())) {
+    err << "error: --from and --to go together, with one rule set\n"
+        << "  = help: `ereje diff rules --from 2023-01-01 --to 2024-01-01`, or `ereje diff OLD NEW`\n";
+    return kBadInput;
+  }
+  if (!dated && o.new_rules.empty()) {
+    err << "error: diff needs two rule sets, or one with --from and --to\n"
+        << "  = help: `ereje diff OLD NEW`, `ereje diff HEAD~1:rules rules`, or `ereje diff rules --from D1 --to D2`\n";
+    return kBadInput;
+  }
+  std::vector<fs::path> temps;
+  struct Cleanup {
+    std::vector<fs::path>& t;
+    ~Cleanup() {
+      std::error_code ec;
+      for (const auto& p : t) fs::remove_all(p, ec);
+    }
+  } cleanup{temps};
+
+  Side a{o.old_rules, {}, {}, o.old_rules}, b{dated ? o.old_rules : o.new_rules, {}, {}, dated ? o.old_rules : o.new_rules};
+  if (!load_side(a, temps, err)) return kBadInput;
+  if (dated) {
+    auto f = parse_as_of(o.from, "--from", err);
+    auto t = parse_as_of(o.to, "--to", err);
+    if (!f || !t) return kBadInput;
+    a.as_of = *f;
+    b.as_of = *t;
+    b.loaded.rules = std::move(a.loaded.rules);  // one rule set, two dates
+    b.loaded.checked = std::move(a.loaded.checked);
+    a.loaded.rules = interp::RuleSet{};
+  } else {
+    if (!load_side(b, temps, err)) return kBadInput;
+    if (!o.as_of.empty()) {
+      auto d = parse_as_of(o.as_of, "--as-of", err);
+      if (!d) return kBadInput;
+      a.as_of = b.as_of = *d;
+    } else {
+      // The newest state of each: the latest date any version of either takes effect.
+      Date latest{};
+      for (const auto* rs : {&a.loaded.rules, &b.loaded.rules})
+        for (const auto& [n, vs] : rs->clauses)
+          for (const auto& v : vs) latest = std::max(latest, v.from);
+      a.as_of = b.as_of = latest;
+      err << "note: comparing the versions in force on " << format_date(latest)
+          << " (the latest date either rule set takes effect; choose another with --as-of)\n";
+    }
+  }
+  const interp::RuleSet& ra = dated ? b.loaded.rules : a.loaded.rules;
+  const interp::Checked& ca = dated ? b.loaded.checked : a.loaded.checked;
+  for (const Side* s : {&a, &b}) {
+    const interp::RuleSet& rs = s == &a ? ra : b.loaded.rules;
+    auto earliest = rs.earliest();
+    if (!earliest || s->as_of < *earliest) {
+      err << "error: no version of `" << s->shown << "` is in force on " << format_date(s->as_of) << "\n";
+      if (earliest) err << "  = help: its earliest rules take effect on " << format_date(*earliest) << "\n";
+      return kBadInput;
+    }
+  }
+  interp::DiffSide before{&ra, &ca, a.as_of}, after{&b.loaded.rules, &b.loaded.checked, b.as_of};
+  std::optional<input::DataSet> data;
+  if (!o.data.empty()) {
+    std::vector<std::string> needed = ca.tables_read(ra.all_in_force(a.as_of));
+    for (const auto& t : b.loaded.checked.tables_read(b.loaded.rules.all_in_force(b.as_of))) needed.push_back(t);
+    try {
+      data = input::load_folder(o.data, needed);
+    } catch (const InputError& e) {
+      err << render(e.diagnostics);
+      return kBadInput;
+    }
+  }
+  interp::RuleDiff d = interp::diff_rules(before, after, data ? &*data : nullptr);
+  Summary sum;
+  if (data) {
+    // The whole evaluations again, for ranks: cheap next to the attribution's evaluations.
+    auto eb = interp::evaluate(ra, ca, *data, a.as_of, ra.all_in_force(a.as_of));
+    auto ea = interp::evaluate(b.loaded.rules, b.loaded.checked, *data, b.as_of, b.loaded.rules.all_in_force(b.as_of));
+    sum = summarize(d, eb, ea, *data);
+  }
+  Colours c;
+  c.on = o.format == "text" && &out == &std::cout && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  out << (o.format == "json"       ? render_json(d, a, b, data ? &*data : nullptr, &sum)
+          : o.format == "markdown" ? render_markdown(d, a, b, data ? &*data : nullptr, &sum)
+                                   : render_text(d, a, b, data ? &*data : nullptr, &sum, c));
+  // Like diff(1): 1 when there are differences.
+  return d.changed() ? kFound : kOk;
+}
+
+void add_diff(CLI::App& app, Action& action) {
+  auto o = std::make_shared<DiffOptions>();
+  auto* cmd = app.add_subcommand("diff", "what changed between two rule sets, and whose results move");
+  cmd->add_option("old", o->old_rules, "the old rules: a file, a folder, or REV:PATH for a git revision")->required();
+  cmd->add_option("new", o->new_rules, "the new rules (omit with --from/--to)");
+  cmd->add_option("--from", o->from, "with one rule set: the old date (YYYY-MM-DD)");
+  cmd->add_option("--to", o->to, "with one rule set: the new date (YYYY-MM-DD)");
+  cmd->add_option("--as-of", o->as_of, "with two rule sets: the date whose versions are compared");
+  cmd->add_option("--data", o->data, "a data folder: show how each body's results move");
+  cmd->add_option("--format", o->format, "text, markdown or json");
+  cmd->callback([o, &action] { action = [o] { return run_diff(*o, std::cout, std::cerr); }; });
+}
+
+}  // namespace ereje::cli

@@ -1,0 +1,496 @@
+// CSV bytes to records (RFC 4180) in one pass with pointers, checking UTF-8 on the way. The hot
+// loop only looks for the four bytes that matter (comma, quote, CR, LF) and bytes of non-ASCII
+// characters; lines and columns are counted only for a message. Every error first checks the whole
+// file's UTF-8, so that a bad byte is reported before anything else, wherever it is.
+#include "input/CsvScanner.hpp"
+
+#include <fmt/format.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/Source.hpp"
+#include "input/CsvReader.hpp"
+#include "input/DataSet.hpp"
+
+namespace ereje::input {
+namespace {
+
+// Bytes that end a run of plain field text: , " CR LF, and every byte of a non-ASCII character.
+struct SpecialBytes {
+  bool is[256] = {};
+  constexpr SpecialBytes() {
+    is[static_cast<unsigned char>(',')] = is[static_cast<unsigned char>('"')] = true;
+    is[static_cast<unsigned char>('\r')] = is[static_cast<unsigned char>('\n')] = true;
+    for (int c = 0x80; c < 0x100; ++c) is[c] = true;
+  }
+};
+constexpr SpecialBytes kSpecial;
+
+// Length of the UTF-8 sequence at q, or 0 when it is not UTF-8: the rules of utf8_invalid_at
+// (core/Source.cpp), which reports the error.
+std::size_t utf8_sequence(const unsigned char* q, const unsigned char* e) {
+  const unsigned c = q[0];
+  std::size_t len;
+  std::uint32_t cp;
+  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+  else return 0;
+  if (static_cast<std::size_t>(e - q) < len) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((q[k] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (q[k] & 0x3F);
+  }
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    return 0;
+  return len;
+}
+
+bool at_line_end(const char* q, const char* end) {
+  return q < end && (*q == '\n' || (*q == '\r' && (q + 1 == end || q[1] == '\n')));
+}
+
+// Walks one record of an already scanned file from its first byte, calling on_field(start, line,
+// line_start) at each field until it returns false. Returns where the record ends (at its line
+// break or the end of the file). The scan has checked the syntax; this only follows it.
+template <class F>
+const char* walk_record(const char* q, const char* end, std::uint32_t& line, const char*& line_start, F&& on_field) {
+  for (;;) {
+    if (!on_field(q, line, line_start)) return q;
+    if (q < end && *q == '"') {
+      ++q;
+      while (q < end) {
+        if (*q == '"') {
+          if (q + 1 < end && q[1] == '"') {
+            q += 2;
+            continue;
+          }
+          ++q;
+          break;
+        }
+        if (*q == '\n') {
+          ++line;
+          line_start = q + 1;
+        }
+        ++q;
+      }
+    } else {
+      while (q < end && *q != ',' && !at_line_end(q, end)) ++q;
+    }
+    if (q < end && *q == ',') {
+      ++q;
+      continue;
+    }
+    return q;
+  }
+}
+
+// Past the line break at q, then past blank lines: where the next record starts.
+const char* next_record_start(const char* q, const char* end, std::uint32_t& line) {
+  if (q < end) {
+    if (*q == '\r') ++q;
+    if (q < end) ++q;
+    ++line;
+  }
+  while (at_line_end(q, end)) {
+    if (*q == '\r') ++q;
+    if (q < end) ++q;
+    ++line;
+  }
+  return q;
+}
+
+std::string join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+std::string mib(std::size_t bytes) { return fmt::format("{} MiB", bytes >> 20); }
+
+}  // namespace
+
+CsvScanner::CsvScanner(std::string_view text, std::size_t bom, std::string display_name, const TableSchema* table)
+    : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), bom_(bom), line_start_(begin_),
+      name_(std::move(display_name)), table_(table) {}
+
+std::uint32_t CsvScanner::col_at(const char* line_start, const char* q) const {
+  return static_cast<std::uint32_t>(utf8_length(std::string_view(line_start, static_cast<std::size_t>(q - line_start))) + 1);
+}
+
+std::string_view CsvScanner::line_at(const char* start) const {
+  const std::size_t room = static_cast<std::size_t>(end_ - start);
+  const void* nl = std::memchr(start, '\n', room);
+  const char* e = nl ? static_cast<const char*>(nl) : end_;
+  if (e > start && e[-1] == '\r') --e;
+  return shown_line(std::string_view(start, static_cast<std::size_t>(e - start)));
+}
+
+std::string_view CsvScanner::line_text(std::uint32_t line) const {
+  const char* ls = begin_;
+  for (std::uint32_t l = 1; l < line && ls < end_; ++l) {
+    const void* nl = std::memchr(ls, '\n', static_cast<std::size_t>(end_ - ls));
+    ls = nl ? static_cast<const char*>(nl) + 1 : end_;
+  }
+  return line_at(ls);
+}
+
+void CsvScanner::raise(Diagnostic d) const {
+  // A byte that is not UTF-8 anywhere in the file is the error to report: it says the whole file
+  // is in another encoding, which explains any other error better than the other error does.
+  check_utf8(std::string_view(begin_, static_cast<std::size_t>(end_ - begin_)), bom_, name_);
+  throw_input_error(std::move(d));
+}
+
+void CsvScanner::fail(std::string code, std::uint32_t line, const char* line_start, std::uint32_t col,
+                      std::string message, std::string help) const {
+  raise(data_error(std::move(code), name_, line, col, line_at(line_start), std::move(message), std::move(help)));
+}
+
+void CsvScanner::fail_utf8() const {
+  check_utf8(std::string_view(begin_, static_cast<std::size_t>(end_ - begin_)), bom_, name_);
+  throw std::logic_error("CsvScanner: a byte failed the UTF-8 check that the whole file passes");
+}
+
+void CsvScanner::new_line(const char* next) {
+  line_start_ = next;
+  if (++line_ == std::numeric_limits<std::uint32_t>::max()) [[unlikely]]
+    fail("data-too-many-lines", line_ - 1, begin_, 1, "more than 4294967294 lines in the file",
+         "the file is far larger than any table of data.md: check that it is the right file");
+}
+
+std::string& CsvScanner::scratch(std::size_t field) {
+  while (scratch_.size() <= field) scratch_.emplace_back();
+  return scratch_[field];
+}
+
+void CsvScanner::fail_long_field(const char* start, std::uint32_t line, const char* line_start) const {
+  fail("data-field-too-long", line, line_start, col_at(line_start, start),
+       fmt::format("field longer than {}, the limit for one value", mib(kMaxFieldBytes)),
+       "no code or name is this long: look for a quote opened here and closed much later, or for a "
+       "file that is not a table of data.md");
+}
+
+std::string_view CsvScanner::read_plain() {
+  const char* start = p_;
+  const auto* q = reinterpret_cast<const unsigned char*>(p_);
+  const auto* e = reinterpret_cast<const unsigned char*>(end_);
+  for (;;) {
+    while (q < e && !kSpecial.is[*q]) ++q;
+    if (q == e) break;
+    const unsigned char c = *q;
+    if (c == ',' || c == '\n') break;
+    if (c == '\r') {
+      if (q + 1 == e || q[1] == '\n') break;
+      fail("data-stray-cr", line_, line_start_, col_at(line_start_, reinterpret_cast<const char*>(q)),
+           "carriage return without a line feed inside a field",
+           "save the file with LF or CRLF line ends, or put a value holding a line break in quotes");
+    }
+    if (c == '"')
+      fail("data-stray-quote", line_, line_start_, col_at(line_start_, reinterpret_cast<const char*>(q)),
+           "quote in the middle of an unquoted field",
+           "put the whole value in quotes and write the quote twice: \"a \"\"b\"\" c\"");
+    const std::size_t n = utf8_sequence(q, e);
+    if (n == 0) fail_utf8();
+    q += n;
+  }
+  p_ = reinterpret_cast<const char*>(q);
+  const auto size = static_cast<std::size_t>(p_ - start);
+  if (size > kMaxFieldBytes) fail_long_field(start, line_, line_start_);
+  return {start, size};
+}
+
+std::string_view CsvScanner::read_quoted(std::size_t field) {
+  const char* open = p_;
+  const std::uint32_t open_line = line_;
+  const char* open_line_start = line_start_;
+  const char* run = ++p_;
+  std::string* copy = nullptr;  // only when the text differs from the bytes
+  auto unterminated = [&] {
+    fail("data-unterminated-quote", open_line, open_line_start, col_at(open_line_start, open),
+         "unterminated quoted field: this opening quote is never closed",
+         "end the field with a quote; a quote inside a quoted field is written twice (\"\")");
+  };
+  auto too_long = [&] {
+    // An open quote that swallows the rest of the file is the usual cause: say so when it is.
+    for (const char* q = p_; q < end_; ++q)
+      if (*q == '"') {
+        if (q + 1 < end_ && q[1] == '"') {
+          ++q;
+          continue;
+        }
+        fail_long_field(open, open_line, open_line_start);
+      }
+    unterminated();
+  };
+  for (;;) {
+    if (p_ == end_) unterminated();
+    const auto c = static_cast<unsigned char>(*p_);
+    if (c == '"') {
+      if (p_ + 1 < end_ && p_[1] == '"') {
+        if (static_cast<std::size_t>(p_ - open) > kMaxFieldBytes) too_long();
+        if (!copy) (copy = &scratch(field))->clear();
+        copy->append(run, p_ + 1);
+        p_ += 2;
+        run = p_;
+        continue;
+      }
+      break;
+    }
+    if (c == '\n') {
+      if (static_cast<std::size_t>(p_ - open) > kMaxFieldBytes) too_long();
+      // A quoted line break is kept as "\n" whether the file uses LF or CRLF, so that the same
+      // data gives the same values on every system.
+      if (!copy) (copy = &scratch(field))->clear();
+      const char* e = p_;
+      if (e > run && e[-1] == '\r') --e;
+      copy->append(run, e);
+      copy->push_back('\n');
+      new_line(++p_);
+      run = p_;
+      continue;
+    }
+    if (c >= 0x80) {
+      const std::size_t n =
+          utf8_sequence(reinterpret_cast<const unsigned char*>(p_), reinterpret_cast<const unsigned char*>(end_));
+      if (n == 0) fail_utf8();
+      p_ += n;
+      continue;
+    }
+    ++p_;
+  }
+  if (static_cast<std::size_t>(p_ - open - 1) > kMaxFieldBytes) fail_long_field(open, open_line, open_line_start);
+  std::string_view value;
+  if (copy) {
+    copy->append(run, p_);
+    value = *copy;
+  } else {
+    value = std::string_view(run, static_cast<std::size_t>(p_ - run));
+  }
+  ++p_;  // the closing quote
+  if (p_ == end_ || *p_ == ',' || at_line_end(p_, end_)) return value;
+  fail("data-text-after-quote", line_, line_start_, col_at(line_start_, p_),
+       "unexpected text after the closing quote of a quoted field",
+       "put the whole value inside the quotes and write a quote inside it twice: \"say \"\"yes\"\"\"");
+}
+
+// The common record: plain ASCII fields, no quotes, ending in LF or CRLF. Sixteen bytes at a time,
+// a bit mask of the commas and one of everything else that matters; fields end at the commas. Any
+// other byte, the last bytes of the file, or a record near a limit: false, and read_record reads
+// the record again the general way, which decides (and words any error) alone.
+bool CsvScanner::fast_record(CsvRecord& rec, std::size_t keep) {
+#if defined(__SSE2__)
+  const char* field = p_;
+  const char* q = p_;
+  std::size_t count = 0;
+  const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
+  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+  for (;;) {
+    if (end_ - q < 17 || static_cast<std::size_t>(q - p_) > kMaxFieldBytes) return false;
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)));
+    // LF, CR, quote, and bytes >= 0x80 (their top bit is what movemask collects).
+    const auto stops = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, quote), v))));
+    const unsigned first_stop = stops ? static_cast<unsigned>(__builtin_ctz(stops)) : 16;
+    if (first_stop < 16) commas &= (1u << first_stop) - 1;
+    while (commas) {
+      const char* e = q + __builtin_ctz(commas);
+      if (count < keep) rec.fields[count] = std::string_view(field, static_cast<std::size_t>(e - field));
+      ++count;
+      field = e + 1;
+      commas &= commas - 1;
+    }
+    if (first_stop == 16) {
+      q += 16;
+      continue;
+    }
+    const char* e = q + first_stop;
+    // The record ends at an LF, or at a CR followed by an LF (end_ - q > 16: e[1] is in the file).
+    if (!(*e == '\n' || (*e == '\r' && e[1] == '\n'))) return false;
+    if (static_cast<std::size_t>(e - field) > kMaxFieldBytes || static_cast<std::size_t>(e - p_) > kMaxRecordBytes)
+      return false;
+    if (count < keep) rec.fields[count] = std::string_view(field, static_cast<std::size_t>(e - field));
+    rec.count = count + 1;
+    p_ = e;
+    return true;
+  }
+#else
+  (void)rec;
+  (void)keep;
+  return false;
+#endif
+}
+
+bool CsvScanner::read_record(CsvRecord& rec, std::size_t keep) {
+  // A blank line is not a record: a record with one empty field would be ragged for every table
+  // we have, and spreadsheets and hand edits leave blank lines (often at the end) that mean nothing.
+  for (;;) {
+    if (p_ == end_) return false;
+    if (*p_ == '\n') {
+      new_line(++p_);
+      continue;
+    }
+    if (*p_ == '\r' && (p_ + 1 == end_ || p_[1] == '\n')) {
+      p_ += p_ + 1 == end_ ? 1 : 2;
+      new_line(p_);
+      continue;
+    }
+    break;
+  }
+  rec.start = p_;
+  rec.line = line_;
+  rec.count = 0;
+  if (rec.fields.size() < keep) rec.fields.resize(keep);
+  if (!fast_record(rec, keep)) {
+    for (;;) {
+      const std::size_t slot = std::min(rec.count, keep);  // fields past `keep` share one scratch string
+      const std::string_view v = p_ < end_ && *p_ == '"' ? read_quoted(slot) : read_plain();
+      if (rec.count < keep) rec.fields[rec.count] = v;
+      ++rec.count;
+      if (static_cast<std::size_t>(p_ - rec.start) > kMaxRecordBytes)
+        fail("data-record-too-long", rec.line, rec.start, 1,
+             fmt::format("record longer than {}, the limit for one row", mib(kMaxRecordBytes)),
+             "a row of data.md is a few hundred bytes: check that this is a table of data.md and that its "
+             "quotes are balanced");
+      if (p_ < end_ && *p_ == ',') {
+        ++p_;
+        continue;
+      }
+      break;
+    }
+  }
+  rec.fields.resize(std::min(rec.count, keep));
+  rec.multiline = line_ != rec.line;
+  rec_end_ = p_;
+  rec_end_line_ = line_;
+  rec_end_line_start_ = line_start_;
+  if (p_ < end_) {  // read_plain and read_quoted stop nowhere else than at a line end
+    if (*p_ == '\r') ++p_;
+    if (p_ < end_) ++p_;
+    new_line(p_);
+  }
+  return true;
+}
+
+void CsvScanner::read_header(std::vector<std::string>& names, std::vector<std::uint32_t>& cols, std::uint32_t& line) {
+  CsvRecord rec;
+  if (!read_record(rec, kMaxColumns + 1)) {
+    std::string message = "empty file: expected a header row";
+    std::string help = "a table with no rows still needs its header line";
+    if (table_) {
+      auto columns = file_columns(*table_);
+      message += " with columns " + join(columns);
+      std::string header;
+      for (const auto& n : columns) header += (header.empty() ? "" : ",") + n;
+      help += ": " + header;
+    }
+    raise(data_error("data-empty-file", name_, 1, 1, {}, std::move(message), std::move(help)));
+  }
+  if (rec.count > kMaxColumns) {
+    const CsvPlace at = place(rec.start, rec.line, kMaxColumns);
+    raise(data_error("data-too-many-columns", name_, at.line, at.col, at.line_text,
+                     fmt::format("more than {} columns in the header, the limit", kMaxColumns),
+                     "the tables of data.md have a handful of columns: check that the first line is the header"));
+  }
+  line = rec.line;
+  names.assign(rec.fields.begin(), rec.fields.end());
+  std::vector<std::uint32_t> lines;
+  place_all(rec, cols, lines);
+  std::unordered_map<std::string_view, std::size_t> seen;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    // An empty name is an unnamed (so unknown, ignored) column; spreadsheets export several.
+    if (names[i].empty()) continue;
+    auto [it, fresh] = seen.emplace(names[i], i);
+    if (fresh) continue;
+    Diagnostic d = data_error("data-duplicate-column", name_, lines[i], cols[i], line_text(lines[i]),
+                              fmt::format("duplicate column `{}` in the header", names[i]),
+                              "each column name may appear once; rename or remove one of them");
+    d.notes.push_back(
+        {Span{}, fmt::format("`{}` first appears at line {}, column {}", names[i], lines[it->second], cols[it->second])});
+    raise(std::move(d));
+  }
+  width_ = names.size();
+}
+
+bool CsvScanner::next(CsvRecord& rec) {
+  if (!read_record(rec, width_)) return false;
+  if (++rows_ > kMaxRowsPerTable)
+    fail("data-too-many-rows", rec.line, rec.start, 1,
+         fmt::format("more than {} rows in the table, the limit", kMaxRowsPerTable),
+         "that is 25,000 rows for each of 4,000 bodies: check that this is the right file");
+  if (rec.count == width_) return true;
+  std::string message =
+      fmt::format("expected {} field{} as in the header, got {}", width_, width_ == 1 ? "" : "s", rec.count);
+  if (rec.count > width_) {
+    const CsvPlace at = place(rec.start, rec.line, width_);
+    raise(data_error("data-ragged-row", name_, at.line, at.col, at.line_text, std::move(message),
+                     "a value holding a comma must be in quotes: \"a, b\""));
+  }
+  fail("data-ragged-row", rec_end_line_, rec_end_line_start_, col_at(rec_end_line_start_, rec_end_), std::move(message),
+       "every row needs a field for each header column; leave a missing value empty (a,,c)");
+}
+
+CsvPlace CsvScanner::place(const char* start, std::uint32_t line, std::size_t field) const {
+  std::size_t i = 0;
+  CsvPlace at{line, 0, {}};
+  const char* ls = start;  // a record starts at the start of a line
+  const char* found = nullptr;
+  const char* found_ls = start;
+  walk_record(start, end_, line, ls, [&](const char* q, std::uint32_t l, const char* lstart) {
+    if (i++ != field) return true;
+    found = q;
+    at.line = l;
+    found_ls = lstart;
+    return false;
+  });
+  if (found) at.col = col_at(found_ls, found);
+  at.line_text = line_at(found_ls);
+  return at;
+}
+
+void CsvScanner::place_all(const CsvRecord& rec, std::vector<std::uint32_t>& cols,
+                           std::vector<std::uint32_t>& lines) const {
+  cols.clear();
+  lines.clear();
+  std::uint32_t line = rec.line;
+  const char* ls = rec.start;
+  // Fields are visited left to right: counting code points from the previous field keeps a line's
+  // columns linear in its length.
+  const char* mark = rec.start;
+  std::uint32_t mark_col = 1;
+  walk_record(rec.start, end_, line, ls, [&](const char* q, std::uint32_t l, const char* lstart) {
+    if (mark < lstart) {
+      mark = lstart;
+      mark_col = 1;
+    }
+    mark_col += static_cast<std::uint32_t>(utf8_length(std::string_view(mark, static_cast<std::size_t>(q - mark))));
+    mark = q;
+    cols.push_back(mark_col);
+    lines.push_back(l);
+    return true;
+  });
+}
+
+const char* CsvScanner::skip(const char* start, std::uint32_t& line, std::size_t n) const {
+  for (std::size_t i = 0; i < n && start < end_; ++i) {
+    const char* ls = start;
+    const char* e = walk_record(start, end_, line, ls, [](const char*, std::uint32_t, const char*) { return true; });
+    start = next_record_start(e, end_, line);
+  }
+  return start;
+}
+
+}  // namespace ereje::input

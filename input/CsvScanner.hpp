@@ -1,0 +1,94 @@
+// Loading agency data from CSV, step one: bytes to records (RFC 4180), one pass with pointers.
+// Both CSV readers use it: load_folder puts the fields straight into columns, parse_csv keeps them
+// as a TextTable. A field's line and column are worked out only when something needs them.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/Diagnostic.hpp"
+#include "input/Schema.hpp"
+
+namespace ereje::input {
+
+struct CsvRecord {
+  // The fields, pointing into the file, or into the scanner's scratch space for a quoted field whose
+  // text differs from its bytes (a doubled quote, a CRLF line break); valid until the next record.
+  // At most the header's width are kept: a longer record is a ragged row, known from `count`.
+  std::vector<std::string_view> fields;
+  std::size_t count = 0;           // fields in the record
+  const char* start = nullptr;     // its first byte
+  std::uint32_t line = 0;          // the physical line of its first byte
+  bool multiline = false;          // a quoted field holds a line break
+};
+
+// Where a field starts, for messages: line, column in code points (both 1-based) and that line.
+struct CsvPlace {
+  std::uint32_t line = 0, col = 0;
+  std::string_view line_text;
+};
+
+class CsvScanner {
+ public:
+  // `text` is the file without its byte-order mark, `bom` the mark's length (for byte offsets in
+  // messages). `table`, when given, lets an empty file's message list the header it should have.
+  CsvScanner(std::string_view text, std::size_t bom, std::string display_name, const TableSchema* table);
+
+  // The header row. Throws InputError (one diagnostic) on invalid UTF-8, a syntax error, an empty
+  // file, a duplicate column name or more than kMaxColumns columns.
+  void read_header(std::vector<std::string>& names, std::vector<std::uint32_t>& cols, std::uint32_t& line);
+  // The next record; false at the end of the file. Blank lines are skipped (they are not records).
+  // Throws InputError (one diagnostic) on invalid UTF-8, a syntax error, a ragged row, a field or a
+  // record over its limit.
+  bool next(CsvRecord& rec);
+
+  // Where field `field` of the record starting at `start` (on line `line`) begins.
+  CsvPlace place(const char* start, std::uint32_t line, std::size_t field) const;
+  // Line and column of every field of a record (what TextTable keeps).
+  void place_all(const CsvRecord& rec, std::vector<std::uint32_t>& cols, std::vector<std::uint32_t>& lines) const;
+  // From the start of a record, the start and line of the record `n` records further on.
+  const char* skip(const char* start, std::uint32_t& line, std::size_t n) const;
+  // The physical line starting at `start`, cut at kMaxShownLineBytes.
+  std::string_view line_at(const char* start) const;
+  // The text of physical line `line` (a walk from the top: for messages only).
+  std::string_view line_text(std::uint32_t line) const;
+
+  // Where the scan is: everything before it has been read and checked.
+  const char* position() const { return p_; }
+  const std::string& name() const { return name_; }
+
+  [[noreturn]] void fail(std::string code, std::uint32_t line, const char* line_start, std::uint32_t col,
+                         std::string message, std::string help) const;
+
+ private:
+  std::string_view read_plain();
+  std::string_view read_quoted(std::size_t field);
+  bool read_record(CsvRecord& rec, std::size_t keep);
+  bool fast_record(CsvRecord& rec, std::size_t keep);
+  void new_line(const char* next);
+  std::uint32_t col_at(const char* line_start, const char* q) const;
+  [[noreturn]] void fail_utf8() const;
+  [[noreturn]] void raise(Diagnostic d) const;
+  [[noreturn]] void fail_long_field(const char* start, std::uint32_t line, const char* line_start) const;
+  std::string& scratch(std::size_t field);
+
+  const char* begin_;
+  const char* p_;
+  const char* end_;
+  std::size_t bom_;
+  std::uint32_t line_ = 1;
+  const char* line_start_;
+  std::size_t width_ = 0;  // fields in the header; 0 until it is read
+  std::size_t rows_ = 0;   // records after the header
+  // Where the last record read ended (before its line break), for "too few fields".
+  const char* rec_end_ = nullptr;
+  std::uint32_t rec_end_line_ = 0;
+  const char* rec_end_line_start_ = nullptr;
+  std::string name_;
+  const TableSchema* table_;
+  std::deque<std::string> scratch_;  // a deque: growing it never moves the strings fields point into
+};
+
+}  // namespace ereje::input

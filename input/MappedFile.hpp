@@ -1,0 +1,34 @@
+// Loading agency data, step zero: a data file's bytes, read-only and whole, without a copy.
+// The CSV loader scans them once front to back and lets the pages it has passed go (see release).
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ereje::input {
+
+class MappedFile {
+ public:
+  // Maps the file (or reads it, where it cannot be mapped). Throws InputError `data-unreadable`
+  // naming `display_name`, with the same words as read_file_text.
+  MappedFile(const std::string& path, const std::string& display_name);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  std::string_view bytes() const { return {data_, size_}; }
+
+  // Tells the kernel that the pages wholly before `upto` are not needed now. They were scanned and
+  // are read again only for an error message, when a page fault brings them back from the page
+  // cache. Without this, a file's every page stays counted in the process's memory until the end.
+  void release_before(const char* upto);
+
+ private:
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+  bool mapped_ = false;
+  std::string copy_;            // the fallback: the file read into memory
+  std::size_t released_ = 0;    // bytes from the start already released
+};
+
+}  // namespace ereje::input

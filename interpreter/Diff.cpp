@@ -1,0 +1,506 @@
+// Semantic diff of two rule sets and its impact on data. Changes are found by comparing canonical
+// forms (print_expr), so layout and comments never show. Attribution re-applies the changes to the
+// old clause one at a time, re-checks and re-evaluates each step, and takes the move of the
+// printed value at each step: the parts telescope, so they sum exactly to the total.
+#include "interpreter/Diff.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+#include <sstream>
+
+#include "grammar/Parser.hpp"
+
+namespace ereje::interp {
+
+const char* kind_name(Change::Kind k) {
+  using K = Change::Kind;
+  switch (k) {
+    case K::ClauseAdded: return "clause_added";
+    case K::ClauseRemoved: return "clause_removed";
+    case K::NewVersion: return "new_version";
+    case K::InForceMoved: return "in_force_moved";
+    case K::TitleChanged: return "title_changed";
+    case K::TextChanged: return "text_changed";
+    case K::EvidenceChanged: return "evidence_changed";
+    case K::CoefficientAdded: return "coefficient_added";
+    case K::CoefficientRemoved: return "coefficient_removed";
+    case K::CoefficientChanged: return "coefficient_changed";
+    case K::DefinitionAdded: return "definition_added";
+    case K::DefinitionRemoved: return "definition_removed";
+    case K::DefinitionChanged: return "definition_changed";
+    case K::FilterTermAdded: return "filter_term_added";
+    case K::FilterTermRemoved: return "filter_term_removed";
+    case K::ResultAdded: return "result_added";
+    case K::ResultRemoved: return "result_removed";
+    case K::ResultChanged: return "result_changed";
+    case K::RangeChanged: return "range_changed";
+    case K::RoundingChanged: return "rounding_changed";
+    case K::ObligationChanged: return "obligation_changed";
+    case K::AsOfMoved: return "as_of_moved";
+  }
+  return "?";
+}
+
+std::string describe(const Change& c) {
+  using K = Change::Kind;
+  switch (c.kind) {
+    case K::ClauseAdded: return "clause added: " + c.after;
+    case K::ClauseRemoved: return "clause no longer in force: " + c.before;
+    case K::NewVersion: return "new version: " + c.after + ", replacing " + c.before;
+    case K::InForceMoved: return "in force from " + c.before + " -> " + c.after;
+    case K::TitleChanged: return "title " + c.subject + ": " + c.detail;
+    case K::TextChanged: return "legal text " + c.subject + ": " + c.detail;
+    case K::EvidenceChanged: return "evidence for the " + c.subject + ": " + c.before + " -> " + c.after;
+    case K::CoefficientAdded: return "coefficient `" + c.subject + "` added: " + c.after;
+    case K::CoefficientRemoved: return "coefficient `" + c.subject + "` removed (was " + c.before + ")";
+    case K::CoefficientChanged: return "coefficient `" + c.subject + "`: " + c.before + " -> " + c.after;
+    case K::DefinitionAdded: return "definition `" + c.subject + "` added: " + c.after;
+    case K::DefinitionRemoved: return "definition `" + c.subject + "` removed (was " + c.before + ")";
+    case K::DefinitionChanged: return "definition `" + c.subject + "`: " + c.before + " -> " + c.after;
+    case K::FilterTermAdded: return "term `" + c.detail + "` added to the filter of `" + c.subject + "`";
+    case K::FilterTermRemoved: return "term `" + c.detail + "` removed from the filter of `" + c.subject + "`";
+    case K::ResultAdded: return "result `" + c.subject + "` added: " + c.after;
+    case K::ResultRemoved: return "result `" + c.subject + "` removed (was " + c.before + ")";
+    case K::ResultChanged: return "result `" + c.subject + "`: " + c.before + " -> " + c.after;
+    case K::RangeChanged: return "range of `" + c.subject + "`: " + c.before + " -> " + c.after;
+    case K::RoundingChanged: return "rounding of `" + c.subject + "`: " + c.before + " -> " + c.after + " decimals";
+    case K::ObligationChanged: return "obligation `" + c.subject + "`: " + c.before + " -> " + c.after;
+    case K::AsOfMoved: return "evaluated as of " + c.before + " -> " + c.after;
+  }
+  return "";
+}
+
+namespace {
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  std::string w;
+  while (in >> w) out.push_back(w);
+  return out;
+}
+
+}  // namespace
+
+std::string word_diff(const std::string& a, const std::string& b) {
+  auto x = words(a), y = words(b);
+  // Longest common subsequence of words; texts are paragraphs, so n*m stays small.
+  std::vector<std::vector<std::uint32_t>> l(x.size() + 1, std::vector<std::uint32_t>(y.size() + 1, 0));
+  for (std::size_t i = x.size(); i-- > 0;)
+    for (std::size_t j = y.size(); j-- > 0;)
+      l[i][j] = x[i] == y[j] ? l[i + 1][j + 1] + 1 : std::max(l[i + 1][j], l[i][j + 1]);
+  std::string out, del, ins;
+  auto flush = [&] {
+    if (!del.empty()) out += (out.empty() ? "" : " ") + std::string("[-") + del + "-]";
+    if (!ins.empty()) out += (out.empty() ? "" : " ") + std::string("{+") + ins + "+}";
+    del.clear();
+    ins.clear();
+  };
+  std::size_t i = 0, j = 0;
+  while (i < x.size() || j < y.size()) {
+    if (i < x.size() && j < y.size() && x[i] == y[j]) {
+      flush();
+      out += (out.empty() ? "" : " ") + x[i];
+      ++i, ++j;
+    } else if (j < y.size() && (i == x.size() || l[i][j + 1] >= l[i + 1][j])) {
+      ins += (ins.empty() ? "" : " ") + y[j++];
+    } else {
+      del += (del.empty() ? "" : " ") + x[i++];
+    }
+  }
+  flush();
+  return out;
+}
+
+namespace {
+
+std::string show(const ast::ExprPtr& e) { return e ? grammar::print_expr(*e) : ""; }
+
+// The terms of a filter joined by `and` at the top level.
+void terms_of(const ast::ExprPtr& e, std::vector<ast::ExprPtr>& out) {
+  if (!e) return;
+  if (const auto* b = std::get_if<ast::Binary>(&e->node); b && b->op == ast::BinaryOp::And) {
+    terms_of(b->lhs, out);
+    terms_of(b->rhs, out);
+    return;
+  }
+  out.push_back(e);
+}
+
+// Two aggregates that differ only in the terms of their filter.
+bool same_but_filter(const ast::Expr& a, const ast::Expr& b) {
+  const auto* x = std::get_if<ast::Aggregate>(&a.node);
+  const auto* y = std::get_if<ast::Aggregate>(&b.node);
+  return x && y && x->kind == y->kind && x->table == y->table && show(x->value) == show(y->value);
+}
+
+ast::ExprPtr join_terms(const std::vector<ast::ExprPtr>& terms) {
+  ast::ExprPtr out;
+  for (const auto& t : terms)
+    out = out ? std::make_shared<const ast::Expr>(
+                    ast::Expr{t->span, ast::Binary{ast::BinaryOp::And, out, t, Span{}}})
+              : t;
+  return out;
+}
+
+ast::ExprPtr with_filter(const ast::Expr& agg, const std::vector<ast::ExprPtr>& terms) {
+  ast::Aggregate a = std::get<ast::Aggregate>(agg.node);
+  a.filter = join_terms(terms);
+  return std::make_shared<const ast::Expr>(ast::Expr{agg.span, std::move(a)});
+}
+
+std::string version_name(const ClauseVersion& v) {
+  return "act \"" + v.act->id + "\" from " + v.label();
+}
+
+template <typename T>
+const T* by_name(const std::vector<T>& items, const std::string& name) {
+  for (const auto& i : items)
+    if (i.name == name) return &i;
+  return nullptr;
+}
+
+// One step of the attribution: how to turn the work clause one change further.
+struct Step {
+  std::string label;
+  std::function<void(ast::Clause&)> apply;
+};
+
+class ClauseComparer {
+ public:
+  ClauseComparer(ClauseDiff& d) : d_(d) {}
+
+  void add(Change::Kind k, std::string subject, std::string before, std::string after, Span old_at, Span new_at,
+           std::string detail = {}, bool affects = false) {
+    d_.changes.push_back({k, d_.number, std::move(subject), std::move(before), std::move(after), std::move(detail),
+                          old_at, new_at, affects});
+  }
+
+  void texts(const std::vector<ast::Text>& a, const std::vector<ast::Text>& b, Change::Kind kind) {
+    std::set<std::string> langs;
+    for (const auto& t : a) langs.insert(t.lang);
+    for (const auto& t : b) langs.insert(t.lang);
+    for (const auto& lang : langs) {
+      std::string x, y;
+      Span sx, sy;
+      for (const auto& t : a)
+        if (t.lang == lang) { x = t.value; sx = t.span; }
+      for (const auto& t : b)
+        if (t.lang == lang) { y = t.value; sy = t.span; }
+      if (words(x) != words(y)) add(kind, lang, x, y, sx, sy, word_diff(x, y));
+    }
+  }
+
+  // Finds every change from a to b; returns the attribution steps in the order listed.
+  std::vector<Step> compare(const ast::Clause& a, const ast::Clause& b) {
+    std::vector<Step> steps;
+    if (words(a.title) != words(b.title))
+      add(Change::Kind::TitleChanged, "en", a.title, b.title, a.number_span, b.number_span, word_diff(a.title, b.title));
+    texts(a.titles, b.titles, Change::Kind::TitleChanged);
+    texts(a.texts, b.texts, Change::Kind::TextChanged);
+    std::set<std::string> subjects;
+    for (const auto& e : a.evidence) subjects.insert(e.subject);
+    for (const auto& e : b.evidence) subjects.insert(e.subject);
+    for (const auto& s : subjects) {
+      std::string x = "not stated", y = "not stated";
+      Span sx, sy;
+      for (const auto& e : a.evidence)
+        if (e.subject == s) { x = ast::to_string(e.level); sx = e.span; }
+      for (const auto& e : b.evidence)
+        if (e.subject == s) { y = ast::to_string(e.level); sy = e.span; }
+      if (x != y) add(Change::Kind::EvidenceChanged, s, x, y, sx, sy);
+    }
+    // Coefficients.
+    for (const auto& c : a.coefficients)
+      if (!by_name(b.coefficients, c.name)) add(Change::Kind::CoefficientRemoved, c.name, show(c.value), "", c.name_span, {});
+    for (const auto& c : b.coefficients) {
+      const auto* old = by_name(a.coefficients, c.name);
+      if (!old) {
+        add(Change::Kind::CoefficientAdded, c.name, "", show(c.value), {}, c.name_span);
+      } else if (show(old->value) != show(c.value)) {
+        add(Change::Kind::CoefficientChanged, c.name, show(old->value), show(c.value), old->name_span, c.name_span, {}, true);
+        steps.push_back({describe(d_.changes.back()), [name = c.name, v = c.value](ast::Clause& w) {
+                           for (auto& x : w.coefficients)
+                             if (x.name == name) x.value = v;
+                         }});
+      }
+    }
+    // Definitions: a changed filter is reported, and attributed, term by term.
+    for (const auto& l : a.lets)
+      if (!by_name(b.lets, l.name)) add(Change::Kind::DefinitionRemoved, l.name, show(l.value), "", l.name_span, {});
+    for (const auto& l : b.lets) {
+      const auto* old = by_name(a.lets, l.name);
+      if (!old) {
+        add(Change::Kind::DefinitionAdded, l.name, "", show(l.value), {}, l.name_span);
+        continue;
+      }
+      if (show(old->value) == show(l.value)) continue;
+      if (same_but_filter(*old->value, *l.value)) {
+        std::vector<ast::ExprPtr> ta, tb;
+        terms_of(std::get<ast::Aggregate>(old->value->node).filter, ta);
+        terms_of(std::get<ast::Aggregate>(l.value->node).filter, tb);
+        auto current = std::make_shared<std::vector<ast::ExprPtr>>(ta);
+        auto has = [](const std::vector<ast::ExprPtr>& v, const ast::ExprPtr& t) {
+          return std::any_of(v.begin(), v.end(), [&](const ast::ExprPtr& x) { return show(x) == show(t); });
+        };
+        for (const auto& t : ta)
+          if (!has(tb, t)) {
+            add(Change::Kind::FilterTermRemoved, l.name, show(old->value), show(l.value), old->name_span, l.name_span, show(t), true);
+            steps.push_back({describe(d_.changes.back()), [name = l.name, t, current, agg = l.value](ast::Clause& w) {
+                               auto& v = *current;
+                               v.erase(std::remove_if(v.begin(), v.end(), [&](const ast::ExprPtr& x) { return show(x) == show(t); }), v.end());
+                               for (auto& x : w.lets)
+                                 if (x.name == name) x.value = with_filter(*agg, v);
+                             }});
+          }
+        for (const auto& t : tb)
+          if (!has(ta, t)) {
+            add(Change::Kind::FilterTermAdded, l.name, show(old->value), show(l.value), old->name_span, l.name_span, show(t), true);
+            steps.push_back({describe(d_.changes.back()), [name = l.name, t, current, agg = l.value](ast::Clause& w) {
+                               current->push_back(t);
+                               for (auto& x : w.lets)
+                                 if (x.name == name) x.value = with_filter(*agg, *current);
+                             }});
+          }
+        // Reordered terms alone change nothing.
+        continue;
+      }
+      add(Change::Kind::DefinitionChanged, l.name, show(old->value), show(l.value), old->name_span, l.name_span, {}, true);
+      steps.push_back({describe(d_.changes.back()), [name = l.name, v = l.value](ast::Clause& w) {
+                         for (auto& x : w.lets)
+                           if (x.name == name) x.value = v;
+                       }});
+    }
+    // Results.
+    for (const auto& r : a.results)
+      if (!by_name(b.results, r.name)) add(Change::Kind::ResultRemoved, r.name, show(r.value), "", r.name_span, {});
+    for (const auto& r : b.results) {
+      const auto* old = by_name(a.results, r.name);
+      if (!old) {
+        add(Change::Kind::ResultAdded, r.name, "", show(r.value), {}, r.name_span);
+        continue;
+      }
+      if (show(old->value) != show(r.value)) {
+        add(Change::Kind::ResultChanged, r.name, show(old->value), show(r.value), old->name_span, r.name_span, {}, true);
+        steps.push_back({describe(d_.changes.back()), [name = r.name, v = r.value](ast::Clause& w) {
+                           for (auto& x : w.results)
+                             if (x.name == name) x.value = v;
+                         }});
+      }
+      std::string ra = old->range_lo ? show(old->range_lo) + ".." + show(old->range_hi) : "none";
+      std::string rb = r.range_lo ? show(r.range_lo) + ".." + show(r.range_hi) : "none";
+      if (ra != rb) {
+        add(Change::Kind::RangeChanged, r.name, ra, rb, old->range_span, r.range_span, {}, true);
+        steps.push_back({describe(d_.changes.back()), [name = r.name, lo = r.range_lo, hi = r.range_hi](ast::Clause& w) {
+                           for (auto& x : w.results)
+                             if (x.name == name) { x.range_lo = lo; x.range_hi = hi; }
+                         }});
+      }
+      if (old->round != r.round) {
+        add(Change::Kind::RoundingChanged, r.name, std::to_string(old->round), std::to_string(r.round), old->name_span,
+            r.name_span, {}, true);
+        steps.push_back({describe(d_.changes.back()), [name = r.name, places = r.round](ast::Clause& w) {
+                           for (auto& x : w.results)
+                             if (x.name == name) x.round = places;
+                         }});
+      }
+    }
+    for (const auto& o : a.obligations)
+      if (!by_name(b.obligations, o.name)) add(Change::Kind::ResultRemoved, o.name, o.table + ": " + show(o.breach), "", o.name_span, {});
+    for (const auto& o : b.obligations) {
+      const auto* old = by_name(a.obligations, o.name);
+      if (!old) {
+        add(Change::Kind::ResultAdded, o.name, "", "breach of " + o.table + " when " + show(o.breach), {}, o.name_span);
+        continue;
+      }
+      std::string x = old->table + " when " + show(old->breach), y = o.table + " when " + show(o.breach);
+      if (x != y) {
+        add(Change::Kind::ObligationChanged, o.name, x, y, old->name_span, o.name_span, {}, true);
+        steps.push_back({describe(d_.changes.back()), [o](ast::Clause& w) {
+                           for (auto& v : w.obligations)
+                             if (v.name == o.name) v = o;
+                         }});
+      }
+    }
+    return steps;
+  }
+
+ private:
+  ClauseDiff& d_;
+};
+
+struct Stage {
+  std::string label;
+  std::map<std::pair<std::size_t, std::string>, ResultRow> rows;  // (body, result) -> row
+};
+
+std::map<std::pair<std::size_t, std::string>, ResultRow> index_rows(const Evaluation& ev) {
+  std::map<std::pair<std::size_t, std::string>, ResultRow> out;
+  for (const auto& r : ev.rows) out.emplace(std::pair{r.body, r.result}, r);
+  return out;
+}
+
+}  // namespace
+
+RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::DataSet* data) {
+  RuleDiff out;
+  std::map<std::string, const ClauseVersion*> old_v, new_v;
+  for (const auto* v : before.rules->all_in_force(before.as_of)) old_v[v->number] = v;
+  for (const auto* v : after.rules->all_in_force(after.as_of)) new_v[v->number] = v;
+  std::set<std::string> numbers;
+  for (const auto& [n, v] : old_v) numbers.insert(n);
+  for (const auto& [n, v] : new_v) numbers.insert(n);
+  std::vector<std::string> ordered(numbers.begin(), numbers.end());
+  std::sort(ordered.begin(), ordered.end(), clause_number_less);
+
+  std::map<std::string, std::vector<Step>> steps;
+  for (const auto& n : ordered) {
+    ClauseDiff d;
+    d.number = n;
+    d.before = old_v.count(n) ? old_v[n] : nullptr;
+    d.after = new_v.count(n) ? new_v[n] : nullptr;
+    ClauseComparer cmp(d);
+    if (!d.before) {
+      cmp.add(Change::Kind::ClauseAdded, "", "", version_name(*d.after), {}, d.after->clause->number_span);
+    } else if (!d.after) {
+      cmp.add(Change::Kind::ClauseRemoved, "", version_name(*d.before), "", d.before->clause->number_span, {});
+    } else {
+      if (d.before->act->id != d.after->act->id)
+        cmp.add(Change::Kind::NewVersion, "", version_name(*d.before), version_name(*d.after),
+                d.before->clause->number_span, d.after->clause->number_span);
+      else if (d.before->from != d.after->from)
+        cmp.add(Change::Kind::InForceMoved, "", d.before->label(), d.after->label(), d.before->clause->number_span,
+                d.after->clause->number_span);
+      steps[n] = cmp.compare(*d.before->clause, *d.after->clause);
+      // A new version with identical content is still a change of the law's history.
+    }
+    if (!d.changes.empty()) out.clauses.push_back(std::move(d));
+  }
+  if (!data) return out;
+
+  out.bodies = data->bodies.size();
+  std::vector<const ClauseVersion*> ov, nv;
+  for (const auto& [n, v] : old_v) ov.push_back(v);
+  for (const auto& [n, v] : new_v) nv.push_back(v);
+  Evaluation eo = evaluate(*before.rules, *before.checked, *data, before.as_of, ov);
+  Evaluation en = evaluate(*after.rules, *after.checked, *data, after.as_of, nv);
+  std::map<std::tuple<std::size_t, std::string, std::string>, std::pair<const ResultRow*, const ResultRow*>> pairs;
+  for (const auto& r : eo.rows) pairs[{r.body, r.version->number, r.result}].first = &r;
+  for (const auto& r : en.rows) pairs[{r.body, r.version->number, r.result}].second = &r;
+
+  // Attribution stages per changed clause: the old clause, (the old clause at the new date,) then
+  // one stage per step that checks on its own; the last stage is the new clause itself.
+  std::map<std::string, std::vector<Stage>> stages;
+  for (const auto& cd : out.clauses) {
+    if (!cd.before || !cd.after || !cd.before->clause || !cd.after->clause) continue;
+    auto& st = stages[cd.number];
+    Evaluation e0 = evaluate(*before.rules, *before.checked, *data, before.as_of, {cd.before});
+    st.push_back({"", index_rows(e0)});
+    ast::Clause work = *cd.before->clause;
+    auto eval_work = [&](const ast::Clause& w, Date at, Evaluation& ev) {
+      ClauseVersion v = *cd.after;
+      v.clause = &w;
+      Checked ck;
+      Diagnostics diags;
+      check_clause(*after.rules, v, ck, diags);
+      if (diags.has_errors()) return false;
+      ev = evaluate(*after.rules, ck, *data, at, {&v});
+      return true;
+    };
+    if (before.as_of != after.as_of) {
+      Evaluation ev;
+      if (eval_work(work, after.as_of, ev))
+        st.push_back({describe({Change::Kind::AsOfMoved, cd.number, "", format_date(before.as_of), format_date(after.as_of), {}, {}, {}, true}),
+                      index_rows(ev)});
+    }
+    // Definitions the new version adds come first: unused, they move nothing.
+    for (const auto& l : cd.after->clause->lets)
+      if (!by_name(work.lets, l.name)) work.lets.push_back(l);
+    for (const auto& c : cd.after->clause->coefficients)
+      if (!by_name(work.coefficients, c.name)) work.coefficients.push_back(c);
+    std::string pending;
+    for (const auto& s : steps[cd.number]) {
+      s.apply(work);
+      pending += (pending.empty() ? "" : "; ") + s.label;
+      Evaluation ev;
+      // A step that does not check alone (it needs a later one) is merged with the next.
+      if (eval_work(work, after.as_of, ev)) {
+        st.push_back({pending, index_rows(ev)});
+        pending.clear();
+      }
+    }
+    st.push_back({pending.empty() ? "other changes" : pending, index_rows(evaluate(*after.rules, *after.checked, *data, after.as_of, {cd.after}))});
+  }
+
+  for (const auto& [key, pr] : pairs) {
+    const auto& [body, clause, result] = key;
+    Impact im;
+    im.body = body;
+    im.clause = clause;
+    im.result = result;
+    if (pr.first) {
+      im.before_present = true;
+      im.before = pr.first->value;
+      im.before_text = pr.first->text();
+      im.before_status = pr.first->status;
+      im.round = pr.first->round;
+    }
+    if (pr.second) {
+      im.after_present = true;
+      im.after = pr.second->value;
+      im.after_text = pr.second->text();
+      im.after_status = pr.second->status;
+      // A delta across a change of rounding is shown with the finer of the two.
+      im.round = pr.first ? std::max(pr.first->round, pr.second->round) : pr.second->round;
+    }
+    bool moved = im.before_present != im.after_present || im.before_text != im.after_text ||
+                 im.before_status != im.after_status;
+    if (!moved) continue;
+    auto printed = [](const ResultRow& r) { return r.value.num.round(r.round); };
+    if (pr.first && pr.second && !pr.first->value.is_missing() && !pr.second->value.is_missing()) {
+      im.delta = printed(*pr.second) - printed(*pr.first);
+      auto it = stages.find(clause);
+      if (it == stages.end()) {
+        im.attribution_note = "no change in the clause's rules: the move comes from the data or the date";
+      } else {
+        const auto& st = it->second;
+        std::optional<Rational> prev;
+        bool ok = true;
+        for (const auto& s : st) {
+          auto r = s.rows.find({body, result});
+          if (r == s.rows.end() || r->second.value.is_missing()) { ok = false; break; }
+          Rational v = printed(r->second);
+          if (prev) im.parts.push_back({s.label, v - *prev});
+          prev = v;
+        }
+        if (!ok) {
+          im.parts.clear();
+          im.attribution_note = "not applicable at an intermediate step: the parts would not be numbers";
+        } else {
+          // Steps that move nothing are left out; the rest still sum exactly to the delta.
+          im.parts.erase(std::remove_if(im.parts.begin(), im.parts.end(), [](const auto& p) { return p.second.is_zero(); }),
+                         im.parts.end());
+          Rational sum;
+          for (const auto& p : im.parts) sum = sum + p.second;
+          // Telescoping makes this exact; a mismatch is a bug in the stages, never rounding.
+          if (sum != *im.delta) throw std::logic_error("diff: attribution parts do not sum to the delta");
+        }
+      }
+    } else {
+      im.attribution_note = "the status changed: there is no numeric move to split";
+    }
+    out.impacts.push_back(std::move(im));
+  }
+  std::stable_sort(out.impacts.begin(), out.impacts.end(), [](const Impact& a, const Impact& b) {
+    if (a.delta.has_value() != b.delta.has_value()) return a.delta.has_value();
+    if (a.delta && b.delta) {
+      Rational x = a.delta->sign() < 0 ? -*a.delta : *a.delta, y = b.delta->sign() < 0 ? -*b.delta : *b.delta;
+      if (x != y) return y < x;
+    }
+    return false;  // pairs are already in body, clause, result order
+  });
+  return out;
+}
+
+}  // namespace ereje::interp

@@ -1,0 +1,76 @@
+// `ereje diff`: what changed between two sets of clause versions, in the terms of the language
+// (a coefficient's value, a filter term added, a range, a title), and, given data, whose results
+// move, by how much, and because of which change (attribution).
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "input/DataSet.hpp"
+#include "interpreter/Checker.hpp"
+#include "interpreter/Evaluator.hpp"
+
+namespace ereje::interp {
+
+struct Change {
+  enum class Kind {
+    ClauseAdded, ClauseRemoved, NewVersion, InForceMoved, TitleChanged, TextChanged, EvidenceChanged,
+    CoefficientAdded, CoefficientRemoved, CoefficientChanged, DefinitionAdded, DefinitionRemoved,
+    DefinitionChanged, FilterTermAdded, FilterTermRemoved, ResultAdded, ResultRemoved, ResultChanged,
+    RangeChanged, RoundingChanged, ObligationChanged, AsOfMoved
+  };
+  Kind kind;
+  std::string clause;   // paragraph number
+  std::string subject;  // the name concerned (coefficient, definition, result) or language of a text
+  std::string before, after;  // canonical text; for texts, the word-level diff is in `detail`
+  std::string detail;
+  Span old_at, new_at;
+  bool affects_values = false;  // a step of the attribution
+};
+const char* kind_name(Change::Kind k);
+// One line in the user's terms: "coefficient `k`: 10 -> 8", "term `main` removed from the filter of `c`".
+std::string describe(const Change& c);
+
+struct ClauseDiff {
+  std::string number;
+  const ClauseVersion* before = nullptr;  // null: the clause is not in force in the old rules
+  const ClauseVersion* after = nullptr;
+  std::vector<Change> changes;
+};
+
+struct Impact {
+  std::size_t body = 0;
+  std::string clause, result;
+  Value before, after;              // exact; Missing when n/a or absent
+  std::string before_text, after_text;
+  Status before_status = Status::Ok, after_status = Status::Ok;
+  bool before_present = false, after_present = false;
+  int round = 2;
+  std::optional<Rational> delta;    // of the printed (rounded) values; none when either is n/a
+  // Attribution: for each value-changing step of the clause, the move of the printed value; the
+  // parts sum exactly to `delta`. Empty when the delta is not defined at every step.
+  std::vector<std::pair<std::string, Rational>> parts;
+  std::string attribution_note;     // why there is no attribution, when there is none
+};
+
+struct RuleDiff {
+  std::vector<ClauseDiff> clauses;  // only clauses with changes, in clause order
+  std::vector<Impact> impacts;      // with data: every body x result whose value or status moved
+  std::size_t bodies = 0;           // bodies in the data
+  bool changed() const { return !clauses.empty(); }
+};
+
+struct DiffSide {
+  const RuleSet* rules = nullptr;
+  const Checked* checked = nullptr;
+  Date as_of;
+};
+
+// Compares the versions in force at each side's date. With `data`, also evaluates both sides and
+// attributes every move to the changes, applied one at a time in the order they are listed.
+RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::DataSet* data);
+
+// Word-level diff of two texts: "[-old words-] {+new words+}" around the common words.
+std::string word_diff(const std::string& a, const std::string& b);
+
+}  // namespace ereje::interp

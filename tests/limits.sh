@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Limits: inputs past each limit get an error that names the file, the position and the limit,
+# exit 2, and no output file, never a stack overflow, an out-of-memory kill or a hang. The inputs
+# are too large to keep as golden folders, so they are generated here.
+#
+#   tests/limits.sh path/to/ereje        (run from the project root; ctest does)
+set -u
+bin=$(cd "$(dirname "${1:?usage: limits.sh path/to/ereje}")" && pwd)/$(basename "$1")
+cd "$(dirname "$0")/.."
+root=$PWD
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+# Memory: a run past a limit must not grow without bound. Address sanitizer reserves terabytes of
+# address space, so the cap is left off for sanitized builds.
+sanitized=0
+if ldd "$bin" 2>/dev/null | grep -q 'libasan\|libubsan' || nm "$bin" 2>/dev/null | grep -q '__asan_init'; then sanitized=1; fi
+
+# expect NAME WANT... -- ARGS...: runs `ereje ARGS` (with $OUT as --output where ARGS say so) and
+# checks exit 2, that stderr holds every WANT (fixed strings), and that the output file kept its
+# old content with nothing left beside it.
+expect() {
+  local name=$1
+  shift
+  local want=()
+  while [ "$1" != -- ]; do want+=("$1"); shift; done
+  shift
+  local out="$tmp/out-$name"
+  mkdir -p "$out"
+  echo "previous results, kept" >"$out/results.csv"
+  local args=()
+  for a in "$@"; do args+=("${a//\$OUT/$out/results.csv}"); done
+  local code
+  (
+    [ $sanitized = 1 ] || ulimit -v 4000000
+    exec timeout 120 "$bin" "${args[@]}"
+  ) >"$tmp/$name.out" 2>"$tmp/$name.err"
+  code=$?
+  local ok=1
+  [ "$code" = 2 ] || { ok=0; echo "--- $name: exit $code, expected 2"; }
+  for w in "${want[@]}"; do
+    grep -qF -- "$w" "$tmp/$name.err" || { ok=0; echo "--- $name: stderr lacks: $w"; }
+  done
+  [ "$(cat "$out/results.csv")" = "previous results, kept" ] || { ok=0; echo "--- $name: the output file was changed"; }
+  [ "$(ls -A "$out")" = results.csv ] || { ok=0; echo "--- $name: files left beside the output: $(ls -A "$out")"; }
+  if [ $ok = 1 ]; then
+    passed=$((passed + 1)); echo "ok: $name"
+  else
+    failed=$((failed + 1)); echo "FAIL $name"; head -c 2000 "$tmp/$name.err"
+  fi
+}
+
+header='act "1" "Limits" in_force 2021-04-20
+clause 49 "Automation"
+  title kk "Автоматтандыру"
+  title ru "Автоматизация"
+  evidence text seed, variables seed, formula seed
+  let n = count services'
+data=examples/assessment-2023
+run_args=(--data "$data" --as-of 2024-01-01 --output '$OUT')
+
+# ---- rule files ----
+# 200,000 nested parentheses: the parser's depth limit, through `check` and `run`.
+f="$tmp/parens.ereje"
+{ echo "$header"; printf '  result T = '; head -c 200000 /dev/zero | tr '\0' '('; printf n; head -c 200000 /dev/zero | tr '\0' ')'; printf ' range 0..10\nend\n'; } >"$f"
+expect parens-check "$f:7:" "[too-deep]" "limit of 1000 nested grammar rules" -- check "$f"
+expect parens-run "$f:7:" "[too-deep]" "limit of 1000 nested grammar rules" -- run "$f" "${run_args[@]}"
+
+# A chain `n + n + … + n` of 200,000 terms: flat for the parser, 200,000 deep as a tree.
+f="$tmp/chain.ereje"
+{ echo "$header"; printf '  result T = n'; head -c 200000 /dev/zero | tr '\0' '+' | sed 's/+/ + n/g'; printf ' range 0..10\nend\n'; } >"$f"
+expect chain-run "$f:7:" "[too-deep]" "more than 256 levels" -- run "$f" "${run_args[@]}"
+
+# 20,000 definitions, each using the one before: shallow each, deep together.
+f="$tmp/lets.ereje"
+{ echo "$header"; echo "  let a0 = n"; for i in $(seq 1 20000); do echo "  let a$i = a$((i - 1)) + 1"; done
+  printf '  result T = a20000 range 0..10\nend\n'; } >"$f"
+expect lets-run "$f:" "[too-deep]" "more than 1000 levels" -- run "$f" "${run_args[@]}"
+
+# 20,000 functions, each calling the next.
+f="$tmp/functions.ereje"
+{ for i in $(seq 0 19999); do echo "function f$i(x) = f$((i + 1))(x) + 1"; done; echo "function f20000(x) = x"
+  echo "$header"; printf '  result T = f0(n) range 0..10\nend\n'; } >"$f"
+expect functions-run "$f:" "[too-deep]" "more than 1000 levels" -- run "$f" "${run_args[@]}"
+
+# 40 functions, each calling the next twice: 2^40 calls once expanded.
+f="$tmp/doubling.ereje"
+{ for i in $(seq 0 39); do echo "function g$i(x) = g$((i + 1))(x) + g$((i + 1))(x)"; done; echo "function g40(x) = x"
+  echo "$header"; printf '  result T = g0(n) range 0..10\nend\n'; } >"$f"
+expect doubling-run "$f:" "[too-large]" "more than 1000000 operations" -- run "$f" "${run_args[@]}"
+
+# 10,001 clauses.
+f="$tmp/clauses.ereje"
+{ echo 'act "1" "Limits" in_force 2021-04-20'
+  for i in $(seq 1 10001); do printf 'clause %d "c"\n  title kk "a"\n  title ru "b"\n  evidence text seed\nend\n' "$i"; done; } >"$f"
+expect clauses-check "$f:50002:8:" "[too-many-clauses]" "more than 10000 clauses" -- check "$f"
+
+# A rule file past 16 MiB, and one that never ends.
+f="$tmp/large.ereje"
+{ echo "$header"; yes '// a comment line that makes the file large, over and over again' | head -c 17000000; } >"$f"
+expect large-run "$f: error: rule file is larger than the limit of 16 MiB" "[file-too-large]" -- run "$f" "${run_args[@]}"
+expect endless-check "/dev/zero: error: rule file is larger than the limit of 16 MiB" -- check /dev/zero
+
+# ---- data files (CSV) ----
+# A field past 1 MiB, and a record past 16 MiB (its fields each under 1 MiB).
+copy_data() { rm -rf "$tmp/$1"; cp -r "$data" "$tmp/$1"; }
+copy_data field
+{ head -n 1 "$data/agencies.csv"; printf 'BIG,'; head -c 1100000 /dev/zero | tr '\0' 'x'; printf ',name,central\n'; tail -n +2 "$data/agencies.csv"; } >"$tmp/field/agencies.csv"
+expect csv-field-run "$tmp/field/agencies.csv:2:5:" "[data-field-too-long]" -- run rules --data "$tmp/field" --as-of 2024-01-01 --output '$OUT'
+copy_data record
+{ head -n 1 "$data/agencies.csv"; printf 'BIG'; for _ in $(seq 1 17); do printf ','; head -c 1000000 /dev/zero | tr '\0' 'y'; done; printf '\n'; tail -n +2 "$data/agencies.csv"; } >"$tmp/record/agencies.csv"
+expect csv-record-run "$tmp/record/agencies.csv:2:" "[data-record-too-long]" -- run rules --data "$tmp/record" --as-of 2024-01-01 --output '$OUT'
+# Rows per table (100 million) would take gigabytes to test here; input/ unit tests cover it.
+
+echo "limits: $passed passed, $failed failed"
+[ "$failed" = 0 ]

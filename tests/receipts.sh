@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Receipts end to end: a run writes a receipt; replay confirms it; after a data file, then a rule
+# file is edited (or a rule file is added), replay fails and names that file.
+set -u
+bin=$(realpath "${1:?usage: receipts.sh path/to/ereje}")
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+cp -r "$root/examples/assessment-2023" "$work/data"; cp -r "$root/rules" "$work/rules"
+cd "$work"
+passed=0; failed=0
+check() {  # name, expected exit, command output must contain this text
+  local name=$1 want=$2 text=$3; shift 3
+  out=$("$@" 2>&1); code=$?
+  if [ "$code" = "$want" ] && grep -qF -- "$text" <<<"$out"; then passed=$((passed+1)); else
+    failed=$((failed+1)); echo "FAIL $name: exit $code (wanted $want), output:"; echo "$out" | head -20; fi
+}
+check "run writes results and receipt" 0 "" "$bin" run rules --data data --as-of 2024-01-01 --output results.csv --receipt receipt.json
+check "receipt names every rule file" 0 '"rules/acts/2023-33140.ereje"' cat receipt.json
+check "receipt names every data file" 0 '"data/services.csv"' cat receipt.json
+check "replay of an untouched run matches" 0 "the same 60 results, byte for byte" "$bin" replay receipt.json
+# A data file edited: one service's automation changes, so results change too.
+sed -i '0,/,partial,/s//,full,/' data/services.csv
+check "replay names the edited data file" 1 "data file data/services.csv changed" "$bin" replay receipt.json
+check "replay says the results differ" 1 "results differ" "$bin" replay receipt.json
+cp "$root/examples/assessment-2023/services.csv" data/services.csv
+check "restored data replays again" 0 "byte for byte" "$bin" replay receipt.json
+# A rule file edited in a way that changes nothing but its bytes: named, results still the same.
+echo "// a comment" >> rules/acts/2023-33140.ereje
+check "replay names the edited rule file" 1 "rule file rules/acts/2023-33140.ereje changed" "$bin" replay receipt.json
+check "and says results are the same" 1 "the results are still the same" "$bin" replay receipt.json
+cp "$root/rules/acts/2023-33140.ereje" rules/acts/2023-33140.ereje
+# A rule file added to the folder.
+printf 'function extra(x) = x\n' > rules/extra.ereje
+check "replay names an added rule file" 1 "rule file rules/extra.ereje is read now, and was not then" "$bin" replay receipt.json
+rm rules/extra.ereje
+# A data file removed: the run fails now, and replay still names the file.
+mv data/objections.csv objections.bak
+check "replay names a missing data file" 1 "data file data/objections.csv" "$bin" replay receipt.json
+mv objections.bak data/objections.csv
+check "not a receipt" 2 "is not an ereje receipt" "$bin" replay results.csv
+echo "receipts: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,489 @@
+// Unit tests of the subcommands called as functions: the results table as CSV (header, row
+// order), JSON (strings only) and an aligned table (columns counted in code points); --output
+// written whole or not at all; bad --as-of values; `test` ending with `N passed, N failed`.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <regex>
+#include <sstream>
+
+#include "cli/Commands.hpp"
+#include "interpreter/RuleSet.hpp"
+
+using namespace ereje;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kRoot = EREJE_SOURCE_DIR;
+const std::string kRules = kRoot + "/rules";
+const std::string kExample = kRoot + "/examples/assessment-2023";
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("ereje_test_cli_" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  void write(const std::string& name, const std::string& text) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream out(path / name, std::ios::binary);
+    out << text;
+  }
+  std::string str(const std::string& name = "") const { return name.empty() ? path.string() : (path / name).string(); }
+  std::vector<std::string> files() const {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(path)) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+};
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+// RFC 4180 fields of one CSV line (no line breaks inside fields in these tests).
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> out{""};
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') { out.back() += '"'; ++i; }
+      else if (c == '"') quoted = false;
+      else out.back() += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+std::u32string decode(const std::string& s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out += cp;
+    i += len;
+  }
+  return out;
+}
+
+struct Result {
+  int code = -1;
+  std::string out, err;
+};
+
+Result run(cli::RunOptions o) {
+  std::ostringstream out, err;
+  Result r;
+  r.code = cli::run_run(o, out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+cli::RunOptions example(const std::string& format = "csv", const std::string& as_of = "2024-01-01") {
+  cli::RunOptions o;
+  o.rules = {kRules};
+  o.data = kExample;
+  o.as_of = as_of;
+  o.format = format;
+  return o;
+}
+
+// A small data folder whose agency ids hold Kazakh letters, a comma and quotes.
+void write_odd_data(const TempDir& dir, const std::string& sub = "data") {
+  dir.write(sub + "/agencies.csv",
+            "agency_id,name_kk,name_ru,kind\n"
+            "ӘКІМ-ҚАРАҒАНДЫ,Қарағанды облысы әкімдігі,,local\n"
+            "MIN,\"Министрлік, бас\",\"Министерство \"\"Главное\"\"\",central\n"
+            "Ұ,,,local\n"
+            "\"A,\"\"quoted\"\"\",,,central\n");
+  dir.write(sub + "/services.csv",
+            "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n"
+            "ӘКІМ-ҚАРАҒАНДЫ,S1,,full,false,true\n"
+            "ӘКІМ-ҚАРАҒАНДЫ,S2,,partial,false,false\n"
+            "MIN,S1,,full,false,true\n"
+            "MIN,S2,,none,false,false\n"
+            "MIN,S3,,partial,false,true\n");
+  dir.write(sub + "/objections.csv", "agency_id,objection_id,clause,submitted_on,reviewed_on\n"
+                                     "MIN,O1,49,2023-09-01,2023-10-16\n");
+  dir.write(sub + "/schedule.csv", "stage,starts_on,ends_on\nobjections_review,2023-10-01,2023-10-15\n");
+}
+
+}  // namespace
+
+// ---- run: formats -------------------------------------------------------------------------------
+
+TEST_CASE("cli run: CSV header, rows and their order", "[cli][run]") {
+  Result r = run(example());
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  auto lines = lines_of(r.out);
+  REQUIRE(lines.size() == 61);
+  CHECK(lines[0] == "agency_id,clause,result,value,status,version");
+  CHECK(r.out.back() == '\n');
+  CHECK(lines[1] == "ACSA,49,T,0.63,ok,2023-07-24");
+  CHECK(lines[2] == "ACSA,52,C,5.00,ok,2023-07-24");
+  CHECK(lines[3] == "ACSA,114,breaches,0,ok,2023-07-24");
+  CHECK(std::find(lines.begin(), lines.end(), "AKM-ULY,49,T,,n/a,2023-07-24") != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(), "MF,49,T,11.39,out_of_range,2023-07-24") != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(), "MJ,114,breaches,2,ok,2023-07-24") != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(), "AKM-ABA,52,C,,n/a,2023-07-24") != lines.end());
+
+  // Sorted by agency_id (byte order), then clause numerically (not as text: 114 after 52), then result.
+  std::vector<std::string> agencies;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    auto f = csv_fields(lines[i]);
+    REQUIRE(f.size() == 6);
+    const char* order[] = {"49", "52", "114"};
+    const char* result[] = {"T", "C", "breaches"};
+    std::size_t k = (i - 1) % 3;
+    INFO(lines[i]);
+    CHECK(f[1] == order[k]);
+    CHECK(f[2] == result[k]);
+    CHECK((f[4] == "ok" || f[4] == "n/a" || f[4] == "out_of_range"));
+    CHECK(f[3].empty() == (f[4] == "n/a"));
+    if (k == 0) agencies.push_back(f[0]);
+  }
+  CHECK(agencies.size() == 20);
+  CHECK(std::is_sorted(agencies.begin(), agencies.end()));
+  CHECK(std::adjacent_find(agencies.begin(), agencies.end()) == agencies.end());
+  // The warnings name the out-of-range results; no error.
+  CHECK(has(r.err, "body MF: clause 49 result T = 11.39"));
+  CHECK(has(r.err, "body MDDIAI: clause 52 result C = 5.19"));
+  CHECK_FALSE(has(r.err, "error"));
+}
+
+TEST_CASE("cli run: CSV quotes agency ids that need it", "[cli][run]") {
+  TempDir dir;
+  write_odd_data(dir);
+  auto o = example();
+  o.data = dir.str("data");
+  Result r = run(o);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  auto lines = lines_of(r.out);
+  REQUIRE(lines.size() == 13);
+  CHECK(lines[1] == "\"A,\"\"quoted\"\"\",49,T,,n/a,2023-07-24");
+  CHECK(csv_fields(lines[1])[0] == "A,\"quoted\"");
+  CHECK(lines[4].rfind("MIN,49,T,5.00,ok,", 0) == 0);
+  CHECK(lines[6] == "MIN,114,breaches,1,ok,2023-07-24");
+  CHECK(lines[7].rfind("Ұ,49,", 0) == 0);
+  CHECK(lines[10] == "ӘКІМ-ҚАРАҒАНДЫ,49,T,7.50,ok,2023-07-24");
+}
+
+TEST_CASE("cli run: JSON is an array of objects of strings, the same rows as CSV", "[cli][run]") {
+  Result csv = run(example());
+  Result js = run(example("json"));
+  INFO(js.err);
+  REQUIRE(js.code == 0);
+  REQUIRE(csv.code == 0);
+  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(js.out);
+  REQUIRE(doc.is_array());
+  auto lines = lines_of(csv.out);
+  REQUIRE(doc.size() == lines.size() - 1);
+  const std::vector<std::string> keys{"agency_id", "clause", "result", "value", "status", "version"};
+  for (std::size_t i = 0; i < doc.size(); ++i) {
+    const auto& o = doc[i];
+    INFO("row " << i << ": " << o.dump());
+    REQUIRE(o.is_object());
+    std::vector<std::string> got_keys;
+    for (const auto& [k, v] : o.items()) {
+      got_keys.push_back(k);
+      CHECK(v.is_string());  // values too: "0.63", never 0.63; "" when n/a, never null
+    }
+    CHECK(got_keys == keys);
+    auto f = csv_fields(lines[i + 1]);
+    for (std::size_t k = 0; k < keys.size(); ++k) CHECK(o[keys[k]].get<std::string>() == f[k]);
+  }
+  CHECK(doc[0]["value"] == "0.63");
+  CHECK(js.out.back() == '\n');
+}
+
+TEST_CASE("cli run: the table aligns every column, counting code points", "[cli][run]") {
+  TempDir dir;
+  write_odd_data(dir);
+  for (const char* data : {"odd", "example"}) {
+    auto o = example("table");
+    if (std::string(data) == "odd") o.data = dir.str("data");
+    Result t = run(o);
+    o.format = "csv";
+    Result c = run(o);
+    INFO("data: " << data << "\n" << t.err << "\n" << t.out);
+    REQUIRE(t.code == 0);
+    REQUIRE(c.code == 0);
+    auto lines = lines_of(t.out);
+    auto csv = lines_of(c.out);
+    REQUIRE(lines.size() == csv.size() + 1);  // the header, a rule of dashes, the rows
+
+    // Column extents from the rule line: runs of dashes two spaces apart.
+    std::u32string rule = decode(lines[1]);
+    std::vector<std::pair<std::size_t, std::size_t>> cols;  // [begin, end) in code points
+    for (std::size_t i = 0; i < rule.size();) {
+      REQUIRE(rule[i] == U'-');
+      std::size_t b = i;
+      while (i < rule.size() && rule[i] == U'-') ++i;
+      cols.emplace_back(b, i);
+      if (i < rule.size()) {
+        REQUIRE(rule.substr(i, 2) == U"  ");
+        i += 2;
+      }
+    }
+    REQUIRE(cols.size() == 6);
+    const bool right[] = {false, true, false, true, false, false};  // clause and value right-aligned
+
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+      if (n == 1) continue;
+      std::u32string line = decode(lines[n]);
+      INFO("line " << n << ": " << lines[n]);
+      CHECK(line.size() <= cols.back().second);
+      CHECK((line.empty() || line.back() != U' '));  // no trailing spaces
+      std::vector<std::string> want =
+          n == 0 ? std::vector<std::string>{"agency_id", "clause", "result", "value", "status", "version"}
+                 : csv_fields(csv[n - 1]);
+      if (n > 0 && want[3].empty()) want[3] = "n/a";
+      for (std::size_t k = 0; k < 6; ++k) {
+        auto [b, e] = cols[k];
+        std::u32string cell = b < line.size() ? line.substr(b, std::min(e, line.size()) - b) : U"";
+        std::u32string want_cell = decode(want[k]);
+        REQUIRE(want_cell.size() <= e - b);
+        std::u32string pad(e - b - want_cell.size(), U' ');
+        std::u32string expected = right[k] ? pad + want_cell : want_cell + pad;
+        if (k == 5 || cell.size() < e - b) expected.resize(cell.size());  // trailing spaces are trimmed
+        CHECK(cell == expected);
+        if (k > 0) CHECK(line.substr(b - 2, 2) == U"  ");
+      }
+    }
+  }
+}
+
+// ---- run: --output ------------------------------------------------------------------------------
+
+TEST_CASE("cli run: --output holds exactly what standard output would", "[cli][run][output]") {
+  for (const char* format : {"csv", "json", "table"}) {
+    INFO(format);
+    TempDir dir;
+    Result plain = run(example(format));
+    REQUIRE(plain.code == 0);
+    auto o = example(format);
+    o.output = dir.str("results.out");
+    Result r = run(o);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.empty());
+    CHECK(read(dir.str("results.out")) == plain.out);
+    CHECK(dir.files() == std::vector<std::string>{"results.out"});  // no temporary file left
+  }
+  SECTION("an existing file is replaced whole") {
+    TempDir dir;
+    dir.write("results.csv", std::string(100000, 'x'));
+    auto o = example();
+    o.output = dir.str("results.csv");
+    REQUIRE(run(o).code == 0);
+    CHECK(read(dir.str("results.csv")) == run(example()).out);
+    CHECK(dir.files() == std::vector<std::string>{"results.csv"});
+  }
+  SECTION("`-` means standard output") {
+    auto o = example();
+    o.output = "-";
+    Result r = run(o);
+    REQUIRE(r.code == 0);
+    CHECK(r.out == run(example()).out);
+  }
+}
+
+TEST_CASE("cli run: bad data leaves an existing output file untouched", "[cli][run][output]") {
+  TempDir dir;
+  fs::create_directories(dir.path / "data");
+  for (const auto& e : fs::directory_iterator(kExample))
+    if (e.path().extension() == ".csv") fs::copy_file(e.path(), dir.path / "data" / e.path().filename());
+  std::string services = read(dir.str("data/services.csv"));
+  auto at = services.find(",partial,");
+  REQUIRE(at != std::string::npos);
+  services.replace(at, 9, ",partly,");
+  dir.write("data/services.csv", services);
+  dir.write("out/results.csv", "agency_id,clause,result,value,status,version\nOLD,49,T,1.00,ok,2021-04-20\n");
+  const std::string before = read(dir.str("out/results.csv"));
+
+  auto o = example();
+  o.data = dir.str("data");
+  o.output = dir.str("out/results.csv");
+  Result r = run(o);
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(has(r.err, "`partly`"));
+  CHECK(has(r.err, "services.csv:"));
+  CHECK(has(r.err, "no results written"));
+  CHECK(read(dir.str("out/results.csv")) == before);
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(dir.path / "out")) left.push_back(e.path().filename().string());
+  CHECK(left == std::vector<std::string>{"results.csv"});
+
+  SECTION("a rule error writes nothing either") {
+    dir.write("bad.ereje", "act \"1\" \"T\" in_force 2020-01-01\nclause 1 \"x\"\n  result T = nope range 0..1\nend\n");
+    auto b = example();
+    b.rules = {dir.str("bad.ereje")};
+    b.output = dir.str("out/results.csv");
+    Result br = run(b);
+    CHECK(br.code == 2);
+    CHECK(has(br.err, "undefined-name"));
+    CHECK(read(dir.str("out/results.csv")) == before);
+  }
+  SECTION("a folder that does not exist cannot be written to") {
+    auto n = example();
+    n.output = dir.str("missing/folder/results.csv");
+    Result nr = run(n);
+    CHECK(nr.code == 2);
+    CHECK(has(nr.err, "cannot write"));
+    CHECK_FALSE(fs::exists(dir.path / "missing"));
+  }
+}
+
+// ---- run: dates and formats ---------------------------------------------------------------------
+
+TEST_CASE("cli run: an --as-of that is not a date", "[cli][run]") {
+  for (const char* bad : {"2024-02-30", "2023-02-29", "2024-1-01", "yesterday", "01.01.2024"}) {
+    INFO(bad);
+    Result r = run(example("csv", bad));
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(has(r.err, std::string("--as-of `") + bad + "` is not a date"));
+    CHECK(has(r.err, "YYYY-MM-DD"));
+  }
+}
+
+TEST_CASE("cli run: before the first version there is nothing to evaluate", "[cli][run]") {
+  Result r = run(example("csv", "2021-04-19"));
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(has(r.err, "no version of the rules is in force on 2021-04-19"));
+  CHECK(has(r.err, "2021-04-20"));
+
+  Result first = run(example("csv", "2021-04-20"));
+  REQUIRE(first.code == 0);
+  auto lines = lines_of(first.out);
+  REQUIRE(lines.size() == 41);  // 49 and 52 for 20 bodies; the base 114 has no result
+  CHECK(lines[1] == "ACSA,49,T,0.00,ok,2021-04-20");
+  Result before_amendment = run(example("csv", "2023-07-23"));
+  CHECK(lines_of(before_amendment.out)[1] == "ACSA,49,T,0.00,ok,2021-04-20");
+  Result amendment = run(example("csv", "2023-07-24"));
+  CHECK(lines_of(amendment.out)[1] == "ACSA,49,T,0.63,ok,2023-07-24");
+}
+
+TEST_CASE("cli run: an unknown format", "[cli][run]") {
+  Result r = run(example("xml"));
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(has(r.err, "unknown format `xml`"));
+}
+
+// ---- check and test -----------------------------------------------------------------------------
+
+TEST_CASE("cli check: the methodology checks cleanly", "[cli][check]") {
+  std::ostringstream out, err;
+  int code = cli::run_check({{kRules}, false}, out, err);
+  CHECK(code == 0);
+  CHECK(err.str().empty());
+  CHECK(out.str() == "checked 2 files, 6 clause versions: 0 errors, 0 warnings\n");
+
+  TempDir dir;
+  dir.write("w.ereje", "act \"1\" \"T\" in_force 2020-01-01\nclause 1 \"x\"\n  let n = count services\n"
+                       "  result T = n range 0..10\nend\n");
+  std::ostringstream o2, e2;
+  CHECK(cli::run_check({{dir.str("w.ereje")}, false}, o2, e2) == 0);
+  CHECK(has(o2.str(), "0 errors, 2 warnings"));
+  CHECK(has(e2.str(), "[missing-evidence]"));
+  std::ostringstream o3, e3;
+  CHECK(cli::run_check({{dir.str("w.ereje")}, true}, o3, e3) == 1);  // --werror
+}
+
+TEST_CASE("cli test: the last line counts passed and failed tests", "[cli][test]") {
+  std::ostringstream out, err;
+  int code = cli::run_test({{kRules}, true}, out, err);
+  INFO(out.str() << err.str());
+  CHECK(code == 0);
+  auto lines = lines_of(out.str());
+  REQUIRE_FALSE(lines.empty());
+  std::smatch m;
+  REQUIRE(std::regex_match(lines.back(), m, std::regex("^([0-9]+) passed, ([0-9]+) failed$")));
+  // As many as the rule files hold.
+  Diagnostics ds;
+  interp::RuleSet rules = interp::load_rules({kRules}, ds);
+  std::size_t tests = 0;
+  for (const auto& [n, vs] : rules.clauses)
+    for (const auto& v : vs)
+      if (v.clause) tests += v.clause->tests.size();
+  CHECK(tests >= 20);
+  CHECK(m[1] == std::to_string(tests));
+  CHECK(m[2] == "0");
+  std::size_t ok_lines = 0;
+  for (const auto& l : lines) ok_lines += l.rfind("ok    ", 0) == 0;
+  CHECK(ok_lines == tests);  // -v lists the passing tests
+
+  SECTION("a failing expectation") {
+    TempDir dir;
+    dir.write("f.ereje",
+              "act \"1\" \"T\" in_force 2020-01-01\n"
+              "clause 1 \"x\"\n"
+              "  title kk \"Қ\"\n  title ru \"Р\"\n  evidence text official\n"
+              "  let d = count services where automation = full\n"
+              "  let n = count services\n"
+              "  result T = d / n * 10 range 0..10\n"
+              "  test \"right\"\n    services: 1 row automation = full, 1 row automation = none\n    expect T = 5.00\n"
+              "  test \"wrong\"\n    services: 1 row automation = full\n    expect T = 5\n"
+              "end\n");
+    std::ostringstream o2, e2;
+    int c2 = cli::run_test({{dir.str("f.ereje")}, false}, o2, e2);
+    INFO(o2.str() << e2.str());
+    CHECK(c2 == 1);
+    auto l2 = lines_of(o2.str());
+    REQUIRE(l2.size() >= 2);
+    CHECK(l2.back() == "1 passed, 1 failed");
+    CHECK(has(o2.str(), "FAIL  "));
+    CHECK(has(o2.str(), "\"wrong\""));
+    CHECK(has(o2.str(), "expected T = 5, got 10.00"));
+    CHECK_FALSE(has(o2.str(), "\"right\""));  // passing tests are listed only with -v
+  }
+  SECTION("rules that do not check run no test") {
+    TempDir dir;
+    dir.write("e.ereje", "act \"1\" \"T\" in_force 2020-01-01\nclause 1 \"x\"\n  result T = nope range 0..1\nend\n");
+    std::ostringstream o3, e3;
+    CHECK(cli::run_test({{dir.str("e.ereje")}, false}, o3, e3) == 2);
+    CHECK(o3.str().empty());
+    CHECK(has(e3.str(), "[undefined-name]"));
+  }
+}
