@@ -1,0 +1,129 @@
+// Unit tests of the semantic diff: word-level text diff, the changes found for the 2023 act, and
+// attribution parts that sum exactly to every delta.
+#include <catch2/catch.hpp>
+
+#include "input/DataSet.hpp"
+#include "interpreter/Diff.hpp"
+
+using namespace ereje;
+using namespace ereje::interp;
+
+namespace {
+
+struct Loaded {
+  RuleSet rules;
+  Checked checked;
+  Diagnostics diags;
+};
+
+Loaded load(const std::vector<std::string>& paths) {
+  Loaded l;
+  l.rules = load_rules(paths, l.diags);
+  l.checked = check(l.rules, l.diags);
+  return l;
+}
+
+std::vector<std::string> described(const ClauseDiff& c) {
+  std::vector<std::string> out;
+  for (const auto& ch : c.changes) out.push_back(describe(ch));
+  return out;
+}
+
+const std::string kRoot = EREJE_SOURCE_DIR;
+
+}  // namespace
+
+TEST_CASE("word_diff marks removed and added words around common ones", "[diff]") {
+  CHECK(word_diff("a b c", "a b c") == "a b c");
+  CHECK(word_diff("Оценка по формуле.", "Оценка по новой формуле.") == "Оценка по {+новой+} формуле.");
+  CHECK(word_diff("one two three", "one three") == "one [-two-] three");
+  CHECK(word_diff("old text", "new text") == "[-old-] {+new+} text");
+  CHECK(word_diff("", "added") == "{+added+}");
+  // Spacing alone is not a change.
+  CHECK(word_diff("a  b", "a b") == "a b");
+}
+
+TEST_CASE("the 2023 act against the base: exactly the changes to 49, 52 and 114", "[diff]") {
+  Loaded l = load({kRoot + "/rules"});
+  REQUIRE_FALSE(l.diags.has_errors());
+  DiffSide before{&l.rules, &l.checked, *parse_date("2023-01-01")};
+  DiffSide after{&l.rules, &l.checked, *parse_date("2024-01-01")};
+  RuleDiff d = diff_rules(before, after, nullptr);
+  REQUIRE(d.clauses.size() == 3);
+  CHECK(d.clauses[0].number == "49");
+  CHECK(d.clauses[1].number == "52");
+  CHECK(d.clauses[2].number == "114");
+  auto c49 = described(d.clauses[0]);
+  auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  CHECK(has(c49, "term `main` removed from the filter of `c`"));
+  CHECK(has(c49, "term `main` removed from the filter of `d`"));
+  CHECK(has(c49, "term `main` removed from the filter of `n`"));
+  CHECK(has(c49, "term `not portal_excluded` added to the filter of `n`"));
+  CHECK(has(c49, "evidence for the text: reconstructed -> seed"));
+  // Coefficients are unchanged: p and k are not mentioned.
+  for (const auto& s : c49) CHECK(s.find("coefficient") == std::string::npos);
+  auto c52 = described(d.clauses[1]);
+  CHECK(has(c52, "term `main` removed from the filter of `w`"));
+  CHECK(has(c52, "term `main` removed from the filter of `a`"));
+  auto c114 = described(d.clauses[2]);
+  CHECK(std::any_of(c114.begin(), c114.end(), [](const std::string& s) { return s.rfind("result `breaches` added", 0) == 0; }));
+}
+
+TEST_CASE("attribution parts sum exactly to every body's delta", "[diff]") {
+  Loaded l = load({kRoot + "/rules"});
+  input::DataSet data = input::load_folder(kRoot + "/examples/assessment-2023", {"services", "objections", "schedule"});
+  DiffSide before{&l.rules, &l.checked, *parse_date("2023-01-01")};
+  DiffSide after{&l.rules, &l.checked, *parse_date("2024-01-01")};
+  RuleDiff d = diff_rules(before, after, &data);
+  std::size_t with_parts = 0;
+  for (const auto& im : d.impacts) {
+    if (!im.delta) continue;
+    Rational sum;
+    for (const auto& p : im.parts) sum = sum + p.second;
+    CHECK(sum == *im.delta);
+    with_parts += !im.parts.empty();
+  }
+  CHECK(with_parts >= 30);
+  // The Ministry of Finance: 9.42 -> 11.39, the commission's exclusion alone adds 1.87.
+  int mf = data.body_index("MF");
+  const Impact* t = nullptr;
+  for (const auto& im : d.impacts)
+    if (static_cast<int>(im.body) == mf && im.clause == "49") t = &im;
+  REQUIRE(t != nullptr);
+  CHECK(t->before_text == "9.42");
+  CHECK(t->after_text == "11.39");
+  CHECK(t->after_status == Status::OutOfRange);
+  REQUIRE(t->parts.size() == 4);
+  CHECK(t->parts[3].first == "term `not portal_excluded` added to the filter of `n`");
+  CHECK(t->parts[3].second == *Rational::parse_decimal("1.87"));
+}
+
+TEST_CASE("identical rules report nothing; a coefficient change is one step", "[diff]") {
+  const std::string act = R"(act "1" "t" in_force 2023-01-01
+clause 49 "x"
+  title kk "x"
+  title ru "x"
+  evidence text official, formula official
+  let n = count services "all"
+  coefficient k = 10 "scale"
+  result T = n / 4 * k range 0..k
+end
+)";
+  Diagnostics d1, d2;
+  RuleSet a = load_rules_from_text({{"a.ereje", act}}, d1);
+  std::string changed = act;
+  changed.replace(changed.find("k = 10"), 6, "k = 8");
+  RuleSet b = load_rules_from_text({{"b.ereje", changed}}, d2);
+  Checked ca = check(a, d1), cb = check(b, d2);
+  REQUIRE_FALSE(d1.has_errors());
+  REQUIRE_FALSE(d2.has_errors());
+  Date day = *parse_date("2023-06-01");
+  CHECK_FALSE(diff_rules({&a, &ca, day}, {&a, &ca, day}, nullptr).changed());
+  RuleDiff d = diff_rules({&a, &ca, day}, {&b, &cb, day}, nullptr);
+  REQUIRE(d.clauses.size() == 1);
+  REQUIRE(d.clauses[0].changes.size() == 1);
+  CHECK(describe(d.clauses[0].changes[0]) == "coefficient `k`: 10 -> 8");
+  CHECK(d.clauses[0].changes[0].affects_values);
+}

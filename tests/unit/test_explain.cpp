@@ -1,0 +1,65 @@
+// `explain` is computed by the same engine as `run`: its value must match for every body, clause
+// and date, and its steps must end in the result.
+#include <catch2/catch.hpp>
+
+#include "input/DataSet.hpp"
+#include "interpreter/Explainer.hpp"
+
+using namespace ereje;
+using namespace ereje::interp;
+
+TEST_CASE("explain matches run for every body, clause and version of the example", "[explain]") {
+  const std::string root = EREJE_SOURCE_DIR;
+  Diagnostics diags;
+  RuleSet rules = load_rules({root + "/rules"}, diags);
+  Checked checked = check(rules, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  input::DataSet data = input::load_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
+  std::size_t compared = 0;
+  for (const char* day : {"2023-01-01", "2024-01-01"}) {
+    Date as_of = *parse_date(day);
+    auto versions = rules.all_in_force(as_of);
+    Evaluation run = evaluate(rules, checked, data, as_of, versions);
+    for (const auto* v : versions)
+      for (std::size_t b = 0; b < data.bodies.size(); ++b) {
+        Explanation x = explain(rules, checked, data, as_of, *v, b, false);
+        for (const auto& r : x.results) {
+          const ResultRow* row = nullptr;
+          for (const auto& rr : run.rows)
+            if (rr.body == b && rr.version == v && rr.result == r.name) row = &rr;
+          REQUIRE(row != nullptr);
+          CHECK(r.text == row->text());
+          CHECK(r.status == row->status);
+          // The last step of a formula is the result itself, exactly.
+          if (!r.steps.empty() && !r.value.is_missing()) CHECK(r.steps.back().value.num == r.value.num);
+          ++compared;
+        }
+      }
+  }
+  CHECK(compared == 20 * 2 + 20 * 3);
+}
+
+TEST_CASE("explain lists the matching rows with file and line", "[explain]") {
+  const std::string root = EREJE_SOURCE_DIR;
+  Diagnostics diags;
+  RuleSet rules = load_rules({root + "/rules"}, diags);
+  Checked checked = check(rules, diags);
+  input::DataSet data = input::load_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
+  Date as_of = *parse_date("2024-01-01");
+  const ClauseVersion* v114 = rules.in_force("114", as_of);
+  REQUIRE(v114 != nullptr);
+  Explanation x = explain(rules, checked, data, as_of, *v114, static_cast<std::size_t>(data.body_index("MJ")), true);
+  REQUIRE(x.results.size() == 1);
+  REQUIRE(x.results[0].breach.size() == 1);
+  const auto& rows = x.results[0].breach[0].matched_rows;
+  REQUIRE(rows.size() == 2);  // MJ: one objection reviewed late, one never reviewed
+  for (const auto& r : rows) {
+    CHECK(r.file.find("objections.csv") != std::string::npos);
+    CHECK(r.line > 1);
+    CHECK(r.key.rfind("objection_id=", 0) == 0);
+  }
+  // The deadline the obligation uses is explained too.
+  bool deadline = false;
+  for (const auto& n : x.names) deadline |= n.name == "deadline" && n.value.show() == "2023-10-15";
+  CHECK(deadline);
+}
