@@ -11,6 +11,7 @@
 
 #include "grammar/Parser.hpp"
 #include "interpreter/Evaluator.hpp"
+#include "interpreter/FastPass.hpp"
 
 namespace ereje::interp::engine {
 
@@ -314,14 +315,64 @@ struct Engine {
     out.warnings.add(std::move(d));
   }
 
+  bool use_fast = true;  // tests turn it off to compare the two paths
+  unsigned threads = fast::default_threads();
+
+  // Runs the tasks that compile to kernels; returns the others, for the generic loop.
+  std::vector<Task*> fast_pass(const input::Table& table, std::size_t groups, const std::vector<Task*>& all) {
+    if (!use_fast) return all;
+    std::vector<Task*> rest;
+    std::vector<std::unique_ptr<fast::FastTask>> compiled;
+    std::vector<Task*> owners;
+    for (Task* t : all) {
+      ClauseEval& ce = *t->clause;
+      fast::Scalars sc;
+      sc.as_of = as_of;
+      sc.coefficient = [&ce](std::size_t i) { return i < ce.coefficients.size() ? &ce.coefficients[i] : nullptr; };
+      sc.let_values = [&ce](std::size_t i) -> const std::vector<Value>* {
+        return i < ce.lets.size() && ce.let_done[i] ? &ce.lets[i] : nullptr;
+      };
+      auto ft = std::make_unique<fast::FastTask>();
+      ft->kind = t->agg ? t->agg->kind : ast::AggregateKind::Count;
+      const ast::Expr* cond = t->obligation ? t->obligation->breach.get() : t->filter;
+      bool ok = true;
+      if (cond) ok = (ft->filter = fast::compile(*cond, table, checked, sc)).has_value() && ft->filter->ty == fast::Ty::Bool;
+      if (ok && t->value) {
+        ft->value = fast::compile(*t->value, table, checked, sc);
+        ok = ft->value && (ft->value->ty == fast::Ty::Int || ft->value->ty == fast::Ty::Date);
+        auto ty = checked.types.find(t->value);
+        ft->days = ty != checked.types.end() && ty->second == Type::Days;
+      }
+      if (!ok) {
+        rest.push_back(t);
+        continue;
+      }
+      owners.push_back(t);
+      compiled.push_back(std::move(ft));
+    }
+    if (compiled.empty()) return rest;
+    std::vector<fast::FastTask*> ptrs;
+    for (auto& c : compiled) ptrs.push_back(c.get());
+    fast::run(table, groups, ptrs, threads);
+    for (std::size_t k = 0; k < owners.size(); ++k) {
+      Task& t = *owners[k];
+      t.result = std::move(compiled[k]->result);
+      for (std::size_t g = 0; g < groups; ++g)
+        if (compiled[k]->first_undecided[g] >= 0) warn_row(t, g, static_cast<std::size_t>(compiled[k]->first_undecided[g]));
+      t.done = true;
+    }
+    return rest;
+  }
+
   // One walk over each table's rows computes every given task on that table, for every body.
   void run_pass(const std::vector<Task*>& todo) {
     std::map<const input::Table*, std::vector<Task*>> by_table;
     for (Task* t : todo)
       if (!t->done) by_table[t->table].push_back(t);
-    for (auto& [table, ts] : by_table) {
+    for (auto& [table, all] : by_table) {
       bool per_body = table->schema->per_agency;
       std::size_t groups = per_body ? bodies() : 1;
+      std::vector<Task*> ts = fast_pass(*table, groups, all);  // what the kernels could not take
       struct Acc {
         std::vector<std::int64_t> count;
         std::vector<Value> acc;

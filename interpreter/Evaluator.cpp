@@ -24,9 +24,11 @@ std::string ResultRow::text() const {
 
 
 Evaluation evaluate(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
-                    const std::vector<const ClauseVersion*>& versions) {
+                    const std::vector<const ClauseVersion*>& versions, const EvaluateOptions& options) {
   Evaluation out;
   engine::Engine engine(rules, checked, data, as_of, out);
+  engine.use_fast = options.kernels;
+  if (options.threads) engine.threads = options.threads;
   engine.evaluate(versions);
   return out;
 }

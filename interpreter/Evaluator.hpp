@@ -33,8 +33,14 @@ struct Evaluation {
   Diagnostics warnings;         // out-of-range results, undecidable rows
 };
 
+// How to evaluate. The results never depend on it, only the time taken (tests compare them).
+struct EvaluateOptions {
+  bool kernels = true;   // compiled kernels where they apply; false: the generic evaluator only
+  unsigned threads = 0;  // 0: EREJE_THREADS, else the machine's cores
+};
+
 // Evaluates the given clause versions for every body of `data` as of `as_of`.
 Evaluation evaluate(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
-                    const std::vector<const ClauseVersion*>& versions);
+                    const std::vector<const ClauseVersion*>& versions, const EvaluateOptions& options = {});
 
 }  // namespace ereje::interp

@@ -1,0 +1,442 @@
+// Kernels for the grouped pass. Each node fills a block of up to kBlock values; children fill
+// scratch blocks of their own. Missing values propagate as kMiss; and/or are three-valued, as in
+// the generic evaluator (Engine.hpp), whose results these must equal.
+#include "interpreter/FastPass.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <thread>
+
+namespace ereje::interp::fast {
+namespace {
+
+constexpr std::size_t kBlock = 4096;  // rows per kernel call: scratch stays in the L1/L2 cache
+
+using Buf = std::vector<std::int64_t>;
+
+Compiled constant(std::int64_t v, Ty ty) {
+  return {[v](std::size_t b, std::size_t e, std::int64_t* out) { std::fill(out, out + (e - b), v); }, ty};
+}
+
+class Compiler {
+ public:
+  Compiler(const input::Table& t, const Checked& c, const Scalars& s) : table_(t), checked_(c), scalars_(s) {}
+
+  std::optional<Compiled> expr(const ast::Expr& e) {
+    if (++depth_ > 200) return std::nullopt;  // the parser bounds depth; this bounds inlining
+    auto r = std::visit([&](const auto& n) { return node(e, n); }, e.node);
+    --depth_;
+    return r;
+  }
+
+ private:
+  std::optional<Compiled> node(const ast::Expr&, const ast::NumberLit& n) {
+    if (!n.value.is_integer()) return std::nullopt;
+    return constant(n.value.to_int64(), Ty::Int);
+  }
+  std::optional<Compiled> node(const ast::Expr&, const ast::BoolLit& n) { return constant(n.value, Ty::Bool); }
+  std::optional<Compiled> node(const ast::Expr&, const ast::DateLit& n) { return constant(n.value.days, Ty::Date); }
+  std::optional<Compiled> node(const ast::Expr&, const ast::StringLit&) { return std::nullopt; }
+  std::optional<Compiled> node(const ast::Expr&, const ast::NaLit&) { return std::nullopt; }
+  std::optional<Compiled> node(const ast::Expr&, const ast::Aggregate&) { return std::nullopt; }
+
+  // A column of this table, when `e` is one.
+  const input::Column* column_of(const ast::Expr& e) {
+    auto it = checked_.bindings.find(&e);
+    if (it == checked_.bindings.end() || it->second.kind != Binding::Kind::Column) return nullptr;
+    if (!std::holds_alternative<ast::NameRef>(e.node)) return nullptr;
+    return &table_.columns[it->second.index];
+  }
+
+  // The dictionary or enum code of a literal compared with a text column; nullopt if not a literal.
+  std::optional<std::int64_t> literal_code(const ast::Expr& e, const input::Column& col) {
+    std::string text;
+    auto it = checked_.bindings.find(&e);
+    if (it != checked_.bindings.end() &&
+        (it->second.kind == Binding::Kind::EnumValue || it->second.kind == Binding::Kind::TextValue))
+      text = it->second.text;
+    else if (const auto* s = std::get_if<ast::StringLit>(&e.node))
+      text = s->value;
+    else
+      return std::nullopt;
+    if (col.schema->type == input::ColumnType::Enum) {
+      const auto& vals = col.schema->enum_values;
+      auto f = std::find(vals.begin(), vals.end(), text);
+      return f == vals.end() ? -1 : static_cast<std::int64_t>(f - vals.begin());
+    }
+    return col.code_of(text);  // -1 when no row has it: never equal
+  }
+
+  std::optional<Compiled> node(const ast::Expr& e, const ast::NameRef&) {
+    auto it = checked_.bindings.find(&e);
+    if (it == checked_.bindings.end()) return std::nullopt;
+    const Binding& b = it->second;
+    switch (b.kind) {
+      case Binding::Kind::Column: {
+        const input::Column* col = &table_.columns[b.index];
+        Ty ty = col->schema->type == input::ColumnType::Bool   ? Ty::Bool
+                : col->schema->type == input::ColumnType::Date ? Ty::Date
+                                                               : Ty::Code;
+        return Compiled{[col](std::size_t bg, std::size_t en, std::int64_t* out) {
+                          if (col->values.empty()) return std::fill(out, out + (en - bg), kMiss);
+                          const std::int32_t* v = col->values.data() + bg;
+                          for (std::size_t i = 0; i < en - bg; ++i) out[i] = v[i] == input::kMissing ? kMiss : v[i];
+                        },
+                        ty};
+      }
+      case Binding::Kind::AsOf: return constant(scalars_.as_of.days, Ty::Date);
+      case Binding::Kind::Coefficient: {
+        const Value* v = scalars_.coefficient ? scalars_.coefficient(b.index) : nullptr;
+        if (!v || v->kind != Kind::Number || !v->num.is_integer()) return std::nullopt;
+        return constant(v->num.to_int64(), Ty::Int);
+      }
+      case Binding::Kind::Let: {
+        // A definition has one value per body; a table of no body has no body to pick it by.
+        if (!table_.schema->per_agency || !scalars_.let_values) return std::nullopt;
+        const std::vector<Value>* vals = scalars_.let_values(b.index);
+        auto t = checked_.types.find(&e);
+        if (!vals || t == checked_.types.end()) return std::nullopt;
+        Ty ty;
+        switch (t->second) {
+          case Type::Bool: ty = Ty::Bool; break;
+          case Type::Date: ty = Ty::Date; break;
+          case Type::Days:
+          case Type::Number: ty = Ty::Int; break;
+          default: return std::nullopt;
+        }
+        auto per_body = std::make_shared<Buf>(vals->size());
+        for (std::size_t i = 0; i < vals->size(); ++i) {
+          const Value& v = (*vals)[i];
+          if (v.is_missing()) (*per_body)[i] = kMiss;
+          else if (v.kind == Kind::Bool || v.kind == Kind::Date) (*per_body)[i] = v.i;
+          else if ((v.kind == Kind::Number || v.kind == Kind::Days) && v.num.is_integer()) (*per_body)[i] = v.num.to_int64();
+          else return std::nullopt;
+        }
+        const std::int32_t* body = table_.body.data();
+        return Compiled{[per_body, body](std::size_t bg, std::size_t en, std::int64_t* out) {
+                          for (std::size_t i = bg; i < en; ++i) out[i - bg] = (*per_body)[static_cast<std::size_t>(body[i])];
+                        },
+                        ty};
+      }
+      case Binding::Kind::Param:
+        if (!params_ || b.index >= params_->size()) return std::nullopt;
+        return (*params_)[b.index];
+      case Binding::Kind::EnumValue:
+      case Binding::Kind::TextValue: return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  static Compiled unary_op(Compiled a, Ty ty, std::int64_t (*f)(std::int64_t)) {
+    return {[k = std::move(a.kernel), f](std::size_t b, std::size_t e, std::int64_t* out) {
+              k(b, e, out);
+              for (std::size_t i = 0; i < e - b; ++i) out[i] = out[i] == kMiss ? kMiss : f(out[i]);
+            },
+            ty};
+  }
+
+  template <typename F>
+  static Compiled binary_op(Compiled a, Compiled c, Ty ty, F f) {
+    return {[ka = std::move(a.kernel), kc = std::move(c.kernel), f](std::size_t b, std::size_t e, std::int64_t* out) {
+              Buf rhs(e - b);
+              ka(b, e, out);
+              kc(b, e, rhs.data());
+              for (std::size_t i = 0; i < e - b; ++i)
+                out[i] = (out[i] == kMiss || rhs[i] == kMiss) ? kMiss : f(out[i], rhs[i]);
+            },
+            ty};
+  }
+
+  std::optional<Compiled> node(const ast::Expr&, const ast::Unary& u) {
+    auto a = expr(*u.operand);
+    if (!a) return std::nullopt;
+    if (u.op == ast::UnaryOp::Not) {
+      if (a->ty != Ty::Bool) return std::nullopt;
+      return unary_op(std::move(*a), Ty::Bool, [](std::int64_t v) -> std::int64_t { return !v; });
+    }
+    if (a->ty != Ty::Int) return std::nullopt;
+    return unary_op(std::move(*a), Ty::Int, [](std::int64_t v) { return -v; });
+  }
+
+  // `column = literal`, either way round: compares dictionary codes.
+  std::optional<Compiled> code_compare(const ast::Expr& col_e, const ast::Expr& lit_e, bool equal) {
+    const input::Column* col = column_of(col_e);
+    if (!col || col->schema->type == input::ColumnType::Bool || col->schema->type == input::ColumnType::Date)
+      return std::nullopt;
+    auto code = literal_code(lit_e, *col);
+    if (!code) return std::nullopt;
+    auto k = expr(col_e);
+    if (!k) return std::nullopt;
+    std::int64_t c = *code;
+    return Compiled{[kk = std::move(k->kernel), c, equal](std::size_t b, std::size_t e, std::int64_t* out) {
+                      kk(b, e, out);
+                      for (std::size_t i = 0; i < e - b; ++i) out[i] = out[i] == kMiss ? kMiss : ((out[i] == c) == equal);
+                    },
+                    Ty::Bool};
+  }
+
+  std::optional<Compiled> node(const ast::Expr&, const ast::Binary& bn) {
+    using ast::BinaryOp;
+    if (bn.op == BinaryOp::Eq || bn.op == BinaryOp::Ne) {
+      bool eq = bn.op == BinaryOp::Eq;
+      if (column_of(*bn.lhs) && column_of(*bn.lhs)->schema->type != input::ColumnType::Bool &&
+          column_of(*bn.lhs)->schema->type != input::ColumnType::Date)
+        return code_compare(*bn.lhs, *bn.rhs, eq);
+      if (column_of(*bn.rhs) && column_of(*bn.rhs)->schema->type != input::ColumnType::Bool &&
+          column_of(*bn.rhs)->schema->type != input::ColumnType::Date)
+        return code_compare(*bn.rhs, *bn.lhs, eq);
+    }
+    auto a = expr(*bn.lhs);
+    if (!a) return std::nullopt;
+    auto c = expr(*bn.rhs);
+    if (!c) return std::nullopt;
+    if (a->ty == Ty::Code || c->ty == Ty::Code) return std::nullopt;  // text of different sources
+    switch (bn.op) {
+      case BinaryOp::And:
+      case BinaryOp::Or: {
+        if (a->ty != Ty::Bool || c->ty != Ty::Bool) return std::nullopt;
+        bool is_and = bn.op == BinaryOp::And;
+        return Compiled{[ka = std::move(a->kernel), kc = std::move(c->kernel), is_and](std::size_t b, std::size_t e,
+                                                                                        std::int64_t* out) {
+                          Buf rhs(e - b);
+                          ka(b, e, out);
+                          kc(b, e, rhs.data());
+                          // Three-valued: false and n/a = false; true or n/a = true.
+                          const std::int64_t decisive = is_and ? 0 : 1;
+                          for (std::size_t i = 0; i < e - b; ++i) {
+                            std::int64_t x = out[i], y = rhs[i];
+                            if (x == decisive || y == decisive) out[i] = decisive;
+                            else if (x == kMiss || y == kMiss) out[i] = kMiss;
+                            else out[i] = 1 - decisive;
+                          }
+                        },
+                        Ty::Bool};
+      }
+      case BinaryOp::Eq: if (a->ty != c->ty) return std::nullopt; return binary_op(std::move(*a), std::move(*c), Ty::Bool, [](std::int64_t x, std::int64_t y) -> std::int64_t { return x == y; });
+      case BinaryOp::Ne: if (a->ty != c->ty) return std::nullopt; return binary_op(std::move(*a), std::move(*c), Ty::Bool, [](std::int64_t x, std::int64_t y) -> std::int64_t { return x != y; });
+      case BinaryOp::Lt: if (a->ty != c->ty || a->ty == Ty::Bool) return std::nullopt; return binary_op(std::move(*a), std::move(*c), Ty::Bool, [](std::int64_t x, std::int64_t y) -> std::int64_t { return x < y; });
+      case BinaryOp::Le: if (a->ty != c->ty || a->ty == Ty::Bool) return std::nullopt; return binary_op(std::move(*a), std::move(*c), Ty::Bool, [](std::int64_t x, std::int64_t y) -> std::int64_t { return x <= y; });
+      case BinaryOp::Gt: if (a->ty != c->ty || a->ty == Ty::Bool) return std::nullopt; return binary_op(std::move(*a), std::move(*c), Ty::Bool, [](std::int64_t x, std::int64_t y) -> std::int64_t { return x > y; });
+      case BinaryOp::Ge: if (a->ty != c->ty || a->ty == Ty::Bool) return std::nullopt; return binary_op(std::move(*a), std::move(*c), Ty::Bool, [](std::int64_t x, std::int64_t y) -> std::int64_t { return x >= y; });
+      case BinaryOp::Add: {
+        Ty ty = (a->ty == Ty::Date || c->ty == Ty::Date) ? Ty::Date : Ty::Int;
+        if (a->ty == Ty::Bool || c->ty == Ty::Bool || (a->ty == Ty::Date && c->ty == Ty::Date)) return std::nullopt;
+        return binary_op(std::move(*a), std::move(*c), ty, [](std::int64_t x, std::int64_t y) { return x + y; });
+      }
+      case BinaryOp::Sub: {
+        if (a->ty == Ty::Bool || c->ty == Ty::Bool || (a->ty == Ty::Int && c->ty == Ty::Date)) return std::nullopt;
+        Ty ty = (a->ty == Ty::Date && c->ty == Ty::Int) ? Ty::Date : Ty::Int;
+        return binary_op(std::move(*a), std::move(*c), ty, [](std::int64_t x, std::int64_t y) { return x - y; });
+      }
+      case BinaryOp::Mul:
+        if (a->ty != Ty::Int || c->ty != Ty::Int) return std::nullopt;
+        return binary_op(std::move(*a), std::move(*c), Ty::Int, [](std::int64_t x, std::int64_t y) { return x * y; });
+      case BinaryOp::Div: return std::nullopt;  // fractions: the generic evaluator's exact rationals
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Compiled> node(const ast::Expr&, const ast::If& f) {
+    auto c = expr(*f.cond);
+    auto t = expr(*f.then_branch);
+    auto e = expr(*f.else_branch);
+    if (!c || !t || !e || c->ty != Ty::Bool || t->ty != e->ty || t->ty == Ty::Code) return std::nullopt;
+    return Compiled{[kc = std::move(c->kernel), kt = std::move(t->kernel), ke = std::move(e->kernel)](
+                        std::size_t b, std::size_t en, std::int64_t* out) {
+                      Buf tv(en - b), ev(en - b);
+                      kc(b, en, out);
+                      kt(b, en, tv.data());
+                      ke(b, en, ev.data());
+                      for (std::size_t i = 0; i < en - b; ++i) out[i] = out[i] == kMiss ? kMiss : out[i] ? tv[i] : ev[i];
+                    },
+                    t->ty};
+  }
+
+  std::optional<Compiled> node(const ast::Expr&, const ast::InList& in) {
+    const input::Column* col = column_of(*in.value);
+    if (!col || col->schema->type == input::ColumnType::Bool || col->schema->type == input::ColumnType::Date)
+      return std::nullopt;
+    std::vector<std::int64_t> codes;
+    for (const auto& item : in.items) {
+      auto c = literal_code(*item, *col);
+      if (!c) return std::nullopt;
+      codes.push_back(*c);
+    }
+    auto k = expr(*in.value);
+    if (!k) return std::nullopt;
+    return Compiled{[kk = std::move(k->kernel), codes](std::size_t b, std::size_t e, std::int64_t* out) {
+                      kk(b, e, out);
+                      for (std::size_t i = 0; i < e - b; ++i)
+                        if (out[i] != kMiss) out[i] = std::find(codes.begin(), codes.end(), out[i]) != codes.end();
+                    },
+                    Ty::Bool};
+  }
+
+  std::optional<Compiled> node(const ast::Expr& e, const ast::Call& c) {
+    if (auto b = checked_.builtins.find(&e); b != checked_.builtins.end()) {
+      if (c.args.size() != 1) return std::nullopt;
+      auto a = expr(*c.args[0]);
+      if (!a) return std::nullopt;
+      switch (b->second) {
+        case Builtin::Missing:
+          return Compiled{[k = std::move(a->kernel)](std::size_t bg, std::size_t en, std::int64_t* out) {
+                            k(bg, en, out);
+                            for (std::size_t i = 0; i < en - bg; ++i) out[i] = out[i] == kMiss;
+                          },
+                          Ty::Bool};
+        case Builtin::Days:
+          if (a->ty != Ty::Int) return std::nullopt;
+          return a;
+        default: return std::nullopt;  // round, year, month, day: the generic evaluator
+      }
+    }
+    auto f = checked_.calls.find(&e);
+    if (f == checked_.calls.end()) return std::nullopt;
+    // A function is inlined: its parameters become the compiled arguments.
+    std::vector<Compiled> args;
+    for (const auto& a : c.args) {
+      auto k = expr(*a);
+      if (!k) return std::nullopt;
+      args.push_back(std::move(*k));
+    }
+    const std::vector<Compiled>* saved = params_;
+    params_ = &args;
+    auto body = expr(*f->second->body);
+    params_ = saved;
+    return body;
+  }
+
+  const input::Table& table_;
+  const Checked& checked_;
+  const Scalars& scalars_;
+  const std::vector<Compiled>* params_ = nullptr;
+  int depth_ = 0;
+};
+
+struct Acc {
+  std::vector<std::int64_t> count, sum, best, seen, first_undecided;
+  void init(std::size_t groups) {
+    count.assign(groups, 0);
+    sum.assign(groups, 0);
+    best.assign(groups, kMiss);
+    seen.assign(groups, 0);
+    first_undecided.assign(groups, -1);
+  }
+};
+
+void accumulate(const input::Table& table, std::size_t begin, std::size_t end, std::vector<FastTask*>& tasks,
+                std::vector<Acc>& accs) {
+  Buf cond(kBlock), val(kBlock);
+  const bool per_body = table.schema->per_agency;
+  for (std::size_t b = begin; b < end; b += kBlock) {
+    std::size_t e = std::min(end, b + kBlock);
+    for (std::size_t k = 0; k < tasks.size(); ++k) {
+      FastTask& t = *tasks[k];
+      Acc& a = accs[k];
+      if (t.filter) t.filter->kernel(b, e, cond.data());
+      if (t.value) t.value->kernel(b, e, val.data());
+      for (std::size_t i = 0; i < e - b; ++i) {
+        std::size_t g = per_body ? static_cast<std::size_t>(table.body[b + i]) : 0;
+        if (a.first_undecided[g] >= 0) continue;
+        if (t.filter) {
+          if (cond[i] == kMiss) { a.first_undecided[g] = static_cast<std::int64_t>(b + i); continue; }
+          if (!cond[i]) continue;
+        }
+        if (!t.value) { ++a.count[g]; continue; }
+        std::int64_t v = val[i];
+        if (v == kMiss) { a.first_undecided[g] = static_cast<std::int64_t>(b + i); continue; }
+        ++a.seen[g];
+        switch (t.kind) {
+          case ast::AggregateKind::Sum:
+          case ast::AggregateKind::Avg: a.sum[g] += v; break;
+          case ast::AggregateKind::Min: if (a.best[g] == kMiss || v < a.best[g]) a.best[g] = v; break;
+          case ast::AggregateKind::Max: if (a.best[g] == kMiss || v > a.best[g]) a.best[g] = v; break;
+          case ast::AggregateKind::Single: if (a.seen[g] == 1) a.best[g] = v; break;
+          case ast::AggregateKind::Count: break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<Compiled> compile(const ast::Expr& e, const input::Table& table, const Checked& checked,
+                                const Scalars& scalars) {
+  return Compiler(table, checked, scalars).expr(e);
+}
+
+unsigned default_threads() {
+  if (const char* env = std::getenv("EREJE_THREADS")) {
+    int n = std::atoi(env);
+    if (n >= 1 && n <= 256) return static_cast<unsigned>(n);
+  }
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : n;
+}
+
+void run(const input::Table& table, std::size_t groups, std::vector<FastTask*>& tasks, unsigned threads) {
+  std::size_t rows = table.rows;
+  // Small tables are not worth a thread.
+  unsigned n = rows < 100000 ? 1 : std::max(1u, threads);
+  std::vector<std::vector<Acc>> per_thread(n, std::vector<Acc>(tasks.size()));
+  for (auto& accs : per_thread)
+    for (auto& a : accs) a.init(groups);
+  // Contiguous slices in row order, merged in the same order: the same sums, counts and first
+  // undecided rows at every thread count.
+  auto slice = [&](unsigned i) { return std::pair{rows * i / n, rows * (i + 1) / n}; };
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < n; ++i)
+    pool.emplace_back([&, i] { auto [b, e] = slice(i); accumulate(table, b, e, tasks, per_thread[i]); });
+  { auto [b, e] = slice(0); accumulate(table, b, e, tasks, per_thread[0]); }
+  for (auto& th : pool) th.join();
+
+  for (std::size_t k = 0; k < tasks.size(); ++k) {
+    FastTask& t = *tasks[k];
+    Acc total;
+    total.init(groups);
+    for (unsigned i = 0; i < n; ++i) {
+      const Acc& a = per_thread[i][k];
+      for (std::size_t g = 0; g < groups; ++g) {
+        if (total.first_undecided[g] >= 0) continue;  // an earlier slice already decided n/a
+        if (a.first_undecided[g] >= 0) { total.first_undecided[g] = a.first_undecided[g]; continue; }
+        total.count[g] += a.count[g];
+        total.sum[g] += a.sum[g];
+        if (a.seen[g] > 0) {
+          bool take = total.best[g] == kMiss ||
+                      (t.kind == ast::AggregateKind::Min && a.best[g] < total.best[g]) ||
+                      (t.kind == ast::AggregateKind::Max && a.best[g] > total.best[g]);
+          if (t.kind == ast::AggregateKind::Single) take = total.seen[g] == 0;
+          if (take) total.best[g] = a.best[g];
+        }
+        total.seen[g] += a.seen[g];
+      }
+    }
+    t.first_undecided = total.first_undecided;
+    t.result.assign(groups, Value::missing());
+    auto make = [&](std::int64_t v) {
+      if (t.value && t.value->ty == Ty::Date) return Value::date(Date{static_cast<std::int32_t>(v)});
+      return t.days ? Value::days(Rational(v)) : Value::number(Rational(v));
+    };
+    for (std::size_t g = 0; g < groups; ++g) {
+      if (total.first_undecided[g] >= 0) continue;
+      if (!t.value) { t.result[g] = Value::number(Rational(total.count[g])); continue; }
+      switch (t.kind) {
+        case ast::AggregateKind::Sum: t.result[g] = make(total.sum[g]); break;
+        case ast::AggregateKind::Avg:
+          if (total.seen[g]) {
+            Value v = make(0);
+            v.num = Rational(total.sum[g]) / Rational(total.seen[g]);
+            t.result[g] = v;
+          }
+          break;
+        case ast::AggregateKind::Min:
+        case ast::AggregateKind::Max: if (total.seen[g]) t.result[g] = make(total.best[g]); break;
+        case ast::AggregateKind::Single: if (total.seen[g] == 1) t.result[g] = make(total.best[g]); break;
+        case ast::AggregateKind::Count: t.result[g] = Value::number(Rational(total.count[g])); break;
+      }
+    }
+  }
+}
+
+}  // namespace ereje::interp::fast

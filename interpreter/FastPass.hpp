@@ -1,0 +1,62 @@
+// The fast path of the grouped pass: row expressions compiled once into kernels that work on
+// blocks of rows as 64-bit integers (true/false, dictionary codes, dates, day counts), so that
+// counting millions of rows costs what a hand-written loop costs. Anything a kernel cannot
+// express exactly (fractions, text compared with text of another table) is left to the generic
+// evaluator, which gives the same results; tests compare the two.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "grammar/Ast.hpp"
+#include "input/DataSet.hpp"
+#include "interpreter/Checker.hpp"
+#include "interpreter/Value.hpp"
+
+namespace ereje::interp::fast {
+
+inline constexpr std::int64_t kMiss = std::numeric_limits<std::int64_t>::min();
+
+enum class Ty { Bool, Code, Date, Int };
+
+// Evaluates an expression for rows [begin, end) of the table into out[0 .. end-begin).
+using Kernel = std::function<void(std::size_t begin, std::size_t end, std::int64_t* out)>;
+
+struct Compiled {
+  Kernel kernel;
+  Ty ty;
+};
+
+// What a kernel may read besides the table: the value of a definition (per body) or constant.
+struct Scalars {
+  // Returns the definition's value for each body (or nullptr when not computed / not a let).
+  std::function<const std::vector<Value>*(std::size_t let_index)> let_values;
+  std::function<const Value*(std::size_t coefficient_index)> coefficient;
+  Date as_of;
+};
+
+// Compiles a row expression over `table`; nullopt when it cannot be done exactly.
+std::optional<Compiled> compile(const ast::Expr& e, const input::Table& table, const Checked& checked,
+                                const Scalars& scalars);
+
+// One aggregate to compute with kernels.
+struct FastTask {
+  ast::AggregateKind kind = ast::AggregateKind::Count;  // obligations count
+  std::optional<Compiled> filter;  // absent: every row
+  std::optional<Compiled> value;   // absent: count
+  bool days = false;               // the value is a number of days (for the result's kind)
+  std::vector<Value> result;       // per group
+  std::vector<std::int64_t> first_undecided;  // per group: first row whose filter/value was empty, or -1
+};
+
+// Runs every task over the table's rows, grouped by body (one group when the table has no
+// bodies), on `threads` threads; results are identical at every thread count.
+void run(const input::Table& table, std::size_t groups, std::vector<FastTask*>& tasks, unsigned threads);
+
+// Threads for the pass: EREJE_THREADS if set, else the machine's cores.
+unsigned default_threads();
+
+}  // namespace ereje::interp::fast
