@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <ostream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ereje::cli {
@@ -40,6 +41,18 @@ bool write_file_atomically(const std::string& path, const std::string& content, 
     err << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";
     return false;
   }
+  // mkstemp makes the file private (0600): give it the mode of the file it replaces, or the
+  // usual mode for a new file under the user's umask.
+  struct stat st {};
+  mode_t mode;
+  if (::stat(path.c_str(), &st) == 0) {
+    mode = st.st_mode & 07777;
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  ::fchmod(fd, mode);
   std::size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);

@@ -511,7 +511,20 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags) {
           d.notes.push_back({Span{source.get(), static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(b + 6)},
                              "in the clause that starts here"});
       }
-      pos = recovery_point(text, std::max(at, pos));
+      // An error right at the start of a later top-level item (an unclosed clause runs into the
+      // next `clause`): resume there, so that the next item is not lost. Anywhere else, skip to
+      // the next line that starts one. Either way `pos` moves forward.
+      std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+      line_start = line_start == std::string::npos ? 0 : line_start + 1;
+      bool only_space = text.find_first_not_of(" \t", line_start) == at;
+      bool starts_item = false;
+      for (std::string_view kw : {"clause ", "function ", "repeals ", "act "})
+        starts_item |= text.compare(at, kw.size(), kw) == 0;
+      std::size_t item_start = text.find_first_not_of(" \t\r\n", pos);
+      if (only_space && starts_item && at > item_start)
+        pos = line_start;
+      else
+        pos = recovery_point(text, std::max(at, pos));
     }
   }
   return file;

@@ -26,6 +26,7 @@ struct Task {
   const ast::Expr* filter = nullptr;
   struct ClauseEval* clause = nullptr;
   std::vector<Value> result;                  // per body (or one value for a table with no bodies)
+  bool by_body = false;  // a table of no body read with a per-body definition: one value per body
   bool done = false;
 };
 
@@ -226,7 +227,7 @@ struct Engine {
   Value node(ClauseEval& ce, const ast::Expr& e, const ast::Aggregate&, const Frame& f) {
     Task& t = *ce.tasks.at(&e);
     if (!t.done) run_pass({&t});
-    return t.table->schema->per_agency ? t.result[f.body] : t.result[0];
+    return t.table->schema->per_agency || t.by_body ? t.result[f.body] : t.result[0];
   }
 
   // ---- definitions ----
@@ -364,6 +365,58 @@ struct Engine {
     return rest;
   }
 
+  // A table that belongs to no body (the schedule) read with a definition that has one value per
+  // body ("stages that end after this body's first objection"): every row is read once for each
+  // body, with that body's values. Returns the tasks that need no such thing.
+  std::vector<Task*> per_body_of_global(const input::Table& table, const std::vector<Task*>& ts) {
+    std::vector<Task*> rest;
+    for (Task* tp : ts) {
+      Task& t = *tp;
+      bool needs = (t.value && uses_lets(*t.value)) || (t.filter && uses_lets(*t.filter));
+      if (!needs) {
+        rest.push_back(tp);
+        continue;
+      }
+      t.by_body = true;
+      t.result.assign(bodies(), Value::missing());
+      for (std::size_t b = 0; b < bodies(); ++b) {
+        std::int64_t count = 0, seen = 0;
+        Value acc = Value::missing();
+        bool undecided = false;
+        for (std::size_t row = 0; row < table.rows && !undecided; ++row) {
+          Frame f{b, row, &table, nullptr};
+          if (t.filter) {
+            Value c = eval(*t.clause, *t.filter, f);
+            if (c.is_missing()) { undecided = true; warn_row(t, b, row); break; }
+            if (!c.i) continue;
+          }
+          if (!t.value) { ++count; continue; }
+          Value v = eval(*t.clause, *t.value, f);
+          if (v.is_missing()) { undecided = true; warn_row(t, b, row); break; }
+          ++seen;
+          switch (t.agg->kind) {
+            case ast::AggregateKind::Sum:
+            case ast::AggregateKind::Avg: if (acc.is_missing()) acc = v; else acc.num = acc.num + v.num; break;
+            case ast::AggregateKind::Min: if (acc.is_missing() || order_values(v, acc) < 0) acc = v; break;
+            case ast::AggregateKind::Max: if (acc.is_missing() || order_values(v, acc) > 0) acc = v; break;
+            case ast::AggregateKind::Single: if (seen == 1) acc = v; break;
+            case ast::AggregateKind::Count: break;
+          }
+        }
+        if (undecided) continue;
+        if (!t.value) { t.result[b] = Value::number(Rational(count)); continue; }
+        switch (t.agg->kind) {
+          case ast::AggregateKind::Sum: t.result[b] = seen ? acc : Value::number(Rational(0)); break;
+          case ast::AggregateKind::Avg: if (seen) { t.result[b] = acc; t.result[b].num = acc.num / Rational(seen); } break;
+          case ast::AggregateKind::Single: if (seen == 1) t.result[b] = acc; break;
+          default: t.result[b] = acc;
+        }
+      }
+      t.done = true;
+    }
+    return rest;
+  }
+
   // One walk over each table's rows computes every given task on that table, for every body.
   void run_pass(const std::vector<Task*>& todo) {
     std::map<const input::Table*, std::vector<Task*>> by_table;
@@ -373,6 +426,7 @@ struct Engine {
       bool per_body = table->schema->per_agency;
       std::size_t groups = per_body ? bodies() : 1;
       std::vector<Task*> ts = fast_pass(*table, groups, all);  // what the kernels could not take
+      if (!per_body) ts = per_body_of_global(*table, ts);
       struct Acc {
         std::vector<std::int64_t> count;
         std::vector<Value> acc;

@@ -57,11 +57,11 @@ class Explainer {
     a.table = t.table->schema->name;
     a.file = t.table->file;
     bool per_body = t.table->schema->per_agency;
-    a.value = per_body ? t.result[body_] : t.result.empty() ? Value::missing() : t.result[0];
+    a.value = per_body || t.by_body ? t.result[body_] : t.result.empty() ? Value::missing() : t.result[0];
     for (std::size_t row = 0; row < t.table->rows; ++row) {
       if (per_body && static_cast<std::size_t>(t.table->body[row]) != body_) continue;
       ++a.rows;
-      Frame f{per_body ? body_ : 0, row, t.table, nullptr};
+      Frame f{per_body || t.by_body ? body_ : 0, row, t.table, nullptr};
       const ast::Expr* cond = t.obligation ? t.obligation->breach.get() : t.filter;
       if (cond) {
         Value c = e_.eval(ce_, *cond, f);

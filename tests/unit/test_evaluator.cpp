@@ -419,11 +419,11 @@ TEST_CASE("evaluator: an aggregate over the schedule serves every body", "[evalu
   CHECK(shown(after, "B", "114", "breaches") == "2 ok");
 }
 
-// Known bug, hidden until fixed (run with `unit_tests "[known-bug]"`): an aggregate over the
+// Regression (was a bug): an aggregate over the
 // schedule (a table with no bodies) is computed once, with the definitions of the first body, even
 // when its condition uses a per-body definition. B's first objection is 2023-09-10, after the first
 // stage ended, so B must count 1 stage, not A's 2.
-TEST_CASE("evaluator: a schedule aggregate that uses a per-body definition", "[evaluator][.known-bug]") {
+TEST_CASE("evaluator: a schedule aggregate that uses a per-body definition", "[evaluator]") {
   input::DataSet data = [] {
     std::map<std::string, input::TextTable> t;
     t["agencies"] = table("agencies", {"agency_id"}, {{"A"}, {"B"}});
