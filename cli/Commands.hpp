@@ -20,7 +20,7 @@ struct RunOptions {
   std::vector<std::string> rules;
   std::string data;
   std::string as_of;   // empty: today (UTC), read once
-  std::string format = "csv";  // csv | json | table
+  std::string format = "csv";  // csv | json | table | xlsx
   std::string output;  // empty: standard output
   std::string receipt; // empty: no receipt
 };
@@ -56,7 +56,9 @@ struct DiffOptions {
   std::string from, to;              // one rule set at two dates
   std::string as_of;                 // two rule sets: the date compared (default: the latest)
   std::string data;
-  std::string format = "text";       // text, markdown or json
+  std::string format = "text";       // text, markdown, json, html or xlsx
+  std::string lang = "en";           // html and xlsx: labels and clause titles in kk, ru or en
+  std::string output;                // empty or `-`: standard output
 };
 int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err);
 void add_diff(CLI::App& app, Action& action);
@@ -66,5 +68,30 @@ struct ReplayOptions {
 };
 int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err);
 void add_replay(CLI::App& app, Action& action);
+
+struct FmtOptions {
+  std::vector<std::string> rules;  // files or folders; `-`: standard input to standard output
+  bool check = false;              // write nothing: print a unified diff, exit 1 when anything differs
+};
+int run_fmt(const FmtOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+void add_fmt(CLI::App& app, Action& action);
+
+struct LspOptions {
+  bool stdio = true;  // the only transport; `--stdio` is accepted because editors' clients pass it
+};
+// Serves the Language Server Protocol on `in`/`out` until `exit`; the exit status as the protocol says.
+int run_lsp(const LspOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
+void add_lsp(CLI::App& app, Action& action);
+
+struct ReportOptions {
+  std::vector<std::string> rules;
+  std::string data;
+  std::string as_of;        // empty: today (UTC)
+  std::string lang = "en";  // labels and clause titles: kk, ru or en
+  std::string output;       // the HTML file; `-`: standard output
+};
+// `ereje report`: one self-contained HTML page of the results (docs/reports.md).
+int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err);
+void add_report(CLI::App& app, Action& action);
 
 }  // namespace ereje::cli

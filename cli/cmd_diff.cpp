@@ -14,7 +14,11 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "cli/Html.hpp"
+#include "cli/HtmlDiff.hpp"
+#include "cli/Xlsx.hpp"
 #include "cli/Output.hpp"
+#include "input/LoadData.hpp"
 #include "interpreter/Diff.hpp"
 
 namespace ereje::cli {
@@ -300,8 +304,12 @@ std::string render_json(const interp::RuleDiff& d, const Side& a, const Side& b,
 }  // namespace
 
 int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
-  if (o.format != "text" && o.format != "markdown" && o.format != "json") {
-    err << "error: unknown format `" << o.format << "`\n  = help: use text, markdown or json\n";
+  if (o.format != "text" && o.format != "markdown" && o.format != "json" && o.format != "html" && o.format != "xlsx") {
+    err << "error: unknown format `" << o.format << "`\n  = help: use text, markdown, json, html or xlsx\n";
+    return kBadInput;
+  }
+  if (!html::known_lang(o.lang)) {
+    err << "error: unknown language `" << o.lang << "`\n  = help: use kk, ru or en\n";
     return kBadInput;
   }
   bool dated = !o.from.empty() || !o.to.empty();
@@ -369,7 +377,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
     std::vector<std::string> needed = ca.tables_read(ra.all_in_force(a.as_of));
     for (const auto& t : b.loaded.checked.tables_read(b.loaded.rules.all_in_force(b.as_of))) needed.push_back(t);
     try {
-      data = input::load_folder(o.data, needed);
+      data = input::load_data(o.data, needed);
     } catch (const InputError& e) {
       err << render(e.diagnostics);
       return kBadInput;
@@ -385,9 +393,24 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
   }
   Colours c;
   c.on = o.format == "text" && &out == &std::cout && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-  out << (o.format == "json"       ? render_json(d, a, b, data ? &*data : nullptr, &sum)
-          : o.format == "markdown" ? render_markdown(d, a, b, data ? &*data : nullptr, &sum)
-                                   : render_text(d, a, b, data ? &*data : nullptr, &sum, c));
+  std::string text;
+  if (o.format == "html" || o.format == "xlsx") {
+    DiffView view{&d, a.shown, b.shown, a.as_of, b.as_of, data ? &*data : nullptr, sum.affected.size(), sum.rise, sum.fall,
+                  {}, o.lang};
+    for (const auto& m : sum.rank_moves) view.rank_moves.push_back({m.agency, m.clause, m.result, m.before, m.after});
+    std::string problem;
+    if (o.format == "html") text = diff_html(view);
+    else if (!diff_xlsx(view, text, problem)) {
+      err << "error: " << problem << "\n";
+      return kBadInput;
+    }
+  } else {
+    text = o.format == "json"       ? render_json(d, a, b, data ? &*data : nullptr, &sum)
+           : o.format == "markdown" ? render_markdown(d, a, b, data ? &*data : nullptr, &sum)
+                                    : render_text(d, a, b, data ? &*data : nullptr, &sum, c);
+  }
+  if (o.output.empty() || o.output == "-") out << text;
+  else if (!write_file_atomically(o.output, text, err)) return kBadInput;
   // Like diff(1): 1 when there are differences.
   return d.changed() ? kFound : kOk;
 }
@@ -400,8 +423,10 @@ void add_diff(CLI::App& app, Action& action) {
   cmd->add_option("--from", o->from, "with one rule set: the old date (YYYY-MM-DD)");
   cmd->add_option("--to", o->to, "with one rule set: the new date (YYYY-MM-DD)");
   cmd->add_option("--as-of", o->as_of, "with two rule sets: the date whose versions are compared");
-  cmd->add_option("--data", o->data, "a data folder: show how each body's results move");
-  cmd->add_option("--format", o->format, "text, markdown or json");
+  cmd->add_option("--data", o->data, "a data folder, SQLite file or postgresql:// URL: show how each body's results move");
+  cmd->add_option("--format", o->format, "text, markdown, json, html or xlsx");
+  cmd->add_option("--lang", o->lang, "html and xlsx: labels and clause titles in kk, ru or en");
+  cmd->add_option("--output", o->output, "write the review to this file (whole or not at all)");
   cmd->callback([o, &action] { action = [o] { return run_diff(*o, std::cout, std::cerr); }; });
 }
 

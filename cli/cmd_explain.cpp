@@ -12,6 +12,7 @@
 #include "cli/Common.hpp"
 #include "cli/Output.hpp"
 #include "input/DataSet.hpp"
+#include "input/LoadData.hpp"
 #include "interpreter/Explainer.hpp"
 
 namespace ereje::cli {
@@ -203,7 +204,7 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
   input::DataSet data;
   try {
     std::vector<std::string> needed = lr.checked.tables_read({v});
-    data = input::load_folder(o.data, needed);
+    data = input::load_data(o.data, needed);
   } catch (const InputError& e) {
     err << render(e.diagnostics);
     return kBadInput;
@@ -213,7 +214,7 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
     std::vector<std::string> ids;
     for (const auto& b : data.bodies) ids.push_back(b.agency_id);
     std::string near = interp::nearest(o.agency, ids);
-    err << "error: no body `" << o.agency << "` in " << o.data << "\n  = help: "
+    err << "error: no body `" << o.agency << "` in " << input::shown_data(o.data) << "\n  = help: "
         << (near.empty() ? "agency ids are listed in agencies.csv" : "did you mean `" + near + "`?") << "\n";
     return kBadInput;
   }
@@ -226,7 +227,7 @@ void add_explain(CLI::App& app, Action& action) {
   auto o = std::make_shared<ExplainOptions>();
   auto* cmd = app.add_subcommand("explain", "show how one body's result of one clause was computed");
   cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
-  cmd->add_option("--data", o->data, "data folder")->required();
+  cmd->add_option("--data", o->data, "data folder, SQLite file or postgresql:// URL")->required();
   cmd->add_option("--agency", o->agency, "the body's agency_id")->required();
   cmd->add_option("--clause", o->clause, "the clause number, e.g. 49")->required();
   cmd->add_option("--as-of", o->as_of, "the date whose versions apply (YYYY-MM-DD); default today");

@@ -9,14 +9,21 @@
 #include "cli/Common.hpp"
 #include "cli/Output.hpp"
 #include "cli/Receipt.hpp"
+#include "cli/Xlsx.hpp"
 #include "input/DataSet.hpp"
+#include "input/LoadData.hpp"
 #include "interpreter/Evaluator.hpp"
 
 namespace ereje::cli {
 
 int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err) {
-  if (o.format != "csv" && o.format != "json" && o.format != "table") {
-    err << "error: unknown format `" << o.format << "`\n  = help: use csv, json or table\n";
+  if (o.format == "html") {
+    err << "error: `run` does not write HTML\n  = help: `ereje report RULES --data DIR --output FILE.html` writes the "
+           "results as a page\n";
+    return kBadInput;
+  }
+  if (o.format != "csv" && o.format != "json" && o.format != "table" && o.format != "xlsx") {
+    err << "error: unknown format `" << o.format << "`\n  = help: use csv, json, table or xlsx\n";
     return kBadInput;
   }
   Date as_of{};
@@ -44,7 +51,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   std::vector<std::string> needed = lr.checked.tables_read(versions);
   input::DataSet data;
   try {
-    data = input::load_folder(o.data, needed);
+    data = input::load_data(o.data, needed);
   } catch (const InputError& e) {
     err << render(e.diagnostics);
     err << "error: no results written: the data has errors\n";
@@ -52,13 +59,22 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   }
   interp::Evaluation ev = interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
   err << render(ev.warnings);
-  text = o.format == "json"    ? results_json(ev, data)
-         : o.format == "table" ? results_table(ev, data)
-                               : results_csv(ev, data);
+  if (o.format == "xlsx") {
+    XlsxRun x{&lr.rules, &lr.checked, &data, &ev, versions, as_of, "", input::shown_data(o.data)};
+    for (const auto& r : o.rules) x.rules_shown += (x.rules_shown.empty() ? "" : " ") + r;
+    if (std::string problem; !results_xlsx(x, text, problem)) {
+      err << "error: " << problem << "\n";
+      return kBadInput;
+    }
+  } else {
+    text = o.format == "json"    ? results_json(ev, data)
+           : o.format == "table" ? results_table(ev, data)
+                                 : results_csv(ev, data);
+  }
   // What a receipt records: the rule files as they were read, the data files, the results.
   receipt.engine = kEngineVersion;
   receipt.rule_args = o.rules;
-  receipt.data = o.data;
+  receipt.data = input::shown_data(o.data);  // a PostgreSQL URL without its password
   receipt.as_of = format_date(as_of);
   receipt.format = o.format;
   for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
@@ -85,9 +101,9 @@ void add_run(CLI::App& app, Action& action) {
   auto o = std::make_shared<RunOptions>();
   auto* cmd = app.add_subcommand("run", "evaluate every clause in force for every body of a data folder");
   cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
-  cmd->add_option("--data", o->data, "data folder (agencies, services, objections, schedule)")->required();
+  cmd->add_option("--data", o->data, "data folder (agencies, services, objections, schedule), SQLite file or postgresql:// URL")->required();
   cmd->add_option("--as-of", o->as_of, "evaluate the versions in force on this date (YYYY-MM-DD); default today");
-  cmd->add_option("--format", o->format, "csv, json or table");
+  cmd->add_option("--format", o->format, "csv, json, table or xlsx");
   cmd->add_option("--output", o->output, "write the results to this file (whole or not at all)");
   cmd->add_option("--receipt", o->receipt, "also write a receipt: hashes of every rule and data file and of the results");
   cmd->callback([o, &action] { action = [o] { return run_run(*o, std::cout, std::cerr); }; });

@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
   add_explain(app, action);
   add_diff(app, action);
   add_replay(app, action);
+  add_report(app, action);
+  add_fmt(app, action);
+  add_lsp(app, action);
 
   std::string names;
   bool known = false;

@@ -55,24 +55,38 @@ const char* to_string(AggregateKind k);
 
 // ---- declarations inside a clause ----
 
-struct Text { std::string lang; std::string value; Span span; };  // title or legal text in kk/ru/en
+// One of the adjacent strings a text was written as, unescaped, with the span of its quoted
+// literal: `fmt` writes long legal text back as the same pieces. The text's value is their
+// concatenation. The `…pieces` fields below are empty for nodes not made by the parser.
+struct TextPiece { std::string value; Span span; };
+using TextPieces = std::vector<TextPiece>;
+
+struct Text { std::string lang; std::string value; Span span; TextPieces pieces = {}; };  // title or legal text in kk/ru/en
 
 enum class Evidence { Official, Seed, Reconstructed, NotOnFile };
 const char* to_string(Evidence e);
 struct EvidenceItem { std::string subject; Evidence level; Span span; };  // subject: text, variables, formula
 
-struct Let { std::string name; Span name_span; ExprPtr value; std::string description; Span span; };
-struct Coefficient { std::string name; Span name_span; ExprPtr value; std::string description; Span span; };
+struct Let {
+  std::string name; Span name_span; ExprPtr value; std::string description; Span span;
+  TextPieces description_pieces = {};
+};
+struct Coefficient {
+  std::string name; Span name_span; ExprPtr value; std::string description; Span span;
+  TextPieces description_pieces = {};
+};
 struct Result {
   std::string name; Span name_span; ExprPtr value;
   ExprPtr range_lo, range_hi; Span range_span;  // range_lo null: no range declared (a check error)
   int round = 2; bool round_declared = false;
   std::string description; Span span;
+  TextPieces description_pieces = {};
 };
 // Every row of `table` is checked; the result is the number of rows for which `breach` holds.
 struct Obligation {
   std::string name; Span name_span; std::string table; Span table_span; ExprPtr breach;
   std::string description; Span span;
+  TextPieces description_pieces = {};
 };
 
 // ---- tests written inside a clause ----
@@ -88,6 +102,7 @@ struct TestCase {
   std::optional<Date> as_of; Span as_of_span;
   std::vector<TestTable> tables;
   std::vector<Expectation> expectations;
+  TextPieces name_pieces = {};
 };
 
 struct Clause {
@@ -107,20 +122,24 @@ struct Clause {
   struct Item { enum Kind { Let, Coefficient, Result, Obligation } kind; std::size_t index; };
   std::vector<Item> order;
   Span span;
+  TextPieces title_pieces = {}, in_force_note_pieces = {};
+  Span end_span = {};  // the closing `end`
 };
 
-struct Repeal { std::string number; Span span; std::string note; };
+struct Repeal { std::string number; Span span; std::string note; TextPieces note_pieces = {}; };
 
 struct Function {
   std::string name; Span name_span;
   std::vector<std::string> params; std::vector<Span> param_spans;
   ExprPtr body; std::string description; Span span;
+  TextPieces description_pieces = {};
 };
 
 struct Act {
   std::string id; std::string title; Span span;
   std::optional<Date> in_force; std::string in_force_note; Span in_force_span;
   std::optional<std::string> amends; Span amends_span;
+  TextPieces title_pieces = {}, in_force_note_pieces = {}, amends_pieces = {};
 };
 
 // One parsed rule file.

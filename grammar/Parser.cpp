@@ -92,6 +92,13 @@ class Converter {
       if (c->is_type<string_lit>()) out += unescape(c->string_view());
     return out;
   }
+  // The same text as its pieces, for fmt.
+  ast::TextPieces pieces(const Node& n) const {
+    ast::TextPieces out;
+    for (const auto& c : n.children)
+      if (c->is_type<string_lit>()) out.push_back({unescape(c->string_view()), span(*c)});
+    return out;
+  }
   const Node* child(const Node& n, std::size_t i) const { return i < n.children.size() ? n.children[i].get() : nullptr; }
   template <typename T>
   const Node* find(const Node& n) const {
@@ -238,6 +245,10 @@ class Converter {
     const Node* d = find<description>(n);
     return d ? text(*d) : std::string{};
   }
+  ast::TextPieces description_pieces_of(const Node& n) {
+    const Node* d = find<description>(n);
+    return d ? pieces(*d) : ast::TextPieces{};
+  }
 
   void clause(const Node& n, ast::File& file) {
     ast::Clause c;
@@ -248,8 +259,9 @@ class Converter {
       const Node& item = *n.children[i];
       if (item.is_type<text_value>()) {
         c.title = text(item);
+        c.title_pieces = pieces(item);
       } else if (item.is_type<title_stmt>() || item.is_type<text_stmt>()) {
-        ast::Text t{trimmed(*item.children[0]), text(*item.children[1]), span(item)};
+        ast::Text t{trimmed(*item.children[0]), text(*item.children[1]), span(item), pieces(*item.children[1])};
         (item.is_type<title_stmt>() ? c.titles : c.texts).push_back(std::move(t));
       } else if (item.is_type<replaces_stmt>()) {
         c.replaces = trimmed(*item.children[0]);
@@ -257,6 +269,7 @@ class Converter {
       } else if (item.is_type<in_force_stmt>()) {
         c.in_force = date_of(*item.children[0]);
         c.in_force_note = description_of(item);
+        c.in_force_note_pieces = description_pieces_of(item);
         c.in_force_span = token_span(item);
       } else if (item.is_type<evidence_stmt>()) {
         for (std::size_t k = 0; k + 1 < item.children.size(); k += 2) {
@@ -273,10 +286,10 @@ class Converter {
         ast::ExprPtr v = expr(*item.children[1]);
         if (item.is_type<let_stmt>()) {
           c.order.push_back({ast::Clause::Item::Let, c.lets.size()});
-          c.lets.push_back({nm, ns, v, description_of(item), span(item)});
+          c.lets.push_back({nm, ns, v, description_of(item), span(item), description_pieces_of(item)});
         } else {
           c.order.push_back({ast::Clause::Item::Coefficient, c.coefficients.size()});
-          c.coefficients.push_back({nm, ns, v, description_of(item), span(item)});
+          c.coefficients.push_back({nm, ns, v, description_of(item), span(item), description_pieces_of(item)});
         }
       } else if (item.is_type<result_stmt>()) {
         ast::Result r;
@@ -299,6 +312,7 @@ class Converter {
           r.round_declared = true;
         }
         r.description = description_of(item);
+        r.description_pieces = description_pieces_of(item);
         c.order.push_back({ast::Clause::Item::Result, c.results.size()});
         c.results.push_back(std::move(r));
       } else if (item.is_type<obligation_stmt>()) {
@@ -309,6 +323,7 @@ class Converter {
         o.table_span = token_span(*item.children[1]);
         o.breach = expr(*item.children[2]);
         o.description = description_of(item);
+        o.description_pieces = description_pieces_of(item);
         o.span = span(item);
         c.order.push_back({ast::Clause::Item::Obligation, c.obligations.size()});
         c.obligations.push_back(std::move(o));
@@ -316,13 +331,34 @@ class Converter {
         c.tests.push_back(test(item));
       }
     }
+    c.end_span = end_keyword(n);
     file.clauses.push_back(std::move(c));
+  }
+
+  // The clause's closing `end`, for fmt: the first token after its last item. (Storing `kw_end` in
+  // the parse tree instead would change which syntax error PEGTL reports for a clause left open.)
+  Span end_keyword(const Node& n) const {
+    const std::string& t = file_.text;
+    std::size_t i = n.children.empty() ? n.begin().byte : n.children.back()->end().byte;
+    while (i < t.size()) {
+      if (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n') {
+        ++i;
+      } else if (t.compare(i, 2, "//") == 0) {
+        i = t.find('\n', i);
+        if (i == std::string::npos) i = t.size();
+      } else {
+        break;
+      }
+    }
+    if (t.compare(i, 3, "end") != 0) return Span{};
+    return Span{&file_, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 3)};
   }
 
   ast::TestCase test(const Node& n) {
     ast::TestCase t;
     t.span = span(n);
     t.name = text(*n.children[0]);
+    t.name_pieces = pieces(*n.children[0]);
     for (std::size_t i = 1; i < n.children.size(); ++i) {
       const Node& item = *n.children[i];
       if (item.is_type<as_of_stmt>()) {
@@ -369,14 +405,19 @@ class Converter {
       a.id = unescape(n.children[0]->string_view());
       for (std::size_t i = 1; i < n.children.size(); ++i) {
         const Node& c = *n.children[i];
-        if (c.is_type<text_value>()) a.title = text(c);
+        if (c.is_type<text_value>()) {
+          a.title = text(c);
+          a.title_pieces = pieces(c);
+        }
         if (c.is_type<in_force_stmt>()) {
           a.in_force = date_of(*c.children[0]);
           a.in_force_note = description_of(c);
+          a.in_force_note_pieces = description_pieces_of(c);
           a.in_force_span = token_span(c);
         }
         if (c.is_type<act_amends>()) {
           a.amends = text(*c.children[0]);
+          a.amends_pieces = pieces(*c.children[0]);
           a.amends_span = token_span(c);
         }
       }
@@ -404,11 +445,12 @@ class Converter {
       }
       f.body = expr(*n.children[i]);
       f.description = description_of(n);
+      f.description_pieces = description_pieces_of(n);
       file.functions.push_back(std::move(f));
       return;
     }
     if (n.is_type<repeal_stmt>()) {
-      file.repeals.push_back({trimmed(*n.children[0]), token_span(n), description_of(n)});
+      file.repeals.push_back({trimmed(*n.children[0]), token_span(n), description_of(n), description_pieces_of(n)});
       return;
     }
   }
@@ -499,7 +541,7 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags) {
       if (msg.find("nesting depth") != std::string::npos) {
         diags.error("too-deep", sp,
                     "expression nested too deeply: past the parser's limit of " + std::to_string(kMaxRuleDepth) +
-                        " nested grammar rules (about 85 parentheses)",
+                        " nested grammar rules (about 80 parentheses)",
                     "split the expression into named `let` definitions");
       } else {
         std::string found = found_at(text, at);

@@ -12,7 +12,7 @@ namespace ereje::grammar {
 // stack overflow or an out-of-memory kill. Each is far past anything the methodology needs.
 
 // Deepest nesting of grammar rules; bounds the parser's recursion so that 200,000 nested
-// parentheses give an error, not a stack overflow. About 85 levels of parentheses in an expression.
+// parentheses give an error, not a stack overflow. About 80 levels of parentheses in an expression.
 inline constexpr std::size_t kMaxRuleDepth = 1000;
 // Deepest expression tree: every operator, call, `if` and aggregate inside another counts one
 // level, and so does each operator of a chain (`a + b + c` is two levels). Bounds the recursion of

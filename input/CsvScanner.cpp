@@ -338,7 +338,7 @@ bool CsvScanner::read_record(CsvRecord& rec, std::size_t keep) {
   // A blank line is not a record: a record with one empty field would be ragged for every table
   // we have, and spreadsheets and hand edits leave blank lines (often at the end) that mean nothing.
   for (;;) {
-    if (p_ == end_) return false;
+    if (p_ == end_ || p_ == stop_) return false;
     if (*p_ == '\n') {
       new_line(++p_);
       continue;

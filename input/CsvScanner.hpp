@@ -55,6 +55,22 @@ class CsvScanner {
   // The text of physical line `line` (a walk from the top: for messages only).
   std::string_view line_text(std::uint32_t line) const;
 
+  // Reading a file in pieces, one thread a piece (load_folder). A piece after the first starts at
+  // a line start that is taken for a record's start, with no header: `expect_width` gives the
+  // header's width. The piece before it stops there (next() returns false) when its reading
+  // arrives exactly there: `stopped()`; when a quoted field spans the point, reading goes on.
+  void expect_width(std::size_t width) { width_ = width; }
+  void stop_at(const char* stop) { stop_ = stop; }
+  bool stopped() const { return stop_ != nullptr && p_ == stop_; }
+  // Continues at `at`, the start of physical line `line`, counting `rows` records read so far.
+  void seek(const char* at, std::uint32_t line, std::size_t rows) {
+    p_ = line_start_ = at;
+    line_ = line;
+    rows_ = rows;
+  }
+  std::uint32_t line() const { return line_; }
+  std::size_t rows() const { return rows_; }
+
   // Where the scan is: everything before it has been read and checked.
   const char* position() const { return p_; }
   const std::string& name() const { return name_; }
@@ -81,6 +97,7 @@ class CsvScanner {
   std::uint32_t line_ = 1;
   const char* line_start_;
   std::size_t width_ = 0;  // fields in the header; 0 until it is read
+  const char* stop_ = nullptr;
   std::size_t rows_ = 0;   // records after the header
   // Where the last record read ended (before its line break), for "too few fields".
   const char* rec_end_ = nullptr;

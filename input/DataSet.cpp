@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +17,9 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <thread>
+
+#include <sys/mman.h>
 
 #include "core/Date.hpp"
 #include "input/CsvReader.hpp"
@@ -30,31 +34,57 @@ namespace ereje::input {
 namespace {
 // Short codes are the common case: loads of fixed size only (overlapping ones for the tail), a
 // multiply-xorshift round per 8 bytes, then a full avalanche so that the slot bits depend on every
-// byte. No call to memcpy or memcmp for a value of a few bytes.
-std::uint32_t hash_text(std::string_view s) {
+// byte. No call to memcpy or memcmp for a value of a few bytes. Also returns the first 8 bytes.
+std::uint32_t hash_text(std::string_view s, std::uint64_t& head) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size();
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
-  for (; n > 8; p += 8, n -= 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
-  }
-  std::uint64_t w = 0;
-  if (n >= 4) {
+  head = 0;
+  if (n >= 8) {
+    std::memcpy(&head, p, 8);
+  } else if (n >= 4) {
     std::uint32_t lo, hi;
     std::memcpy(&lo, p, 4);
     std::memcpy(&hi, p + n - 4, 4);
-    w = lo | (std::uint64_t{hi} << 32);
-  } else if (n > 0) {
-    w = p[0] | (std::uint64_t{p[n / 2]} << 8) | (std::uint64_t{p[n - 1]} << 16);
+    // The overlapping high word shifted into place: bytes 4..n-1 end up at 4..n-1.
+    head = lo | ((std::uint64_t{hi} << ((n - 4) * 8)) & ~std::uint64_t{0xFFFFFFFF});
+  } else {
+    for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{p[i]} << (8 * i);
   }
-  h = (h ^ w) * 0x94D049BB133111EBull;
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull) ^ head;
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 31;
+  if (n > 8) {
+    for (p += 8, n -= 8; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+      h ^= h >> 31;
+    }
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i < n; ++i) w |= std::uint64_t{p[i]} << (8 * i);
+    h = (h ^ w) * 0x94D049BB133111EBull;
+  }
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCDull;
   h ^= h >> 33;
   return static_cast<std::uint32_t>(h);
+}
+
+// A slot's tag: 24 bits of hash and the length (up to 255). Equal tags and heads mean equal values
+// for values of up to 8 bytes; a longer one is compared in the dictionary.
+std::uint32_t tag_of(std::uint32_t hash, std::size_t size) {
+  return (hash & 0xFFFFFF00u) | static_cast<std::uint32_t>(std::min<std::size_t>(size, 255));
+}
+
+// true, false, 1 or 0 as 1 or 0; -1 for anything else. Byte compares, no call: two columns of
+// every service row go through here.
+std::int32_t bool_value(std::string_view v) {
+  switch (v.size()) {
+    case 1: return v[0] == '1' ? 1 : v[0] == '0' ? 0 : -1;
+    case 4: return v[0] == 't' && v[1] == 'r' && v[2] == 'u' && v[3] == 'e' ? 1 : -1;
+    case 5: return v[0] == 'f' && v[1] == 'a' && v[2] == 'l' && v[3] == 's' && v[4] == 'e' ? 0 : -1;
+    default: return -1;
+  }
 }
 
 bool same_text(const std::string& a, std::string_view b) {
@@ -65,6 +95,21 @@ bool same_text(const std::string& a, std::string_view b) {
 }
 }  // namespace
 
+template <class Found, class Empty>
+std::int32_t TextIndex::probe(std::string_view text, const std::vector<std::string>& dictionary, Found&& found,
+                              Empty&& empty) const {
+  std::uint64_t head;
+  const std::uint32_t h = hash_text(text, head);
+  const std::uint32_t tag = tag_of(h, text.size());
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.code == 0) return empty(i, head, tag);
+    if (slot.tag != tag || slot.head != head) continue;
+    if (text.size() <= 8 || same_text(dictionary[slot.code - 1], text)) return found(slot.code - 1);
+  }
+}
+
 std::int32_t TextIndex::find(std::string_view text, const std::vector<std::string>& dictionary) const {
   if (indexed_ != dictionary.size()) {
     // A dictionary filled without the loader: found the slow way, but found.
@@ -73,46 +118,35 @@ std::int32_t TextIndex::find(std::string_view text, const std::vector<std::strin
     return -1;
   }
   if (slots_.empty()) return -1;
-  const std::uint32_t h = hash_text(text);
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    const std::uint64_t slot = slots_[i];
-    if (slot == 0) return -1;
-    if (static_cast<std::uint32_t>(slot >> 32) != h) continue;
-    const auto code = static_cast<std::uint32_t>(slot) - 1;
-    if (same_text(dictionary[code], text)) return static_cast<std::int32_t>(code);
-  }
+  return probe(
+      text, dictionary, [](std::uint32_t code) { return static_cast<std::int32_t>(code); },
+      [](std::size_t, std::uint64_t, std::uint32_t) { return std::int32_t{-1}; });
 }
 
 std::int32_t TextIndex::intern(std::string_view text, std::vector<std::string>& dictionary) {
   if ((dictionary.size() + 1) * 2 > slots_.size() || indexed_ != dictionary.size()) grow(dictionary);
-  const std::uint32_t h = hash_text(text);
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    const std::uint64_t slot = slots_[i];
-    if (slot == 0) {
-      const auto code = static_cast<std::uint32_t>(dictionary.size());
-      slots_[i] = (std::uint64_t{h} << 32) | (code + 1);
-      dictionary.emplace_back(text);
-      indexed_ = dictionary.size();
-      return static_cast<std::int32_t>(code);
-    }
-    if (static_cast<std::uint32_t>(slot >> 32) != h) continue;
-    const auto code = static_cast<std::uint32_t>(slot) - 1;
-    if (same_text(dictionary[code], text)) return static_cast<std::int32_t>(code);
-  }
+  return probe(
+      text, dictionary, [](std::uint32_t code) { return static_cast<std::int32_t>(code); },
+      [&](std::size_t i, std::uint64_t head, std::uint32_t tag) {
+        const auto code = static_cast<std::uint32_t>(dictionary.size());
+        slots_[i] = Slot{head, tag, code + 1};
+        dictionary.emplace_back(text);
+        indexed_ = dictionary.size();
+        return static_cast<std::int32_t>(code);
+      });
 }
 
 void TextIndex::grow(const std::vector<std::string>& dictionary) {
   std::size_t size = std::max<std::size_t>(64, slots_.size());
   while (size < (dictionary.size() + 1) * 2) size *= 2;
-  slots_.assign(size, 0);
+  slots_.assign(size, Slot{});
   const std::size_t mask = size - 1;
   for (std::size_t c = 0; c < dictionary.size(); ++c) {
-    const std::uint32_t h = hash_text(dictionary[c]);
+    std::uint64_t head;
+    const std::uint32_t h = hash_text(dictionary[c], head);
     std::size_t i = h & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = (std::uint64_t{h} << 32) | (c + 1);
+    while (slots_[i].code != 0) i = (i + 1) & mask;
+    slots_[i] = Slot{head, tag_of(h, dictionary[c].size()), static_cast<std::uint32_t>(c + 1)};
   }
   indexed_ = dictionary.size();
 }
@@ -395,6 +429,36 @@ bool is_needed(const TableSchema& ts, const std::vector<std::string>& needed) {
   return ts.name == "agencies" || std::find(needed.begin(), needed.end(), ts.name) != needed.end();
 }
 
+// ---- memory ------------------------------------------------------------------------------------
+
+// Asks for 2 MiB pages under a large vector's storage (where the system leaves it to the program):
+// a column of a million rows is then filled with a few page faults instead of a thousand, which
+// is a tenth of the time of loading. Only a hint: nothing changes if the system declines.
+template <class T>
+void huge_pages(const std::vector<T>& v) {
+#if defined(MADV_HUGEPAGE)
+  constexpr std::size_t kHuge = std::size_t{2} << 20;
+  const std::size_t bytes = v.capacity() * sizeof(T);
+  if (bytes < 2 * kHuge) return;
+  const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
+  const std::uintptr_t b = (begin + kHuge - 1) / kHuge * kHuge, e = (begin + bytes) / kHuge * kHuge;
+  if (e > b) ::madvise(reinterpret_cast<void*>(b), e - b, MADV_HUGEPAGE);
+#else
+  (void)v;
+#endif
+}
+
+// `v` as n copies of `fill`, on 2 MiB pages where it is large.
+template <class T>
+void fill_large(std::vector<T>& v, std::size_t n, T fill) {
+  if (v.capacity() < n) {
+    std::vector<T>().swap(v);
+    v.reserve(n);
+    huge_pages(v);
+  }
+  v.assign(n, fill);
+}
+
 // ---- where a row is ----------------------------------------------------------------------------
 
 // Finds a field of a row in its file, for messages: only errors ask, so it may take some work.
@@ -428,34 +492,51 @@ class TextTableLocator final : public RowLocator {
 // forward from the nearest one.
 class CsvLocator final : public RowLocator {
  public:
+  // 256 records: a message reads at most a few kilobytes to find its row; the marks take 1/16 of
+  // the memory of one int32 column.
+  static constexpr std::size_t kStride = 256;
+  struct Mark {
+    std::size_t row;
+    const char* start;
+    std::uint32_t line;
+  };
+
   CsvLocator(const std::string& path, const std::string& display_name, const TableSchema& ts)
       : file_(path, display_name), bom_(file_.bytes().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0),
         scanner_(file_.bytes().substr(bom_), bom_, display_name, &ts) {}
   MappedFile& file() { return file_; }
   CsvScanner& scanner() { return scanner_; }
+  std::string_view text() const { return file_.bytes().substr(bom_); }
   void at_row(std::size_t r, const CsvRecord& rec) {
-    if (r % kStride == 0) marks_.push_back({rec.start, rec.line});
+    if (r % kStride == 0) marks_.push_back({r, rec.start, rec.line});
+  }
+  // The marks of a piece read by another thread, its rows and lines shifted to the whole file's.
+  void add_marks(const std::vector<Mark>& marks, std::size_t row_offset, std::uint32_t line_offset) {
+    for (const Mark& m : marks) marks_.push_back({m.row + row_offset, m.start, m.line + line_offset});
   }
   CsvPlace place(std::size_t r, std::size_t f) override {
-    const Mark& m = marks_.at(r / kStride);
-    std::uint32_t line = m.line;
-    const char* start = scanner_.skip(m.start, line, r % kStride);
+    auto it = std::upper_bound(marks_.begin(), marks_.end(), r, [](std::size_t row, const Mark& m) { return row < m.row; });
+    if (it == marks_.begin()) return {};
+    --it;
+    std::uint32_t line = it->line;
+    const char* start = scanner_.skip(it->start, line, r - it->row);
     return scanner_.place(start, line, f);
   }
   std::string_view line(std::uint32_t n) override { return scanner_.line_text(n); }
 
  private:
-  // 256 records: a message reads at most a few kilobytes to find its row; the marks take 1/16 of
-  // the memory of one int32 column.
-  static constexpr std::size_t kStride = 256;
-  struct Mark {
-    const char* start;
-    std::uint32_t line;
-  };
   MappedFile file_;
   std::size_t bom_;
   CsvScanner scanner_;
-  std::vector<Mark> marks_;
+  std::vector<Mark> marks_;  // by row
+};
+
+// A piece of a file read by another thread: nothing asks it for positions (an error there sends
+// the piece back to be read the ordinary way).
+class NoLocator final : public RowLocator {
+ public:
+  CsvPlace place(std::size_t, std::size_t) override { return {}; }
+  std::string_view line(std::uint32_t) override { return {}; }
 };
 
 // ---- one table ---------------------------------------------------------------------------------
@@ -477,6 +558,15 @@ class TableBuilder {
   // `json_without_records`: a JSON file with no records has no keys at all, and that is no error.
   void header(const std::vector<std::string>& names, const std::vector<std::uint32_t>& cols, std::uint32_t line,
               bool json_without_records);
+  // Only the second part of header(): for a piece of a file whose header was checked already.
+  void columns(const std::vector<std::string>& names);
+  // Appends the rows of `piece` (built by another TableBuilder from the same header, from the rows
+  // that follow these in the file), their lines shifted by `line_offset`. Text codes are translated
+  // to this table's dictionary in the piece's first-seen order: the result is what one reader
+  // going through the whole file would have built.
+  // Each column of `piece` is freed once appended, so that the two never take the memory of two
+  // whole tables at once.
+  void append(Table&& piece, std::uint32_t line_offset);
   void reserve(std::size_t rows);
   // Starts row number `rows` (returned) of the table, from `line` of the file (record number in JSON).
   std::size_t start_row(std::uint32_t line) {
@@ -484,9 +574,7 @@ class TableBuilder {
     return t_.rows++;
   }
   // The fields of row `r`: fields[h] under header column h, n of them (missing ones are empty).
-  void encode_row(std::size_t r, const std::string_view* fields, std::size_t n) {
-    for (Slot& s : slots_) encode(r, s, s.h < n ? fields[s.h] : std::string_view());
-  }
+  void encode_row(std::size_t r, const std::string_view* fields, std::size_t n);
   // Derived columns and keys, once every row is in.
   void finish();
 
@@ -509,13 +597,17 @@ class TableBuilder {
     std::size_t c;        // schema index
     std::size_t h;        // header index
     Column* column;
-    std::int32_t last;    // Text: the previous row's code; rows of one body come together
+    std::int32_t last;          // Text: the previous row's code (-1 before the first; kNoCache)
+    std::uint32_t repeats = 0;  // rows equal to the one before
+    std::uint32_t changes = 0;  // rows different from the one before
   };
-  void encode(std::size_t r, Slot& s, std::string_view v);
-  void empty_error(std::size_t r, const Slot& s);
-  void enum_error(std::size_t r, const Slot& s, std::string_view v);
-  void bool_error(std::size_t r, const Slot& s, std::string_view v);
-  void date_error(std::size_t r, const Slot& s, std::string_view v);
+  static constexpr std::int32_t kNoCache = -2;
+  // The hot path: inlined into encode_row; the error paths out of its way.
+  [[gnu::always_inline]] inline void encode(std::size_t r, Slot& s, std::string_view v);
+  [[gnu::cold, gnu::noinline]] void empty_error(std::size_t r, const Slot& s);
+  [[gnu::cold, gnu::noinline]] void enum_error(std::size_t r, const Slot& s, std::string_view v);
+  [[gnu::cold, gnu::noinline]] void bool_error(std::size_t r, const Slot& s, std::string_view v);
+  [[gnu::cold, gnu::noinline]] void date_error(std::size_t r, const Slot& s, std::string_view v);
   void check_keys();
   std::string_view key_text(std::size_t r, std::size_t c) const {
     const Column& col = t_.columns[c];
@@ -542,32 +634,21 @@ Diagnostic* TableBuilder::field_error(std::string code, std::size_t r, int h, st
 
 void TableBuilder::header(const std::vector<std::string>& names, const std::vector<std::uint32_t>& cols,
                           std::uint32_t line, bool json_without_records) {
-  header_index_.assign(ts_.columns.size(), -1);
   std::unordered_map<std::string_view, std::size_t> seen;
   for (std::size_t h = 0; h < names.size(); ++h) {
     const std::string& name = names[h];
     if (name.empty()) continue;
     auto [it, fresh] = seen.emplace(name, h);
-    if (!fresh) {
-      // CsvScanner reports this itself; here for tables built by hand.
-      const std::size_t col = h < cols.size() ? cols[h] : 0;
-      Diagnostic* d = reporter_.add(data_error("data-duplicate-column", t_.file, json_ ? 0 : line, col,
-                                               locator_->line(line),
-                                               fmt::format("duplicate column `{}` in the header", name),
-                                               "each column name may appear once; rename or remove one of them"));
-      if (d) d->notes.push_back({Span{}, fmt::format("`{}` first appears as column {} of the header", name, it->second + 1)});
-      continue;
-    }
-    const int c = ts_.column_index(name);
-    if (c >= 0 && !is_derived(ts_, name)) header_index_[static_cast<std::size_t>(c)] = static_cast<int>(h);
+    if (fresh) continue;
+    // CsvScanner reports this itself; here for tables built by hand.
+    const std::size_t col = h < cols.size() ? cols[h] : 0;
+    Diagnostic* d = reporter_.add(data_error("data-duplicate-column", t_.file, json_ ? 0 : line, col,
+                                             locator_->line(line),
+                                             fmt::format("duplicate column `{}` in the header", name),
+                                             "each column name may appear once; rename or remove one of them"));
+    if (d) d->notes.push_back({Span{}, fmt::format("`{}` first appears as column {} of the header", name, it->second + 1)});
   }
-  t_.columns.resize(ts_.columns.size());
-  for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
-    t_.columns[c].schema = &ts_.columns[c];
-    t_.columns[c].present = header_index_[c] >= 0 || is_derived(ts_, ts_.columns[c].name);
-    if (header_index_[c] >= 0)
-      slots_.push_back(Slot{c, static_cast<std::size_t>(header_index_[c]), &t_.columns[c], -1});
-  }
+  columns(names);
 
   if (json_without_records) return;
   // All missing columns in one message: a file without its header row would otherwise give one
@@ -609,9 +690,50 @@ void TableBuilder::header(const std::vector<std::string>& names, const std::vect
                              std::move(help)));
 }
 
+void TableBuilder::columns(const std::vector<std::string>& names) {
+  header_index_.assign(ts_.columns.size(), -1);
+  std::set<std::string_view> seen;
+  for (std::size_t h = 0; h < names.size(); ++h) {
+    const std::string& name = names[h];
+    if (name.empty() || !seen.insert(name).second) continue;  // a repeated name: the first one counts
+    const int c = ts_.column_index(name);
+    if (c >= 0 && !is_derived(ts_, name)) header_index_[static_cast<std::size_t>(c)] = static_cast<int>(h);
+  }
+  t_.columns.resize(ts_.columns.size());
+  slots_.clear();
+  for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
+    t_.columns[c].schema = &ts_.columns[c];
+    t_.columns[c].present = header_index_[c] >= 0 || is_derived(ts_, ts_.columns[c].name);
+    if (header_index_[c] >= 0)
+      slots_.push_back(Slot{c, static_cast<std::size_t>(header_index_[c]), &t_.columns[c], -1});
+  }
+}
+
+void TableBuilder::append(Table&& piece, std::uint32_t line_offset) {
+  for (Slot& s : slots_) {
+    Column& to = *s.column;
+    Column from = std::move(piece.columns[s.c]);
+    if (to.schema->type == ColumnType::Text) {
+      std::vector<std::int32_t> code(from.dictionary.size());
+      for (std::size_t i = 0; i < from.dictionary.size(); ++i) code[i] = to.index.intern(from.dictionary[i], to.dictionary);
+      for (std::int32_t v : from.values) to.values.push_back(v == kMissing ? kMissing : code[static_cast<std::size_t>(v)]);
+    } else {
+      to.values.insert(to.values.end(), from.values.begin(), from.values.end());
+    }
+    s.last = s.last == kNoCache ? kNoCache : -1;
+  }
+  for (const RowOrigin& o : piece.origin) t_.origin.push_back(RowOrigin{o.line + line_offset});
+  t_.rows += piece.rows;
+  piece = Table{};
+}
+
 void TableBuilder::reserve(std::size_t rows) {
   t_.origin.reserve(rows);
-  for (Slot& s : slots_) s.column->values.reserve(rows);
+  huge_pages(t_.origin);
+  for (Slot& s : slots_) {
+    s.column->values.reserve(rows);
+    huge_pages(s.column->values);
+  }
 }
 
 void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v) {
@@ -625,14 +747,24 @@ void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v) {
   switch (cs.type) {
     case ColumnType::Text: {
       Column& col = *s.column;
-      if (s.last < 0 || !same_text(col.dictionary[static_cast<std::size_t>(s.last)], v))
-        s.last = col.index.intern(v, col.dictionary);
-      values.push_back(s.last);
+      if (s.last >= 0) {
+        // Rows of one body come together: its agency_id repeats row after row. Where the value
+        // changes on most rows (service_id), the check is dropped after the first thousand rows.
+        if (same_text(col.dictionary[static_cast<std::size_t>(s.last)], v)) {
+          ++s.repeats;
+          values.push_back(s.last);
+          return;
+        }
+        if (++s.changes == 1024 && s.repeats < 3 * 1024) s.last = kNoCache;
+      }
+      const std::int32_t code = col.index.intern(v, col.dictionary);
+      if (s.last != kNoCache) s.last = code;
+      values.push_back(code);
       return;
     }
     case ColumnType::Enum: {
       for (std::size_t i = 0; i < cs.enum_values.size(); ++i)
-        if (cs.enum_values[i] == v) {
+        if (same_text(cs.enum_values[i], v)) {
           values.push_back(static_cast<std::int32_t>(i));
           return;
         }
@@ -641,12 +773,9 @@ void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v) {
       return;
     }
     case ColumnType::Bool: {
-      if (v == "true" || v == "1") {
-        values.push_back(1);
-        return;
-      }
-      if (v == "false" || v == "0") {
-        values.push_back(0);
+      const std::int32_t b = bool_value(v);
+      if (b >= 0) {
+        values.push_back(b);
         return;
       }
       values.push_back(kMissing);
@@ -663,6 +792,10 @@ void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v) {
       return;
     }
   }
+}
+
+void TableBuilder::encode_row(std::size_t r, const std::string_view* fields, std::size_t n) {
+  for (Slot& s : slots_) encode(r, s, s.h < n ? fields[s.h] : std::string_view());
 }
 
 // The error paths of encode, out of its way.
@@ -842,7 +975,7 @@ void TableBuilder::finish() {
   for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
     std::vector<std::int32_t>& values = t_.columns[c].values;
     if (header_index_[c] < 0) {
-      values.assign(t_.rows, kMissing);
+      fill_large(values, t_.rows, kMissing);
     } else if (values.capacity() > t_.rows + t_.rows / 8 + 4096) {
       values.shrink_to_fit();  // the row count was estimated high
     }
@@ -981,10 +1114,94 @@ void build_from_text(const TableSchema& ts, TextTable text, Loading& L) {
   L.builders[ts.name] = std::move(b);
 }
 
+// ---- a CSV file, in pieces -------------------------------------------------------------------
+
+// At most this many pieces of a file: past it, the merging on one thread is what takes the time.
+constexpr std::size_t kMaxPieces = 8;
+
+unsigned threads_for(const LoadOptions& options) {
+  if (options.threads > 0) return options.threads;
+  if (const char* env = std::getenv("EREJE_THREADS")) {
+    const int n = std::atoi(env);
+    if (n >= 1 && n <= 256) return static_cast<unsigned>(n);
+  }
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+// Pages behind a reader go back to the page cache this many bytes at a time.
+constexpr std::size_t kReleaseBytes = std::size_t{8} << 20;
+
+// Reads the records of `scanner` into `b` until it stops, numbering rows on from `r`; returns the
+// row count after. `on_row(r, rec)` sees each record first and may stop the reading (false). The
+// columns are sized once, from the first rows' length and the bytes left up to `end`: growing by
+// doubling would copy each column a dozen times and leave up to half of it unused.
+template <class OnRow>
+std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const char* end, const MappedFile& file,
+                      OnRow&& on_row) {
+  constexpr std::size_t kSample = 1024;
+  CsvRecord rec;
+  const std::size_t first_row = r;
+  const char* first = scanner.position();
+  const char* released = first;
+  while (scanner.next(rec)) {
+    if (!on_row(r, rec)) break;
+    b.start_row(rec.line);
+    b.encode_row(r, rec.fields.data(), rec.fields.size());
+    ++r;
+    if (r - first_row == kSample) {
+      const auto done = static_cast<std::size_t>(scanner.position() - first);
+      const auto left = static_cast<std::size_t>(end - scanner.position());
+      b.reserve(r + left * kSample / std::max<std::size_t>(1, done) * 21 / 20 + kSample);
+    }
+    if (r % 4096 == 0 && static_cast<std::size_t>(rec.start - released) > kReleaseBytes) {
+      file.release(released, rec.start);
+      released = rec.start;
+    }
+  }
+  return r;
+}
+
+// A piece of a CSV file after the first, read by its own thread into its own table. Its start is a
+// guess: the start of a line, taken for the start of a record.
+struct Piece {
+  const char* begin = nullptr;
+  const char* end = nullptr;
+  Table table;
+  Reporter reporter;
+  std::vector<CsvLocator::Mark> marks;  // rows and lines counted from the piece's start
+  std::uint32_t end_line = 1;           // the line at its end, counted likewise
+  bool ok = false;                      // read to its end with no error of any kind
+};
+
+// One piece, on its own thread. Any error, or anything thrown, only marks the piece as not read:
+// the main thread then reads it again itself, and reports what it finds in the ordinary way.
+void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::string>& names, const std::string& file,
+                const MappedFile& mapped) {
+  try {
+    CsvScanner scanner(std::string_view(piece.begin, static_cast<std::size_t>(piece.end - piece.begin)), 0, file, &ts);
+    scanner.expect_width(names.size());
+    TableBuilder b(ts, piece.table, file, false, piece.reporter, std::make_unique<NoLocator>());
+    b.columns(names);
+    read_rows(scanner, b, 0, piece.end, mapped, [&](std::size_t r, const CsvRecord& rec) {
+      if (r % CsvLocator::kStride == 0) piece.marks.push_back({r, rec.start, rec.line});
+      return piece.reporter.empty();
+    });
+    piece.end_line = scanner.line();
+    piece.ok = piece.reporter.empty() && scanner.position() == piece.end;
+  } catch (...) {
+    piece.ok = false;
+  }
+}
+
 // One table from a CSV file, straight into columns: the fields of a record are encoded while it is
 // current and never copied. Throws InputError (the file's one syntax error); validation errors go
 // to the reporter.
-void load_csv(const TableSchema& ts, const std::string& path, Loading& L) {
+//
+// A large file is read in pieces at once, one thread each, and the pieces' rows are appended to the
+// first's in file order (TableBuilder::append): the table, its dictionaries' order and every
+// message are exactly those of one reader from start to end, whatever the number of threads. A
+// piece is used only when its guessed start proves to be a record's start (the first reader stops
+// exactly there) and it read without any error; otherwise the main thread reads on from there.
+void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L) {
   auto locator = std::make_unique<CsvLocator>(path, path, ts);
   CsvLocator& csv = *locator;
   CsvScanner& scanner = csv.scanner();
@@ -996,29 +1213,50 @@ void load_csv(const TableSchema& ts, const std::string& path, Loading& L) {
   auto b = std::make_unique<TableBuilder>(ts, t, path, false, L.reporter, std::move(locator));
   b->header(names, cols, header_line, false);
 
-  const std::string_view bytes = csv.file().bytes();
-  const char* released = bytes.data();
-  const char* first = nullptr;
-  CsvRecord rec;
-  std::size_t r = 0;
-  while (scanner.next(rec)) {
+  const MappedFile& file = csv.file();
+  const std::string_view text = csv.text();
+  const char* end = text.data() + text.size();
+  const auto data_bytes = static_cast<std::size_t>(end - scanner.position());
+  const std::size_t parts = std::min({std::size_t{threads_for(options)}, kMaxPieces,
+                                      std::max<std::size_t>(1, data_bytes / std::max<std::size_t>(1, options.min_piece_bytes))});
+  std::vector<Piece> pieces;
+  for (std::size_t k = 1; k < parts; ++k) {
+    const char* guess = scanner.position() + data_bytes / parts * k;
+    const void* nl = std::memchr(guess, '\n', static_cast<std::size_t>(end - guess));
+    const char* start = nl ? static_cast<const char*>(nl) + 1 : end;
+    if (start >= end || (!pieces.empty() && start <= pieces.back().begin)) break;
+    if (!pieces.empty()) pieces.back().end = start;
+    pieces.emplace_back().begin = start;
+    pieces.back().end = end;
+  }
+  std::vector<std::jthread> threads;  // after `pieces` and `b`: joined before either goes
+  for (Piece& piece : pieces)
+    threads.emplace_back([&piece, &ts, &names, &path, &file] { read_piece(piece, ts, names, path, file); });
+  if (!pieces.empty()) scanner.stop_at(pieces.front().begin);
+
+  auto mark = [&csv](std::size_t r, const CsvRecord& rec) {
     csv.at_row(r, rec);
-    b->start_row(rec.line);
-    b->encode_row(r, rec.fields.data(), rec.fields.size());
-    ++r;
-    if (r == 1) first = rec.start;
-    if (r == 1024) {
-      // Columns sized once from the first rows' length: growing by doubling would copy each column
-      // a dozen times and leave up to half of it unused.
-      const auto done = static_cast<std::size_t>(scanner.position() - first);
-      const auto left = static_cast<std::size_t>(bytes.data() + bytes.size() - scanner.position());
-      b->reserve(r + left / std::max<std::size_t>(1, done / r) * 21 / 20 + 1024);
+    return true;
+  };
+  std::size_t rows = read_rows(scanner, *b, 0, end, file, mark);
+  for (auto& th : threads) th.join();
+  // When the first reader went past the first piece's start inside a quoted field, it read on to
+  // the end of the file itself, and the pieces are dropped.
+  if (scanner.stopped()) {
+    std::uint32_t line = scanner.line();  // at the start of the next piece
+    std::size_t k = 0;
+    for (; k < pieces.size(); ++k) {
+      Piece& piece = pieces[k];
+      if (!piece.ok || rows + piece.table.rows > kMaxRowsPerTable) break;
+      csv.add_marks(piece.marks, rows, line - 1);
+      rows += piece.table.rows;
+      b->append(std::move(piece.table), line - 1);
+      line += piece.end_line - 1;
     }
-    // Pages behind the scan go back to the page cache (8 MiB at a time): the file is never held in
-    // memory whole, only the columns are.
-    if (r % 4096 == 0 && static_cast<std::size_t>(rec.start - released) > (std::size_t{8} << 20)) {
-      csv.file().release_before(rec.start);
-      released = rec.start;
+    scanner.stop_at(nullptr);
+    if (k < pieces.size()) {
+      scanner.seek(pieces[k].begin, line, rows);
+      rows = read_rows(scanner, *b, rows, end, file, mark);
     }
   }
   b->finish();
@@ -1056,7 +1294,7 @@ DataSet finish_dataset(Loading& L) {
     const Column& ids = t.column("agency_id");
     std::vector<std::int32_t> body_of(ids.dictionary.size());
     for (std::size_t i = 0; i < ids.dictionary.size(); ++i) body_of[i] = ds.body_index(ids.dictionary[i]);
-    t.body.resize(t.rows);
+    fill_large(t.body, t.rows, std::int32_t{-1});
     for (std::size_t r = 0; r < t.rows; ++r)
       t.body[r] = ids.values[r] == kMissing ? -1 : body_of[static_cast<std::size_t>(ids.values[r])];
   }
@@ -1087,7 +1325,7 @@ DataSet build_dataset(std::string folder, std::map<std::string, TextTable> table
   return finish_dataset(L);
 }
 
-DataSet load_folder(const std::string& folder, const std::vector<std::string>& needed) {
+DataSet load_folder(const std::string& folder, const std::vector<std::string>& needed, const LoadOptions& options) {
   namespace fs = std::filesystem;
   for (const auto& n : needed)
     if (!find_table(n)) throw std::invalid_argument(fmt::format("load_folder: no table {} in the schema", n));
@@ -1143,7 +1381,7 @@ DataSet load_folder(const std::string& folder, const std::vector<std::string>& n
     const std::string shown_name = f.path.string();
     try {
       if (f.json) build_from_text(*f.table, read_json(shown_name, shown_name, f.table), L);
-      else load_csv(*f.table, shown_name, L);
+      else load_csv(*f.table, shown_name, options, L);
       L.ds.files.push_back(shown_name);
     } catch (const InputError& e) {
       // Keep reading: a broken services.csv should not hide a broken objections.csv. Errors in the

@@ -19,9 +19,10 @@ namespace ereje::input {
 inline constexpr std::int32_t kMissing = std::numeric_limits<std::int32_t>::min();
 
 // Text only: dictionary value -> code in O(1), so that code_of and the loader stay fast on millions
-// of rows. Open addressing, 8 bytes a slot (the value's hash and its code), so that a lookup reads
-// one slot and, on a hash match, one dictionary entry: a node-based map costs several times the
-// memory and a cache miss more per lookup.
+// of rows. Open addressing over 16-byte slots that hold a value's hash, length and first 8 bytes:
+// a lookup of a code of up to 8 bytes (most codes) reads one slot and nothing else; a longer one
+// also reads its dictionary entry. A node-based map costs several times the memory and two or three
+// cache misses more per lookup.
 class TextIndex {
  public:
   // Code of `text` in `dictionary`, or -1.
@@ -30,9 +31,15 @@ class TextIndex {
   std::int32_t intern(std::string_view text, std::vector<std::string>& dictionary);
 
  private:
+  struct Slot {
+    std::uint64_t head = 0;  // the value's first 8 bytes, zero-padded
+    std::uint32_t tag = 0;   // hash bits and length (see DataSet.cpp)
+    std::uint32_t code = 0;  // code + 1; 0 when the slot is empty
+  };
+  template <class Found, class Empty>
+  std::int32_t probe(std::string_view text, const std::vector<std::string>& dictionary, Found&&, Empty&&) const;
   void grow(const std::vector<std::string>& dictionary);
-  // hash << 32 | (code + 1), 0 when empty; size a power of two, at most half full.
-  std::vector<std::uint64_t> slots_;
+  std::vector<Slot> slots_;  // size a power of two, at most half full
   std::size_t indexed_ = 0;  // dictionary entries in the slots
 };
 
@@ -81,10 +88,22 @@ struct DataSet {
   int body_index(std::string_view agency_id) const;  // -1 when unknown
 };
 
+// How load_folder reads. The result never depends on it: only the time it takes.
+struct LoadOptions {
+  // Threads for reading one large CSV file in pieces; 0: EREJE_THREADS if set, else the machine's
+  // cores (as the evaluator counts them).
+  unsigned threads = 0;
+  // A file is cut into pieces of at least this many bytes: below it, another thread costs more
+  // than it saves. (Small values let tests cut small files.)
+  std::size_t min_piece_bytes = std::size_t{8} << 20;
+};
+
 // Reads a data folder (NAME.csv or NAME.json per table). `needed` lists the tables the rules in
 // force read: each must be present; the agencies table always is. Any contract violation of
-// data.md throws InputError with diagnostics naming file, line and column.
-DataSet load_folder(const std::string& folder, const std::vector<std::string>& needed);
+// data.md throws InputError with diagnostics naming file, line and column. A CSV file is read in
+// one pass from a memory map straight into the columns, its pages let go behind the reading: the
+// memory a run holds is the columns', not the files'.
+DataSet load_folder(const std::string& folder, const std::vector<std::string>& needed, const LoadOptions& options = {});
 
 // Builds a DataSet from already-parsed text rows (used by rule-file tests and by the readers):
 // `tables[name]` holds the records of one table as text ("" = missing). Validates exactly like a

@@ -149,6 +149,19 @@ TextTable parse_json(std::string text, const std::string& display_name, const Ta
     throw_input_error(data_error("data-invalid-json", display_name, pos.line, pos.col, pos.text,
                                  "invalid JSON: " + clean_parse_message(e.what()),
                                  "the file must hold one JSON array of objects, one per row"));
+  } catch (const Json::out_of_range& e) {
+    // A number too large for a double (1e400). The exception has no position, but quotes the
+    // number's text: the first place it stands in the file is shown (found by fuzz_data).
+    std::string what = e.what();
+    std::string number;
+    if (auto q = what.find('\''); q != std::string::npos)
+      if (auto q2 = what.find('\'', q + 1); q2 != std::string::npos) number = what.substr(q + 1, q2 - q - 1);
+    std::size_t at = number.empty() ? std::string::npos : text.find(number);
+    TextPosition pos = at == std::string::npos ? TextPosition{0, 0, {}} : position_of(text, at);
+    throw_input_error(data_error("data-invalid-json", display_name, pos.line, pos.col, pos.text,
+                                 "invalid JSON: the number " + (number.empty() ? std::string("here") : number) +
+                                     " is too large",
+                                 "codes are written as strings, and no column of the data holds numbers"));
   }
   if (!rows.is_array()) {
     TextPosition pos = position_of(text, text.find_first_not_of(" \t\r\n"));

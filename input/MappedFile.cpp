@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -44,15 +45,19 @@ MappedFile::~MappedFile() {
   if (mapped_) ::munmap(const_cast<char*>(data_), size_);
 }
 
-void MappedFile::release_before(const char* upto) {
-  if (!mapped_ || upto <= data_) return;
-  static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  const std::size_t end = std::min(static_cast<std::size_t>(upto - data_), size_) / page * page;
-  if (end <= released_) return;
+void MappedFile::release(const char* from, const char* to) const {
+  if (!mapped_ || to <= from) return;
+  const std::size_t page = page_size();
+  const std::size_t b = (static_cast<std::size_t>(from - data_) + page - 1) / page * page;
+  const std::size_t e = std::min(static_cast<std::size_t>(to - data_), size_) / page * page;
   // MADV_DONTNEED on a private read-only file mapping drops the pages; reading them again refetches
   // the file's contents. It never changes what the mapping holds.
-  ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
-  released_ = end;
+  if (e > b) ::madvise(const_cast<char*>(data_) + b, e - b, MADV_DONTNEED);
+}
+
+std::size_t MappedFile::page_size() {
+  static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  return page;
 }
 
 }  // namespace ereje::input

@@ -18,17 +18,17 @@ class MappedFile {
 
   std::string_view bytes() const { return {data_, size_}; }
 
-  // Tells the kernel that the pages wholly before `upto` are not needed now. They were scanned and
-  // are read again only for an error message, when a page fault brings them back from the page
+  // Tells the kernel that the pages wholly inside [from, to) are not needed now. They were scanned
+  // and are read again only for an error message, when a page fault brings them back from the page
   // cache. Without this, a file's every page stays counted in the process's memory until the end.
-  void release_before(const char* upto);
+  void release(const char* from, const char* to) const;
 
  private:
+  static std::size_t page_size();
   const char* data_ = nullptr;
   std::size_t size_ = 0;
   bool mapped_ = false;
-  std::string copy_;            // the fallback: the file read into memory
-  std::size_t released_ = 0;    // bytes from the start already released
+  std::string copy_;  // the fallback: the file read into memory
 };
 
 }  // namespace ereje::input

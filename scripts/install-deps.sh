@@ -11,6 +11,9 @@ packages=(
   nlohmann-json3-dev
   libgmp-dev       # exact rational arithmetic (mpq_class)
   libssl-dev       # SHA-256 for receipts (libcrypto)
+  libsqlite3-dev   # --data FILE.sqlite
+  libpq-dev        # --data postgresql://...
+  libxlsxwriter-dev  # --format xlsx
   python3          # golden-test runner
 )
 missing=()

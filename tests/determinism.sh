@@ -44,6 +44,8 @@ same() {
 
 rules=$PWD/rules
 data=$PWD/examples/assessment-2023
+# Input files are never modified: their checksums and times are compared at the end.
+inputs_before=$(find "$rules" "$data" -type f -exec stat -c '%n %s %Y' {} + | sort; find "$rules" "$data" -type f -exec sha1sum {} + | sort)
 run ref "$rules" "$data" LC_ALL=C TZ=UTC
 grep -q "^agency_id,clause,result,value,status,version$" "$tmp/ref.csv" || { echo "FAIL the reference run gave no results"; cat "$tmp/ref.csv.err"; exit 1; }
 
@@ -136,6 +138,10 @@ done
 LC_ALL=C TZ=UTC "$bin" test rules >"$tmp/test-utc" 2>&1
 LC_ALL=C TZ=Pacific/Kiritimati "$bin" test rules >"$tmp/test-east" 2>&1
 cmp -s "$tmp/test-utc" "$tmp/test-east" || { echo "FAIL \`ereje test\` depends on the timezone"; failed=$((failed + 1)); }
+checked=$((checked + 1))
+
+inputs_after=$(find "$rules" "$data" -type f -exec stat -c '%n %s %Y' {} + | sort; find "$rules" "$data" -type f -exec sha1sum {} + | sort)
+[ "$inputs_before" = "$inputs_after" ] || { echo "FAIL an input file was modified"; failed=$((failed + 1)); }
 checked=$((checked + 1))
 
 echo "determinism: $checked checked, $failed failed"

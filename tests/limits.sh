@@ -103,6 +103,38 @@ f="$tmp/large.ereje"
 expect large-run "$f: error: rule file is larger than the limit of 16 MiB" "[file-too-large]" -- run "$f" "${run_args[@]}"
 expect endless-check "/dev/zero: error: rule file is larger than the limit of 16 MiB" -- check /dev/zero
 
+# ---- just under the limits: accepted, and evaluated without overflowing the stack ----
+# accept NAME -- ARGS...: runs `ereje ARGS`, expects exit 0 and results on standard output.
+accept() {
+  local name=$1
+  shift 2
+  local code
+  (
+    [ $sanitized = 1 ] || ulimit -v 4000000
+    exec timeout 120 "$bin" "$@"
+  ) >"$tmp/$name.out" 2>"$tmp/$name.err"
+  code=$?
+  if [ "$code" = 0 ] && grep -q '^agency_id,clause,result,value,status,version$' "$tmp/$name.out"; then
+    passed=$((passed + 1)); echo "ok: $name"
+  else
+    failed=$((failed + 1)); echo "FAIL $name: exit $code"; grep -v 'warning: body\|= help: check the body' "$tmp/$name.err" | head -c 2000
+  fi
+}
+f="$tmp/parens-60.ereje"
+{ echo "$header"; printf '  result T = '; head -c 60 /dev/zero | tr '\0' '('; printf n; head -c 60 /dev/zero | tr '\0' ')'; printf ' range 0..10000\nend\n'; } >"$f"
+accept parens-60 -- run "$f" --data "$data" --as-of 2024-01-01
+f="$tmp/chain-255.ereje"
+{ echo "$header"; printf '  result T = n'; head -c 255 /dev/zero | tr '\0' '+' | sed 's/+/ + n/g'; printf ' range 0..10000000\nend\n'; } >"$f"
+accept chain-255 -- run "$f" --data "$data" --as-of 2024-01-01
+f="$tmp/lets-497.ereje"
+{ echo "$header"; echo "  let a0 = n"; for i in $(seq 1 497); do echo "  let a$i = a$((i - 1)) + 1"; done
+  printf '  result T = a497 range 0..10000\nend\n'; } >"$f"
+accept lets-497 -- run "$f" --data "$data" --as-of 2024-01-01
+f="$tmp/functions-499.ereje"
+{ for i in $(seq 0 498); do echo "function f$i(x) = f$((i + 1))(x) + 1"; done; echo "function f499(x) = x"
+  echo "$header"; printf '  result T = f0(n) range 0..10000\nend\n'; } >"$f"
+accept functions-499 -- run "$f" --data "$data" --as-of 2024-01-01
+
 # ---- data files (CSV) ----
 # A field past 1 MiB, and a record past 16 MiB (its fields each under 1 MiB).
 copy_data() { rm -rf "$tmp/$1"; cp -r "$data" "$tmp/$1"; }

@@ -752,6 +752,88 @@ TEST_CASE("rule set: missing paths and empty folders", "[checker][versions]") {
   CHECK(ds.list()[1].file == dir.path.string());
 }
 
+TEST_CASE("resolver: reserved-name", "[checker][versions]") {
+  auto l = load("function round(x) = x\n");
+  const Diagnostic& d = sole(*l, "reserved-name");
+  CHECK(d.severity == Severity::Error);
+  CHECK(where(d) == "t.ereje:1:10");
+  CHECK(d.message == "`round` is a built-in function and cannot be redefined");
+  CHECK(l->rules.functions.count("round") == 0);
+  for (const char* name : {"missing", "days", "year", "month", "day"}) {
+    auto m = load(std::string("function ") + name + "(x) = x\n");
+    INFO(name);
+    CHECK(sole(*m, "reserved-name").message == std::string("`") + name + "` is a built-in function and cannot be redefined");
+  }
+}
+
+TEST_CASE("rule set: too-many-clauses", "[checker][versions][limits]") {
+  std::string text = "act \"1\" \"T\" in_force 2023-01-01\n";
+  for (int i = 1; i <= 10001; ++i) text += "clause " + std::to_string(i) + "\nend\n";
+  Diagnostics ds;
+  interp::RuleSet rules = interp::load_rules_from_text({{"big.ereje", text}}, ds);
+  std::vector<const Diagnostic*> over;
+  for (const auto& d : ds.list())
+    if (d.code == "too-many-clauses") over.push_back(&d);
+  REQUIRE(over.size() == 1);
+  CHECK(over[0]->severity == Severity::Error);
+  CHECK(over[0]->span.where() == "big.ereje:20002:8");  // clause 10001
+  CHECK(over[0]->message == "more than 10000 clauses in the rule set, the limit");
+  CHECK(rules.clauses.size() == 10000);
+  CHECK(rules.clauses.count("10001") == 0);
+}
+
+TEST_CASE("checker: a column of another table", "[checker]") {
+  auto l = load(clause_with("  let n = count services where submitted_on > 2023-01-01\n"
+                            "  result T = n range 0..10\n"));
+  const Diagnostic& d = sole(*l, "column-outside-rows");
+  CHECK(where(d) == "t.ereje:7:32");
+  CHECK(d.message == "`submitted_on` is a column of table `objections`, not of `services`");
+  CHECK(has(d.help, "these rows come from `services`"));
+}
+
+TEST_CASE("checker: function bodies are checked even when no clause calls them", "[checker]") {
+  auto l = load("function g(x) = nope(x) + y\nfunction h(x) = count services\n");
+  INFO(render(l->diags));
+  REQUIRE(l->diags.list().size() == 3);
+  CHECK(l->diags.list()[0].code == "undefined-function");
+  CHECK(where(l->diags.list()[0]) == "t.ereje:1:17");
+  CHECK(l->diags.list()[0].message == "no function named `nope`");
+  CHECK(l->diags.list()[1].code == "undefined-name");
+  CHECK(where(l->diags.list()[1]) == "t.ereje:1:27");
+  CHECK(l->diags.list()[1].message == "function `g` has no parameter `y`");
+  CHECK(l->diags.list()[2].code == "aggregate-in-function");
+  CHECK(where(l->diags.list()[2]) == "t.ereje:2:17");
+}
+
+TEST_CASE("checker: too-deep, a long chain of definitions", "[checker][limits]") {
+  std::string body = "  let a0 = count services\n";
+  for (int i = 1; i <= 600; ++i) body += "  let a" + std::to_string(i) + " = a" + std::to_string(i - 1) + " + 1\n";
+  body += "  result T = a600 range 0..100000\n";
+  auto l = load(clause_with(body));
+  const Diagnostic& d = sole(*l, "too-deep");
+  CHECK(d.severity == Severity::Error);
+  CHECK(d.message == "formula nested too deeply through definitions and function calls: more than 1000 levels, the limit");
+  CHECK(has(d.help, "shorten the chain"));
+  // A chain of a hundred is fine.
+  std::string short_body = "  let a0 = count services\n";
+  for (int i = 1; i <= 100; ++i) short_body += "  let a" + std::to_string(i) + " = a" + std::to_string(i - 1) + " + 1\n";
+  short_body += "  result T = a100 range 0..100000\n";
+  clean(*load(clause_with(short_body)));
+}
+
+TEST_CASE("checker: too-large, functions that multiply the work", "[checker][limits]") {
+  std::string text = "act \"1\" \"Test act\" in_force 2023-01-01\nfunction f0(x) = x + 1\n";
+  for (int i = 1; i <= 24; ++i)
+    text += "function f" + std::to_string(i) + "(x) = f" + std::to_string(i - 1) + "(x) + f" + std::to_string(i - 1) + "(x)\n";
+  text += clause_with("  let n = count services\n  result T = f24(n) range 0..100000\n").substr(39);
+  auto l = load(text);
+  const Diagnostic& d = sole(*l, "too-large");
+  CHECK(d.severity == Severity::Error);
+  CHECK(d.message ==
+        "formulas of clause 49 (act \"1\") expand to more than 1000000 operations once every function call is "
+        "replaced by its body, the limit");
+}
+
 // ---- what checks cleanly ------------------------------------------------------------------------
 
 TEST_CASE("checker: enum values resolve on either side of a comparison and in lists", "[checker]") {

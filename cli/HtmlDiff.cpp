@@ -1,0 +1,246 @@
+// The amendment review as an HTML page: see HtmlDiff.hpp.
+#include "cli/HtmlDiff.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "cli/Html.hpp"
+#include "cli/Receipt.hpp"
+
+namespace ereje::cli {
+namespace {
+
+using html::esc;
+using html::label;
+using html::labelf;
+
+double to_double(const Rational& r) { return std::strtod(r.to_fixed(6).c_str(), nullptr); }
+
+// A word diff "[-old-] {+new+}" as <del>/<ins>.
+std::string word_diff_html(const std::string& s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const bool del = s.compare(i, 2, "[-") == 0, ins = s.compare(i, 2, "{+") == 0;
+    if (del || ins) {
+      const std::size_t end = s.find(del ? "-]" : "+}", i + 2);
+      if (end != std::string::npos) {
+        out += fmt::format("<{0}>{1}</{0}>", del ? "del" : "ins", esc(s.substr(i + 2, end - i - 2)));
+        i = end + 2;
+        continue;
+      }
+    }
+    const std::size_t next = std::min(s.find("[-", i + 1), s.find("{+", i + 1));
+    out += esc(s.substr(i, next == std::string::npos ? std::string::npos : next - i));
+    i = next == std::string::npos ? s.size() : next;
+  }
+  return out;
+}
+
+std::string change_html(const interp::Change& ch) {
+  if (ch.kind == interp::Change::Kind::TextChanged)
+    return fmt::format("legal text {}: <span class=\"wdiff\">{}</span>", esc(ch.subject), word_diff_html(ch.detail));
+  // Names and expressions in backticks as code.
+  const std::string d = interp::describe(ch);
+  std::string out;
+  bool code = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= d.size(); ++i) {
+    if (i == d.size() || d[i] == '`') {
+      out += code ? "<code>" + esc(d.substr(start, i - start)) + "</code>" : esc(d.substr(start, i - start));
+      code = !code;
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string status_move(const interp::Impact& im, const std::string& lang) {
+  std::string a = im.before_present ? interp::status_name(im.before_status) : label(lang, "absent");
+  std::string b = im.after_present ? interp::status_name(im.after_status) : label(lang, "absent");
+  return a == b ? a : a + " → " + b;
+}
+
+std::string shown_value(const interp::Impact& im, bool before) {
+  const bool present = before ? im.before_present : im.after_present;
+  const std::string& text = before ? im.before_text : im.after_text;
+  return present ? (text.empty() ? "n/a" : text) : "—";
+}
+
+}  // namespace
+
+std::string signed_fixed(const Rational& r, int places) {
+  std::string t = r.to_fixed(places);
+  return r.sign() > 0 ? "+" + t : t;
+}
+
+std::string diff_clause_title(const interp::ClauseDiff& d, const std::string& lang) {
+  const auto* v = d.after ? d.after : d.before;
+  return v && v->clause ? html::clause_title(*v->clause, lang) : "";
+}
+
+std::string diff_html(const DiffView& v) {
+  const auto& d = *v.diff;
+  const std::string& lang = v.lang;
+  const auto* data = v.data;
+  auto who = [&](const interp::Impact* im) {
+    return im ? fmt::format("{} · {} {} · {}", data->bodies[im->body].agency_id, im->clause, im->result,
+                            signed_fixed(*im->delta, im->round))
+              : label(lang, "none_word");
+  };
+  auto impact_anchor = [](std::size_t i) { return fmt::format("move-{}", i); };
+
+  std::string b;
+  b += "<header class=\"top\">";
+  b += fmt::format("<h1>{}</h1>", esc(label(lang, "diff_title")));
+  b += fmt::format("<p class=\"meta\">{}: <code>{}</code> → {}: <code>{}</code></p>", esc(label(lang, "before")),
+                   esc(labelf(lang, "compared", {v.before_shown, format_date(v.before_as_of)})), esc(label(lang, "after")),
+                   esc(labelf(lang, "compared", {v.after_shown, format_date(v.after_as_of)})));
+  b += "</header>";
+
+  b += "<div class=\"cards\" id=\"summary\">";
+  auto card = [&](const std::string& n, const std::string& l) {
+    b += fmt::format("<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">{}</div></div>", esc(n), esc(l));
+  };
+  card(std::to_string(d.clauses.size()), label(lang, "changes"));
+  if (data) {
+    card(fmt::format("{} / {}", v.affected, d.bodies), labelf(lang, "affected", {std::to_string(v.affected), std::to_string(d.bodies)}));
+    card(v.rise ? signed_fixed(*v.rise->delta, v.rise->round) : "—", label(lang, "largest_rise") + ": " + who(v.rise));
+    card(v.fall ? signed_fixed(*v.fall->delta, v.fall->round) : "—", label(lang, "largest_fall") + ": " + who(v.fall));
+    card(std::to_string(v.rank_moves.size()), label(lang, "rank_changes"));
+  }
+  b += "</div>";
+
+  b += "<nav class=\"toc\"><ol>";
+  b += fmt::format("<li><a href=\"#changes\">{}</a></li>", esc(label(lang, "changes")));
+  if (data) {
+    b += fmt::format("<li><a href=\"#impact\">{}</a></li>", esc(label(lang, "impact")));
+    b += fmt::format("<li><a href=\"#attribution\">{}</a></li>", esc(label(lang, "attribution")));
+    b += fmt::format("<li><a href=\"#ranks\">{}</a></li>", esc(label(lang, "rank_changes")));
+  }
+  b += "</ol></nav>";
+
+  // The changes, clause by clause, in the terms of the language.
+  b += fmt::format("<section id=\"changes\"><h2>{}</h2>", esc(label(lang, "changes")));
+  if (d.clauses.empty()) b += "<p>" + esc(label(lang, "no_changes")) + "</p>";
+  for (const auto& cd : d.clauses) {
+    b += fmt::format("<div class=\"clause-changes\" data-clause=\"{}\"><h3>{} {} — {}</h3><ul class=\"changes\">",
+                     esc(cd.number), esc(label(lang, "clause")), esc(cd.number), esc(diff_clause_title(cd, lang)));
+    for (const auto& ch : cd.changes)
+      b += fmt::format("<li data-kind=\"{}\"{}>{}</li>", interp::kind_name(ch.kind),
+                       ch.affects_values ? " class=\"affects\"" : "", change_html(ch));
+    b += "</ul></div>";
+  }
+  b += "</section>";
+
+  if (data) {
+    // The impact: a diverging chart of every move, then the table.
+    b += fmt::format("<section id=\"impact\"><h2>{}</h2><p class=\"meta\">{}</p>", esc(label(lang, "impact")),
+                     esc(labelf(lang, "affected", {std::to_string(v.affected), std::to_string(d.bodies)})));
+    if (d.impacts.empty()) {
+      b += "<p>" + esc(label(lang, "no_moves")) + "</p>";
+    } else {
+      // The chart shows numeric moves; moves of status only (absent -> ok, n/a -> ok) are in the table.
+      std::vector<html::Move> moves;
+      std::size_t status_moves = 0;
+      for (std::size_t i = 0; i < d.impacts.size(); ++i) {
+        const auto& im = d.impacts[i];
+        if (!im.delta) {
+          ++status_moves;
+          continue;
+        }
+        html::Move m;
+        m.label = fmt::format("{} · {} {}", data->bodies[im.body].agency_id, im.clause, im.result);
+        m.href = "#" + impact_anchor(i);
+        m.detail = fmt::format("{} → {} ({})", shown_value(im, true), shown_value(im, false), status_move(im, lang));
+        if (im.delta) {
+          m.value = to_double(*im.delta);
+          m.text = signed_fixed(*im.delta, im.round);
+        } else {
+          m.text = status_move(im, lang);
+        }
+        moves.push_back(std::move(m));
+      }
+      b += fmt::format("<figure id=\"impact-chart\"><figcaption>{}</figcaption>{}</figure>", esc(label(lang, "moves")),
+                       html::diverging_chart(moves, label(lang, "moves")));
+      if (status_moves)
+        b += "<p class=\"meta\">" + esc(labelf(lang, "status_only", {std::to_string(status_moves)})) + "</p>";
+      b += fmt::format(
+          "<table id=\"impact-table\"><thead><tr><th>{}</th><th></th><th class=\"num\">{}</th><th>{}</th><th class=\"num\">{}"
+          "</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+          esc(label(lang, "body")), esc(label(lang, "clause")), esc(label(lang, "result")), esc(label(lang, "before")),
+          esc(label(lang, "after")), esc(label(lang, "delta")), esc(label(lang, "status")));
+      for (std::size_t i = 0; i < d.impacts.size(); ++i) {
+        const auto& im = d.impacts[i];
+        const bool oor = (im.after_present && im.after_status == interp::Status::OutOfRange);
+        b += fmt::format(
+            "<tr class=\"{}\" data-agency=\"{}\" data-clause=\"{}\"><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td>"
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num {}\">{}</td><td class=\"nowrap\">{}</td></tr>",
+            oor ? "oor" : "", esc(data->bodies[im.body].agency_id), esc(im.clause), esc(data->bodies[im.body].agency_id),
+            esc(html::body_name(data->bodies[im.body], lang)), esc(im.clause), esc(im.result), esc(shown_value(im, true)),
+            esc(shown_value(im, false)), im.delta ? (im.delta->sign() > 0 ? "pos" : "neg") : "",
+            im.delta ? esc(signed_fixed(*im.delta, im.round)) : "", esc(status_move(im, lang)));
+      }
+      b += "</tbody></table>";
+    }
+    b += "</section>";
+
+    // Attribution: the part of each change in each move.
+    b += fmt::format("<section id=\"attribution\"><h2>{}</h2><p class=\"meta\">{}</p>", esc(label(lang, "attribution")),
+                     esc(label(lang, "attribution_intro")));
+    double max_part = 0;
+    for (const auto& im : d.impacts)
+      for (const auto& [lbl, part] : im.parts) max_part = std::max(max_part, std::fabs(to_double(part)));
+    std::size_t status_only = 0;
+    b += fmt::format("<table id=\"attribution-table\"><thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th><th></th>"
+                     "</tr></thead><tbody>",
+                     esc(label(lang, "body")), esc(label(lang, "part")), esc(label(lang, "change")));
+    for (std::size_t i = 0; i < d.impacts.size(); ++i) {
+      const auto& im = d.impacts[i];
+      if (!im.delta) {
+        ++status_only;
+        continue;
+      }
+      b += fmt::format("<tr id=\"{}\" class=\"move-head\" data-agency=\"{}\"><td><b>{} · {} {}</b></td><td class=\"num\"><b>{}</b>"
+                       "</td><td>{}</td><td></td></tr>",
+                       impact_anchor(i), esc(data->bodies[im.body].agency_id), esc(data->bodies[im.body].agency_id),
+                       esc(im.clause), esc(im.result), esc(signed_fixed(*im.delta, im.round)),
+                       esc(fmt::format("{} → {}", shown_value(im, true), shown_value(im, false))));
+      for (const auto& [lbl, part] : im.parts) {
+        b += fmt::format("<tr class=\"part\"><td></td><td class=\"num {}\">{}</td><td>{}</td><td>{}</td></tr>",
+                         part.sign() > 0 ? "pos" : part.sign() < 0 ? "neg" : "", esc(signed_fixed(part, im.round)),
+                         esc(lbl), html::mini_bar(to_double(part), max_part));
+      }
+      if (!im.attribution_note.empty())
+        b += fmt::format("<tr class=\"part\"><td></td><td></td><td colspan=\"2\" class=\"meta\">{}</td></tr>",
+                         esc(im.attribution_note));
+    }
+    b += "</tbody></table>";
+    if (status_only) b += "<p class=\"meta\">" + esc(labelf(lang, "status_only", {std::to_string(status_only)})) + "</p>";
+    b += "</section>";
+
+    // Rank changes.
+    b += fmt::format("<section id=\"ranks\"><h2>{}</h2>", esc(label(lang, "rank_changes")));
+    if (v.rank_moves.empty()) {
+      b += "<p>" + esc(label(lang, "none")) + "</p>";
+    } else {
+      b += fmt::format("<table><thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th><th class=\"num\">{}</th>"
+                       "<th class=\"num\">{}</th></tr></thead><tbody>",
+                       esc(label(lang, "body")), esc(label(lang, "clause")), esc(label(lang, "result")),
+                       esc(label(lang, "before")), esc(label(lang, "after")));
+      for (const auto& m : v.rank_moves)
+        b += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num {}\">{}"
+                         "</td></tr>",
+                         esc(m.agency), esc(m.clause), esc(m.result), m.before, m.after < m.before ? "pos" : "neg", m.after);
+      b += "</tbody></table>";
+    }
+    b += "</section>";
+  }
+  b += fmt::format("<footer>{}</footer>", esc(labelf(lang, "generated", {kEngineVersion})));
+  return html::page(lang, label(lang, "diff_title"), b);
+}
+
+}  // namespace ereje::cli

@@ -1,0 +1,80 @@
+// `ereje report`: the results of `run` as one self-contained HTML page for people (HtmlReport.hpp).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/Commands.hpp"
+#include "cli/Common.hpp"
+#include "cli/Html.hpp"
+#include "cli/HtmlReport.hpp"
+#include "input/LoadData.hpp"
+#include "interpreter/Evaluator.hpp"
+
+namespace ereje::cli {
+
+int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
+  if (!html::known_lang(o.lang)) {
+    err << "error: unknown language `" << o.lang << "`\n  = help: use kk, ru or en\n";
+    return kBadInput;
+  }
+  Date as_of{};
+  if (o.as_of.empty()) {
+    as_of = today_utc();
+    err << "note: no --as-of given: reporting as of " << format_date(as_of) << " (today, UTC)\n";
+  } else if (auto d = parse_as_of(o.as_of, "--as-of", err)) {
+    as_of = *d;
+  } else {
+    return kBadInput;
+  }
+  LoadedRules lr = load_and_check(o.rules);
+  err << render(lr.diags);
+  if (lr.diags.has_errors()) return kBadInput;
+  auto versions = lr.rules.all_in_force(as_of);
+  auto earliest = lr.rules.earliest();
+  if (versions.empty() || (earliest && as_of < *earliest)) {
+    err << "error: no version of the rules is in force on " << format_date(as_of);
+    if (earliest) err << "\n  = help: the earliest rules take effect on " << format_date(*earliest);
+    err << "\n";
+    return kBadInput;
+  }
+  input::DataSet data;
+  try {
+    data = input::load_data(o.data, lr.checked.tables_read(versions));
+  } catch (const InputError& e) {
+    err << render(e.diagnostics);
+    err << "error: no report written: the data has errors\n";
+    return kBadInput;
+  }
+  interp::Evaluation ev = interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
+  err << render(ev.warnings);
+  ReportInput in;
+  in.rules = &lr.rules;
+  in.checked = &lr.checked;
+  in.data = &data;
+  in.ev = &ev;
+  in.versions = versions;
+  in.as_of = as_of;
+  in.lang = o.lang;
+  for (const auto& r : o.rules) in.rules_shown += (in.rules_shown.empty() ? "" : " ") + r;
+  in.data_shown = input::shown_data(o.data);
+  const std::string page = report_html(in);
+  if (o.output == "-") {
+    out << page;
+    return kOk;
+  }
+  return write_file_atomically(o.output, page, err) ? kOk : kBadInput;
+}
+
+void add_report(CLI::App& app, Action& action) {
+  auto o = std::make_shared<ReportOptions>();
+  auto* cmd = app.add_subcommand("report", "the results as one self-contained HTML page: rankings, charts, explanations");
+  cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
+  cmd->add_option("--data", o->data, "data folder, SQLite file (.sqlite, .db) or postgresql:// URL")->required();
+  cmd->add_option("--as-of", o->as_of, "evaluate the versions in force on this date (YYYY-MM-DD); default today");
+  cmd->add_option("--lang", o->lang, "labels and clause titles in kk, ru or en");
+  cmd->add_option("--output", o->output, "the HTML file to write (whole or not at all); - for standard output")->required();
+  cmd->callback([o, &action] { action = [o] { return run_report(*o, std::cout, std::cerr); }; });
+}
+
+}  // namespace ereje::cli

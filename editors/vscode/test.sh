@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Grammar tests of the VS Code extension: installs the pinned tools from package-lock.json with
+# `npm ci` (needs the npm registry, or a warm npm cache), checks the client's syntax, and runs the
+# TextMate grammar tests in tests/ with vscode-tmgrammar-test. Exits 77 (skipped) without npm.
+set -euo pipefail
+cd "$(dirname "$0")"
+if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+  echo "editors/vscode: node and npm are not installed: grammar tests skipped" >&2
+  exit 77
+fi
+npm ci --no-audit --no-fund --loglevel=error
+node --check extension.js
+npm test

@@ -1,0 +1,180 @@
+// PostgreSQL input: see PostgresReader.hpp. Values come in libpq's text format with DateStyle ISO:
+// text and integers as written, booleans t/f read as true/false, dates as YYYY-MM-DD, NULL as
+// missing. A char(n) value loses the trailing blanks PostgreSQL pads it with. A real or numeric,
+// a timestamp or bytea in a column of data.md is an error: a code, a date or a boolean is never one.
+#include "input/PostgresReader.hpp"
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+#include <memory>
+
+#include "input/DbReader.hpp"
+
+namespace ereje::input {
+namespace {
+
+struct ConnCloser {
+  void operator()(PGconn* c) const { PQfinish(c); }
+};
+struct ResultCloser {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using Conn = std::unique_ptr<PGconn, ConnCloser>;
+using Result = std::unique_ptr<PGresult, ResultCloser>;
+
+// Type oids of pg_type.h (stable across versions).
+constexpr Oid kBool = 16, kBytea = 17, kBpchar = 1042, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700,
+              kTimestamp = 1114, kTimestamptz = 1184, kMoney = 790;
+
+std::string first_line(const char* message) {
+  std::string s = message ? message : "";
+  if (auto nl = s.find('\n'); nl != std::string::npos) s.resize(nl);
+  return s;
+}
+
+std::string quote_ident(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+Result exec(PGconn* c, const std::string& sql, const std::string& shown, const std::string& what) {
+  Result r(PQexec(c, sql.c_str()));
+  const auto st = PQresultStatus(r.get());
+  if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
+    throw_input_error(data_error("data-db-error", shown, 0, 0, {}, fmt::format("{}: {}", what, first_line(PQerrorMessage(c))),
+                                 "check that the user may read the tables of data.md in this database"));
+  return r;
+}
+
+void read_table(PGconn* c, DbRead& read, const TableSchema& ts, const std::string& name, bool ordered) {
+  // ctid order is the table's physical order: the order rows were loaded in, for a table loaded
+  // once. Views have no ctid; their rows come in the order the view gives.
+  Result r = exec(c, "SELECT * FROM " + quote_ident(name) + (ordered ? " ORDER BY ctid" : ""), read.shown + ":" + ts.name,
+                  "cannot read the table");
+  const int n = PQnfields(r.get());
+  std::vector<std::string> header;
+  for (int i = 0; i < n; ++i) header.push_back(PQfname(r.get(), i));
+  TextTable& t = start_db_table(read, ts.name, header);
+  std::vector<const ColumnSchema*> known;
+  for (const auto& h : header) known.push_back(is_derived(ts, h) ? nullptr : ts.column(h));
+  const int rows = PQntuples(r.get());
+  t.records.reserve(static_cast<std::size_t>(rows));
+  for (int row = 0; row < rows; ++row) {
+    const auto number = static_cast<std::uint32_t>(row + 1);
+    std::vector<std::string> rec;
+    rec.reserve(header.size());
+    for (int i = 0; i < n; ++i) {
+      const auto h = static_cast<std::size_t>(i);
+      if (PQgetisnull(r.get(), row, i)) {
+        rec.emplace_back();
+        continue;
+      }
+      std::string v(PQgetvalue(r.get(), row, i), static_cast<std::size_t>(PQgetlength(r.get(), row, i)));
+      const Oid type = PQftype(r.get(), i);
+      if (known[h]) {
+        if (type == kBool) {
+          v = v == "t" ? "true" : v == "f" ? "false" : v;
+        } else if (type == kBpchar) {
+          while (!v.empty() && v.back() == ' ') v.pop_back();
+        } else if (type == kFloat4 || type == kFloat8 || type == kNumeric || type == kMoney) {
+          db_value_error(read, t, number, header[h], fmt::format("holds the number {}", v),
+                         "codes, texts and dates are text or date columns, booleans boolean: store it as one");
+          v.clear();
+        } else if (type == kTimestamp || type == kTimestamptz) {
+          db_value_error(read, t, number, header[h], fmt::format("holds the timestamp {}", v),
+                         "store dates as the type date (or text YYYY-MM-DD)");
+          v.clear();
+        } else if (type == kBytea) {
+          db_value_error(read, t, number, header[h], "holds bytes (bytea)", "store the value as text");
+          v.clear();
+        }
+      }
+      rec.push_back(std::move(v));
+    }
+    t.records.push_back(std::move(rec));
+    t.lines.push_back(number);
+  }
+}
+
+}  // namespace
+
+bool is_postgres_url(const std::string& data) {
+  return data.rfind("postgresql://", 0) == 0 || data.rfind("postgres://", 0) == 0;
+}
+
+std::string redact_url(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const std::size_t start = scheme + 3;
+  std::size_t end = url.find_first_of("/?#", start);
+  if (end == std::string::npos) end = url.size();
+  std::string out = url.substr(0, start);
+  std::string authority = url.substr(start, end - start);
+  if (auto at = authority.rfind('@'); at != std::string::npos) {
+    std::string user = authority.substr(0, at);
+    if (auto colon = user.find(':'); colon != std::string::npos) user.resize(colon);
+    authority = user + "@" + authority.substr(at + 1);
+  }
+  out += authority;
+  std::string rest = url.substr(end);
+  // Query parameters: drop password=...
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    std::string path = rest.substr(0, q), query = rest.substr(q + 1), kept;
+    std::size_t i = 0;
+    while (i <= query.size()) {
+      std::size_t amp = query.find('&', i);
+      if (amp == std::string::npos) amp = query.size();
+      std::string param = query.substr(i, amp - i);
+      if (!param.empty() && param.rfind("password=", 0) != 0) kept += (kept.empty() ? "" : "&") + param;
+      i = amp + 1;
+    }
+    rest = kept.empty() ? path : path + "?" + kept;
+  }
+  return out + rest;
+}
+
+DataSet load_postgres(const std::string& url, const std::vector<std::string>& needed) {
+  // Messages name the database without the URL's parameters (and never with its password).
+  std::string shown = redact_url(url);
+  if (auto q = shown.find('?'); q != std::string::npos) shown.resize(q);
+  // The URL's own settings first; then ours: UTF-8 text, and a bounded wait for an absent server.
+  const char* keys[] = {"dbname", "client_encoding", "connect_timeout", "application_name", nullptr};
+  const char* values[] = {url.c_str(), "UTF8", "10", "ereje", nullptr};
+  Conn c(PQconnectdbParams(keys, values, 1));
+  if (!c || PQstatus(c.get()) != CONNECTION_OK)
+    throw_input_error(data_error(
+        "data-db-connect", shown, 0, 0, {},
+        fmt::format("cannot connect to the PostgreSQL database: {}", c ? first_line(PQerrorMessage(c.get())) : "out of memory"),
+        "check the URL (postgresql://USER@HOST:PORT/DATABASE) and that the server is running; give a password in "
+        "PGPASSWORD or ~/.pgpass rather than in the URL"));
+  exec(c.get(), "SET DateStyle = ISO; SET IntervalStyle = iso_8601", shown, "cannot set up the session");
+  // One read-only snapshot: every table as of the same moment, and nothing written.
+  exec(c.get(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", shown, "cannot start a read-only transaction");
+  DbRead read;
+  read.shown = shown;
+  read.kind = "PostgreSQL database";
+  Result list = exec(c.get(),
+                     "SELECT c.relname, c.relkind FROM pg_catalog.pg_class c WHERE c.relkind IN ('r', 'v', 'm', 'f', 'p') "
+                     "AND pg_catalog.pg_table_is_visible(c.oid) ORDER BY c.relname",
+                     shown, "cannot list the tables");
+  std::vector<char> kinds;
+  for (int i = 0; i < PQntuples(list.get()); ++i) {
+    read.present.push_back(PQgetvalue(list.get(), i, 0));
+    kinds.push_back(PQgetvalue(list.get(), i, 1)[0]);
+  }
+  for (const auto& ts : schema()) {
+    const std::string name = find_db_table(read, ts.name, true);
+    if (name.empty()) continue;
+    char kind = 'v';
+    for (std::size_t i = 0; i < read.present.size(); ++i)
+      if (read.present[i] == name) kind = kinds[i];
+    read_table(c.get(), read, ts, name, kind == 'r' || kind == 'm');
+  }
+  exec(c.get(), "COMMIT", shown, "cannot end the transaction");
+  c.reset();
+  return finish_db(std::move(read), needed, {}, true);
+}
+
+}  // namespace ereje::input

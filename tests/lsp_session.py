@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""A scripted Language Server Protocol session with `ereje lsp`, as an editor would hold it.
+
+initialize; open a broken document whose error stands after Kazakh text and an emoji, and expect
+the diagnostic at the right UTF-16 position; hover a coefficient, a definition and a clause; go
+to a definition; list the document's symbols; fix the document, format it; open a rule file of
+rules/acts/ to see it checked with the other act of its folder; shutdown; exit with status 0.
+
+Usage: lsp_session.py path/to/ereje   (run from the project root; python3's standard library only)
+"""
+import json
+import os
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.parse
+
+TIMEOUT = 30  # seconds to wait for any one answer
+
+
+class Session:
+    def __init__(self, binary):
+        self.proc = subprocess.Popen([binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE)
+        self.inbox = queue.Queue()
+        self.pending = []  # messages read while waiting for another
+        self.next_id = 1
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    self.inbox.put(None)
+                    return
+                line = line.decode("ascii").strip()
+                if not line:
+                    break
+                name, _, value = line.partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            self.inbox.put(json.loads(out.read(length).decode("utf-8")))
+
+    def send(self, msg):
+        body = json.dumps(dict(jsonrpc="2.0", **msg), ensure_ascii=False).encode("utf-8")
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def wait_for(self, match, what):
+        for i, m in enumerate(self.pending):
+            if match(m):
+                return self.pending.pop(i)
+        while True:
+            try:
+                m = self.inbox.get(timeout=TIMEOUT)
+            except queue.Empty:
+                raise AssertionError("no answer: " + what)
+            if m is None:
+                raise AssertionError("the server closed its output while waiting for " + what)
+            if match(m):
+                return m
+            self.pending.append(m)
+
+    def request(self, method, params):
+        rid = self.next_id
+        self.next_id += 1
+        self.send({"id": rid, "method": method, "params": params})
+        m = self.wait_for(lambda m: m.get("id") == rid and "method" not in m, method)
+        assert "error" not in m, f"{method}: {m['error']}"
+        return m["result"]
+
+    def notify(self, method, params):
+        self.send({"method": method, "params": params})
+
+    def diagnostics(self, uri):
+        m = self.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                          and m["params"]["uri"] == uri, "diagnostics of " + uri)
+        return m["params"]["diagnostics"]
+
+
+def uri_of(path):
+    return "file://" + urllib.parse.quote(os.path.abspath(path))
+
+
+def pos(line, character):
+    return {"line": line, "character": character}
+
+
+BROKEN = """act "1" "Сынақ актісі" in_force 2023-01-01
+
+clause 49 "Автоматтандыру"
+  title kk "Мемлекеттік қызметтерді автоматтандыру дәрежесі"
+  title ru "Степень автоматизации государственных услуг"
+  evidence text official, formula official
+  let қызметтер = count services "барлық қызметтер"
+  let толық = count services where automation = full "толық автоматтандырылған"
+  coefficient k = 10 "коэффициент"
+  result T = толық / қызметтер * k range 0..k
+end
+
+clause 52 "Смартфон"
+  title kk "Смартфондандыру"
+  title ru "Смартфонизация"
+  evidence text official
+  let ұялы = "😀қ" + * 2
+end
+"""
+# Line 16, `*`: 2 spaces, `let ` (4), `ұялы` (4), ` = ` (3), `"😀қ"` (1 + 2 + 1 + 1: the emoji is a
+# surrogate pair), ` + ` (3): UTF-16 character 21 (code points would say 20, bytes 30).
+ERROR_AT = pos(16, 21)
+
+FIXED = BROKEN.replace('  let ұялы = "😀қ" + * 2\n',
+                       '  let ұялы = count services where mobile "😀 мобильді"\n'
+                       '  result C = ұялы range 0..1000 round 0\n')
+
+
+def main():
+    binary = sys.argv[1]
+    s = Session(binary)
+    checks = 0
+
+    def check(cond, what):
+        nonlocal checks
+        if not cond:
+            raise AssertionError(what)
+        checks += 1
+
+    init = s.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {}})
+    caps = init["capabilities"]
+    check(caps["textDocumentSync"]["change"] == 1 and caps["hoverProvider"] and caps["definitionProvider"]
+          and caps["documentSymbolProvider"] and caps["documentFormattingProvider"], "capabilities")
+    s.notify("initialized", {})
+
+    with tempfile.TemporaryDirectory() as tmp:
+        uri = uri_of(os.path.join(tmp, "сынақ.ereje"))  # not saved yet: the buffer is what counts
+        s.notify("textDocument/didOpen",
+                 {"textDocument": {"uri": uri, "languageId": "ereje", "version": 1, "text": BROKEN}})
+        diags = s.diagnostics(uri)
+        errors = [d for d in diags if d["severity"] == 1]
+        check(len(errors) == 1, f"one syntax error expected, got {diags}")
+        check(errors[0]["range"]["start"] == ERROR_AT, f"error at {errors[0]['range']['start']}, expected {ERROR_AT}")
+        check("expected a value after the operator" in errors[0]["message"], errors[0]["message"])
+        check(errors[0]["code"] == "syntax", errors[0]["code"])
+
+        # Hover: the coefficient `k` in `result T = толық / қызметтер * k` (line 9, character 33).
+        h = s.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos(9, 33)})
+        text = h["contents"]["value"]
+        check("coefficient k = 10" in text and "value: **10**" in text and "коэффициент" in text, text)
+        check('act "1"' in text and "Сынақ актісі" in text and "2023-01-01" in text, text)
+        check(h["range"] == {"start": pos(9, 33), "end": pos(9, 34)}, h["range"])
+        # ... a definition used in the formula, and the clause with its Kazakh and Russian titles.
+        h = s.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos(9, 15)})
+        check("let толық = count services where automation = full" in h["contents"]["value"]
+              and "толық автоматтандырылған" in h["contents"]["value"], h["contents"]["value"])
+        h = s.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos(2, 8)})
+        check("Мемлекеттік қызметтерді автоматтандыру дәрежесі" in h["contents"]["value"]
+              and "Степень автоматизации государственных услуг" in h["contents"]["value"], h["contents"]["value"])
+        # ... and a column of the data contract.
+        h = s.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos(7, 42)})
+        check("services.automation" in h["contents"]["value"] and "partial" in h["contents"]["value"],
+              h["contents"]["value"])
+
+        # Go to definition: `қызметтер` in the formula -> its `let` on line 6, characters 6..15.
+        d = s.request("textDocument/definition", {"textDocument": {"uri": uri}, "position": pos(9, 24)})
+        check(d == {"uri": uri, "range": {"start": pos(6, 6), "end": pos(6, 15)}}, d)
+
+        syms = s.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})
+        check([x["name"] for x in syms] == ['act "1"', "clause 49"], [x["name"] for x in syms])
+        check([x["name"] for x in syms[1]["children"]] == ["қызметтер", "толық", "k", "T"], syms[1]["children"])
+
+        # A broken document is not formatted; once fixed, it is.
+        f = s.request("textDocument/formatting",
+                      {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True}})
+        check(f is None, f"no formatting of a broken document, got {f}")
+        s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                            "contentChanges": [{"text": FIXED}]})
+        diags = s.diagnostics(uri)
+        check(not [d for d in diags if d["severity"] == 1], f"no errors after the fix, got {diags}")
+        f = s.request("textDocument/formatting",
+                      {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True}})
+        check(len(f) == 1 and f[0]["range"] == {"start": pos(0, 0), "end": pos(FIXED.count("\n"), 0)}, f)
+        new = f[0]["newText"]
+        check(new.startswith('act "1" "Сынақ актісі"\n  in_force 2023-01-01\n\nclause 49 "Автоматтандыру"\n'), new)
+        check('  let ұялы = count services where mobile "😀 мобильді"\n' in new, new)
+        s.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        check(s.diagnostics(uri) == [], "diagnostics cleared on close")
+
+    # A rule file of the project, checked with the other act of its folder: `replaces 49` finds
+    # the base act's clause 49, in the other file.
+    path = os.path.join("rules", "acts", "2023-33140.ereje")
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    act_uri = uri_of(path)
+    s.notify("textDocument/didOpen", {"textDocument": {"uri": act_uri, "languageId": "ereje", "version": 1, "text": text}})
+    diags = s.diagnostics(act_uri)
+    check(diags == [], f"rules/acts/2023-33140.ereje is clean, got {diags}")
+    line = text.split("\n").index("  replaces 49")
+    d = s.request("textDocument/definition", {"textDocument": {"uri": act_uri}, "position": pos(line, 4)})
+    check(d["uri"] == uri_of(os.path.join("rules", "acts", "2021-22599.ereje")), d)
+    f = s.request("textDocument/formatting", {"textDocument": {"uri": act_uri}, "options": {"tabSize": 2, "insertSpaces": True}})
+    check(f == [], "the project's rule files are formatted")
+
+    check(s.request("shutdown", None) is None, "shutdown")
+    s.notify("exit", None)
+    status = s.proc.wait(timeout=TIMEOUT)
+    stderr = s.proc.stderr.read().decode("utf-8", "replace")
+    check(status == 0, f"exit status {status}; stderr: {stderr}")
+    print(f"lsp session: {checks} passed, 0 failed")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except AssertionError as e:
+        print(f"lsp session: FAILED: {e}")
+        print("lsp session: 0 passed, 1 failed")
+        sys.exit(1)
