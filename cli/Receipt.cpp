@@ -6,14 +6,14 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <memory>
 #include <sstream>
+#include <vector>
 
 namespace ereje::cli {
 
-std::string sha256_hex(const std::string& bytes) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
+namespace {
+std::string hex_digest(const unsigned char* md, unsigned int len) {
   static const char* hex = "0123456789abcdef";
   std::string out;
   for (unsigned int i = 0; i < len; ++i) {
@@ -22,13 +22,31 @@ std::string sha256_hex(const std::string& bytes) {
   }
   return out;
 }
+}  // namespace
+
+std::string sha256_hex(const std::string& bytes) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
+  return hex_digest(md, len);
+}
 
 FileHash hash_file(const std::string& path) {
+  // In fixed blocks: a data file of hundreds of megabytes never sits whole in memory.
   std::ifstream in(path, std::ios::binary);
   if (!in) return {path, ""};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return {path, sha256_hex(ss.str())};
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) return {path, ""};
+  std::vector<char> block(1 << 20);
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    if (in.gcount() > 0) EVP_DigestUpdate(ctx.get(), block.data(), static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) return {path, ""};
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx.get(), md, &len);
+  return {path, hex_digest(md, len)};
 }
 
 std::string receipt_json(const Receipt& r) {

@@ -14,7 +14,7 @@
 
 namespace ereje::cli {
 
-int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err);  // cmd_run.cpp
+int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err, bool hash_files);  // cmd_run.cpp
 
 namespace {
 
@@ -49,7 +49,7 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   std::string text;
   Receipt now;
   std::ostringstream run_err;
-  int code = run_results(run, text, now, run_err);
+  int code = run_results(run, text, now, run_err, true);
   std::vector<std::string> problems;
   if (then.engine != kEngineVersion) problems.push_back(fmt::format("engine {} then, {} now", then.engine, kEngineVersion));
   if (code != kOk) {

@@ -16,7 +16,9 @@
 
 namespace ereje::cli {
 
-int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err) {
+// The receipt's file hashes are computed only when asked for (`--receipt`, or `replay`): hashing every
+// data file costs a second read of it, as much time as reading the data itself.
+int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err, bool hash_files) {
   if (o.format == "html") {
     err << "error: `run` does not write HTML\n  = help: `ereje report RULES --data DIR --output FILE.html` writes the "
            "results as a page\n";
@@ -77,8 +79,10 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   receipt.data = input::shown_data(o.data);  // a PostgreSQL URL without its password
   receipt.as_of = format_date(as_of);
   receipt.format = o.format;
-  for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
-  for (const auto& f : data.files) receipt.data_files.push_back(hash_file(f));
+  if (hash_files) {
+    for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
+    for (const auto& f : data.files) receipt.data_files.push_back(hash_file(f));
+  }
   receipt.results_sha256 = sha256_hex(text);
   receipt.results_rows = ev.rows.size();
   return kOk;
@@ -87,7 +91,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   std::string text;
   Receipt receipt;
-  if (int code = run_results(o, text, receipt, err); code != kOk) return code;
+  if (int code = run_results(o, text, receipt, err, !o.receipt.empty()); code != kOk) return code;
   if (o.output.empty() || o.output == "-") {
     out << text;
   } else if (!write_file_atomically(o.output, text, err)) {

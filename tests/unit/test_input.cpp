@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 
 #include "core/Date.hpp"
 #include "input/CsvReader.hpp"
@@ -790,5 +791,129 @@ TEST_CASE("folder: agencies and the folder itself", "[input][folder][error]") {
   SECTION("build_dataset alone also requires the needed tables") {
     auto e = input_error([] { from_csv({{"agencies", kAgencies}}, {"schedule"}); });
     REQUIRE(first(e).code == "data-missing-table");
+  }
+}
+
+// ---- a large file read in pieces ---------------------------------------------------------------
+// LoadOptions::min_piece_bytes lets a small file be cut into pieces, one thread each: the result and
+// every message must be those of one reader going through the file, whatever the cut.
+
+namespace {
+
+// Everything a run reads of a data set, as text: columns, dictionaries, row lines, bodies.
+std::string dump(const DataSet& ds) {
+  std::ostringstream out;
+  for (const auto& b : ds.bodies) out << "body " << b.agency_id << '|' << b.name_kk << '|' << b.name_ru << '|' << b.kind << '\n';
+  for (const auto& [name, t] : ds.tables) {
+    out << "table " << name << " present=" << t.present << " rows=" << t.rows << '\n';
+    for (const auto& c : t.columns) {
+      out << " column " << (c.schema ? c.schema->name : "?") << " present=" << c.present << ":";
+      for (auto v : c.values) out << ' ' << v;
+      out << "\n  dictionary:";
+      for (const auto& d : c.dictionary) out << " [" << d << ']';
+      out << '\n';
+    }
+    out << " lines:";
+    for (const auto& o : t.origin) out << ' ' << o.line;
+    out << "\n body:";
+    for (auto b : t.body) out << ' ' << b;
+    out << '\n';
+  }
+  return out.str();
+}
+
+// A folder whose files have every shape the pieces must get right: quoted fields with commas,
+// doubled quotes, line breaks (LF and CRLF) inside quotes, Kazakh text, CRLF line ends, subtypes.
+void write_piece_folder(const TempDir& dir, std::size_t bodies, std::size_t services) {
+  std::string agencies = "agency_id,name_kk,name_ru,kind\r\n";
+  std::string rows = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n";
+  const char* automation[] = {"none", "partial", "full"};
+  for (std::size_t b = 0; b < bodies; ++b) {
+    const std::string id = "B" + std::to_string(1000 + b);
+    agencies += id + ",\"Әкімдік " + std::to_string(b) + ",\r\nбөлім \"\"" + std::to_string(b % 7) + "\"\"\",\"Акимат\n№" +
+                std::to_string(b) + "\"," + (b % 3 ? "local" : "central") + "\r\n";
+    for (std::size_t s = 0; s < services; ++s) {
+      const bool subtype = s % 3 == 2;
+      rows += id + ",S" + std::to_string((s * 7 + b) % 50) + "-" + std::to_string(s) + "," +
+              (subtype ? "S" + std::to_string(((s - 1) * 7 + b) % 50) + "-" + std::to_string(s - 1) : "") + "," +
+              automation[(s + b) % 3] + "," + ((s + b) % 11 ? "false" : "true") + "," + ((s * b) % 2 ? "1" : "0") +
+              "\n";
+    }
+  }
+  dir.write("agencies.csv", agencies);
+  dir.write("services.csv", rows);
+}
+
+}  // namespace
+
+TEST_CASE("folder: a file read in pieces gives what one reader gives", "[input][folder][pieces]") {
+  TempDir dir;
+  write_piece_folder(dir, 60, 40);  // 2,400 services in about 90 KB; agencies in about 4 KB
+  const std::string one = dump(load_folder(dir.str(), {"services"}, LoadOptions{1, 64}));
+  REQUIRE(has(one, "rows=2400"));
+  for (unsigned threads : {2u, 3u, 8u})
+    for (std::size_t piece : {std::size_t{64}, std::size_t{1000}, std::size_t{7919}}) {
+      INFO("threads " << threads << ", pieces of at least " << piece << " bytes");
+      REQUIRE(dump(load_folder(dir.str(), {"services"}, LoadOptions{threads, piece})) == one);
+    }
+}
+
+TEST_CASE("folder: errors in a file read in pieces are those of one reader", "[input][folder][pieces][error]") {
+  TempDir dir;
+  write_piece_folder(dir, 40, 30);
+  auto errors_at = [&](unsigned threads) {
+    return render(input_error([&] { load_folder(dir.str(), {"services"}, LoadOptions{threads, 64}); }).diagnostics);
+  };
+  auto lines_of = [&](const std::string& name) {
+    std::ifstream in(dir.path / name, std::ios::binary);
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    return lines;
+  };
+  auto write_lines = [&](const std::string& name, const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& l : lines) text += l + "\n";
+    dir.write(name, text);
+  };
+  SECTION("validation errors late in the file, and a duplicate key across pieces") {
+    auto lines = lines_of("services.csv");
+    lines[900] = "B1030,S1-x,,sometimes,false,true";  // bad enum near the end
+    lines[1100] = lines[1099];                         // duplicate key
+    lines[600] = "B1019,S1-m,,full,maybe,true";        // bad boolean in the first piece
+    write_lines("services.csv", lines);
+    const std::string one = errors_at(1);
+    REQUIRE(has(one, "services.csv:901:"));
+    REQUIRE(has(one, "sometimes"));
+    REQUIRE(has(one, "data-duplicate-key"));
+    REQUIRE(has(one, "maybe"));
+    REQUIRE(errors_at(2) == one);
+    REQUIRE(errors_at(5) == one);
+  }
+  SECTION("an unterminated quote in a later piece") {
+    auto lines = lines_of("services.csv");
+    lines[1000] = "B1033,\"S9,,full,false,true";
+    write_lines("services.csv", lines);
+    const std::string one = errors_at(1);
+    REQUIRE(has(one, "services.csv:1001:7"));
+    REQUIRE(errors_at(2) == one);
+    REQUIRE(errors_at(4) == one);
+  }
+  SECTION("a ragged row in a later piece") {
+    auto lines = lines_of("services.csv");
+    lines[1150] = "B1038,S1-zz,,full,false";
+    write_lines("services.csv", lines);
+    const std::string one = errors_at(1);
+    REQUIRE(has(one, "services.csv:1151:"));
+    REQUIRE(errors_at(3) == one);
+  }
+  SECTION("bodies missing from agencies, in several pieces") {
+    auto lines = lines_of("services.csv");
+    lines[300] = "X999,S1-yy,,full,false,true";
+    lines[1150] = "X998,S1-zz,,full,false,true";
+    write_lines("services.csv", lines);
+    const std::string one = errors_at(1);
+    REQUIRE(has(one, "services.csv:301:1"));
+    REQUIRE(has(one, "services.csv:1151:1"));
+    REQUIRE(errors_at(3) == one);
   }
 }
