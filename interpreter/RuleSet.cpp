@@ -122,7 +122,7 @@ RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags,
   for (const auto& p : paths) {
     std::error_code ec;
     if (p == "-") {  // cli.md: `-` means standard input
-      stdin_text = read_capped(std::cin);
+      if (!stdin_text) stdin_text = read_capped(std::cin);
       names.push_back(p);
       continue;
     }
@@ -146,6 +146,10 @@ RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags,
     }
   }
   for (const auto& n : names) {
+    if (n == "-") {  // read once, above; shown in messages as <stdin>
+      sources.push_back(std::make_shared<SourceFile>("<stdin>", stdin_text.value_or(std::string())));
+      continue;
+    }
     std::ifstream in(n, std::ios::binary);
     if (!in) {
       auto& d = diags.error("unreadable", Span{}, "cannot read this rule file");

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every golden case: a folder under tests/golden/ holding `cmd` (the arguments to ereje, one
-# line, run from the project root), and the expected `stdout`, `stderr` and `exit`.
+# line, run from the project root), and the expected `stdout`, `stderr` and `exit`; `stdin`, if there,
+# is fed to the command.
 # `tests/golden/run.sh BINARY --update` rewrites the expectations; read the diff before committing.
 # A folder argument runs the cases under that folder instead (tests/catalogue uses this runner).
 set -u
@@ -25,7 +26,9 @@ while IFS= read -r cmdfile; do
   [ -d "$case_dir/before" ] && cp -r "$case_dir/before/." "$scratch/"
   expanded=${args//\$CASE/$case_dir}; expanded=${expanded//\$TMP/$scratch}
   eval "set -- $expanded"
-  LC_ALL=C.UTF-8 TZ=UTC "$bin" "$@" >"$scratch.out" 2>"$scratch.err"; code=$?
+  # `stdin`: what the command reads on standard input (else nothing).
+  input=/dev/null; [ -f "$case_dir/stdin" ] && input=$case_dir/stdin
+  LC_ALL=C.UTF-8 TZ=UTC "$bin" "$@" <"$input" >"$scratch.out" 2>"$scratch.err"; code=$?
   # Paths in messages are shown relative to the project root.
   sed -i "s|$case_dir|\$CASE|g; s|$scratch|\$TMP|g" "$scratch.out" "$scratch.err"
   # `after`: list the scratch folder's files with their first lines (what a run left behind).
