@@ -148,7 +148,8 @@ row "ereje check rules (methodology)" "$(median_s check-methodology)" "$(peak_mb
 row "ereje check (10,000 clauses)" "$(median_s check-10k)" "$(peak_mb check-10k)" "< 1 s"
 row "ereje run rules --data examples" "$(median_s examples)" "$(peak_mb examples)" "< 0.030 s"
 if [ "$has_diff" = 1 ]; then
-  row "ereje diff rules --from --to --data (2M rows)" "$(median_s diff)" "$(peak_mb diff)" ""
+  row "ereje diff rules --from --to --data (2M rows)" "$(median_s diff)" "$(peak_mb diff)" \
+    "x$(ratio "$(median_s diff)" "$r_run") of run (<= 2.5)"
 fi
 if [ "$big" = 1 ]; then
   csv10m=$(csv_mb "$work/data-10m")
@@ -158,3 +159,9 @@ if [ "$big" = 1 ]; then
 fi
 echo
 echo "results: ereje_reference = run (clauses 49, 52) byte for byte; run identical at EREJE_THREADS=1 $(printf '%s\n' 2 4 "$(nproc)" | sort -nu | tr '\n' ' ')"
+# Where one run's time goes: EREJE_TIMING=1 makes ereje print each phase's wall time to stderr.
+echo
+echo "phases of one \`run\` on 2M rows (EREJE_TIMING=1, ms; a table's phases, summed over the tables):"
+EREJE_TIMING=1 "$ereje" run rules --data "$work/data-2m" --as-of 2024-01-01 2>&1 >/dev/null |
+  sed -nE 's/^timing: (data: [a-z_]+: )?(.*[^ ]) +([0-9.]+) ms$/\3\t\1\2/p' | sed -E 's/\tdata: [a-z_]+: /\tdata: /' |
+  awk -F'\t' '!($2 in t) {order[n++] = $2} {t[$2] += $1} END {for (i = 0; i < n; i++) printf "  %-44s %8.1f\n", order[i], t[order[i]]}'

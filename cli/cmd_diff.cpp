@@ -14,6 +14,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "core/Timing.hpp"
 #include "cli/Html.hpp"
 #include "cli/HtmlDiff.hpp"
 #include "cli/Xlsx.hpp"
@@ -377,20 +378,20 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
     std::vector<std::string> needed = ca.tables_read(ra.all_in_force(a.as_of));
     for (const auto& t : b.loaded.checked.tables_read(b.loaded.rules.all_in_force(b.as_of))) needed.push_back(t);
     try {
+      Phase ph("diff: data");
       data = input::load_data(o.data, needed);
     } catch (const InputError& e) {
       err << render(e.diagnostics);
       return kBadInput;
     }
   }
-  interp::RuleDiff d = interp::diff_rules(before, after, data ? &*data : nullptr);
+  interp::AggregateCache cache;
+  std::optional<Phase> ph_diff(std::in_place, "diff: changes, impact, attribution");
+  interp::RuleDiff d = interp::diff_rules(before, after, data ? &*data : nullptr, &cache);
+  ph_diff.reset();
+  Phase ph_rest("diff: ranks, report, freeing");
   Summary sum;
-  if (data) {
-    // The whole evaluations again, for ranks: cheap next to the attribution's evaluations.
-    auto eb = interp::evaluate(ra, ca, *data, a.as_of, ra.all_in_force(a.as_of));
-    auto ea = interp::evaluate(b.loaded.rules, b.loaded.checked, *data, b.as_of, b.loaded.rules.all_in_force(b.as_of));
-    sum = summarize(d, eb, ea, *data);
-  }
+  if (data) sum = summarize(d, d.before_results, d.after_results, *data);  // ranks from both sides' results
   Colours c;
   c.on = o.format == "text" && &out == &std::cout && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   std::string text;

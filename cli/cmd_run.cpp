@@ -10,6 +10,7 @@
 #include "cli/Output.hpp"
 #include "cli/Receipt.hpp"
 #include "cli/Xlsx.hpp"
+#include "core/Timing.hpp"
 #include "input/DataSet.hpp"
 #include "input/LoadData.hpp"
 #include "interpreter/Evaluator.hpp"
@@ -37,7 +38,10 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   } else {
     return kBadInput;
   }
-  LoadedRules lr = load_and_check(o.rules);
+  LoadedRules lr = [&] {
+    Phase ph("run: rules");
+    return load_and_check(o.rules);
+  }();
   err << render(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
 
@@ -53,13 +57,18 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   std::vector<std::string> needed = lr.checked.tables_read(versions);
   input::DataSet data;
   try {
+    Phase ph("run: data");
     data = input::load_data(o.data, needed);
   } catch (const InputError& e) {
     err << render(e.diagnostics);
     err << "error: no results written: the data has errors\n";
     return kBadInput;
   }
-  interp::Evaluation ev = interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
+  interp::Evaluation ev = [&] {
+    Phase ph("run: evaluate");
+    return interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
+  }();
+  Phase ph_out("run: results, freeing the data");
   err << render(ev.warnings);
   if (o.format == "xlsx") {
     XlsxRun x{&lr.rules, &lr.checked, &data, &ev, versions, as_of, "", input::shown_data(o.data)};

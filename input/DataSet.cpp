@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -22,6 +23,7 @@
 #include <sys/mman.h>
 
 #include "core/Date.hpp"
+#include "core/Timing.hpp"
 #include "input/CsvReader.hpp"
 #include "input/CsvScanner.hpp"
 #include "input/JsonReader.hpp"
@@ -459,6 +461,38 @@ void fill_large(std::vector<T>& v, std::size_t n, T fill) {
   v.assign(n, fill);
 }
 
+// Runs a() on another thread and b() on this one when `threads` > 1, else one after the other. Each
+// writes only what the other does not read. An exception from either is rethrown here, after both.
+template <class A, class B>
+void both(unsigned threads, A&& a, B&& b) {
+  if (threads <= 1) {
+    a();
+    b();
+    return;
+  }
+  std::exception_ptr failed;
+  {
+    std::jthread other([&] {
+      try {
+        a();
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    b();
+  }
+  if (failed) std::rethrow_exception(failed);
+}
+
+// `v` as n values f(0), f(1), ..., written once (no fill first), on 2 MiB pages where it is large.
+template <class T, class F>
+void build_large(std::vector<T>& v, std::size_t n, F&& f) {
+  std::vector<T>().swap(v);
+  v.reserve(n);
+  huge_pages(v);
+  for (std::size_t i = 0; i < n; ++i) v.push_back(f(i));
+}
+
 // ---- where a row is ----------------------------------------------------------------------------
 
 // Finds a field of a row in its file, for messages: only errors ask, so it may take some work.
@@ -568,6 +602,8 @@ class TableBuilder {
   // whole tables at once.
   void append(Table&& piece, std::uint32_t line_offset);
   void reserve(std::size_t rows);
+  // Threads the passes over whole columns may use (the result never depends on it).
+  void threads(unsigned n) { threads_ = std::max(1u, n); }
   // Starts row number `rows` (returned) of the table, from `line` of the file (record number in JSON).
   std::size_t start_row(std::uint32_t line) {
     t_.origin.push_back(RowOrigin{line});
@@ -619,6 +655,7 @@ class TableBuilder {
   bool json_;
   Reporter& reporter_;
   std::unique_ptr<RowLocator> locator_;
+  unsigned threads_ = 1;           // for the passes over whole columns (append, finish)
   std::vector<int> header_index_;  // per schema column
   std::vector<Slot> slots_;        // the schema's columns the file has, in schema order
 };
@@ -710,7 +747,7 @@ void TableBuilder::columns(const std::vector<std::string>& names) {
 }
 
 void TableBuilder::append(Table&& piece, std::uint32_t line_offset) {
-  for (Slot& s : slots_) {
+  auto one = [&](Slot& s) {
     Column& to = *s.column;
     Column from = std::move(piece.columns[s.c]);
     if (to.schema->type == ColumnType::Text) {
@@ -721,8 +758,15 @@ void TableBuilder::append(Table&& piece, std::uint32_t line_offset) {
       to.values.insert(to.values.end(), from.values.begin(), from.values.end());
     }
     s.last = s.last == kNoCache ? kNoCache : -1;
-  }
-  for (const RowOrigin& o : piece.origin) t_.origin.push_back(RowOrigin{o.line + line_offset});
+  };
+  // Each column on its own: half of them on another thread.
+  const std::size_t half = slots_.size() / 2;
+  both(
+      threads_, [&] { for (std::size_t k = 0; k < half; ++k) one(slots_[k]); },
+      [&] {
+        for (std::size_t k = half; k < slots_.size(); ++k) one(slots_[k]);
+        for (const RowOrigin& o : piece.origin) t_.origin.push_back(RowOrigin{o.line + line_offset});
+      });
   t_.rows += piece.rows;
   piece = Table{};
 }
@@ -975,6 +1019,7 @@ void TableBuilder::finish() {
   for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
     std::vector<std::int32_t>& values = t_.columns[c].values;
     if (header_index_[c] < 0) {
+      if (is_derived(ts_, ts_.columns[c].name)) continue;  // computed below
       fill_large(values, t_.rows, kMissing);
     } else if (values.capacity() > t_.rows + t_.rows / 8 + 4096) {
       values.shrink_to_fit();  // the row count was estimated high
@@ -985,10 +1030,15 @@ void TableBuilder::finish() {
     const auto& parent = t_.columns[static_cast<std::size_t>(ts_.column_index("parent_id"))].values;
     auto& subtype = t_.columns[static_cast<std::size_t>(ts_.column_index("subtype"))].values;
     auto& main = t_.columns[static_cast<std::size_t>(ts_.column_index("main"))].values;
-    for (std::size_t r = 0; r < t_.rows; ++r) {
-      subtype[r] = parent[r] != kMissing ? 1 : 0;
-      main[r] = 1 - subtype[r];
-    }
+    // The derived columns on another thread, while the keys are checked (neither reads the other's).
+    both(
+        threads_,
+        [&] {
+          build_large(subtype, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 1 : 0; });
+          build_large(main, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 0 : 1; });
+        },
+        [&] { check_keys(); });
+    return;
   }
   check_keys();
 }
@@ -1007,19 +1057,17 @@ Table absent_table(const TableSchema& ts) {
 
 // ---- across tables -----------------------------------------------------------------------------
 
-// Every agency_id of services and objections must be a body of agencies.
-void check_agencies(const Table& agencies, const Table& t, TableBuilder& b) {
+// Every agency_id of services and objections must be a body of agencies: `unknown` holds the rows
+// whose agency_id is none (found while each row's body was set), in file order.
+void check_agencies(const Table& agencies, const Table& t, const std::vector<std::uint32_t>& unknown,
+                    TableBuilder& b) {
   const Column& known = agencies.column("agency_id");
   const Column& ids = t.column("agency_id");
   const int h = b.header_index("agency_id");
   if (!known.present || !ids.present) return;
-  std::vector<char> ok(ids.dictionary.size());
-  for (std::size_t i = 0; i < ids.dictionary.size(); ++i) ok[i] = known.code_of(ids.dictionary[i]) >= 0;
-  for (std::size_t r = 0; r < t.rows; ++r) {
-    const std::int32_t code = ids.values[r];
-    if (code == kMissing || ok[static_cast<std::size_t>(code)]) continue;
+  for (const std::uint32_t r : unknown) {
     if (b.saturated()) break;
-    const std::string& id = ids.dictionary[static_cast<std::size_t>(code)];
+    const std::string& id = ids.dictionary[static_cast<std::size_t>(ids.values[r])];
     auto guess = nearest(id, known.dictionary, Guess::Code);
     b.field_error("data-unknown-agency", r, h,
                   fmt::format("unknown body `{}` in column `agency_id`: it is not in {}", shown(id),
@@ -1029,16 +1077,35 @@ void check_agencies(const Table& agencies, const Table& t, TableBuilder& b) {
   }
 }
 
+// Each row's body (its index in ds.bodies, -1 when its agency_id is missing or no body's): one pass
+// that writes the column once. Returns the rows whose agency_id is there but is no body's.
+std::vector<std::uint32_t> assign_bodies(const DataSet& ds, Table& t) {
+  const Column& ids = t.column("agency_id");
+  std::vector<std::int32_t> body_of(ids.dictionary.size());
+  for (std::size_t i = 0; i < ids.dictionary.size(); ++i) body_of[i] = ds.body_index(ids.dictionary[i]);
+  std::vector<std::uint32_t> unknown;
+  build_large(t.body, t.rows, [&](std::size_t r) {
+    const std::int32_t code = ids.values[r];
+    if (code == kMissing) return std::int32_t{-1};
+    const std::int32_t body = body_of[static_cast<std::size_t>(code)];
+    if (body < 0) unknown.push_back(static_cast<std::uint32_t>(r));
+    return body;
+  });
+  return unknown;
+}
+
 // A subtype's parent_id must be the service_id of another service of the same body.
-void check_parents(const Table& services, TableBuilder& b) {
+// The rows whose parent_id is wrong, as (row, names itself), in file order. Reads only.
+using BadParents = std::vector<std::pair<std::uint32_t, bool>>;
+BadParents find_bad_parents(const Table& services) {
   const Column& agency = services.column("agency_id");
   const Column& service = services.column("service_id");
   const Column& parent = services.column("parent_id");
-  if (!agency.present || !service.present || !parent.present) return;
+  BadParents bad;
+  if (!agency.present || !service.present || !parent.present) return bad;
   std::vector<std::int32_t> as_service(parent.dictionary.size());  // parent code -> service code or -1
   for (std::size_t i = 0; i < parent.dictionary.size(); ++i) as_service[i] = service.code_of(parent.dictionary[i]);
   // Body by body: mark the body's service codes, then look up each parent among them.
-  std::vector<std::pair<std::uint32_t, bool>> bad;  // (row, names itself), in file order once sorted
   std::vector<std::int32_t> stamp(service.dictionary.size(), -1);  // the body that last listed each code
   for_each_group(agency.values, agency.dictionary.size(),
                  [&](std::int32_t g, const std::uint32_t* order, std::size_t b0, std::size_t e) {
@@ -1057,6 +1124,12 @@ void check_parents(const Table& services, TableBuilder& b) {
                    }
                  });
   std::sort(bad.begin(), bad.end());
+  return bad;
+}
+
+void check_parents(const Table& services, const BadParents& bad, TableBuilder& b) {
+  const Column& agency = services.column("agency_id");
+  const Column& parent = services.column("parent_id");
   const int h = b.header_index("parent_id");
   for (const auto& [r, self] : bad) {
     if (b.saturated()) break;
@@ -1081,6 +1154,7 @@ struct Loading {
   DataSet ds;
   Reporter reporter;
   std::map<std::string, std::unique_ptr<TableBuilder>> builders;
+  unsigned threads = 1;  // for the passes over whole tables
 };
 
 // One table from text records.
@@ -1212,6 +1286,7 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   Table& t = L.ds.tables[ts.name];
   auto b = std::make_unique<TableBuilder>(ts, t, path, false, L.reporter, std::move(locator));
   b->header(names, cols, header_line, false);
+  b->threads(threads_for(options));
 
   const MappedFile& file = csv.file();
   const std::string_view text = csv.text();
@@ -1238,8 +1313,16 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
     csv.at_row(r, rec);
     return true;
   };
-  std::size_t rows = read_rows(scanner, *b, 0, end, file, mark);
-  for (auto& th : threads) th.join();
+  std::size_t rows = 0;
+  {
+    Phase ph(fmt::format("data: {}: read (first piece)", ts.name));
+    rows = read_rows(scanner, *b, 0, end, file, mark);
+  }
+  {
+    Phase ph(fmt::format("data: {}: wait for the other pieces", ts.name));
+    for (auto& th : threads) th.join();
+  }
+  std::optional<Phase> ph_append(std::in_place, fmt::format("data: {}: append the pieces", ts.name));
   // When the first reader went past the first piece's start inside a quoted field, it read on to
   // the end of the file itself, and the pieces are dropped.
   if (scanner.stopped()) {
@@ -1259,22 +1342,17 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
       rows = read_rows(scanner, *b, rows, end, file, mark);
     }
   }
+  ph_append.reset();
+  Phase ph_finish(fmt::format("data: {}: keys, derived columns", ts.name));
   b->finish();
   L.builders[ts.name] = std::move(b);
 }
 
-// The checks across tables, then bodies in output order and each row's body.
+// Bodies in output order and each row's body, then the checks across tables.
 DataSet finish_dataset(Loading& L) {
+  Phase ph("data: bodies, across tables");
   DataSet& ds = L.ds;
   auto& builders = L.builders;
-  if (builders.count("agencies")) {
-    const Table& agencies = ds.tables.at("agencies");
-    for (const char* name : {"services", "objections"})
-      if (auto it = builders.find(name); it != builders.end()) check_agencies(agencies, ds.tables.at(name), *it->second);
-  }
-  if (auto it = builders.find("services"); it != builders.end()) check_parents(ds.tables.at("services"), *it->second);
-  if (!L.reporter.empty()) L.reporter.raise();
-
   // Bodies in agency_id byte order (std::string compares as unsigned bytes): the output order.
   if (ds.tables.at("agencies").present) {
     const Table& a = ds.tables.at("agencies");
@@ -1289,15 +1367,28 @@ DataSet finish_dataset(Loading& L) {
     std::sort(ds.bodies.begin(), ds.bodies.end(),
               [](const Body& x, const Body& y) { return x.agency_id < y.agency_id; });
   }
-  for (auto& [name, t] : ds.tables) {
-    if (!t.present || !t.schema->per_agency) continue;
-    const Column& ids = t.column("agency_id");
-    std::vector<std::int32_t> body_of(ids.dictionary.size());
-    for (std::size_t i = 0; i < ids.dictionary.size(); ++i) body_of[i] = ds.body_index(ids.dictionary[i]);
-    fill_large(t.body, t.rows, std::int32_t{-1});
-    for (std::size_t r = 0; r < t.rows; ++r)
-      t.body[r] = ids.values[r] == kMissing ? -1 : body_of[static_cast<std::size_t>(ids.values[r])];
+  // Each row's body on another thread while the subtypes' parents are looked up; then the errors
+  // of both, in the order a reader meets them: unknown bodies first, then parents.
+  std::map<std::string, std::vector<std::uint32_t>> unknown;  // per table: rows of no known body
+  BadParents bad_parents;
+  const bool services = builders.count("services") > 0;
+  both(
+      L.threads,
+      [&] {
+        for (auto& [name, t] : ds.tables)
+          if (t.present && t.schema->per_agency) unknown[name] = assign_bodies(ds, t);
+      },
+      [&] {
+        if (services) bad_parents = find_bad_parents(ds.tables.at("services"));
+      });
+  if (builders.count("agencies")) {
+    const Table& agencies = ds.tables.at("agencies");
+    for (const char* name : {"services", "objections"})
+      if (auto it = builders.find(name); it != builders.end())
+        check_agencies(agencies, ds.tables.at(name), unknown[name], *it->second);
   }
+  if (services) check_parents(ds.tables.at("services"), bad_parents, *builders.at("services"));
+  if (!L.reporter.empty()) L.reporter.raise();
   builders.clear();  // they point into the tables, which move out with the data set
   return std::move(ds);
 }
@@ -1344,6 +1435,7 @@ DataSet load_folder(const std::string& folder, const std::vector<std::string>& n
 
   Loading L;
   L.ds.folder = folder;
+  L.threads = threads_for(options);
   struct Found {
     const TableSchema* table;
     fs::path path;

@@ -330,20 +330,29 @@ class ClauseComparer {
   ClauseDiff& d_;
 };
 
+// A stage's results as printed (rounded to their decimals), by result name, then by body; nullopt
+// where a body has no row or its value is n/a.
+using StageValues = std::map<std::string, std::vector<std::optional<Rational>>>;
 struct Stage {
   std::string label;
-  std::map<std::pair<std::size_t, std::string>, ResultRow> rows;  // (body, result) -> row
+  StageValues rows;
 };
 
-std::map<std::pair<std::size_t, std::string>, ResultRow> index_rows(const Evaluation& ev) {
-  std::map<std::pair<std::size_t, std::string>, ResultRow> out;
-  for (const auto& r : ev.rows) out.emplace(std::pair{r.body, r.result}, r);
+StageValues index_rows(const Evaluation& ev, std::size_t bodies, const ClauseVersion* only = nullptr) {
+  StageValues out;
+  for (const auto& r : ev.rows) {
+    if (only && r.version != only) continue;
+    auto& per_body = out[r.result];
+    if (per_body.empty()) per_body.resize(bodies);
+    if (r.body < bodies && !r.value.is_missing()) per_body[r.body] = r.value.num.round(r.round);
+  }
   return out;
 }
 
 }  // namespace
 
-RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::DataSet* data) {
+RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::DataSet* data,
+                    AggregateCache* cache) {
   RuleDiff out;
   std::map<std::string, const ClauseVersion*> old_v, new_v;
   for (const auto* v : before.rules->all_in_force(before.as_of)) old_v[v->number] = v;
@@ -380,11 +389,13 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
   if (!data) return out;
 
   out.bodies = data->bodies.size();
+  EvaluateOptions with_cache;
+  with_cache.cache = cache;
   std::vector<const ClauseVersion*> ov, nv;
   for (const auto& [n, v] : old_v) ov.push_back(v);
   for (const auto& [n, v] : new_v) nv.push_back(v);
-  Evaluation eo = evaluate(*before.rules, *before.checked, *data, before.as_of, ov);
-  Evaluation en = evaluate(*after.rules, *after.checked, *data, after.as_of, nv);
+  Evaluation eo = evaluate(*before.rules, *before.checked, *data, before.as_of, ov, with_cache);
+  Evaluation en = evaluate(*after.rules, *after.checked, *data, after.as_of, nv, with_cache);
   std::map<std::tuple<std::size_t, std::string, std::string>, std::pair<const ResultRow*, const ResultRow*>> pairs;
   for (const auto& r : eo.rows) pairs[{r.body, r.version->number, r.result}].first = &r;
   for (const auto& r : en.rows) pairs[{r.body, r.version->number, r.result}].second = &r;
@@ -395,8 +406,9 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
   for (const auto& cd : out.clauses) {
     if (!cd.before || !cd.after || !cd.before->clause || !cd.after->clause) continue;
     auto& st = stages[cd.number];
-    Evaluation e0 = evaluate(*before.rules, *before.checked, *data, before.as_of, {cd.before});
-    st.push_back({"", index_rows(e0)});
+    // The first stage is the old clause as evaluated with the others (a clause's results depend on
+    // nothing but its own rules and the data), the last the new one.
+    st.push_back({"", index_rows(eo, out.bodies, cd.before)});
     ast::Clause work = *cd.before->clause;
     auto eval_work = [&](const ast::Clause& w, Date at, Evaluation& ev) {
       ClauseVersion v = *cd.after;
@@ -405,14 +417,14 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
       Diagnostics diags;
       check_clause(*after.rules, v, ck, diags);
       if (diags.has_errors()) return false;
-      ev = evaluate(*after.rules, ck, *data, at, {&v});
+      ev = evaluate(*after.rules, ck, *data, at, {&v}, with_cache);
       return true;
     };
     if (before.as_of != after.as_of) {
       Evaluation ev;
       if (eval_work(work, after.as_of, ev))
         st.push_back({describe({Change::Kind::AsOfMoved, cd.number, "", format_date(before.as_of), format_date(after.as_of), {}, {}, {}, true}),
-                      index_rows(ev)});
+                      index_rows(ev, out.bodies)});
     }
     // Definitions the new version adds come first: unused, they move nothing.
     for (const auto& l : cd.after->clause->lets)
@@ -426,11 +438,11 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
       Evaluation ev;
       // A step that does not check alone (it needs a later one) is merged with the next.
       if (eval_work(work, after.as_of, ev)) {
-        st.push_back({pending, index_rows(ev)});
+        st.push_back({pending, index_rows(ev, out.bodies)});
         pending.clear();
       }
     }
-    st.push_back({pending.empty() ? "other changes" : pending, index_rows(evaluate(*after.rules, *after.checked, *data, after.as_of, {cd.after}))});
+    st.push_back({pending.empty() ? "other changes" : pending, index_rows(en, out.bodies, cd.after)});
   }
 
   for (const auto& [key, pr] : pairs) {
@@ -468,9 +480,9 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
         std::optional<Rational> prev;
         bool ok = true;
         for (const auto& s : st) {
-          auto r = s.rows.find({body, result});
-          if (r == s.rows.end() || r->second.value.is_missing()) { ok = false; break; }
-          Rational v = printed(r->second);
+          auto r = s.rows.find(result);
+          if (r == s.rows.end() || !r->second[body]) { ok = false; break; }
+          const Rational& v = *r->second[body];
           if (prev) im.parts.push_back({s.label, v - *prev});
           prev = v;
         }
@@ -500,6 +512,8 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
     }
     return false;  // pairs are already in body, clause, result order
   });
+  out.before_results = std::move(eo);
+  out.after_results = std::move(en);
   return out;
 }
 

@@ -57,6 +57,7 @@ struct RuleDiff {
   std::vector<ClauseDiff> clauses;  // only clauses with changes, in clause order
   std::vector<Impact> impacts;      // with data: every body x result whose value or status moved
   std::size_t bodies = 0;           // bodies in the data
+  Evaluation before_results, after_results;  // with data: each side's evaluation, every clause in force
   bool changed() const { return !clauses.empty(); }
 };
 
@@ -68,7 +69,10 @@ struct DiffSide {
 
 // Compares the versions in force at each side's date. With `data`, also evaluates both sides and
 // attributes every move to the changes, applied one at a time in the order they are listed.
-RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::DataSet* data);
+// `cache` (optional) keeps the aggregates computed over `data` for the evaluations that follow,
+// here and the caller's: most of a clause's aggregates are the same at every attribution stage.
+RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::DataSet* data,
+                    AggregateCache* cache = nullptr);
 
 // Word-level diff of two texts: "[-old words-] {+new words+}" around the common words.
 std::string word_diff(const std::string& a, const std::string& b);

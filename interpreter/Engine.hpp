@@ -4,11 +4,15 @@
 #pragma once
 #include <algorithm>
 #include <fmt/format.h>
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <thread>
 #include <unordered_map>
 
+#include "core/Timing.hpp"
 #include "grammar/Parser.hpp"
 #include "interpreter/Evaluator.hpp"
 #include "interpreter/FastPass.hpp"
@@ -28,6 +32,7 @@ struct Task {
   std::vector<Value> result;                  // per body (or one value for a table with no bodies)
   bool by_body = false;  // a table of no body read with a per-body definition: one value per body
   bool done = false;
+  std::vector<std::pair<std::size_t, std::size_t>> undecided;  // (body, row) that left it n/a
 };
 
 struct Frame {
@@ -235,10 +240,40 @@ struct Engine {
     if (ce.let_done[i]) return;
     const ast::Expr& e = *ce.clause.lets[i].value;
     prepare(ce, e);
+    ensure_lets_in(ce, e);  // what it reads is computed first: the bodies' evaluations only read
     auto& vals = ce.lets[i];
     vals.resize(std::max<std::size_t>(bodies(), 1));
-    for (std::size_t b = 0; b < bodies(); ++b) vals[b] = eval(ce, e, Frame{b, 0, nullptr, nullptr});
+    for_bodies([&](std::size_t b) { vals[b] = eval(ce, e, Frame{b, 0, nullptr, nullptr}); });
     ce.let_done[i] = true;
+  }
+
+  // fn(b) for every body, on `threads` threads in contiguous ranges of bodies. Only for an
+  // expression whose aggregates and definitions are all computed (prepare, ensure_lets_in): then
+  // evaluating it reads shared state and writes only its own body's slot, and the result is the same
+  // at every thread count. An exception on any thread is rethrown here, after all have stopped.
+  template <class F>
+  void for_bodies(F&& fn) {
+    const std::size_t n = bodies();
+    const std::size_t k = n < 512 ? 1 : std::min<std::size_t>(std::max(1u, threads), 16);
+    if (k <= 1) {
+      for (std::size_t b = 0; b < n; ++b) fn(b);
+      return;
+    }
+    std::vector<std::exception_ptr> failed(k);
+    {
+      std::vector<std::jthread> pool;
+      auto range = [&](std::size_t i) {
+        try {
+          for (std::size_t b = n * i / k; b < n * (i + 1) / k; ++b) fn(b);
+        } catch (...) {
+          failed[i] = std::current_exception();
+        }
+      };
+      for (std::size_t i = 1; i < k; ++i) pool.emplace_back(range, i);
+      range(0);
+    }
+    for (auto& f : failed)
+      if (f) std::rethrow_exception(f);
   }
 
   // Computes everything an expression's aggregates depend on, then the aggregates not yet done.
@@ -298,7 +333,8 @@ struct Engine {
   }
 
   // ---- the grouped pass ----
-  void warn_row(const Task& t, std::size_t body, std::size_t row) {
+  void warn_row(Task& t, std::size_t body, std::size_t row) {
+    t.undecided.emplace_back(body, row);
     if (warnings_left == 0) return;
     --warnings_left;
     Span s = t.obligation ? t.obligation->span : t.filter ? t.filter->span : t.value->span;
@@ -317,6 +353,39 @@ struct Engine {
   }
 
   bool use_fast = true;  // tests turn it off to compare the two paths
+  AggregateCache* cache = nullptr;
+
+  // The cache key of an aggregate that depends on the data alone: its expressions read columns,
+  // enum and text literals, numbers and the as-of date, and call no function of the rules (whose
+  // body could read a definition). Empty when it has none.
+  std::string cache_key(const Task& t) const {
+    std::string key = t.table->schema->name;
+    key += t.obligation ? "|obligation" : "|" + std::to_string(static_cast<int>(t.agg->kind));
+    bool ok = true;
+    auto add = [&](const ast::Expr* e) {
+      key += "|";
+      if (!e) return;
+      key += grammar::print_expr(*e);
+      walk(*e, [&](const ast::Expr& x) {
+        if (std::holds_alternative<ast::Aggregate>(x.node)) ok = false;
+        if (std::holds_alternative<ast::Call>(x.node) && !checked.builtins.count(&x)) ok = false;
+        auto it = checked.bindings.find(&x);
+        if (it == checked.bindings.end()) return;
+        const Binding& b = it->second;
+        switch (b.kind) {
+          case Binding::Kind::Column: key += "|column " + std::to_string(b.index); break;
+          case Binding::Kind::EnumValue:
+          case Binding::Kind::TextValue: key += "|value " + b.text; break;
+          case Binding::Kind::AsOf: key += "|as_of " + std::to_string(as_of.days); break;
+          default: ok = false;
+        }
+      });
+      if (auto ty = checked.types.find(e); ty != checked.types.end()) key += "|type " + std::to_string(static_cast<int>(ty->second));
+    };
+    add(t.value);
+    add(t.obligation ? t.obligation->breach.get() : t.filter);
+    return ok ? key : std::string();
+  }
   unsigned threads = fast::default_threads();
 
   // Runs the tasks that compile to kernels; returns the others, for the generic loop.
@@ -354,7 +423,10 @@ struct Engine {
     if (compiled.empty()) return rest;
     std::vector<fast::FastTask*> ptrs;
     for (auto& c : compiled) ptrs.push_back(c.get());
-    fast::run(table, groups, ptrs, threads);
+    {
+      Phase ph("eval: compiled kernels");
+      fast::run(table, groups, ptrs, threads);
+    }
     for (std::size_t k = 0; k < owners.size(); ++k) {
       Task& t = *owners[k];
       t.result = std::move(compiled[k]->result);
@@ -420,8 +492,29 @@ struct Engine {
   // One walk over each table's rows computes every given task on that table, for every body.
   void run_pass(const std::vector<Task*>& todo) {
     std::map<const input::Table*, std::vector<Task*>> by_table;
-    for (Task* t : todo)
-      if (!t->done) by_table[t->table].push_back(t);
+    std::vector<std::pair<Task*, std::string>> to_keep;  // computed here, for the cache
+    for (Task* t : todo) {
+      if (t->done) continue;
+      if (cache) {
+        if (std::string key = cache_key(*t); !key.empty()) {
+          if (auto hit = cache->entries.find(key); hit != cache->entries.end()) {
+            t->result = hit->second.result;
+            for (const auto& [body, row] : hit->second.undecided) warn_row(*t, body, row);
+            t->done = true;
+            ++cache->hits;
+            continue;
+          }
+          to_keep.emplace_back(t, std::move(key));
+        }
+      }
+      by_table[t->table].push_back(t);
+    }
+    run_tables(by_table);
+    for (auto& [t, key] : to_keep)
+      if (t->done) cache->entries.emplace(std::move(key), AggregateCache::Entry{t->result, t->undecided});
+  }
+
+  void run_tables(std::map<const input::Table*, std::vector<Task*>>& by_table) {
     for (auto& [table, all] : by_table) {
       bool per_body = table->schema->per_agency;
       std::size_t groups = per_body ? bodies() : 1;
@@ -440,6 +533,8 @@ struct Engine {
         a.undecided.assign(groups, false);
         a.seen.assign(groups, 0);
       }
+      std::optional<Phase> ph_generic;
+      if (!ts.empty()) ph_generic.emplace("eval: generic row loop");
       for (std::size_t row = 0; row < table->rows; ++row) {
         std::size_t g = per_body ? static_cast<std::size_t>(table->body[row]) : 0;
         for (std::size_t k = 0; k < ts.size(); ++k) {
@@ -545,17 +640,22 @@ struct Engine {
                    (t->obligation && uses_lets(*t->obligation->breach));
       if (!needs) ready.push_back(t.get());
     }
-    run_pass(ready);
-
+    {
+      Phase ph("eval: shared pass");
+      run_pass(ready);
+    }
+    Phase ph_rows("eval: results per body");
     std::vector<ResultRow> rows;
     for (auto& ce : clauses) {
       for (const auto& r : ce->clause.results) {
         prepare(*ce, *r.value);
+        ensure_lets_in(*ce, *r.value);
         Value lo = r.range_lo ? eval(*ce, *r.range_lo, Frame{}) : Value::missing();
         Value hi = r.range_hi ? eval(*ce, *r.range_hi, Frame{}) : Value::missing();
+        std::vector<Value> values(bodies());
+        for_bodies([&](std::size_t b) { values[b] = eval(*ce, *r.value, Frame{b, 0, nullptr, nullptr}); });
         for (std::size_t b = 0; b < bodies(); ++b) {
-          ResultRow row{b, &ce->version, r.name, eval(*ce, *r.value, Frame{b, 0, nullptr, nullptr}), r.round,
-                        Status::Ok, r.name_span};
+          ResultRow row{b, &ce->version, r.name, std::move(values[b]), r.round, Status::Ok, r.name_span};
           classify(row, lo, hi, r.range_span);
           rows.push_back(std::move(row));
         }

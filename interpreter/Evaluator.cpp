@@ -29,6 +29,13 @@ Evaluation evaluate(const RuleSet& rules, const Checked& checked, const input::D
   engine::Engine engine(rules, checked, data, as_of, out);
   engine.use_fast = options.kernels;
   if (options.threads) engine.threads = options.threads;
+  if (options.cache) {
+    if (options.cache->data != &data) {
+      options.cache->entries.clear();
+      options.cache->data = &data;
+    }
+    engine.cache = options.cache;
+  }
   engine.evaluate(versions);
   return out;
 }

@@ -2,7 +2,9 @@
 // pass over its columns, grouped by body through the per-row body index; definitions and results
 // then run per body in exact arithmetic.
 #pragma once
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/Diagnostic.hpp"
@@ -34,9 +36,25 @@ struct Evaluation {
 };
 
 // How to evaluate. The results never depend on it, only the time taken (tests compare them).
+// Aggregates already computed over one data set, kept for later evaluations over the same data
+// (`diff` evaluates a clause once per change to attribute it, and most of its aggregates stay the
+// same). Only an aggregate whose rows' expressions read nothing but columns, literals and the as-of
+// date is kept: its key is its table, kind and expressions with what each name binds to, so the same
+// key over the same data is the same result. Used with another data set, it is emptied first.
+struct AggregateCache {
+  struct Entry {
+    std::vector<Value> result;                                 // per body, or one value
+    std::vector<std::pair<std::size_t, std::size_t>> undecided;  // (body, row) that left it n/a
+  };
+  const input::DataSet* data = nullptr;
+  std::map<std::string, Entry> entries;
+  std::size_t hits = 0;  // for tests: aggregates taken from here instead of computed
+};
+
 struct EvaluateOptions {
   bool kernels = true;   // compiled kernels where they apply; false: the generic evaluator only
   unsigned threads = 0;  // 0: EREJE_THREADS, else the machine's cores
+  AggregateCache* cache = nullptr;  // null: every aggregate is computed
 };
 
 // Evaluates the given clause versions for every body of `data` as of `as_of`.

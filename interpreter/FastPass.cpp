@@ -266,8 +266,13 @@ class Compiler {
     if (!k) return std::nullopt;
     return Compiled{[kk = std::move(k->kernel), codes](std::size_t b, std::size_t e, std::int64_t* out) {
                       kk(b, e, out);
-                      for (std::size_t i = 0; i < e - b; ++i)
-                        if (out[i] != kMiss) out[i] = std::find(codes.begin(), codes.end(), out[i]) != codes.end();
+                      for (std::size_t i = 0; i < e - b; ++i) {
+                        const std::int64_t v = out[i];
+                        if (v == kMiss) continue;
+                        bool hit = false;
+                        for (std::int64_t c : codes) hit |= v == c;
+                        out[i] = hit;
+                      }
                     },
                     Ty::Bool};
   }
@@ -324,6 +329,43 @@ struct Acc {
   }
 };
 
+// A count over a block with no undecided row (the common case): a body's rows come together, so its
+// count is kept in a register while the body stays the same. Counts of a body already undecided are
+// added too, and ignored with it. Returns false, touching nothing, when some row is undecided: the
+// general loop then finds the first one.
+bool count_block(const input::Table& table, std::size_t b, std::size_t e, const std::int64_t* cond,
+                 std::vector<std::int64_t>& count) {
+  const std::size_t n = e - b;
+  if (cond) {
+    bool undecided = false;
+    for (std::size_t i = 0; i < n; ++i) undecided |= cond[i] == kMiss;
+    if (undecided) return false;
+  }
+  if (!table.schema->per_agency) {
+    std::int64_t c = 0;
+    if (cond) {
+      for (std::size_t i = 0; i < n; ++i) c += cond[i] != 0;
+    } else {
+      c = static_cast<std::int64_t>(n);
+    }
+    count[0] += c;
+    return true;
+  }
+  const std::int32_t* body = table.body.data() + b;
+  std::int32_t g = body[0];
+  std::int64_t c = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (body[i] != g) {
+      count[static_cast<std::size_t>(g)] += c;
+      g = body[i];
+      c = 0;
+    }
+    c += cond ? cond[i] != 0 : 1;
+  }
+  count[static_cast<std::size_t>(g)] += c;
+  return true;
+}
+
 void accumulate(const input::Table& table, std::size_t begin, std::size_t end, std::vector<FastTask*>& tasks,
                 std::vector<Acc>& accs) {
   Buf cond(kBlock), val(kBlock);
@@ -335,6 +377,7 @@ void accumulate(const input::Table& table, std::size_t begin, std::size_t end, s
       Acc& a = accs[k];
       if (t.filter) t.filter->kernel(b, e, cond.data());
       if (t.value) t.value->kernel(b, e, val.data());
+      if (!t.value && count_block(table, b, e, t.filter ? cond.data() : nullptr, a.count)) continue;
       for (std::size_t i = 0; i < e - b; ++i) {
         std::size_t g = per_body ? static_cast<std::size_t>(table.body[b + i]) : 0;
         if (a.first_undecided[g] >= 0) continue;

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -548,4 +549,55 @@ TEST_CASE("diagnostic: a long line is shown as a window around the caret", "[cor
     REQUIRE(after_bar(l4[2]) == exact);
     REQUIRE(decode(after_bar(l4[3])).find(U'^') == 99);
   }
+}
+
+// round and to_fixed take a 128-bit path when numerator and denominator fit in 64 bits and places
+// are at most 18; otherwise GMP. Both must give what the definition gives: |x| * 10^p + 1/2,
+// floored, sign put back. The reference here is that definition in plain GMP arithmetic.
+TEST_CASE("rational: the 64-bit path of round and to_fixed equals the definition", "[core][rational]") {
+  auto reference_round = [](const mpq_class& q, int places) {
+    mpz_class scale;
+    mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(places));
+    mpq_class a = abs(q) * scale + mpq_class(1, 2);
+    mpz_class n;
+    mpz_fdiv_q(n.get_mpz_t(), a.get_num_mpz_t(), a.get_den_mpz_t());
+    if (sgn(q) < 0) n = -n;
+    return std::pair{n, scale};
+  };
+  auto reference_text = [&](const mpq_class& q, int places) {
+    auto [n, scale] = reference_round(q, places);
+    std::string digits = mpz_class(abs(n)).get_str(10);
+    if (places > 0) {
+      if (digits.size() <= static_cast<std::size_t>(places)) digits.insert(0, places + 1 - digits.size(), '0');
+      digits.insert(digits.size() - static_cast<std::size_t>(places), ".");
+    }
+    return (sgn(n) < 0 ? "-" : "") + digits;
+  };
+  std::mt19937_64 rng(20231);
+  std::vector<mpq_class> values;
+  const long edges[] = {0, 1, -1, 2, 5, 10, 999, -1000, 4611686018427387903L, -4611686018427387903L,
+                        9223372036854775807L, -9223372036854775807L};
+  for (long a : edges)
+    for (long b : {1L, 2L, 3L, 8L, 1000L, 9223372036854775807L}) values.push_back(mpq_class(a, b));
+  for (int i = 0; i < 20000; ++i) {
+    const long den = static_cast<long>(rng() % 100000) + 1;
+    long num = static_cast<long>(rng() % 2000000) - 1000000;
+    if (i % 7 == 0) num = static_cast<long>(rng() >> 1) * (i % 2 ? 1 : -1);  // large numerators
+    if (i % 5 == 0) num = (num / den) * den + den / 2 * (num < 0 ? -1 : 1);  // ties at 0 places
+    values.push_back(mpq_class(num, den));
+  }
+  for (auto& q : values) {
+    q.canonicalize();
+    const Rational r{q};
+    for (int places : {0, 1, 2, 3, 6, 18}) {
+      INFO(q.get_str() << " to " << places << " places");
+      REQUIRE(r.to_fixed(places) == reference_text(q, places));
+      auto [n, scale] = reference_round(q, places);
+      REQUIRE(r.round(places) == Rational(mpq_class(n, scale)));
+    }
+  }
+  // Past the fast path: 19 places, and a numerator beyond 64 bits.
+  const Rational big{mpq_class(mpz_class("123456789012345678901234567890"), mpz_class(7))};
+  REQUIRE(big.to_fixed(2) == reference_text(big.q(), 2));
+  REQUIRE(frac(1, 3).to_fixed(19) == "0.3333333333333333333");
 }

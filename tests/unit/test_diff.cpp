@@ -1,6 +1,7 @@
 // Unit tests of the semantic diff: word-level text diff, the changes found for the 2023 act, and
 // attribution parts that sum exactly to every delta.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "input/DataSet.hpp"
 #include "interpreter/Diff.hpp"
@@ -126,4 +127,29 @@ end
   REQUIRE(d.clauses[0].changes.size() == 1);
   CHECK(describe(d.clauses[0].changes[0]) == "coefficient `k`: 10 -> 8");
   CHECK(d.clauses[0].changes[0].affects_values);
+}
+
+TEST_CASE("a diff with the aggregate cache is the diff without it", "[diff][cache]") {
+  Loaded l = load({kRoot + "/rules"});
+  input::DataSet data = input::load_folder(kRoot + "/examples/assessment-2023", {"services", "objections", "schedule"});
+  DiffSide before{&l.rules, &l.checked, *parse_date("2023-01-01")};
+  DiffSide after{&l.rules, &l.checked, *parse_date("2024-01-01")};
+  auto shown = [&](const RuleDiff& d) {
+    std::string out;
+    for (const auto& im : d.impacts) {
+      out += fmt::format("{} {} {} {} -> {} ({})", data.bodies[im.body].agency_id, im.clause, im.result, im.before_text,
+                         im.after_text, im.attribution_note);
+      for (const auto& [label, part] : im.parts) out += " [" + label + ": " + part.to_exact() + "]";
+      out += "\n";
+    }
+    for (const auto* ev : {&d.before_results, &d.after_results})
+      for (const auto& r : ev->rows) out += data.bodies[r.body].agency_id + " " + r.result + " " + r.text() + "\n";
+    return out;
+  };
+  const std::string plain = shown(diff_rules(before, after, &data));
+  AggregateCache cache;
+  const std::string cached = shown(diff_rules(before, after, &data, &cache));
+  CHECK(cached == plain);
+  CHECK(cache.hits > 0);
+  CHECK(plain.find("MF 49 T 9.42 -> 11.39") != std::string::npos);
 }
