@@ -4,9 +4,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,47 +31,79 @@ std::optional<Date> parse_as_of(const std::string& text, const std::string& flag
   return d;
 }
 
-bool write_file_atomically(const std::string& path, const std::string& content, std::ostream& err) {
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = mkstemp(name.data());
-  if (fd < 0) {
-    err << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";
-    return false;
-  }
-  // mkstemp makes the file private (0600): give it the mode of the file it replaces, or the
-  // usual mode for a new file under the user's umask.
+namespace {
+
+// The mode a new file gets: that of the file it replaces, else the usual one under the umask.
+mode_t mode_for(const std::string& path) {
   struct stat st {};
-  mode_t mode;
-  if (::stat(path.c_str(), &st) == 0) {
-    mode = st.st_mode & 07777;
-  } else {
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    mode = 0666 & ~mask;
-  }
-  ::fchmod(fd, mode);
+  if (::stat(path.c_str(), &st) == 0) return st.st_mode & 07777;
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+bool write_all(int fd, const std::string& content) {
   std::size_t done = 0;
   while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      err << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";
-      ::close(fd);
-      ::unlink(name.data());
       return false;
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(name.data(), path.c_str()) != 0) {
-    err << "error: cannot write " << path << ": " << std::strerror(errno) << "\n";
-    ::unlink(name.data());
+  return ::fsync(fd) == 0;
+}
+
+}  // namespace
+
+bool write_file_atomically(const std::string& path, const std::string& content, std::ostream& err) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  auto fail = [&](int fd, bool named) {
+    const int e = errno;
+    if (fd >= 0) ::close(fd);
+    if (named) ::unlink(name.data());
+    err << "error: cannot write " << path << ": " << std::strerror(e) << "\n";
     return false;
+  };
+  const mode_t mode = mode_for(path);
+#ifdef O_TMPFILE
+  // First choice: a file with no name while it is written (Linux's O_TMPFILE), named only once it is
+  // whole. A run killed before that leaves nothing behind, not even a temporary file.
+  if (int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, mode); fd >= 0) {
+    ::fchmod(fd, mode);  // the umask applied to open's mode; the replaced file's mode wins
+    if (!write_all(fd, content)) return fail(fd, false);
+    // A fresh name for it, then the rename over the target: the one moment a killed run could
+    // leave a whole (never partial) temporary file is between these two calls.
+    const std::string proc = "/proc/self/fd/" + std::to_string(fd);
+    bool linked = false;
+    for (int attempt = 0; attempt < 100 && !linked; ++attempt) {
+      std::copy(tmpl.begin(), tmpl.end(), name.begin());
+      const int probe = ::mkstemp(name.data());  // reserves a unique name...
+      if (probe < 0) return fail(fd, false);
+      ::close(probe);
+      ::unlink(name.data());  // ...which the link then takes
+      if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.data(), AT_SYMLINK_FOLLOW) == 0) linked = true;
+      else if (errno != EEXIST) break;
+    }
+    if (linked) {
+      if (::close(fd) != 0 || std::rename(name.data(), path.c_str()) != 0) return fail(-1, true);
+      return true;
+    }
+    ::close(fd);  // no /proc to link it through: written again the other way
   }
+  // O_TMPFILE not supported by this file system, or no /proc: a named temporary file.
+#endif
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) return fail(-1, false);
+  ::fchmod(fd, mode);  // mkstemp makes the file private (0600)
+  if (!write_all(fd, content)) return fail(fd, true);
+  if (::close(fd) != 0 || std::rename(name.data(), path.c_str()) != 0) return fail(-1, true);
   return true;
 }
 
