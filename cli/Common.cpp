@@ -31,6 +31,24 @@ std::optional<Date> parse_as_of(const std::string& text, const std::string& flag
   return d;
 }
 
+std::optional<Date> as_of_or_today(const std::string& given, const char* doing, std::ostream& err) {
+  if (!given.empty()) return parse_as_of(given, "--as-of", err);
+  const Date today = today_utc();
+  err << "note: no --as-of given: " << doing << " as of " << format_date(today) << " (today, UTC)\n";
+  return today;
+}
+
+std::optional<std::vector<const interp::ClauseVersion*>> versions_in_force(const interp::RuleSet& rules, Date as_of,
+                                                                          std::ostream& err) {
+  auto versions = rules.all_in_force(as_of);
+  const auto earliest = rules.earliest();
+  if (!versions.empty() && !(earliest && as_of < *earliest)) return versions;
+  err << "error: no version of the rules is in force on " << format_date(as_of);
+  if (earliest) err << "\n  = help: the earliest rules take effect on " << format_date(*earliest);
+  err << "\n";
+  return std::nullopt;
+}
+
 namespace {
 
 // The mode a new file gets: that of the file it replaces, else the usual one under the umask.

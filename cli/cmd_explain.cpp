@@ -181,15 +181,9 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
     err << "error: unknown format `" << o.format << "`\n  = help: use text or json\n";
     return kBadInput;
   }
-  Date as_of{};
-  if (o.as_of.empty()) {
-    as_of = today_utc();
-    err << "note: no --as-of given: explaining as of " << format_date(as_of) << " (today, UTC)\n";
-  } else if (auto d = parse_as_of(o.as_of, "--as-of", err)) {
-    as_of = *d;
-  } else {
-    return kBadInput;
-  }
+  const std::optional<Date> given = as_of_or_today(o.as_of, "explaining", err);
+  if (!given) return kBadInput;
+  const Date as_of = *given;
   LoadedRules lr = load_and_check(o.rules);
   err << render(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;

@@ -29,15 +29,9 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
     err << "error: unknown format `" << o.format << "`\n  = help: use csv, json, table or xlsx\n";
     return kBadInput;
   }
-  Date as_of{};
-  if (o.as_of.empty()) {
-    as_of = today_utc();
-    err << "note: no --as-of given: evaluating as of " << format_date(as_of) << " (today, UTC)\n";
-  } else if (auto d = parse_as_of(o.as_of, "--as-of", err)) {
-    as_of = *d;
-  } else {
-    return kBadInput;
-  }
+  const std::optional<Date> given = as_of_or_today(o.as_of, "evaluating", err);
+  if (!given) return kBadInput;
+  const Date as_of = *given;
   LoadedRules lr = [&] {
     Phase ph("run: rules");
     return load_and_check(o.rules);
@@ -45,14 +39,9 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   err << render(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
 
-  auto versions = lr.rules.all_in_force(as_of);
-  auto earliest = lr.rules.earliest();
-  if (versions.empty() || (earliest && as_of < *earliest)) {
-    err << "error: no version of the rules is in force on " << format_date(as_of);
-    if (earliest) err << "\n  = help: the earliest rules take effect on " << format_date(*earliest);
-    err << "\n";
-    return kBadInput;
-  }
+  const auto in_force = versions_in_force(lr.rules, as_of, err);
+  if (!in_force) return kBadInput;
+  const auto& versions = *in_force;
   // Only the tables the versions in force read must be present (agencies always is).
   std::vector<std::string> needed = lr.checked.tables_read(versions);
   input::DataSet data;

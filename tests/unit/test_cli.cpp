@@ -386,6 +386,36 @@ TEST_CASE("cli run: an --as-of that is not a date", "[cli][run]") {
   }
 }
 
+TEST_CASE("cli: without --as-of, today in UTC, read once and announced", "[cli][run]") {
+  // Today is after the 2023 amendment: the results are those of the 2023 versions, as for any date
+  // after it; the note names the day the command used (read again here: the test may cross midnight).
+  const std::string before = format_date(today_utc());
+  Result r = run(example("csv", ""));
+  const std::string after = format_date(today_utc());
+  REQUIRE(r.code == 0);
+  CHECK((has(r.err, "note: no --as-of given: evaluating as of " + before + " (today, UTC)") ||
+         has(r.err, "note: no --as-of given: evaluating as of " + after + " (today, UTC)")));
+  CHECK(r.out == run(example("csv", "2025-01-01")).out);
+
+  std::ostringstream out, err;
+  cli::ExplainOptions e;
+  e.rules = {kRules};
+  e.data = kExample;
+  e.agency = "MF";
+  e.clause = "49";
+  CHECK(cli::run_explain(e, out, err) == 0);
+  CHECK(has(err.str(), "note: no --as-of given: explaining as of "));
+
+  std::ostringstream rout, rerr;
+  cli::ReportOptions rep;
+  rep.rules = {kRules};
+  rep.data = kExample;
+  rep.output = "-";
+  CHECK(cli::run_report(rep, rout, rerr) == 0);
+  CHECK(has(rerr.str(), "note: no --as-of given: reporting as of "));
+  CHECK(has(rout.str(), "<html"));
+}
+
 TEST_CASE("cli run: before the first version there is nothing to evaluate", "[cli][run]") {
   Result r = run(example("csv", "2021-04-19"));
   CHECK(r.code == 2);
