@@ -12,8 +12,10 @@
 
 #include "interpreter/Checker.hpp"
 #include "interpreter/RuleSet.hpp"
+#include "tests/unit/Support.hpp"
 
 using namespace ereje;
+using namespace ereje::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -50,7 +52,6 @@ std::string where(const Diagnostic& d) {
          std::to_string(d.span.column());
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // The one diagnostic of a rule set, which must have `code`.
 const Diagnostic& sole(const Loaded& l, const std::string& code) {
@@ -102,21 +103,6 @@ const interp::Binding& binding(const Loaded& l, const ast::Expr& e) {
   REQUIRE(it != l.checked.bindings.end());
   return it->second;
 }
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("ereje_test_checker_" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
 
 const char* const kGoodClause =
     "  let d = count services where automation = full \"fully automated\"\n"

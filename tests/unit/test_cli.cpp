@@ -13,8 +13,10 @@
 
 #include "cli/Commands.hpp"
 #include "interpreter/RuleSet.hpp"
+#include "tests/unit/Support.hpp"
 
 using namespace ereje;
+using namespace ereje::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -23,49 +25,6 @@ const std::string kRoot = EREJE_SOURCE_DIR;
 const std::string kRules = kRoot + "/rules";
 const std::string kExample = kRoot + "/examples/assessment-2023";
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("ereje_test_cli_" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  void write(const std::string& name, const std::string& text) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream out(path / name, std::ios::binary);
-    out << text;
-  }
-  std::string str(const std::string& name = "") const { return name.empty() ? path.string() : (path / name).string(); }
-  std::vector<std::string> files() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(path)) out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-};
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string l; std::getline(in, l);) out.push_back(l);
-  return out;
-}
 
 // RFC 4180 fields of one CSV line (no line breaks inside fields in these tests).
 std::vector<std::string> csv_fields(const std::string& line) {
@@ -84,19 +43,6 @@ std::vector<std::string> csv_fields(const std::string& line) {
     } else {
       out.back() += c;
     }
-  }
-  return out;
-}
-
-std::u32string decode(const std::string& s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out += cp;
-    i += len;
   }
   return out;
 }
@@ -305,7 +251,7 @@ TEST_CASE("cli run: --output holds exactly what standard output would", "[cli][r
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out.empty());
-    CHECK(read(dir.str("results.out")) == plain.out);
+    CHECK(read_file(dir.str("results.out")) == plain.out);
     CHECK(dir.files() == std::vector<std::string>{"results.out"});  // no temporary file left
   }
   SECTION("an existing file is replaced whole") {
@@ -314,7 +260,7 @@ TEST_CASE("cli run: --output holds exactly what standard output would", "[cli][r
     auto o = example();
     o.output = dir.str("results.csv");
     REQUIRE(run(o).code == 0);
-    CHECK(read(dir.str("results.csv")) == run(example()).out);
+    CHECK(read_file(dir.str("results.csv")) == run(example()).out);
     CHECK(dir.files() == std::vector<std::string>{"results.csv"});
   }
   SECTION("`-` means standard output") {
@@ -331,13 +277,13 @@ TEST_CASE("cli run: bad data leaves an existing output file untouched", "[cli][r
   fs::create_directories(dir.path / "data");
   for (const auto& e : fs::directory_iterator(kExample))
     if (e.path().extension() == ".csv") fs::copy_file(e.path(), dir.path / "data" / e.path().filename());
-  std::string services = read(dir.str("data/services.csv"));
+  std::string services = read_file(dir.str("data/services.csv"));
   auto at = services.find(",partial,");
   REQUIRE(at != std::string::npos);
   services.replace(at, 9, ",partly,");
   dir.write("data/services.csv", services);
   dir.write("out/results.csv", "agency_id,clause,result,value,status,version\nOLD,49,T,1.00,ok,2021-04-20\n");
-  const std::string before = read(dir.str("out/results.csv"));
+  const std::string before = read_file(dir.str("out/results.csv"));
 
   auto o = example();
   o.data = dir.str("data");
@@ -348,7 +294,7 @@ TEST_CASE("cli run: bad data leaves an existing output file untouched", "[cli][r
   CHECK(has(r.err, "`partly`"));
   CHECK(has(r.err, "services.csv:"));
   CHECK(has(r.err, "no results written"));
-  CHECK(read(dir.str("out/results.csv")) == before);
+  CHECK(read_file(dir.str("out/results.csv")) == before);
   std::vector<std::string> left;
   for (const auto& e : fs::directory_iterator(dir.path / "out")) left.push_back(e.path().filename().string());
   CHECK(left == std::vector<std::string>{"results.csv"});
@@ -361,7 +307,7 @@ TEST_CASE("cli run: bad data leaves an existing output file untouched", "[cli][r
     Result br = run(b);
     CHECK(br.code == 2);
     CHECK(has(br.err, "undefined-name"));
-    CHECK(read(dir.str("out/results.csv")) == before);
+    CHECK(read_file(dir.str("out/results.csv")) == before);
   }
   SECTION("a folder that does not exist cannot be written to") {
     auto n = example();

@@ -13,8 +13,10 @@
 #include "core/Diagnostic.hpp"
 #include "core/Rational.hpp"
 #include "core/Source.hpp"
+#include "tests/unit/Support.hpp"
 
 using namespace ereje;
+using namespace ereje::test;
 
 namespace {
 
@@ -26,27 +28,7 @@ Rational dec(const std::string& s) {
 
 Rational frac(std::int64_t n, std::int64_t d) { return Rational(n) / Rational(d); }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string l; std::getline(in, l);) out.push_back(l);
-  return out;
-}
-
 // Code points of a UTF-8 string, so that positions can be compared the way a terminal shows them.
-std::u32string decode(const std::string& s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out += cp;
-    i += len;
-  }
-  return out;
-}
-
 // The snippet part of a rendered line (" 7 | text" -> "text").
 std::string after_bar(const std::string& line) {
   auto bar = line.find("| ");

@@ -15,8 +15,10 @@
 #include "interpreter/Checker.hpp"
 #include "interpreter/Evaluator.hpp"
 #include "interpreter/RuleSet.hpp"
+#include "tests/unit/Support.hpp"
 
 using namespace ereje;
+using namespace ereje::test;
 using interp::Status;
 
 namespace {
@@ -118,7 +120,6 @@ std::vector<const Diagnostic*> warnings(const Run& r, const std::string& code) {
   return out;
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 std::string read_source(const std::string& relative) {
   std::ifstream in(std::string(EREJE_SOURCE_DIR) + "/" + relative, std::ios::binary);

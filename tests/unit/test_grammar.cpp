@@ -11,8 +11,10 @@
 
 #include "grammar/Grammar.hpp"
 #include "grammar/Parser.hpp"
+#include "tests/unit/Support.hpp"
 
 using namespace ereje;
+using namespace ereje::test;
 
 namespace {
 
@@ -119,7 +121,6 @@ std::string position_of(const std::string& text, const std::string& needle, std:
 std::string pos(const Span& s) { return std::to_string(s.line()) + ":" + std::to_string(s.column()); }
 std::string pos(std::size_t line, std::size_t col) { return std::to_string(line) + ":" + std::to_string(col); }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // `word` standing alone (as in a C++ type name), not inside another word such as "reconstructed".
 bool has_word(const std::string& text, const std::string& word) {

@@ -12,8 +12,10 @@
 #include "input/CsvReader.hpp"
 #include "input/DataSet.hpp"
 #include "input/JsonReader.hpp"
+#include "tests/unit/Support.hpp"
 
 using namespace ereje;
+using namespace ereje::test;
 using namespace ereje::input;
 namespace fs = std::filesystem;
 
@@ -35,7 +37,6 @@ const Diagnostic& first(const InputError& e) {
   return e.diagnostics.list().front();
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // The one diagnostic whose message contains `part`.
 const Diagnostic& find(const InputError& e, const std::string& part) {
@@ -44,26 +45,6 @@ const Diagnostic& find(const InputError& e, const std::string& part) {
   FAIL("no diagnostic mentions `" << part << "`; got:\n" << render(e.diagnostics));
   return e.diagnostics.list().front();
 }
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("ereje_test_input_" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream out(path / name, std::ios::binary);
-    out << text;
-  }
-  std::string str() const { return path.string(); }
-};
 
 const std::string kAgencies =
     "agency_id,name_kk,name_ru,kind\n"
