@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 #include <unordered_map>
 
@@ -238,6 +239,7 @@ struct Engine {
   // ---- definitions ----
   void ensure_let(ClauseEval& ce, std::size_t i) {
     if (ce.let_done[i]) return;
+    if (in_parallel) throw std::logic_error("evaluator: a definition computed while bodies run in parallel");
     const ast::Expr& e = *ce.clause.lets[i].value;
     prepare(ce, e);
     ensure_lets_in(ce, e);  // what it reads is computed first: the bodies' evaluations only read
@@ -260,6 +262,9 @@ struct Engine {
       return;
     }
     std::vector<std::exception_ptr> failed(k);
+    // What the bodies' evaluations must find done (prepare, ensure_lets_in) is checked, not assumed:
+    // computing it now, from several threads at once, would be a race, so it is an error instead.
+    in_parallel = true;
     {
       std::vector<std::jthread> pool;
       auto range = [&](std::size_t i) {
@@ -272,6 +277,7 @@ struct Engine {
       for (std::size_t i = 1; i < k; ++i) pool.emplace_back(range, i);
       range(0);
     }
+    in_parallel = false;
     for (auto& f : failed)
       if (f) std::rethrow_exception(f);
   }
@@ -354,6 +360,7 @@ struct Engine {
 
   bool use_fast = true;  // tests turn it off to compare the two paths
   AggregateCache* cache = nullptr;
+  bool in_parallel = false;  // set while for_bodies runs bodies on several threads
 
   // The cache key of an aggregate that depends on the data alone: its expressions read columns,
   // enum and text literals, numbers and the as-of date, and call no function of the rules (whose
@@ -491,6 +498,7 @@ struct Engine {
 
   // One walk over each table's rows computes every given task on that table, for every body.
   void run_pass(const std::vector<Task*>& todo) {
+    if (in_parallel) throw std::logic_error("evaluator: an aggregate computed while bodies run in parallel");
     std::map<const input::Table*, std::vector<Task*>> by_table;
     std::vector<std::pair<Task*, std::string>> to_keep;  // computed here, for the cache
     for (Task* t : todo) {
