@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <map>
 
@@ -270,6 +271,8 @@ std::string patterns() {
 }
 
 }  // namespace
+
+double chart_value(const Rational& r) { return std::strtod(r.to_fixed(6).c_str(), nullptr); }
 
 std::string esc(std::string_view s) {
   std::string out;

@@ -8,10 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/Rational.hpp"
 #include "grammar/Ast.hpp"
 #include "input/DataSet.hpp"
 
 namespace ereje::cli::html {
+
+// An exact value as a double for drawing (bar lengths, chart scales): 6 decimals, never for text.
+double chart_value(const Rational& r);
 
 // Text for HTML content and attribute values.
 std::string esc(std::string_view s);

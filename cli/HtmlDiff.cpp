@@ -17,8 +17,6 @@ using html::esc;
 using html::label;
 using html::labelf;
 
-double to_double(const Rational& r) { return std::strtod(r.to_fixed(6).c_str(), nullptr); }
-
 // A word diff "[-old-] {+new+}" as <del>/<ins>.
 std::string word_diff_html(const std::string& s) {
   std::string out;
@@ -157,7 +155,7 @@ std::string diff_html(const DiffView& v) {
         m.href = "#" + impact_anchor(i);
         m.detail = fmt::format("{} → {} ({})", shown_value(im, true), shown_value(im, false), status_move(im, lang));
         if (im.delta) {
-          m.value = to_double(*im.delta);
+          m.value = html::chart_value(*im.delta);
           m.text = signed_fixed(*im.delta, im.round);
         } else {
           m.text = status_move(im, lang);
@@ -193,7 +191,7 @@ std::string diff_html(const DiffView& v) {
                      esc(label(lang, "attribution_intro")));
     double max_part = 0;
     for (const auto& im : d.impacts)
-      for (const auto& [lbl, part] : im.parts) max_part = std::max(max_part, std::fabs(to_double(part)));
+      for (const auto& [lbl, part] : im.parts) max_part = std::max(max_part, std::fabs(html::chart_value(part)));
     std::size_t status_only = 0;
     b += fmt::format("<table id=\"attribution-table\"><thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th><th></th>"
                      "</tr></thead><tbody>",
@@ -212,7 +210,7 @@ std::string diff_html(const DiffView& v) {
       for (const auto& [lbl, part] : im.parts) {
         b += fmt::format("<tr class=\"part\"><td></td><td class=\"num {}\">{}</td><td>{}</td><td>{}</td></tr>",
                          part.sign() > 0 ? "pos" : part.sign() < 0 ? "neg" : "", esc(signed_fixed(part, im.round)),
-                         esc(lbl), html::mini_bar(to_double(part), max_part));
+                         esc(lbl), html::mini_bar(html::chart_value(part), max_part));
       }
       if (!im.attribution_note.empty())
         b += fmt::format("<tr class=\"part\"><td></td><td></td><td colspan=\"2\" class=\"meta\">{}</td></tr>",

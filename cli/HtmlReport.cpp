@@ -20,8 +20,6 @@ using html::esc;
 using html::label;
 using html::labelf;
 
-double to_double(const Rational& r) { return std::strtod(r.to_fixed(6).c_str(), nullptr); }
-
 // "0..k = 0..10" -> (0, 10); nullopt for bounds that are not numbers.
 std::optional<std::pair<Rational, Rational>> parse_range(const std::string& range) {
   std::string r = range;
@@ -254,7 +252,7 @@ std::string report_html(const ReportInput& in) {
             rows[i - 1]->value.num.round(rows[i - 1]->round) == r->value.num.round(r->round))
           rank = static_cast<std::size_t>(std::stoul(bars.back().rank));
         bar.rank = std::to_string(rank);
-        bar.value = to_double(r->value.num.round(r->round));
+        bar.value = html::chart_value(r->value.num.round(r->round));
       }
       bar.label = data.bodies[r->body].agency_id;
       bar.tooltip = html::body_name(data.bodies[r->body], lang);
@@ -264,7 +262,7 @@ std::string report_html(const ReportInput& in) {
       bars.push_back(std::move(bar));
     }
     std::optional<double> range_max;
-    if (auto range = parse_range(s.range)) range_max = to_double(range->second);
+    if (auto range = parse_range(s.range)) range_max = html::chart_value(range->second);
     const std::string sub = s.obligation ? label(lang, "fewer_first") : labelf(lang, "higher_first", {range_values(s.range)});
     b += fmt::format("<figure class=\"ranking\" id=\"{}\" data-clause=\"{}\" data-result=\"{}\"><figcaption>{}<span "
                      "class=\"sub\">{}</span></figcaption>{}</figure>",

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/Commands.hpp"
+#include "interpreter/RuleSet.hpp"
 #include "cli/Common.hpp"
 #include "grammar/Formatter.hpp"
 #include "grammar/Parser.hpp"
@@ -167,11 +168,7 @@ std::vector<std::string> rule_files(const std::vector<std::string>& paths, std::
     if (p == "-") {
       names.push_back(p);
     } else if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".ereje") found.push_back(it->path().generic_string());
-      std::sort(found.begin(), found.end());
+      const std::vector<std::string> found = interp::rule_files_in(p);
       if (found.empty()) {
         err << p << ": error: no rule files (*.ereje) found in this folder\n";
         bad = true;

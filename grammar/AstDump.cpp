@@ -77,16 +77,6 @@ int precedence(const ast::Expr& e) {
       e.node);
 }
 
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') { out += "\\n"; continue; }
-    if (c == '\t') { out += "\\t"; continue; }
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string print(const ast::Expr& e, int parent_prec);
 
@@ -100,7 +90,7 @@ std::string print(const ast::Expr& e, int) {
       [&](const auto& n) -> std::string {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, ast::NumberLit>) return n.text.empty() ? n.value.to_exact() : n.text;
-        else if constexpr (std::is_same_v<T, ast::StringLit>) return quote(n.value);
+        else if constexpr (std::is_same_v<T, ast::StringLit>) return quote_string(n.value);
         else if constexpr (std::is_same_v<T, ast::BoolLit>) return n.value ? "true" : "false";
         else if constexpr (std::is_same_v<T, ast::DateLit>) return format_date(n.value);
         else if constexpr (std::is_same_v<T, ast::NameRef>) return n.name;
@@ -138,5 +128,16 @@ std::string print(const ast::Expr& e, int) {
 }  // namespace
 
 std::string print_expr(const ast::Expr& e) { return print(e, 0); }
+
+std::string quote_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') { out += "\\n"; continue; }
+    if (c == '\t') { out += "\\t"; continue; }
+    out += c;
+  }
+  return out + "\"";
+}
 
 }  // namespace ereje::grammar

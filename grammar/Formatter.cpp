@@ -14,17 +14,6 @@
 namespace ereje::grammar {
 namespace {
 
-// The escapes the grammar reads back (`\"`, `\\`, `\n`, `\t`), as print_expr writes strings.
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') { out += "\\n"; continue; }
-    if (c == '\t') { out += "\\t"; continue; }
-    out += c;
-  }
-  return out + "\"";
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -90,10 +79,10 @@ class Printer {
       if (!head.empty()) line(indent, std::move(head), anchor);
       return;
     }
-    std::string first = head.empty() ? quote(ps[0].value) : head + " " + quote(ps[0].value);
+    std::string first = head.empty() ? quote_string(ps[0].value) : head + " " + quote_string(ps[0].value);
     line(indent, std::move(first), head.empty() && ps[0].span.valid() ? ps[0].span.begin : anchor);
     for (std::size_t k = 1; k < ps.size(); ++k)
-      line(cont, quote(ps[k].value), ps[k].span.valid() ? ps[k].span.begin : anchor);
+      line(cont, quote_string(ps[k].value), ps[k].span.valid() ? ps[k].span.begin : anchor);
   }
 
   void top_level() {
@@ -122,7 +111,7 @@ class Printer {
   }
 
   void act(const ast::Act& a) {
-    with_text(0, "act " + quote(a.id), a.title_pieces, a.title, false, a.span.begin, 2);
+    with_text(0, "act " + quote_string(a.id), a.title_pieces, a.title, false, a.span.begin, 2);
     if (a.in_force)
       with_text(2, "in_force " + format_date(*a.in_force), a.in_force_note_pieces, a.in_force_note, false,
                 a.in_force_span.begin, 4);
@@ -314,10 +303,10 @@ class Printer {
 // ---- dump_meaning ----
 
 std::string pieces_text(const ast::TextPieces& ps, const std::string& value) {
-  std::string s = quote(value);
+  std::string s = quote_string(value);
   if (ps.size() > 1) {
     s += " as";
-    for (const auto& p : ps) s += " " + quote(p.value);
+    for (const auto& p : ps) s += " " + quote_string(p.value);
   }
   return s;
 }
@@ -379,7 +368,7 @@ std::string dump_meaning(const ast::File& f) {
   };
   if (f.act) {
     const auto& a = *f.act;
-    add(0, "act " + quote(a.id) + " title " + pieces_text(a.title_pieces, a.title));
+    add(0, "act " + quote_string(a.id) + " title " + pieces_text(a.title_pieces, a.title));
     if (a.in_force) add(2, "in_force " + format_date(*a.in_force) + " " + pieces_text(a.in_force_note_pieces, a.in_force_note));
     if (a.amends) add(2, "amends " + pieces_text(a.amends_pieces, *a.amends));
   }

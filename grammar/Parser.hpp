@@ -35,5 +35,7 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags);
 
 // Prints an expression in canonical form, with the parentheses that precedence needs.
 std::string print_expr(const ast::Expr& e);
+// A string literal as the grammar reads it back: in quotes, with `\"`, `\\`, `\n` and `\t` escaped.
+std::string quote_string(const std::string& s);
 
 }  // namespace ereje::grammar

@@ -114,6 +114,16 @@ SourcePtr stdlib_source() { return std::make_shared<SourceFile>("<stdlib>/prelud
 
 }  // namespace
 
+std::vector<std::string> rule_files_in(const std::string& folder) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file() && it->path().extension() == ".ereje") found.push_back(it->path().generic_string());
+  std::sort(found.begin(), found.end());  // byte order of the paths
+  return found;
+}
+
 RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags,
                    const std::vector<std::pair<std::string, std::string>>& rename) {
   std::vector<SourcePtr> sources{stdlib_source()};
@@ -127,12 +137,7 @@ RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags,
       continue;
     }
     if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".ereje") found.push_back(it->path().generic_string());
-      // Byte order of paths: the same on every machine, whatever order the disk lists them in.
-      std::sort(found.begin(), found.end());
+      const std::vector<std::string> found = rule_files_in(p);
       if (found.empty()) {
         auto& d = diags.error("no-rules", Span{}, "no rule files (*.ereje) found in this folder");
         d.file = p;

@@ -48,6 +48,10 @@ bool clause_number_less(const std::string& a, const std::string& b);
 RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags,
                    const std::vector<std::pair<std::string, std::string>>& rename = {});
 
+// The rule files of a folder as every command reads them: its `*.ereje` files, recursively, in byte
+// order of the path (the same on every machine, whatever order the disk lists them in).
+std::vector<std::string> rule_files_in(const std::string& folder);
+
 // Loads from in-memory text (tests): name -> text.
 RuleSet load_rules_from_text(const std::vector<std::pair<std::string, std::string>>& files, Diagnostics& diags);
 
