@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -434,13 +435,17 @@ struct Engine {
       Phase ph("eval: compiled kernels");
       fast::run(table, groups, ptrs, threads);
     }
+    // Undecided rows warned in the order the generic loop meets them: by row, then by task.
+    std::vector<std::tuple<std::int64_t, std::size_t, std::size_t>> undecided;  // row, task, group
     for (std::size_t k = 0; k < owners.size(); ++k) {
       Task& t = *owners[k];
       t.result = std::move(compiled[k]->result);
       for (std::size_t g = 0; g < groups; ++g)
-        if (compiled[k]->first_undecided[g] >= 0) warn_row(t, g, static_cast<std::size_t>(compiled[k]->first_undecided[g]));
+        if (compiled[k]->first_undecided[g] >= 0) undecided.emplace_back(compiled[k]->first_undecided[g], k, g);
       t.done = true;
     }
+    std::sort(undecided.begin(), undecided.end());
+    for (const auto& [row, k, g] : undecided) warn_row(*owners[k], g, static_cast<std::size_t>(row));
     return rest;
   }
 

@@ -73,6 +73,7 @@ class Compiler {
     const Binding& b = it->second;
     switch (b.kind) {
       case Binding::Kind::Column: {
+        reads_.push_back(b.index);
         const input::Column* col = &table_.columns[b.index];
         Ty ty = col->schema->type == input::ColumnType::Bool   ? Ty::Bool
                 : col->schema->type == input::ColumnType::Date ? Ty::Date
@@ -91,6 +92,7 @@ class Compiler {
         return constant(v->num.to_int64(), Ty::Int);
       }
       case Binding::Kind::Let: {
+        per_body_ = true;
         // A definition has one value per body; a table of no body has no body to pick it by.
         if (!table_.schema->per_agency || !scalars_.let_values) return std::nullopt;
         const std::vector<Value>* vals = scalars_.let_values(b.index);
@@ -316,7 +318,70 @@ class Compiler {
   const Scalars& scalars_;
   const std::vector<Compiled>* params_ = nullptr;
   int depth_ = 0;
+
+ public:
+  std::vector<std::size_t> reads_;  // the columns the kernels compiled so far read
+  bool per_body_ = false;           // some kernel reads a definition's value for the row's body
 };
+
+// At most this many classes of rows (combinations of enum and boolean values) in one grouped
+// count: the counts of one body's rows by class are kept in a small array, cleared for each body.
+constexpr std::size_t kMaxClasses = 512;
+
+// Digits of a column in a class: its codes, then one for a missing value; 0 when it has no small
+// set of values.
+std::size_t digits_of(const input::Column& col) {
+  switch (col.schema->type) {
+    case input::ColumnType::Enum: return col.schema->enum_values.size() + 1;
+    case input::ColumnType::Bool: return 3;
+    default: return 0;
+  }
+}
+
+// Fills `r.columns` and `r.truth` when the true/false kernel `r` of `e` reads only enum and boolean
+// columns: the expression is compiled once more over a table whose rows are every combination of
+// those columns' values, and that kernel's value on each is the truth table.
+void classify(Compiled& r, const ast::Expr& e, const input::Table& table, const Checked& checked,
+              const Scalars& scalars, std::vector<std::size_t> reads) {
+  std::sort(reads.begin(), reads.end());
+  reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+  std::size_t classes = 1;
+  for (std::size_t c : reads) {
+    const input::Column& col = table.columns[c];
+    const std::size_t d = digits_of(col);
+    if (d == 0 || col.values.size() != table.rows) return;
+    classes *= d;
+    if (classes > kMaxClasses) return;
+  }
+  input::Table every;
+  every.schema = table.schema;
+  every.present = table.present;
+  every.rows = classes;
+  every.columns.resize(table.columns.size());
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    every.columns[c].schema = table.columns[c].schema;
+    every.columns[c].present = table.columns[c].present;
+  }
+  std::size_t stride = 1;
+  for (std::size_t c : reads) {
+    const std::size_t d = digits_of(table.columns[c]);
+    auto& values = every.columns[c].values;
+    values.resize(classes);
+    for (std::size_t k = 0; k < classes; ++k) {
+      const std::size_t digit = k / stride % d;
+      values[k] = digit == d - 1 ? input::kMissing : static_cast<std::int32_t>(digit);
+    }
+    stride *= d;
+  }
+  Compiler again(every, checked, scalars);
+  auto k = again.expr(e);
+  if (!k || k->ty != Ty::Bool || again.per_body_) return;
+  Buf out(classes);
+  k->kernel(0, classes, out.data());
+  r.columns = std::move(reads);
+  r.truth.resize(classes);
+  for (std::size_t i = 0; i < classes; ++i) r.truth[i] = out[i] == kMiss ? 2 : out[i] != 0 ? 1 : 0;
+}
 
 struct Acc {
   std::vector<std::int64_t> count, sum, best, seen, first_undecided;
@@ -402,11 +467,140 @@ void accumulate(const input::Table& table, std::size_t begin, std::size_t end, s
   }
 }
 
+// Counts whose filter has a truth table (or that have no filter), all in one pass: each row's
+// class (the combination of the enum and boolean values the filters read) is counted for the
+// body's run of rows, and at the end of the run each count adds up the classes its filter keeps.
+// A run with a row of a class some filter cannot decide gives that count its first such row.
+struct ClassCounts {
+  struct Digit {
+    const std::int32_t* values;
+    std::uint32_t digits, stride;
+  };
+  std::vector<Digit> digits;  // the columns of every filter, ascending
+  std::size_t classes = 1;
+  struct Count {
+    std::size_t task = 0;               // index in the tasks of run()
+    std::vector<std::uint32_t> kept;    // classes the filter keeps
+    std::vector<char> undecided;        // by class: the filter is n/a
+    bool any_undecided = false;
+  };
+  std::vector<Count> counts;
+
+  // The counts among `tasks` that this pass can take; false when there are none (or too many classes).
+  bool build(const input::Table& table, const std::vector<FastTask*>& tasks) {
+    std::vector<std::size_t> cols;
+    for (const FastTask* t : tasks)
+      if (!t->value && t->filter && !t->filter->truth.empty()) cols.insert(cols.end(), t->filter->columns.begin(), t->filter->columns.end());
+    std::sort(cols.begin(), cols.end());
+    cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+    std::vector<std::uint32_t> stride_of(table.columns.size(), 0), digits_of_col(table.columns.size(), 0);
+    for (std::size_t c : cols) {
+      const std::size_t d = digits_of(table.columns[c]);
+      if (d == 0 || table.columns[c].values.size() != table.rows || classes * d > kMaxClasses) return false;
+      digits.push_back({table.columns[c].values.data(), static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(classes)});
+      stride_of[c] = static_cast<std::uint32_t>(classes);
+      digits_of_col[c] = static_cast<std::uint32_t>(d);
+      classes *= d;
+    }
+    for (std::size_t k = 0; k < tasks.size(); ++k) {
+      const FastTask& t = *tasks[k];
+      if (t.value || (t.filter && t.filter->truth.empty())) continue;
+      Count n;
+      n.task = k;
+      n.undecided.assign(classes, 0);
+      for (std::size_t j = 0; j < classes; ++j) {
+        std::int8_t v = 1;
+        if (t.filter) {
+          // This class's digits of the filter's own columns, placed by the filter's strides.
+          std::size_t own = 0, own_stride = 1;
+          for (std::size_t c : t.filter->columns) {
+            own += j / stride_of[c] % digits_of_col[c] * own_stride;
+            own_stride *= digits_of_col[c];
+          }
+          v = t.filter->truth[own];
+        }
+        if (v == 1) n.kept.push_back(static_cast<std::uint32_t>(j));
+        if (v == 2) n.undecided[j] = 1, n.any_undecided = true;
+      }
+      counts.push_back(std::move(n));
+    }
+    return !counts.empty();
+  }
+
+  std::uint32_t class_of(std::size_t r) const {
+    std::uint32_t k = 0;
+    for (const Digit& d : digits) {
+      const std::int32_t v = d.values[r];
+      k += (v == input::kMissing ? d.digits - 1 : static_cast<std::uint32_t>(v)) * d.stride;
+    }
+    return k;
+  }
+
+  // Rows [begin, end): counts into accs[task] (the tasks of `counts` only).
+  void pass(const input::Table& table, std::size_t begin, std::size_t end, std::vector<Acc>& accs) const {
+    const bool per_body = table.schema->per_agency;
+    std::vector<std::uint32_t> in_run(classes, 0);
+    std::vector<std::uint32_t> cls(kBlock);
+    std::int32_t g = -1;
+    std::size_t run_start = begin;
+    auto close_run = [&] {
+      if (g >= 0) {
+        const auto gi = static_cast<std::size_t>(g);
+        for (const Count& n : counts) {
+          Acc& a = accs[n.task];
+          if (a.first_undecided[gi] >= 0) continue;
+          bool undecided = false;
+          if (n.any_undecided)
+            for (std::size_t j = 0; j < classes && !undecided; ++j) undecided = in_run[j] && n.undecided[j];
+          if (undecided) {
+            std::size_t r = run_start;
+            while (!n.undecided[class_of(r)]) ++r;
+            a.first_undecided[gi] = static_cast<std::int64_t>(r);
+            continue;
+          }
+          std::int64_t c = 0;
+          for (std::uint32_t j : n.kept) c += in_run[j];
+          a.count[gi] += c;
+        }
+      }
+      std::fill(in_run.begin(), in_run.end(), 0);
+    };
+    for (std::size_t b = begin; b < end; b += kBlock) {
+      const std::size_t n = std::min(end, b + kBlock) - b;
+      std::fill(cls.begin(), cls.begin() + static_cast<std::ptrdiff_t>(n), 0u);
+      for (const Digit& d : digits) {
+        const std::int32_t* v = d.values + b;
+        bool bad = false;
+        for (std::size_t i = 0; i < n; ++i) {
+          const std::uint32_t digit = v[i] == input::kMissing ? d.digits - 1 : static_cast<std::uint32_t>(v[i]);
+          bad |= digit >= d.digits;
+          cls[i] += digit * d.stride;
+        }
+        if (bad) throw std::logic_error("grouped count: a code outside its column's values");
+      }
+      const std::int32_t* body = per_body ? table.body.data() + b : nullptr;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::int32_t gi = body ? body[i] : 0;
+        if (gi != g) {
+          close_run();
+          g = gi;
+          run_start = b + i;
+        }
+        ++in_run[cls[i]];
+      }
+    }
+    close_run();
+  }
+};
+
 }  // namespace
 
 std::optional<Compiled> compile(const ast::Expr& e, const input::Table& table, const Checked& checked,
                                 const Scalars& scalars) {
-  return Compiler(table, checked, scalars).expr(e);
+  Compiler c(table, checked, scalars);
+  auto r = c.expr(e);
+  if (r && r->ty == Ty::Bool && !c.per_body_) classify(*r, e, table, checked, scalars, c.reads_);
+  return r;
 }
 
 unsigned default_threads() {
@@ -425,13 +619,32 @@ void run(const input::Table& table, std::size_t groups, std::vector<FastTask*>& 
   std::vector<std::vector<Acc>> per_thread(n, std::vector<Acc>(tasks.size()));
   for (auto& accs : per_thread)
     for (auto& a : accs) a.init(groups);
+  // The counts the class pass takes; the others run their kernels.
+  ClassCounts by_class;
+  std::vector<FastTask*> others;
+  std::vector<std::size_t> other_index;
+  {
+    std::vector<char> taken(tasks.size(), 0);
+    if (by_class.build(table, tasks))
+      for (const auto& c : by_class.counts) taken[c.task] = 1;
+    for (std::size_t k = 0; k < tasks.size(); ++k)
+      if (!taken[k]) others.push_back(tasks[k]), other_index.push_back(k);
+  }
+  auto work = [&](unsigned i, std::size_t b, std::size_t e) {
+    if (!by_class.counts.empty()) by_class.pass(table, b, e, per_thread[i]);
+    if (others.empty()) return;
+    std::vector<Acc> accs(others.size());
+    for (auto& a : accs) a.init(groups);
+    accumulate(table, b, e, others, accs);
+    for (std::size_t k = 0; k < others.size(); ++k) per_thread[i][other_index[k]] = std::move(accs[k]);
+  };
   // Contiguous slices in row order, merged in the same order: the same sums, counts and first
   // undecided rows at every thread count.
   auto slice = [&](unsigned i) { return std::pair{rows * i / n, rows * (i + 1) / n}; };
   std::vector<std::thread> pool;
   for (unsigned i = 1; i < n; ++i)
-    pool.emplace_back([&, i] { auto [b, e] = slice(i); accumulate(table, b, e, tasks, per_thread[i]); });
-  { auto [b, e] = slice(0); accumulate(table, b, e, tasks, per_thread[0]); }
+    pool.emplace_back([&, i] { auto [b, e] = slice(i); work(i, b, e); });
+  { auto [b, e] = slice(0); work(0, b, e); }
   for (auto& th : pool) th.join();
 
   for (std::size_t k = 0; k < tasks.size(); ++k) {

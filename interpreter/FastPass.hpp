@@ -26,8 +26,17 @@ enum class Ty { Bool, Code, Date, Int };
 using Kernel = std::function<void(std::size_t begin, std::size_t end, std::int64_t* out)>;
 
 struct Compiled {
+  Compiled(Kernel k, Ty t) : kernel(std::move(k)), ty(t) {}
   Kernel kernel;
   Ty ty;
+  // A true/false kernel whose value depends only on enum and boolean columns of its table (no
+  // definition, no text, no date): those columns (schema indices, ascending) and the kernel's value
+  // for every combination of theirs: 0, 1, or 2 for n/a. A row's class is the sum over the columns
+  // of digit * stride, where a column's digit is its code (the last digit: the value is missing)
+  // and strides grow from the first column (stride 1) by each column's number of digits. Empty when
+  // the kernel depends on anything else; the grouped pass then runs the kernel itself.
+  std::vector<std::size_t> columns;
+  std::vector<std::int8_t> truth;
 };
 
 // What a kernel may read besides the table: the value of a definition (per body) or constant.
