@@ -37,10 +37,12 @@ namespace {
 // Short codes are the common case: loads of fixed size only (overlapping ones for the tail), a
 // multiply-xorshift round per 8 bytes, then a full avalanche so that the slot bits depend on every
 // byte. No call to memcpy or memcmp for a value of a few bytes. Also returns the first 8 bytes.
-std::uint32_t hash_text(std::string_view s, std::uint64_t& head) {
+//
+// The first 8 bytes of a value, zero-padded: with the length, a value of up to 8 bytes whole.
+[[gnu::always_inline]] inline std::uint64_t head_of(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t n = s.size();
-  head = 0;
+  const std::size_t n = s.size();
+  std::uint64_t head = 0;
   if (n >= 8) {
     std::memcpy(&head, p, 8);
   } else if (n >= 4) {
@@ -52,6 +54,13 @@ std::uint32_t hash_text(std::string_view s, std::uint64_t& head) {
   } else {
     for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{p[i]} << (8 * i);
   }
+  return head;
+}
+
+[[gnu::always_inline]] inline std::uint32_t hash_text(std::string_view s, std::uint64_t& head) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size();
+  head = head_of(s);
   std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull) ^ head;
   h *= 0xBF58476D1CE4E5B9ull;
   h ^= h >> 31;
@@ -110,6 +119,12 @@ std::int32_t TextIndex::probe(std::string_view text, const std::vector<std::stri
     if (slot.tag != tag || slot.head != head) continue;
     if (text.size() <= 8 || same_text(dictionary[slot.code - 1], text)) return found(slot.code - 1);
   }
+}
+
+void TextIndex::prefetch(std::string_view text) const {
+  if (slots_.empty()) return;
+  std::uint64_t head;
+  __builtin_prefetch(&slots_[hash_text(text, head) & (slots_.size() - 1)]);
 }
 
 std::int32_t TextIndex::find(std::string_view text, const std::vector<std::string>& dictionary) const {
@@ -575,6 +590,10 @@ class NoLocator final : public RowLocator {
 
 // ---- one table ---------------------------------------------------------------------------------
 
+// Rows of services whose parent_id is wrong, as (row, names itself), in file order: a subtype's
+// parent_id must be the service_id of another service of the same body.
+using BadParents = std::vector<std::pair<std::uint32_t, bool>>;
+
 // Validates the records of one table against its schema and encodes them into the table's columns,
 // one record at a time; keeps what the checks across tables need to point back at fields.
 class TableBuilder {
@@ -602,11 +621,14 @@ class TableBuilder {
   // whole tables at once.
   void append(Table&& piece, std::uint32_t line_offset);
   void reserve(std::size_t rows);
+  // Appends the rows staged so far to the columns (and their lines to the table's origins): done
+  // by finish and append; a reader calls it when it stops before finish.
+  void flush();
   // Threads the passes over whole columns may use (the result never depends on it).
   void threads(unsigned n) { threads_ = std::max(1u, n); }
   // Starts row number `rows` (returned) of the table, from `line` of the file (record number in JSON).
   std::size_t start_row(std::uint32_t line) {
-    t_.origin.push_back(RowOrigin{line});
+    stage_lines_[staged_] = line;
     return t_.rows++;
   }
   // The fields of row `r`: fields[h] under header column h, n of them (missing ones are empty).
@@ -621,25 +643,48 @@ class TableBuilder {
   }
   // "line 3" or "record 3": how a message names a row of this file.
   std::string row_name(std::size_t r) const {
-    return fmt::format("{} {}", json_ ? "record" : "line", r < t_.origin.size() ? t_.origin[r].line : r + 1);
+    return fmt::format("{} {}", json_ ? "record" : "line", line_of_row(r));
   }
   Diagnostic* field_error(std::string code, std::size_t r, int h, std::string message, std::string help);
   bool saturated() { return reporter_.saturated(t_.file); }
   const Table& table() const { return t_; }
+  // services: the rows whose parent_id is wrong, found with the keys (reported with the checks
+  // across tables, after unknown bodies).
+  const BadParents& bad_parents() const { return bad_parents_; }
 
  private:
   // A column of the schema that the file has: where its field is and how to encode it.
   struct Slot {
-    std::size_t c;        // schema index
-    std::size_t h;        // header index
-    Column* column;
-    std::int32_t last;          // Text: the previous row's code (-1 before the first; kNoCache)
+    std::size_t c = 0;  // schema index
+    std::size_t h = 0;  // header index
+    Column* column = nullptr;
+    ColumnType type = ColumnType::Text;
+    bool may_be_empty = false;
+    std::int32_t last = -1;     // Text: the previous row's code (-1 before the first; kNoCache)
     std::uint32_t repeats = 0;  // rows equal to the one before
     std::uint32_t changes = 0;  // rows different from the one before
+    std::uint64_t last_head = 0;  // Text: the previous row's value's head_of and length
+    std::size_t last_size = 0;
+    // Enum of at most kShortEnum values of at most 8 bytes each: their head_of and lengths, so
+    // that a field is matched with a compare of two integers per value.
+    static constexpr std::size_t kShortEnum = 8;
+    std::size_t short_enum = 0;  // values in the arrays; 0: compare the text
+    std::uint64_t enum_head[kShortEnum] = {};
+    std::size_t enum_size[kShortEnum] = {};
   };
+  // Rows are encoded into a small block per column (kStage rows) and appended to the columns a
+  // block at a time: the hot loop writes to memory that stays in the cache, with no size checks.
+  static constexpr std::size_t kStage = 256;
+  // The line (record) of row r, staged or not.
+  std::uint32_t line_of_row(std::size_t r) const {
+    if (r < t_.origin.size()) return t_.origin[r].line;
+    // The row being encoded is at staged_.
+    const std::size_t i = r - t_.origin.size();
+    return i <= staged_ && i < stage_lines_.size() ? stage_lines_[i] : static_cast<std::uint32_t>(r + 1);
+  }
   static constexpr std::int32_t kNoCache = -2;
   // The hot path: inlined into encode_row; the error paths out of its way.
-  [[gnu::always_inline]] inline void encode(std::size_t r, Slot& s, std::string_view v);
+  [[gnu::always_inline]] inline void encode(std::size_t r, Slot& s, std::string_view v, std::int32_t& out);
   [[gnu::cold, gnu::noinline]] void empty_error(std::size_t r, const Slot& s);
   [[gnu::cold, gnu::noinline]] void enum_error(std::size_t r, const Slot& s, std::string_view v);
   [[gnu::cold, gnu::noinline]] void bool_error(std::size_t r, const Slot& s, std::string_view v);
@@ -658,6 +703,10 @@ class TableBuilder {
   unsigned threads_ = 1;           // for the passes over whole columns (append, finish)
   std::vector<int> header_index_;  // per schema column
   std::vector<Slot> slots_;        // the schema's columns the file has, in schema order
+  std::vector<std::int32_t> stage_;        // kStage values per slot
+  std::vector<std::uint32_t> stage_lines_;  // kStage lines
+  std::size_t staged_ = 0;                  // rows staged, not yet in the columns
+  BadParents bad_parents_;
 };
 
 Diagnostic* TableBuilder::field_error(std::string code, std::size_t r, int h, std::string message, std::string help) {
@@ -741,12 +790,40 @@ void TableBuilder::columns(const std::vector<std::string>& names) {
   for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
     t_.columns[c].schema = &ts_.columns[c];
     t_.columns[c].present = header_index_[c] >= 0 || is_derived(ts_, ts_.columns[c].name);
-    if (header_index_[c] >= 0)
-      slots_.push_back(Slot{c, static_cast<std::size_t>(header_index_[c]), &t_.columns[c], -1});
+    if (header_index_[c] < 0) continue;
+    Slot s;
+    s.c = c;
+    s.h = static_cast<std::size_t>(header_index_[c]);
+    s.column = &t_.columns[c];
+    s.type = ts_.columns[c].type;
+    s.may_be_empty = ts_.columns[c].may_be_empty;
+    const auto& values = ts_.columns[c].enum_values;
+    if (s.type == ColumnType::Enum && values.size() <= Slot::kShortEnum &&
+        std::all_of(values.begin(), values.end(), [](const std::string& v) { return !v.empty() && v.size() <= 8; })) {
+      s.short_enum = values.size();
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        s.enum_head[i] = head_of(values[i]);
+        s.enum_size[i] = values[i].size();
+      }
+    }
+    slots_.push_back(s);
   }
+  stage_.assign(slots_.size() * kStage, 0);
+  stage_lines_.assign(kStage, 0);
+  staged_ = 0;
+}
+
+void TableBuilder::flush() {
+  for (std::size_t k = 0; k < slots_.size(); ++k) {
+    const std::int32_t* block = stage_.data() + k * kStage;
+    slots_[k].column->values.insert(slots_[k].column->values.end(), block, block + staged_);
+  }
+  for (std::size_t i = 0; i < staged_; ++i) t_.origin.push_back(RowOrigin{stage_lines_[i]});
+  staged_ = 0;
 }
 
 void TableBuilder::append(Table&& piece, std::uint32_t line_offset) {
+  flush();
   auto one = [&](Slot& s) {
     Column& to = *s.column;
     Column from = std::move(piece.columns[s.c]);
@@ -780,58 +857,73 @@ void TableBuilder::reserve(std::size_t rows) {
   }
 }
 
-void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v) {
-  const ColumnSchema& cs = *s.column->schema;
-  std::vector<std::int32_t>& values = s.column->values;
+void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v, std::int32_t& out) {
   if (v.empty()) {
-    values.push_back(kMissing);
-    if (!cs.may_be_empty) empty_error(r, s);
+    out = kMissing;
+    if (!s.may_be_empty) empty_error(r, s);
     return;
   }
-  switch (cs.type) {
+  switch (s.type) {
     case ColumnType::Text: {
       Column& col = *s.column;
       if (s.last >= 0) {
         // Rows of one body come together: its agency_id repeats row after row. Where the value
         // changes on most rows (service_id), the check is dropped after the first thousand rows.
-        if (same_text(col.dictionary[static_cast<std::size_t>(s.last)], v)) {
+        if (v.size() == s.last_size &&
+            (v.size() <= 8 ? head_of(v) == s.last_head : same_text(col.dictionary[static_cast<std::size_t>(s.last)], v))) {
           ++s.repeats;
-          values.push_back(s.last);
+          out = s.last;
           return;
         }
         if (++s.changes == 1024 && s.repeats < 3 * 1024) s.last = kNoCache;
       }
       const std::int32_t code = col.index.intern(v, col.dictionary);
-      if (s.last != kNoCache) s.last = code;
-      values.push_back(code);
+      if (s.last != kNoCache) {
+        s.last = code;
+        s.last_size = v.size();
+        s.last_head = v.size() <= 8 ? head_of(v) : 0;
+      }
+      out = code;
       return;
     }
     case ColumnType::Enum: {
-      for (std::size_t i = 0; i < cs.enum_values.size(); ++i)
-        if (same_text(cs.enum_values[i], v)) {
-          values.push_back(static_cast<std::int32_t>(i));
-          return;
+      if (s.short_enum > 0) {
+        if (v.size() <= 8) {
+          const std::uint64_t head = head_of(v);
+          for (std::size_t i = 0; i < s.short_enum; ++i)
+            if (s.enum_size[i] == v.size() && s.enum_head[i] == head) {
+              out = static_cast<std::int32_t>(i);
+              return;
+            }
         }
-      values.push_back(kMissing);
+      } else {
+        const auto& values = s.column->schema->enum_values;
+        for (std::size_t i = 0; i < values.size(); ++i)
+          if (same_text(values[i], v)) {
+            out = static_cast<std::int32_t>(i);
+            return;
+          }
+      }
+      out = kMissing;
       enum_error(r, s, v);
       return;
     }
     case ColumnType::Bool: {
       const std::int32_t b = bool_value(v);
       if (b >= 0) {
-        values.push_back(b);
+        out = b;
         return;
       }
-      values.push_back(kMissing);
+      out = kMissing;
       bool_error(r, s, v);
       return;
     }
     case ColumnType::Date: {
       if (auto d = parse_date(v)) {
-        values.push_back(d->days);
+        out = d->days;
         return;
       }
-      values.push_back(kMissing);
+      out = kMissing;
       date_error(r, s, v);
       return;
     }
@@ -839,7 +931,17 @@ void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v) {
 }
 
 void TableBuilder::encode_row(std::size_t r, const std::string_view* fields, std::size_t n) {
-  for (Slot& s : slots_) encode(r, s, s.h < n ? fields[s.h] : std::string_view());
+  // A column whose value changes on nearly every row (service_id) looks up its dictionary on every
+  // row, at a random place of a table larger than the first-level cache: asked for first, it is
+  // fetched while the other fields are encoded.
+  for (const Slot& s : slots_)
+    if (s.last == kNoCache && s.h < n && !fields[s.h].empty()) s.column->index.prefetch(fields[s.h]);
+  std::int32_t* block = stage_.data() + staged_;
+  for (Slot& s : slots_) {
+    encode(r, s, s.h < n ? fields[s.h] : std::string_view(), *block);
+    block += kStage;
+  }
+  if (++staged_ == kStage) flush();
 }
 
 // The error paths of encode, out of its way.
@@ -975,23 +1077,96 @@ void TableBuilder::check_keys() {
     }
   } else {
     const Column& group = t_.columns[key.front()];
-    std::vector<std::int32_t> stamp(last.dictionary.size(), -1);  // the group that last saw each code
+    // services: once a body's service_ids are marked, each subtype's parent is looked up among
+    // them (parent code -> service code, or -1 when no row has it as a service_id).
+    const int parent_c = ts_.name == "services" && key.back() == static_cast<std::size_t>(ts_.column_index("service_id"))
+                             ? ts_.column_index("parent_id") : -1;
+    const bool parents = parent_c >= 0 && header_index_[static_cast<std::size_t>(parent_c)] >= 0;
+    const Column* parent = parents ? &t_.columns[static_cast<std::size_t>(parent_c)] : nullptr;
+    // Without a branch on whether a row has a parent (a third of them, in no order a predictor
+    // learns): parent code p is looked up at p + 1, a missing parent at 0, which gives -2. Marks
+    // are kept for codes -2 .. n-1: -2 (no parent) is always marked, -1 (no such service) never.
+    std::vector<std::int32_t> as_service;
+    if (parents) {
+      as_service.resize(parent->dictionary.size() + 1);
+      as_service[0] = -2;
+      for (std::size_t i = 0; i < parent->dictionary.size(); ++i) as_service[i + 1] = last.code_of(parent->dictionary[i]);
+    }
+    // The codes of the current group as one bit each: a few kilobytes, in the first-level cache
+    // (an array of a word per code is read at random places and costs a cache miss a row).
+    std::vector<std::uint64_t> marks((last.dictionary.size() + 2 + 63) / 64 + 1, 0);
+    marks[0] = 1;  // code -2
+    const std::int32_t* codes_at = last.values.data();
+    const std::int32_t* parent_codes_at = parents ? parent->values.data() : nullptr;
+    const std::int32_t* service_of_at = as_service.data();
+    std::uint64_t* mark_at = marks.data();
+    // A group's first row of each code, made only when the group has a repeat.
+    std::unordered_map<std::int32_t, std::uint32_t> firsts;
+    std::vector<std::uint32_t> pending;  // rows whose parent was not marked yet when met
+    auto marked = [](const std::uint64_t* mark, std::int32_t code) {
+      return (mark[(static_cast<std::size_t>(code) + 2) >> 6] >> ((static_cast<std::size_t>(code) + 2) & 63)) & 1;
+    };
+    // One pass over a group's rows (row(i) for i in [b, e)): repeats found, codes marked, and each
+    // parent looked up among the codes marked so far; the few whose parent comes later in the
+    // group (or never) are looked up again at its end.
+    auto group_pass = [&](std::size_t b, std::size_t e, auto row) {
+      const std::int32_t* const codes = codes_at;  // locals: they stay in registers
+      const std::int32_t* const parent_codes = parent_codes_at;
+      const std::int32_t* const service_of = service_of_at;
+      std::uint64_t* const mark = mark_at;
+      if (pending.size() < e - b) pending.resize(e - b);
+      std::uint32_t* const pend = pending.data();
+      std::size_t n_pending = 0;
+      bool mapped = false;
+      for (std::size_t i = b; i < e; ++i) {
+        const std::uint32_t r = row(i);
+        const std::int32_t code = codes[r];
+        if (code != kMissing) {
+          if (marked(mark, code)) [[unlikely]] {
+            if (!mapped) {
+              firsts.clear();
+              for (std::size_t j = b; j < i; ++j)
+                if (codes[row(j)] != kMissing) firsts.emplace(codes[row(j)], row(j));
+              mapped = true;
+            }
+            repeats.emplace_back(r, firsts.at(code));
+          }
+          mark[(static_cast<std::size_t>(code) + 2) >> 6] |= std::uint64_t{1} << ((static_cast<std::size_t>(code) + 2) & 63);
+          if (mapped) firsts.emplace(code, r);
+        }
+        if (parent_codes) {
+          const std::int32_t p = parent_codes[r];
+          const std::int32_t p_code = service_of[p == kMissing ? 0 : static_cast<std::size_t>(p) + 1];
+          pend[n_pending] = r;
+          n_pending += !marked(mark, p_code) | (code == p_code);
+        }
+      }
+      for (std::size_t k = 0; k < n_pending; ++k) {
+        const std::uint32_t r = pend[k];
+        const std::int32_t p = parent_codes[r];
+        const std::int32_t p_code = service_of[p == kMissing ? 0 : static_cast<std::size_t>(p) + 1];
+        if (codes[r] == p_code) bad_parents_.emplace_back(r, true);
+        else if (!marked(mark, p_code)) bad_parents_.emplace_back(r, false);
+      }
+      // Unmarked: the whole array when it is smaller than the group, else the group's codes.
+      if (marks.size() <= e - b) {
+        std::fill(marks.begin(), marks.end(), 0);
+        marks[0] = 1;
+      } else {
+        for (std::size_t i = b; i < e; ++i) {
+          const std::int32_t code = codes[row(i)];
+          if (code != kMissing) mark[(static_cast<std::size_t>(code) + 2) >> 6] = 0;
+        }
+        marks[0] |= 1;
+      }
+    };
     for_each_group(group.values, group.dictionary.size(),
-                   [&](std::int32_t g, const std::uint32_t* order, std::size_t b, std::size_t e) {
-                     for (std::size_t i = b; i < e; ++i) {
-                       const std::uint32_t r = order ? order[i] : static_cast<std::uint32_t>(i);
-                       const std::int32_t code = last.values[r];
-                       if (code == kMissing) continue;
-                       const auto c = static_cast<std::size_t>(code);
-                       if (stamp[c] == g) {
-                         repeats.emplace_back(r, first[c]);
-                       } else {
-                         stamp[c] = g;
-                         first[c] = r;
-                       }
-                     }
+                   [&](std::int32_t, const std::uint32_t* order, std::size_t b, std::size_t e) {
+                     if (order) group_pass(b, e, [order](std::size_t i) { return order[i]; });
+                     else group_pass(b, e, [](std::size_t i) { return static_cast<std::uint32_t>(i); });
                    });
     std::sort(repeats.begin(), repeats.end());
+    std::sort(bad_parents_.begin(), bad_parents_.end());
   }
   // Reported in file order, as a reader meets them.
   const int h_last = header_index(ts_.key.back());
@@ -1016,6 +1191,7 @@ void TableBuilder::check_keys() {
 }
 
 void TableBuilder::finish() {
+  flush();
   for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
     std::vector<std::int32_t>& values = t_.columns[c].values;
     if (header_index_[c] < 0) {
@@ -1092,39 +1268,6 @@ std::vector<std::uint32_t> assign_bodies(const DataSet& ds, Table& t) {
     return body;
   });
   return unknown;
-}
-
-// A subtype's parent_id must be the service_id of another service of the same body.
-// The rows whose parent_id is wrong, as (row, names itself), in file order. Reads only.
-using BadParents = std::vector<std::pair<std::uint32_t, bool>>;
-BadParents find_bad_parents(const Table& services) {
-  const Column& agency = services.column("agency_id");
-  const Column& service = services.column("service_id");
-  const Column& parent = services.column("parent_id");
-  BadParents bad;
-  if (!agency.present || !service.present || !parent.present) return bad;
-  std::vector<std::int32_t> as_service(parent.dictionary.size());  // parent code -> service code or -1
-  for (std::size_t i = 0; i < parent.dictionary.size(); ++i) as_service[i] = service.code_of(parent.dictionary[i]);
-  // Body by body: mark the body's service codes, then look up each parent among them.
-  std::vector<std::int32_t> stamp(service.dictionary.size(), -1);  // the body that last listed each code
-  for_each_group(agency.values, agency.dictionary.size(),
-                 [&](std::int32_t g, const std::uint32_t* order, std::size_t b0, std::size_t e) {
-                   for (std::size_t i = b0; i < e; ++i) {
-                     const std::int32_t s = service.values[order ? order[i] : i];
-                     if (s != kMissing) stamp[static_cast<std::size_t>(s)] = g;
-                   }
-                   for (std::size_t i = b0; i < e; ++i) {
-                     const std::uint32_t r = order ? order[i] : static_cast<std::uint32_t>(i);
-                     const std::int32_t p = parent.values[r];
-                     if (p == kMissing) continue;
-                     const std::int32_t p_code = as_service[static_cast<std::size_t>(p)];
-                     const std::int32_t s = service.values[r];
-                     if (s != kMissing && p_code == s) bad.emplace_back(r, true);
-                     else if (p_code < 0 || stamp[static_cast<std::size_t>(p_code)] != g) bad.emplace_back(r, false);
-                   }
-                 });
-  std::sort(bad.begin(), bad.end());
-  return bad;
 }
 
 void check_parents(const Table& services, const BadParents& bad, TableBuilder& b) {
@@ -1231,6 +1374,7 @@ std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const
       released = rec.start;
     }
   }
+  b.flush();
   return r;
 }
 
@@ -1367,27 +1511,19 @@ DataSet finish_dataset(Loading& L) {
     std::sort(ds.bodies.begin(), ds.bodies.end(),
               [](const Body& x, const Body& y) { return x.agency_id < y.agency_id; });
   }
-  // Each row's body on another thread while the subtypes' parents are looked up; then the errors
-  // of both, in the order a reader meets them: unknown bodies first, then parents.
+  // Each row's body; then the errors across tables, in the order a reader meets them: unknown
+  // bodies first, then subtypes' parents (found with the keys of services).
   std::map<std::string, std::vector<std::uint32_t>> unknown;  // per table: rows of no known body
-  BadParents bad_parents;
   const bool services = builders.count("services") > 0;
-  both(
-      L.threads,
-      [&] {
-        for (auto& [name, t] : ds.tables)
-          if (t.present && t.schema->per_agency) unknown[name] = assign_bodies(ds, t);
-      },
-      [&] {
-        if (services) bad_parents = find_bad_parents(ds.tables.at("services"));
-      });
+  for (auto& [name, t] : ds.tables)
+    if (t.present && t.schema->per_agency) unknown[name] = assign_bodies(ds, t);
   if (builders.count("agencies")) {
     const Table& agencies = ds.tables.at("agencies");
     for (const char* name : {"services", "objections"})
       if (auto it = builders.find(name); it != builders.end())
         check_agencies(agencies, ds.tables.at(name), unknown[name], *it->second);
   }
-  if (services) check_parents(ds.tables.at("services"), bad_parents, *builders.at("services"));
+  if (services) check_parents(ds.tables.at("services"), builders.at("services")->bad_parents(), *builders.at("services"));
   if (!L.reporter.empty()) L.reporter.raise();
   builders.clear();  // they point into the tables, which move out with the data set
   return std::move(ds);

@@ -29,6 +29,8 @@ class TextIndex {
   std::int32_t find(std::string_view text, const std::vector<std::string>& dictionary) const;
   // Code of `text`, appended to `dictionary` when new.
   std::int32_t intern(std::string_view text, std::vector<std::string>& dictionary);
+  // Brings the slot where `text` would be looked up into the cache (a hint; nothing else changes).
+  void prefetch(std::string_view text) const;
 
  private:
   struct Slot {
