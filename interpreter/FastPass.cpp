@@ -568,25 +568,30 @@ struct ClassCounts {
     for (std::size_t b = begin; b < end; b += kBlock) {
       const std::size_t n = std::min(end, b + kBlock) - b;
       std::fill(cls.begin(), cls.begin() + static_cast<std::ptrdiff_t>(n), 0u);
+      std::uint32_t* const out = cls.data();
       for (const Digit& d : digits) {
-        const std::int32_t* v = d.values + b;
-        bool bad = false;
+        // Locals: the stores to `out` could alias the Digit's fields, which would be read again
+        // on every row and keep the loop from being vectorized.
+        const std::int32_t* const v = d.values + b;
+        const std::uint32_t count = d.digits, stride = d.stride;
+        std::uint32_t bad = 0;
         for (std::size_t i = 0; i < n; ++i) {
-          const std::uint32_t digit = v[i] == input::kMissing ? d.digits - 1 : static_cast<std::uint32_t>(v[i]);
-          bad |= digit >= d.digits;
-          cls[i] += digit * d.stride;
+          const std::uint32_t digit = v[i] == input::kMissing ? count - 1 : static_cast<std::uint32_t>(v[i]);
+          bad |= digit >= count;
+          out[i] += digit * stride;
         }
         if (bad) throw std::logic_error("grouped count: a code outside its column's values");
       }
       const std::int32_t* body = per_body ? table.body.data() + b : nullptr;
+      std::uint32_t* const tally = in_run.data();
       for (std::size_t i = 0; i < n; ++i) {
         const std::int32_t gi = body ? body[i] : 0;
-        if (gi != g) {
+        if (gi != g) [[unlikely]] {
           close_run();
           g = gi;
           run_start = b + i;
         }
-        ++in_run[cls[i]];
+        ++tally[out[i]];
       }
     }
     close_run();
