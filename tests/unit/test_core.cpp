@@ -583,3 +583,64 @@ TEST_CASE("rational: the 64-bit path of round and to_fixed equals the definition
   REQUIRE(big.to_fixed(2) == reference_text(big.q(), 2));
   REQUIRE(frac(1, 3).to_fixed(19) == "0.3333333333333333333");
 }
+
+// Rational keeps values that fit in 64 bits as two integers and computes with them in 128 bits;
+// every operation must give exactly what GMP gives, across the border between the two forms
+// (values near 2^63, products that overflow, results that come back under it), and a value that
+// fits is always held small (so that equal values compare equal whichever way they were made).
+TEST_CASE("rational: the 64-bit form computes exactly what GMP computes", "[core][rational]") {
+  std::mt19937_64 rng(4952);
+  const long max = std::numeric_limits<long>::max();
+  std::vector<mpq_class> pool;
+  for (long a : {0L, 1L, -1L, 2L, -3L, 7L, 10L, 1000L, max, -max, max - 1, max / 2, -(max / 3), 3037000499L, -3037000500L})
+    for (long b : {1L, 2L, 3L, 10L, 1000L, max, max - 1, 3037000499L}) pool.push_back(mpq_class(a, b));
+  pool.push_back(mpq_class(mpz_class("-9223372036854775808"), 1));  // INT64_MIN: held by GMP
+  pool.push_back(mpq_class(mpz_class("9223372036854775808"), 3));   // just past 64 bits
+  pool.push_back(mpq_class(mpz_class("123456789012345678901234567890"), mpz_class("7")));
+  pool.push_back(mpq_class(mpz_class("5"), mpz_class("123456789012345678901234567890")));
+  for (int i = 0; i < 300; ++i) {
+    const long den = i % 3 == 0 ? static_cast<long>(rng() >> 1) + 1 : static_cast<long>(rng() % 1000) + 1;
+    const long num = i % 4 == 0 ? static_cast<long>(rng() >> 1) * (i % 2 ? 1 : -1) : static_cast<long>(rng() % 20001) - 10000;
+    pool.push_back(mpq_class(num, den));
+  }
+  auto fits = [](const mpq_class& q) {
+    return mpz_fits_slong_p(q.get_num_mpz_t()) && mpz_fits_slong_p(q.get_den_mpz_t()) &&
+           q.get_num() != mpz_class("-9223372036854775808");
+  };
+  auto same = [&](const Rational& r, mpq_class expected) {
+    expected.canonicalize();
+    return r.q() == expected && r.is_small() == fits(expected);
+  };
+  std::size_t small_results = 0, big_results = 0;
+  for (auto& a : pool) a.canonicalize();
+  for (const auto& a : pool) {
+    const Rational x{a};
+    REQUIRE(same(x, a));
+    REQUIRE(same(-x, mpq_class(-a)));
+    mpz_class floor;
+    mpz_fdiv_q(floor.get_mpz_t(), a.get_num_mpz_t(), a.get_den_mpz_t());
+    if (mpz_fits_slong_p(floor.get_mpz_t())) REQUIRE(x.to_int64() == floor.get_si());
+    REQUIRE(Rational::parse_decimal(x.round(3).to_fixed(3))->q() == x.round(3).q());
+    for (const auto& b : pool) {
+      const Rational y{b};
+      INFO(a.get_str() << " and " << b.get_str());
+      const Rational s = x + y;
+      REQUIRE(same(s, mpq_class(a + b)));
+      REQUIRE(same(x - y, mpq_class(a - b)));
+      REQUIRE(same(x * y, mpq_class(a * b)));
+      if (sgn(b) != 0) REQUIRE(same(x / y, mpq_class(a / b)));
+      REQUIRE((x < y) == (a < b));
+      REQUIRE((x == y) == (a == b));
+      REQUIRE((x >= y) == (a >= b));
+      (s.is_small() ? small_results : big_results)++;
+    }
+  }
+  CHECK(small_results > 10000);  // both forms were exercised
+  CHECK(big_results > 10000);
+  REQUIRE_THROWS_AS(Rational(1) / Rational(0), std::domain_error);
+  REQUIRE(Rational(mpq_class(mpz_class("18446744073709551616"), mpz_class("36893488147419103232"))).is_small());  // 2^64 / 2^65 = 1/2
+  REQUIRE(Rational(5).to_exact() == "5");
+  REQUIRE((Rational(1) / Rational(3)).to_exact() == "1/3");
+  REQUIRE((Rational(-7) / Rational(8)).to_exact() == "-0.875");
+  REQUIRE((Rational(-7) / Rational(2)).to_int64() == -4);
+}
