@@ -4,21 +4,77 @@
 // a timestamp or bytea in a column of data.md is an error: a code, a date or a boolean is never one.
 #include "input/PostgresReader.hpp"
 
+#include <dlfcn.h>
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
 #include <memory>
+#include <type_traits>
 
 #include "input/DbReader.hpp"
 
 namespace ereje::input {
 namespace {
 
+// libpq is opened when a PostgreSQL URL is read, not when ereje starts: linked in, it and the
+// libraries it needs (Kerberos, LDAP, TLS) take a few milliseconds to map on every run of every
+// command, most of the start-up time of `ereje run`.
+struct Libpq {
+  decltype(&::PQclear) PQclear = nullptr;
+  decltype(&::PQconnectdbParams) PQconnectdbParams = nullptr;
+  decltype(&::PQerrorMessage) PQerrorMessage = nullptr;
+  decltype(&::PQexec) PQexec = nullptr;
+  decltype(&::PQfinish) PQfinish = nullptr;
+  decltype(&::PQfname) PQfname = nullptr;
+  decltype(&::PQftype) PQftype = nullptr;
+  decltype(&::PQgetisnull) PQgetisnull = nullptr;
+  decltype(&::PQgetlength) PQgetlength = nullptr;
+  decltype(&::PQgetvalue) PQgetvalue = nullptr;
+  decltype(&::PQnfields) PQnfields = nullptr;
+  decltype(&::PQntuples) PQntuples = nullptr;
+  decltype(&::PQresultStatus) PQresultStatus = nullptr;
+  decltype(&::PQstatus) PQstatus = nullptr;
+};
+
+const Libpq& pq() {
+  static const Libpq lib = [] {
+    void* h = ::dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+      throw_input_error(data_error("data-db-error", "postgresql", 0, 0, {},
+                                   fmt::format("cannot load the PostgreSQL client library: {}", ::dlerror()),
+                                   "install it (Debian: apt-get install libpq5), or export the tables to CSV"));
+    Libpq l;
+    auto load = [h](auto& fn, const char* name) {
+      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(h, name));
+      if (!fn)
+        throw_input_error(data_error("data-db-error", "postgresql", 0, 0, {},
+                                     fmt::format("the PostgreSQL client library has no {}", name),
+                                     "install libpq 10 or later (Debian: apt-get install libpq5)"));
+    };
+    load(l.PQclear, "PQclear");
+    load(l.PQconnectdbParams, "PQconnectdbParams");
+    load(l.PQerrorMessage, "PQerrorMessage");
+    load(l.PQexec, "PQexec");
+    load(l.PQfinish, "PQfinish");
+    load(l.PQfname, "PQfname");
+    load(l.PQftype, "PQftype");
+    load(l.PQgetisnull, "PQgetisnull");
+    load(l.PQgetlength, "PQgetlength");
+    load(l.PQgetvalue, "PQgetvalue");
+    load(l.PQnfields, "PQnfields");
+    load(l.PQntuples, "PQntuples");
+    load(l.PQresultStatus, "PQresultStatus");
+    load(l.PQstatus, "PQstatus");
+    return l;
+  }();
+  return lib;
+}
+
 struct ConnCloser {
-  void operator()(PGconn* c) const { PQfinish(c); }
+  void operator()(PGconn* c) const { pq().PQfinish(c); }
 };
 struct ResultCloser {
-  void operator()(PGresult* r) const { PQclear(r); }
+  void operator()(PGresult* r) const { pq().PQclear(r); }
 };
 using Conn = std::unique_ptr<PGconn, ConnCloser>;
 using Result = std::unique_ptr<PGresult, ResultCloser>;
@@ -40,10 +96,10 @@ std::string quote_ident(const std::string& name) {
 }
 
 Result exec(PGconn* c, const std::string& sql, const std::string& shown, const std::string& what) {
-  Result r(PQexec(c, sql.c_str()));
-  const auto st = PQresultStatus(r.get());
+  Result r(pq().PQexec(c, sql.c_str()));
+  const auto st = pq().PQresultStatus(r.get());
   if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
-    throw_input_error(data_error("data-db-error", shown, 0, 0, {}, fmt::format("{}: {}", what, first_line(PQerrorMessage(c))),
+    throw_input_error(data_error("data-db-error", shown, 0, 0, {}, fmt::format("{}: {}", what, first_line(pq().PQerrorMessage(c))),
                                  "check that the user may read the tables of data.md in this database"));
   return r;
 }
@@ -53,13 +109,13 @@ void read_table(PGconn* c, DbRead& read, const TableSchema& ts, const std::strin
   // once. Views have no ctid; their rows come in the order the view gives.
   Result r = exec(c, "SELECT * FROM " + quote_ident(name) + (ordered ? " ORDER BY ctid" : ""), read.shown + ":" + ts.name,
                   "cannot read the table");
-  const int n = PQnfields(r.get());
+  const int n = pq().PQnfields(r.get());
   std::vector<std::string> header;
-  for (int i = 0; i < n; ++i) header.push_back(PQfname(r.get(), i));
+  for (int i = 0; i < n; ++i) header.push_back(pq().PQfname(r.get(), i));
   TextTable& t = start_db_table(read, ts.name, header);
   std::vector<const ColumnSchema*> known;
   for (const auto& h : header) known.push_back(is_derived(ts, h) ? nullptr : ts.column(h));
-  const int rows = PQntuples(r.get());
+  const int rows = pq().PQntuples(r.get());
   t.records.reserve(static_cast<std::size_t>(rows));
   for (int row = 0; row < rows; ++row) {
     const auto number = static_cast<std::uint32_t>(row + 1);
@@ -67,12 +123,12 @@ void read_table(PGconn* c, DbRead& read, const TableSchema& ts, const std::strin
     rec.reserve(header.size());
     for (int i = 0; i < n; ++i) {
       const auto h = static_cast<std::size_t>(i);
-      if (PQgetisnull(r.get(), row, i)) {
+      if (pq().PQgetisnull(r.get(), row, i)) {
         rec.emplace_back();
         continue;
       }
-      std::string v(PQgetvalue(r.get(), row, i), static_cast<std::size_t>(PQgetlength(r.get(), row, i)));
-      const Oid type = PQftype(r.get(), i);
+      std::string v(pq().PQgetvalue(r.get(), row, i), static_cast<std::size_t>(pq().PQgetlength(r.get(), row, i)));
+      const Oid type = pq().PQftype(r.get(), i);
       if (known[h]) {
         if (type == kBool) {
           v = v == "t" ? "true" : v == "f" ? "false" : v;
@@ -142,11 +198,11 @@ DataSet load_postgres(const std::string& url, const std::vector<std::string>& ne
   // The URL's own settings first; then ours: UTF-8 text, and a bounded wait for an absent server.
   const char* keys[] = {"dbname", "client_encoding", "connect_timeout", "application_name", nullptr};
   const char* values[] = {url.c_str(), "UTF8", "10", "ereje", nullptr};
-  Conn c(PQconnectdbParams(keys, values, 1));
-  if (!c || PQstatus(c.get()) != CONNECTION_OK)
+  Conn c(pq().PQconnectdbParams(keys, values, 1));
+  if (!c || pq().PQstatus(c.get()) != CONNECTION_OK)
     throw_input_error(data_error(
         "data-db-connect", shown, 0, 0, {},
-        fmt::format("cannot connect to the PostgreSQL database: {}", c ? first_line(PQerrorMessage(c.get())) : "out of memory"),
+        fmt::format("cannot connect to the PostgreSQL database: {}", c ? first_line(pq().PQerrorMessage(c.get())) : "out of memory"),
         "check the URL (postgresql://USER@HOST:PORT/DATABASE) and that the server is running; give a password in "
         "PGPASSWORD or ~/.pgpass rather than in the URL"));
   exec(c.get(), "SET DateStyle = ISO; SET IntervalStyle = iso_8601", shown, "cannot set up the session");
@@ -160,9 +216,9 @@ DataSet load_postgres(const std::string& url, const std::vector<std::string>& ne
                      "AND pg_catalog.pg_table_is_visible(c.oid) ORDER BY c.relname",
                      shown, "cannot list the tables");
   std::vector<char> kinds;
-  for (int i = 0; i < PQntuples(list.get()); ++i) {
-    read.present.push_back(PQgetvalue(list.get(), i, 0));
-    kinds.push_back(PQgetvalue(list.get(), i, 1)[0]);
+  for (int i = 0; i < pq().PQntuples(list.get()); ++i) {
+    read.present.push_back(pq().PQgetvalue(list.get(), i, 0));
+    kinds.push_back(pq().PQgetvalue(list.get(), i, 1)[0]);
   }
   for (const auto& ts : schema()) {
     const std::string name = find_db_table(read, ts.name, true);
