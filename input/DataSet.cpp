@@ -451,8 +451,8 @@ bool is_needed(const TableSchema& ts, const std::vector<std::string>& needed) {
 // Asks for 2 MiB pages under a large vector's storage (where the system leaves it to the program):
 // a column of a million rows is then filled with a few page faults instead of a thousand, which
 // is a tenth of the time of loading. Only a hint: nothing changes if the system declines.
-template <class T>
-void huge_pages(const std::vector<T>& v) {
+template <class T, class A>
+void huge_pages(const std::vector<T, A>& v) {
 #if defined(MADV_HUGEPAGE)
   constexpr std::size_t kHuge = std::size_t{2} << 20;
   const std::size_t bytes = v.capacity() * sizeof(T);
@@ -466,10 +466,10 @@ void huge_pages(const std::vector<T>& v) {
 }
 
 // `v` as n copies of `fill`, on 2 MiB pages where it is large.
-template <class T>
-void fill_large(std::vector<T>& v, std::size_t n, T fill) {
+template <class T, class A>
+void fill_large(std::vector<T, A>& v, std::size_t n, T fill) {
   if (v.capacity() < n) {
-    std::vector<T>().swap(v);
+    std::vector<T, A>().swap(v);
     v.reserve(n);
     huge_pages(v);
   }
@@ -500,9 +500,9 @@ void both(unsigned threads, A&& a, B&& b) {
 }
 
 // `v` as n values f(0), f(1), ..., written once (no fill first), on 2 MiB pages where it is large.
-template <class T, class F>
-void build_large(std::vector<T>& v, std::size_t n, F&& f) {
-  std::vector<T>().swap(v);
+template <class T, class A, class F>
+void build_large(std::vector<T, A>& v, std::size_t n, F&& f) {
+  std::vector<T, A>().swap(v);
   v.reserve(n);
   huge_pages(v);
   for (std::size_t i = 0; i < n; ++i) v.push_back(f(i));
@@ -633,6 +633,22 @@ class TableBuilder {
   }
   // The fields of row `r`: fields[h] under header column h, n of them (missing ones are empty).
   void encode_row(std::size_t r, const std::string_view* fields, std::size_t n);
+  // A column whose value changes on nearly every row (service_id) looks up its dictionary at a
+  // random place of a table larger than the caches keep while the file streams through them. The
+  // field of a record a few lines ahead, found by counting commas in the line at `p` (before
+  // `end`), is asked for while this record is encoded. A hint only: a line of another shape
+  // fetches nothing useful.
+  void prefetch_line(const char* p, const char* end) const {
+    for (const Slot& s : slots_) {
+      if (s.last != kNoCache) continue;
+      const char* limit = std::min(end, p + 128);
+      const char* q = p;
+      for (std::size_t commas = 0; commas < s.h && q < limit; ++q) commas += *q == ',';
+      const char* e = q;
+      while (e < limit && *e != ',' && *e != '\n' && *e != '\r' && *e != '"') ++e;
+      if (e > q) s.column->index.prefetch(std::string_view(q, static_cast<std::size_t>(e - q)));
+    }
+  }
   // Derived columns and keys, once every row is in.
   void finish();
 
@@ -931,11 +947,6 @@ void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v, std::int32
 }
 
 void TableBuilder::encode_row(std::size_t r, const std::string_view* fields, std::size_t n) {
-  // A column whose value changes on nearly every row (service_id) looks up its dictionary on every
-  // row, at a random place of a table larger than the first-level cache: asked for first, it is
-  // fetched while the other fields are encoded.
-  for (const Slot& s : slots_)
-    if (s.last == kNoCache && s.h < n && !fields[s.h].empty()) s.column->index.prefetch(fields[s.h]);
   std::int32_t* block = stage_.data() + staged_;
   for (Slot& s : slots_) {
     encode(r, s, s.h < n ? fields[s.h] : std::string_view(), *block);
@@ -1016,7 +1027,7 @@ void TableBuilder::date_error(std::size_t r, const Slot& s, std::string_view v) 
 // Registry exports list a body's rows together: then each group is one run of rows and needs no
 // index; otherwise a counting sort by code builds one (4 bytes a row, for the duration).
 template <class F>
-void for_each_group(const std::vector<std::int32_t>& codes, std::size_t distinct, F&& fn) {
+void for_each_group(const LargeVector<std::int32_t>& codes, std::size_t distinct, F&& fn) {
   const std::size_t rows = codes.size();
   auto run_end = [&](std::size_t r) {
     std::size_t e = r + 1;
@@ -1193,7 +1204,7 @@ void TableBuilder::check_keys() {
 void TableBuilder::finish() {
   flush();
   for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
-    std::vector<std::int32_t>& values = t_.columns[c].values;
+    LargeVector<std::int32_t>& values = t_.columns[c].values;
     if (header_index_[c] < 0) {
       if (is_derived(ts_, ts_.columns[c].name)) continue;  // computed below
       fill_large(values, t_.rows, kMissing);
@@ -1358,10 +1369,22 @@ std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const
   CsvRecord rec;
   const std::size_t first_row = r;
   const char* first = scanner.position();
+  constexpr std::size_t kAhead = 8;
+  const char* ahead = first;  // a line start kAhead lines or fewer after the scanner's position
+  std::size_t ahead_lines = 0;
   const char* released = first;
   while (scanner.next(rec)) {
     if (!on_row(r, rec)) break;
     b.start_row(rec.line);
+    // kAhead lines beyond the scanner (one line further on each record).
+    while (ahead_lines < kAhead && ahead < end) {
+      const void* nl = std::memchr(ahead, '\n', static_cast<std::size_t>(end - ahead));
+      ahead = nl ? static_cast<const char*>(nl) + 1 : end;
+      ++ahead_lines;
+    }
+    if (ahead < scanner.position()) ahead = scanner.position(), ahead_lines = 0;
+    else --ahead_lines;
+    b.prefetch_line(ahead, end);
     b.encode_row(r, rec.fields.data(), rec.fields.size());
     ++r;
     if (r - first_row == kSample) {

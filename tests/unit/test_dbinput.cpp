@@ -82,8 +82,8 @@ TEST_CASE("a SQLite database reads like the folder, and names table, row and col
     CHECK(ds.bodies[0].name_ru.empty());
     const Table& s = ds.table("services");
     CHECK(s.rows == 2);
-    CHECK(s.column("portal_excluded").values == std::vector<std::int32_t>{0, 1});
-    CHECK(s.column("mobile").values == std::vector<std::int32_t>{1, 0});
+    CHECK(s.column("portal_excluded").values == input::LargeVector<std::int32_t>{0, 1});
+    CHECK(s.column("mobile").values == input::LargeVector<std::int32_t>{1, 0});
     CHECK(ds.files == std::vector<std::string>{path});
   }
   fs::remove_all(dir);

@@ -371,29 +371,29 @@ TEST_CASE("dataset: a valid folder as columns", "[input][dataset]") {
   REQUIRE(s.file == "services.csv");
   REQUIRE(s.rows == 3);
   REQUIRE(s.columns.size() == s.schema->columns.size());
-  REQUIRE(s.body == std::vector<std::int32_t>{1, 1, 0});
+  REQUIRE(s.body == LargeVector<std::int32_t>{1, 1, 0});
   REQUIRE(s.origin[2].line == 4);
   const Column& service = s.column("service_id");
   REQUIRE(service.dictionary == std::vector<std::string>{"S1", "S2"});
-  REQUIRE(service.values == std::vector<std::int32_t>{0, 1, 0});
+  REQUIRE(service.values == LargeVector<std::int32_t>{0, 1, 0});
   REQUIRE(service.code_of("S2") == 1);
   REQUIRE(service.code_of("S9") == -1);
-  REQUIRE(s.column("parent_id").values == std::vector<std::int32_t>{kMissing, 0, kMissing});
-  REQUIRE(s.column("automation").values == std::vector<std::int32_t>{2, 1, 0});
-  REQUIRE(s.column("portal_excluded").values == std::vector<std::int32_t>{0, 0, 1});
-  REQUIRE(s.column("mobile").values == std::vector<std::int32_t>{1, 1, 0});
-  REQUIRE(s.column("subtype").values == std::vector<std::int32_t>{0, 1, 0});
-  REQUIRE(s.column("main").values == std::vector<std::int32_t>{1, 0, 1});
+  REQUIRE(s.column("parent_id").values == LargeVector<std::int32_t>{kMissing, 0, kMissing});
+  REQUIRE(s.column("automation").values == LargeVector<std::int32_t>{2, 1, 0});
+  REQUIRE(s.column("portal_excluded").values == LargeVector<std::int32_t>{0, 0, 1});
+  REQUIRE(s.column("mobile").values == LargeVector<std::int32_t>{1, 1, 0});
+  REQUIRE(s.column("subtype").values == LargeVector<std::int32_t>{0, 1, 0});
+  REQUIRE(s.column("main").values == LargeVector<std::int32_t>{1, 0, 1});
   REQUIRE(s.column("main").present);
 
   const Table& o = ds.table("objections");
   REQUIRE(o.column("submitted_on").values[0] == make_date(2024, 3, 1).days);
-  REQUIRE(o.column("reviewed_on").values == std::vector<std::int32_t>{make_date(2024, 3, 15).days, kMissing});
-  REQUIRE(o.body == std::vector<std::int32_t>{0, 0});
+  REQUIRE(o.column("reviewed_on").values == LargeVector<std::int32_t>{make_date(2024, 3, 15).days, kMissing});
+  REQUIRE(o.body == LargeVector<std::int32_t>{0, 0});
 
   const Table& a = ds.table("agencies");
-  REQUIRE(a.column("kind").values == std::vector<std::int32_t>{0, 1});
-  REQUIRE(a.body == std::vector<std::int32_t>{1, 0});
+  REQUIRE(a.column("kind").values == LargeVector<std::int32_t>{0, 1});
+  REQUIRE(a.body == LargeVector<std::int32_t>{1, 0});
 
   const Table& sch = ds.table("schedule");
   REQUIRE(sch.rows == 1);
@@ -408,7 +408,7 @@ TEST_CASE("dataset: accepted variations", "[input][dataset]") {
     const Table& a = ds.table("agencies");
     REQUIRE(a.column("agency_id").present);
     REQUIRE_FALSE(a.column("name_kk").present);
-    REQUIRE(a.column("kind").values == std::vector<std::int32_t>{kMissing, kMissing});
+    REQUIRE(a.column("kind").values == LargeVector<std::int32_t>{kMissing, kMissing});
     REQUIRE(ds.bodies[0].agency_id == "A");
     REQUIRE(ds.bodies[0].kind.empty());
   }
@@ -453,11 +453,11 @@ TEST_CASE("dataset: accepted variations", "[input][dataset]") {
                                     "services.json", find_table("services"));
     tables["objections"] = parse_json("[]", "objections.json", find_table("objections"));
     DataSet ds = build_dataset("data", std::move(tables), {"services", "objections"});
-    REQUIRE(ds.table("agencies").column("kind").values == std::vector<std::int32_t>{kMissing, 0});
+    REQUIRE(ds.table("agencies").column("kind").values == LargeVector<std::int32_t>{kMissing, 0});
     const Table& s = ds.table("services");
-    REQUIRE(s.column("mobile").values == std::vector<std::int32_t>{1, 1});
-    REQUIRE(s.column("portal_excluded").values == std::vector<std::int32_t>{0, 0});
-    REQUIRE(s.column("subtype").values == std::vector<std::int32_t>{0, 1});
+    REQUIRE(s.column("mobile").values == LargeVector<std::int32_t>{1, 1});
+    REQUIRE(s.column("portal_excluded").values == LargeVector<std::int32_t>{0, 0});
+    REQUIRE(s.column("subtype").values == LargeVector<std::int32_t>{0, 1});
     REQUIRE(s.origin[1].line == 2);
     REQUIRE(ds.table("objections").present);
     REQUIRE(ds.table("objections").rows == 0);
@@ -713,7 +713,7 @@ TEST_CASE("folder: loading files", "[input][folder]") {
     REQUIRE(has(ds.files[0], "agencies.csv"));
     REQUIRE(has(ds.files[1], "services.json"));
     REQUIRE(ds.table("services").rows == 1);
-    REQUIRE(ds.table("services").body == std::vector<std::int32_t>{1});
+    REQUIRE(ds.table("services").body == LargeVector<std::int32_t>{1});
     REQUIRE_FALSE(ds.table("schedule").present);
     REQUIRE(ds.tables.count("objections") == 1);
   }
