@@ -667,6 +667,12 @@ class TableBuilder {
   // services: the rows whose parent_id is wrong, found with the keys (reported with the checks
   // across tables, after unknown bodies).
   const BadParents& bad_parents() const { return bad_parents_; }
+  // The data set's bodies, known before this table is finished (agencies is read first): finish
+  // then sets each row's body itself, alongside the other passes over whole columns.
+  void bodies_from(const DataSet* ds) { bodies_from_ = ds; }
+  // Whether finish set each row's body; the rows whose agency_id is no body's, in file order.
+  bool bodies_assigned() const { return bodies_assigned_; }
+  const std::vector<std::uint32_t>& unknown_bodies() const { return unknown_; }
 
  private:
   // A column of the schema that the file has: where its field is and how to encode it.
@@ -723,7 +729,12 @@ class TableBuilder {
   std::vector<std::uint32_t> stage_lines_;  // kStage lines
   std::size_t staged_ = 0;                  // rows staged, not yet in the columns
   BadParents bad_parents_;
+  const DataSet* bodies_from_ = nullptr;
+  bool bodies_assigned_ = false;
+  std::vector<std::uint32_t> unknown_;
 };
+
+std::vector<std::uint32_t> assign_bodies(const DataSet& ds, Table& t);
 
 Diagnostic* TableBuilder::field_error(std::string code, std::size_t r, int h, std::string message, std::string help) {
   if (json_)
@@ -1223,6 +1234,10 @@ void TableBuilder::finish() {
         [&] {
           build_large(subtype, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 1 : 0; });
           build_large(main, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 0 : 1; });
+          if (bodies_from_ && ts_.per_agency && header_index("agency_id") >= 0) {
+            unknown_ = assign_bodies(*bodies_from_, t_);
+            bodies_assigned_ = true;
+          }
         },
         [&] { check_keys(); });
     return;
@@ -1309,6 +1324,7 @@ struct Loading {
   Reporter reporter;
   std::map<std::string, std::unique_ptr<TableBuilder>> builders;
   unsigned threads = 1;  // for the passes over whole tables
+  bool bodies_built = false;  // ds.bodies made from agencies (build_bodies)
 };
 
 // One table from text records.
@@ -1454,6 +1470,7 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   auto b = std::make_unique<TableBuilder>(ts, t, path, false, L.reporter, std::move(locator));
   b->header(names, cols, header_line, false);
   b->threads(threads_for(options));
+  if (L.bodies_built) b->bodies_from(&L.ds);
 
   const MappedFile& file = csv.file();
   const std::string_view text = csv.text();
@@ -1515,31 +1532,40 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   L.builders[ts.name] = std::move(b);
 }
 
+// The data set's bodies in agency_id byte order (std::string compares as unsigned bytes): the
+// output order. Once, as soon as agencies is read.
+void build_bodies(Loading& L) {
+  DataSet& ds = L.ds;
+  if (L.bodies_built || !ds.tables.at("agencies").present) return;
+  const Table& a = ds.tables.at("agencies");
+  auto text = [&](const char* name, std::size_t r) -> std::string {
+    const Column& c = a.column(name);
+    if (!c.present || c.values[r] == kMissing) return {};
+    const auto code = static_cast<std::size_t>(c.values[r]);
+    return c.schema->type == ColumnType::Enum ? c.schema->enum_values[code] : c.dictionary[code];
+  };
+  for (std::size_t r = 0; r < a.rows; ++r)
+    ds.bodies.push_back(Body{text("agency_id", r), text("name_kk", r), text("name_ru", r), text("kind", r)});
+  std::sort(ds.bodies.begin(), ds.bodies.end(), [](const Body& x, const Body& y) { return x.agency_id < y.agency_id; });
+  L.bodies_built = true;
+}
+
 // Bodies in output order and each row's body, then the checks across tables.
 DataSet finish_dataset(Loading& L) {
   Phase ph("data: bodies, across tables");
   DataSet& ds = L.ds;
   auto& builders = L.builders;
-  // Bodies in agency_id byte order (std::string compares as unsigned bytes): the output order.
-  if (ds.tables.at("agencies").present) {
-    const Table& a = ds.tables.at("agencies");
-    auto text = [&](const char* name, std::size_t r) -> std::string {
-      const Column& c = a.column(name);
-      if (!c.present || c.values[r] == kMissing) return {};
-      const auto code = static_cast<std::size_t>(c.values[r]);
-      return c.schema->type == ColumnType::Enum ? c.schema->enum_values[code] : c.dictionary[code];
-    };
-    for (std::size_t r = 0; r < a.rows; ++r)
-      ds.bodies.push_back(Body{text("agency_id", r), text("name_kk", r), text("name_ru", r), text("kind", r)});
-    std::sort(ds.bodies.begin(), ds.bodies.end(),
-              [](const Body& x, const Body& y) { return x.agency_id < y.agency_id; });
-  }
+  build_bodies(L);
   // Each row's body; then the errors across tables, in the order a reader meets them: unknown
   // bodies first, then subtypes' parents (found with the keys of services).
   std::map<std::string, std::vector<std::uint32_t>> unknown;  // per table: rows of no known body
   const bool services = builders.count("services") > 0;
-  for (auto& [name, t] : ds.tables)
-    if (t.present && t.schema->per_agency) unknown[name] = assign_bodies(ds, t);
+  for (auto& [name, t] : ds.tables) {
+    if (!t.present || !t.schema->per_agency) continue;
+    auto b = builders.find(name);
+    if (b != builders.end() && b->second->bodies_assigned()) unknown[name] = b->second->unknown_bodies();
+    else unknown[name] = assign_bodies(ds, t);
+  }
   if (builders.count("agencies")) {
     const Table& agencies = ds.tables.at("agencies");
     for (const char* name : {"services", "objections"})
@@ -1634,6 +1660,7 @@ DataSet load_folder(const std::string& folder, const std::vector<std::string>& n
       if (f.json) build_from_text(*f.table, read_json(shown_name, shown_name, f.table), L);
       else load_csv(*f.table, shown_name, options, L);
       L.ds.files.push_back(shown_name);
+      if (f.table->name == "agencies" && read_errors.diagnostics.empty()) build_bodies(L);
     } catch (const InputError& e) {
       // Keep reading: a broken services.csv should not hide a broken objections.csv. Errors in the
       // values of the files read so far wait: they are reported only if every file reads.
