@@ -121,12 +121,6 @@ std::int32_t TextIndex::probe(std::string_view text, const std::vector<std::stri
   }
 }
 
-void TextIndex::prefetch(std::string_view text) const {
-  if (slots_.empty()) return;
-  std::uint64_t head;
-  __builtin_prefetch(&slots_[hash_text(text, head) & (slots_.size() - 1)]);
-}
-
 std::int32_t TextIndex::find(std::string_view text, const std::vector<std::string>& dictionary) const {
   if (indexed_ != dictionary.size()) {
     // A dictionary filled without the loader: found the slow way, but found.
@@ -613,13 +607,32 @@ class TableBuilder {
               bool json_without_records);
   // Only the second part of header(): for a piece of a file whose header was checked already.
   void columns(const std::vector<std::string>& names);
-  // Appends the rows of `piece` (built by another TableBuilder from the same header, from the rows
-  // that follow these in the file), their lines shifted by `line_offset`. Text codes are translated
-  // to this table's dictionary in the piece's first-seen order: the result is what one reader
-  // going through the whole file would have built.
-  // Each column of `piece` is freed once appended, so that the two never take the memory of two
-  // whole tables at once.
-  void append(Table&& piece, std::uint32_t line_offset);
+  // Where the rows go. By default into this builder's own table, whose columns grow as rows come.
+  // A piece of a file read by another thread writes into the first reader's table instead, from
+  // row `base` on, at most `limit` rows, into columns already sized for them (presize): nothing
+  // is resized while several threads write, each into rows of its own.
+  void write_into(Table& out, std::size_t base, std::size_t limit) {
+    out_ = &out;
+    base_ = base;
+    limit_ = limit;
+    fixed_ = true;
+  }
+  // This table's columns sized for `rows` rows at once (not written: see PageAllocator), and this
+  // reader held to the first `limit` of them while pieces write further on.
+  void presize(std::size_t rows, std::size_t limit);
+  // Whether another row may be read (the limit of write_into or presize).
+  bool room() const { return t_.rows < limit_; }
+  // No piece writes any more: the limit is lifted and the columns may grow again.
+  void unfix() {
+    fixed_ = false;
+    limit_ = kNoLimit;
+  }
+  // Takes the rows a piece wrote into this table from row `base` on (`piece`: the piece's own
+  // table, which holds its dictionaries and row count; it read the rows that follow these in the
+  // file): moved down to follow this table's rows, their lines shifted by `line_offset`, text
+  // codes translated to this table's dictionaries in the piece's first-seen order. The result is
+  // what one reader going through the whole file would have built.
+  void take_piece(Table& piece, std::size_t base, std::uint32_t line_offset);
   void reserve(std::size_t rows);
   // Appends the rows staged so far to the columns (and their lines to the table's origins): done
   // by finish and append; a reader calls it when it stops before finish.
@@ -633,22 +646,6 @@ class TableBuilder {
   }
   // The fields of row `r`: fields[h] under header column h, n of them (missing ones are empty).
   void encode_row(std::size_t r, const std::string_view* fields, std::size_t n);
-  // A column whose value changes on nearly every row (service_id) looks up its dictionary at a
-  // random place of a table larger than the caches keep while the file streams through them. The
-  // field of a record a few lines ahead, found by counting commas in the line at `p` (before
-  // `end`), is asked for while this record is encoded. A hint only: a line of another shape
-  // fetches nothing useful.
-  void prefetch_line(const char* p, const char* end) const {
-    for (const Slot& s : slots_) {
-      if (s.last != kNoCache) continue;
-      const char* limit = std::min(end, p + 128);
-      const char* q = p;
-      for (std::size_t commas = 0; commas < s.h && q < limit; ++q) commas += *q == ',';
-      const char* e = q;
-      while (e < limit && *e != ',' && *e != '\n' && *e != '\r' && *e != '"') ++e;
-      if (e > q) s.column->index.prefetch(std::string_view(q, static_cast<std::size_t>(e - q)));
-    }
-  }
   // Derived columns and keys, once every row is in.
   void finish();
 
@@ -699,11 +696,18 @@ class TableBuilder {
   static constexpr std::size_t kStage = 256;
   // The line (record) of row r, staged or not.
   std::uint32_t line_of_row(std::size_t r) const {
-    if (r < t_.origin.size()) return t_.origin[r].line;
+    if (r < written_) return out_->origin[base_ + r].line;
     // The row being encoded is at staged_.
-    const std::size_t i = r - t_.origin.size();
+    const std::size_t i = r - written_;
     return i <= staged_ && i < stage_lines_.size() ? stage_lines_[i] : static_cast<std::uint32_t>(r + 1);
   }
+  // `v` made at least n long; never while pieces write (fixed_).
+  template <class V>
+  void grow(V& v, std::size_t n) {
+    if (fixed_) throw std::logic_error("TableBuilder: a column sized for several readers would grow");
+    v.resize(std::max(n, v.size() + v.size() / 2));
+  }
+  static constexpr std::size_t kNoLimit = std::numeric_limits<std::size_t>::max();
   static constexpr std::int32_t kNoCache = -2;
   // The hot path: inlined into encode_row; the error paths out of its way.
   [[gnu::always_inline]] inline void encode(std::size_t r, Slot& s, std::string_view v, std::int32_t& out);
@@ -728,6 +732,11 @@ class TableBuilder {
   std::vector<std::int32_t> stage_;        // kStage values per slot
   std::vector<std::uint32_t> stage_lines_;  // kStage lines
   std::size_t staged_ = 0;                  // rows staged, not yet in the columns
+  Table* out_ = &t_;                        // where rows are written (write_into)
+  std::size_t base_ = 0;                    // out_'s row of this builder's first row
+  std::size_t limit_ = kNoLimit;            // rows this builder may write
+  std::size_t written_ = 0;                 // rows written to out_ (the first written_ rows)
+  bool fixed_ = false;                      // out_'s columns must not be resized
   BadParents bad_parents_;
   const DataSet* bodies_from_ = nullptr;
   bool bodies_assigned_ = false;
@@ -841,25 +850,41 @@ void TableBuilder::columns(const std::vector<std::string>& names) {
 }
 
 void TableBuilder::flush() {
+  if (staged_ == 0) return;
+  const std::size_t at = base_ + written_, n = at + staged_;
   for (std::size_t k = 0; k < slots_.size(); ++k) {
-    const std::int32_t* block = stage_.data() + k * kStage;
-    slots_[k].column->values.insert(slots_[k].column->values.end(), block, block + staged_);
+    auto& values = out_->columns[slots_[k].c].values;
+    if (values.size() < n) grow(values, n);
+    std::memcpy(values.data() + at, stage_.data() + k * kStage, staged_ * sizeof(std::int32_t));
   }
-  for (std::size_t i = 0; i < staged_; ++i) t_.origin.push_back(RowOrigin{stage_lines_[i]});
+  auto& origin = out_->origin;
+  if (origin.size() < n) grow(origin, n);
+  for (std::size_t i = 0; i < staged_; ++i) origin[at + i] = RowOrigin{stage_lines_[i]};
+  written_ += staged_;
   staged_ = 0;
 }
 
-void TableBuilder::append(Table&& piece, std::uint32_t line_offset) {
+void TableBuilder::take_piece(Table& piece, std::size_t base, std::uint32_t line_offset) {
   flush();
+  const std::size_t at = t_.rows, n = piece.rows;
+  if (out_ != &t_ || at > base || written_ != at || t_.origin.size() < base + n)
+    throw std::logic_error("TableBuilder::take_piece: the piece's rows are not where they were written");
   auto one = [&](Slot& s) {
-    Column& to = *s.column;
-    Column from = std::move(piece.columns[s.c]);
-    if (to.schema->type == ColumnType::Text) {
+    std::int32_t* v = s.column->values.data();
+    if (s.column->values.size() < base + n)
+      throw std::logic_error("TableBuilder::take_piece: a column is shorter than the piece's rows");
+    if (s.type == ColumnType::Text) {
+      const Column& from = piece.columns[s.c];
       std::vector<std::int32_t> code(from.dictionary.size());
-      for (std::size_t i = 0; i < from.dictionary.size(); ++i) code[i] = to.index.intern(from.dictionary[i], to.dictionary);
-      for (std::int32_t v : from.values) to.values.push_back(v == kMissing ? kMissing : code[static_cast<std::size_t>(v)]);
-    } else {
-      to.values.insert(to.values.end(), from.values.begin(), from.values.end());
+      for (std::size_t i = 0; i < from.dictionary.size(); ++i)
+        code[i] = s.column->index.intern(from.dictionary[i], s.column->dictionary);
+      // Front to back: row at + i is never after row base + i, which was read already.
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::int32_t c = v[base + i];
+        v[at + i] = c == kMissing ? kMissing : code[static_cast<std::size_t>(c)];
+      }
+    } else if (at != base) {
+      std::memmove(v + at, v + base, n * sizeof(std::int32_t));
     }
     s.last = s.last == kNoCache ? kNoCache : -1;
   };
@@ -869,19 +894,26 @@ void TableBuilder::append(Table&& piece, std::uint32_t line_offset) {
       threads_, [&] { for (std::size_t k = 0; k < half; ++k) one(slots_[k]); },
       [&] {
         for (std::size_t k = half; k < slots_.size(); ++k) one(slots_[k]);
-        for (const RowOrigin& o : piece.origin) t_.origin.push_back(RowOrigin{o.line + line_offset});
+        RowOrigin* o = t_.origin.data();
+        for (std::size_t i = 0; i < n; ++i) o[at + i] = RowOrigin{o[base + i].line + line_offset};
       });
-  t_.rows += piece.rows;
+  t_.rows += n;
+  written_ += n;
   piece = Table{};
 }
 
 void TableBuilder::reserve(std::size_t rows) {
-  t_.origin.reserve(rows);
-  huge_pages(t_.origin);
-  for (Slot& s : slots_) {
-    s.column->values.reserve(rows);
-    huge_pages(s.column->values);
-  }
+  if (fixed_) return;
+  if (t_.origin.size() < rows) t_.origin.resize(rows);
+  for (Slot& s : slots_)
+    if (s.column->values.size() < rows) s.column->values.resize(rows);
+}
+
+void TableBuilder::presize(std::size_t rows, std::size_t limit) {
+  flush();
+  reserve(rows);
+  fixed_ = true;
+  limit_ = limit;
 }
 
 void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v, std::int32_t& out) {
@@ -1214,16 +1246,21 @@ void TableBuilder::check_keys() {
 
 void TableBuilder::finish() {
   flush();
+  unfix();
+  // Columns were sized ahead of the rows: cut to the rows read. Capacity never written holds no
+  // memory (its pages were never touched); only a gross overestimate is given back.
   for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
     LargeVector<std::int32_t>& values = t_.columns[c].values;
     if (header_index_[c] < 0) {
       if (is_derived(ts_, ts_.columns[c].name)) continue;  // computed below
       fill_large(values, t_.rows, kMissing);
-    } else if (values.capacity() > t_.rows + t_.rows / 8 + 4096) {
-      values.shrink_to_fit();  // the row count was estimated high
+      continue;
     }
+    values.resize(t_.rows);
+    if (values.capacity() > 2 * t_.rows + 4096) values.shrink_to_fit();
   }
-  if (t_.origin.capacity() > t_.rows + t_.rows / 8 + 4096) t_.origin.shrink_to_fit();
+  t_.origin.resize(t_.rows);
+  if (t_.origin.capacity() > 2 * t_.rows + 4096) t_.origin.shrink_to_fit();
   if (ts_.name == "services") {
     const auto& parent = t_.columns[static_cast<std::size_t>(ts_.column_index("parent_id"))].values;
     auto& subtype = t_.columns[static_cast<std::size_t>(ts_.column_index("subtype"))].values;
@@ -1385,22 +1422,10 @@ std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const
   CsvRecord rec;
   const std::size_t first_row = r;
   const char* first = scanner.position();
-  constexpr std::size_t kAhead = 8;
-  const char* ahead = first;  // a line start kAhead lines or fewer after the scanner's position
-  std::size_t ahead_lines = 0;
   const char* released = first;
-  while (scanner.next(rec)) {
+  while (b.room() && scanner.next(rec)) {
     if (!on_row(r, rec)) break;
     b.start_row(rec.line);
-    // kAhead lines beyond the scanner (one line further on each record).
-    while (ahead_lines < kAhead && ahead < end) {
-      const void* nl = std::memchr(ahead, '\n', static_cast<std::size_t>(end - ahead));
-      ahead = nl ? static_cast<const char*>(nl) + 1 : end;
-      ++ahead_lines;
-    }
-    if (ahead < scanner.position()) ahead = scanner.position(), ahead_lines = 0;
-    else --ahead_lines;
-    b.prefetch_line(ahead, end);
     b.encode_row(r, rec.fields.data(), rec.fields.size());
     ++r;
     if (r - first_row == kSample) {
@@ -1422,7 +1447,8 @@ std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const
 struct Piece {
   const char* begin = nullptr;
   const char* end = nullptr;
-  Table table;
+  std::size_t base = 0, limit = 0;  // rows of the first reader's table it may write
+  Table table;                      // its dictionaries and row count (the rows are in the first reader's)
   Reporter reporter;
   std::vector<CsvLocator::Mark> marks;  // rows and lines counted from the piece's start
   std::uint32_t end_line = 1;           // the line at its end, counted likewise
@@ -1432,12 +1458,13 @@ struct Piece {
 // One piece, on its own thread. Any error, or anything thrown, only marks the piece as not read:
 // the main thread then reads it again itself, and reports what it finds in the ordinary way.
 void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::string>& names, const std::string& file,
-                const MappedFile& mapped) {
+                const MappedFile& mapped, Table& first) {
   try {
     CsvScanner scanner(std::string_view(piece.begin, static_cast<std::size_t>(piece.end - piece.begin)), 0, file, &ts);
     scanner.expect_width(names.size());
     TableBuilder b(ts, piece.table, file, false, piece.reporter, std::make_unique<NoLocator>());
     b.columns(names);
+    b.write_into(first, piece.base, piece.limit);
     read_rows(scanner, b, 0, piece.end, mapped, [&](std::size_t r, const CsvRecord& rec) {
       if (r % CsvLocator::kStride == 0) piece.marks.push_back({r, rec.start, rec.line});
       return piece.reporter.empty();
@@ -1488,9 +1515,26 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
     pieces.emplace_back().begin = start;
     pieces.back().end = end;
   }
+  // The rows each reader writes, in one table sized for all of them: lines per byte from the data's
+  // first MiB, rows estimated 5 % high. The first reader stops at its share (then the pieces are
+  // dropped and it reads on); a piece that would pass its share stops and is read again.
+  if (!pieces.empty()) {
+    const char* first = scanner.position();
+    const std::size_t sample = std::min<std::size_t>(data_bytes, std::size_t{1} << 20);
+    const auto lines = static_cast<std::size_t>(std::count(first, first + sample, '\n')) + 1;
+    auto rows_in = [&](std::size_t bytes) { return (bytes / sample * lines + bytes % sample * lines / sample) * 21 / 20 + 4096; };
+    std::size_t base = rows_in(static_cast<std::size_t>(pieces.front().begin - first));
+    const std::size_t own = base;
+    for (Piece& piece : pieces) {
+      piece.base = base;
+      piece.limit = rows_in(static_cast<std::size_t>(piece.end - piece.begin));
+      base += piece.limit;
+    }
+    b->presize(base, own);
+  }
   std::vector<std::jthread> threads;  // after `pieces` and `b`: joined before either goes
   for (Piece& piece : pieces)
-    threads.emplace_back([&piece, &ts, &names, &path, &file] { read_piece(piece, ts, names, path, file); });
+    threads.emplace_back([&piece, &ts, &names, &path, &file, &t] { read_piece(piece, ts, names, path, file, t); });
   if (!pieces.empty()) scanner.stop_at(pieces.front().begin);
 
   auto mark = [&csv](std::size_t r, const CsvRecord& rec) {
@@ -1517,15 +1561,23 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
       if (!piece.ok || rows + piece.table.rows > kMaxRowsPerTable) break;
       csv.add_marks(piece.marks, rows, line - 1);
       rows += piece.table.rows;
-      b->append(std::move(piece.table), line - 1);
+      b->take_piece(piece.table, piece.base, line - 1);
       line += piece.end_line - 1;
     }
     scanner.stop_at(nullptr);
+    b->unfix();
     if (k < pieces.size()) {
       scanner.seek(pieces[k].begin, line, rows);
       rows = read_rows(scanner, *b, rows, end, file, mark);
     }
+  } else if (!pieces.empty() && scanner.position() != end) {
+    // The first reader filled its share before the first piece's start (its rows were estimated
+    // low): it reads on to the end itself, over whatever the pieces wrote.
+    scanner.stop_at(nullptr);
+    b->unfix();
+    rows = read_rows(scanner, *b, rows, end, file, mark);
   }
+  b->unfix();
   ph_append.reset();
   Phase ph_finish(fmt::format("data: {}: keys, derived columns", ts.name));
   b->finish();

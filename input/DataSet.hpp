@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/Diagnostic.hpp"
@@ -48,6 +49,17 @@ struct PageAllocator {
   }
   template <class U>
   bool operator==(const PageAllocator<U>&) const { return true; }
+  // Elements made without a value are left as they are (default-initialized): a column sized
+  // ahead of its rows is not written, so its pages are neither touched nor cleared until a row
+  // lands there. Every reader writes each row before anything reads it.
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
 };
 template <class T>
 using LargeVector = std::vector<T, PageAllocator<T>>;
@@ -63,8 +75,6 @@ class TextIndex {
   std::int32_t find(std::string_view text, const std::vector<std::string>& dictionary) const;
   // Code of `text`, appended to `dictionary` when new.
   std::int32_t intern(std::string_view text, std::vector<std::string>& dictionary);
-  // Brings the slot where `text` would be looked up into the cache (a hint; nothing else changes).
-  void prefetch(std::string_view text) const;
 
  private:
   struct Slot {
@@ -94,7 +104,7 @@ struct Column {
 };
 
 struct RowOrigin {
-  std::uint32_t line = 0;  // 1-based line of the record's first line in its file (CSV), or array index + 1 (JSON)
+  std::uint32_t line;  // 1-based line of the record's first line in its file (CSV), or array index + 1 (JSON)
 };
 
 struct Table {

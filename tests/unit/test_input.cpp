@@ -839,6 +839,27 @@ TEST_CASE("folder: a file read in pieces gives what one reader gives", "[input][
     }
 }
 
+// The readers of a file in pieces write into one table sized from the first MiB's lines: when
+// that misjudges the rest (long lines first, short ones after), the first reader fills its share
+// before the first piece's start and reads on alone, or a piece fills its share and is read
+// again by the first reader. Either way the table is the one reader's.
+TEST_CASE("folder: pieces whose rows the first MiB misjudges", "[input][folder][pieces]") {
+  TempDir dir;
+  dir.write("agencies.csv", "agency_id\nA1\nA2\n");
+  const std::string pad(390, 'x');
+  std::string rows = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n";
+  std::size_t n = 0;
+  while (rows.size() < 1'300'000) rows += "A1,L" + std::to_string(n++) + pad + ",,full,false,true\n";   // ~3,200 rows
+  while (rows.size() < 3'300'000) rows += "A2,S" + std::to_string(n++) + ",,partial,true,false\n";  // ~70,000 rows
+  dir.write("services.csv", rows);
+  const std::string one = dump(load_folder(dir.str(), {"services"}, LoadOptions{1, 64}));
+  REQUIRE(has(one, "rows=" + std::to_string(n)));
+  for (unsigned threads : {2u, 3u, 5u}) {
+    INFO("threads " << threads);
+    REQUIRE(dump(load_folder(dir.str(), {"services"}, LoadOptions{threads, 64})) == one);
+  }
+}
+
 TEST_CASE("folder: errors in a file read in pieces are those of one reader", "[input][folder][pieces][error]") {
   TempDir dir;
   write_piece_folder(dir, 40, 30);
