@@ -634,7 +634,7 @@ class TableBuilder {
   // what one reader going through the whole file would have built.
   void take_piece(Table& piece, std::size_t base, std::uint32_t line_offset);
   void reserve(std::size_t rows);
-  // Appends the rows staged so far to the columns (and their lines to the table's origins): done
+  // Appends the rows staged so far to the columns (and their lines to the table's lines): done
   // by finish and append; a reader calls it when it stops before finish.
   void flush();
   // Threads the passes over whole columns may use (the result never depends on it).
@@ -696,7 +696,7 @@ class TableBuilder {
   static constexpr std::size_t kStage = 256;
   // The line (record) of row r, staged or not.
   std::uint32_t line_of_row(std::size_t r) const {
-    if (r < written_) return out_->origin[base_ + r].line;
+    if (r < written_) return t_.lines.line(r);
     // The row being encoded is at staged_.
     const std::size_t i = r - written_;
     return i <= staged_ && i < stage_lines_.size() ? stage_lines_[i] : static_cast<std::uint32_t>(r + 1);
@@ -857,9 +857,7 @@ void TableBuilder::flush() {
     if (values.size() < n) grow(values, n);
     std::memcpy(values.data() + at, stage_.data() + k * kStage, staged_ * sizeof(std::int32_t));
   }
-  auto& origin = out_->origin;
-  if (origin.size() < n) grow(origin, n);
-  for (std::size_t i = 0; i < staged_; ++i) origin[at + i] = RowOrigin{stage_lines_[i]};
+  for (std::size_t i = 0; i < staged_; ++i) t_.lines.push(stage_lines_[i]);  // this builder's own rows
   written_ += staged_;
   staged_ = 0;
 }
@@ -867,7 +865,7 @@ void TableBuilder::flush() {
 void TableBuilder::take_piece(Table& piece, std::size_t base, std::uint32_t line_offset) {
   flush();
   const std::size_t at = t_.rows, n = piece.rows;
-  if (out_ != &t_ || at > base || written_ != at || t_.origin.size() < base + n)
+  if (out_ != &t_ || at > base || written_ != at || piece.lines.size() != n)
     throw std::logic_error("TableBuilder::take_piece: the piece's rows are not where they were written");
   auto one = [&](Slot& s) {
     std::int32_t* v = s.column->values.data();
@@ -892,11 +890,8 @@ void TableBuilder::take_piece(Table& piece, std::size_t base, std::uint32_t line
   const std::size_t half = slots_.size() / 2;
   both(
       threads_, [&] { for (std::size_t k = 0; k < half; ++k) one(slots_[k]); },
-      [&] {
-        for (std::size_t k = half; k < slots_.size(); ++k) one(slots_[k]);
-        RowOrigin* o = t_.origin.data();
-        for (std::size_t i = 0; i < n; ++i) o[at + i] = RowOrigin{o[base + i].line + line_offset};
-      });
+      [&] { for (std::size_t k = half; k < slots_.size(); ++k) one(slots_[k]); });
+  t_.lines.append(piece.lines, line_offset);
   t_.rows += n;
   written_ += n;
   piece = Table{};
@@ -904,7 +899,6 @@ void TableBuilder::take_piece(Table& piece, std::size_t base, std::uint32_t line
 
 void TableBuilder::reserve(std::size_t rows) {
   if (fixed_) return;
-  if (t_.origin.size() < rows) t_.origin.resize(rows);
   for (Slot& s : slots_)
     if (s.column->values.size() < rows) s.column->values.resize(rows);
 }
@@ -1259,8 +1253,6 @@ void TableBuilder::finish() {
     values.resize(t_.rows);
     if (values.capacity() > 2 * t_.rows + 4096) values.shrink_to_fit();
   }
-  t_.origin.resize(t_.rows);
-  if (t_.origin.capacity() > 2 * t_.rows + 4096) t_.origin.shrink_to_fit();
   if (ts_.name == "services") {
     const auto& parent = t_.columns[static_cast<std::size_t>(ts_.column_index("parent_id"))].values;
     auto& subtype = t_.columns[static_cast<std::size_t>(ts_.column_index("subtype"))].values;

@@ -3,10 +3,12 @@
 #pragma once
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <new>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <string>
@@ -103,8 +105,41 @@ struct Column {
   TextIndex index;  // Text only: over `dictionary`; kept in step by the loader
 };
 
-struct RowOrigin {
-  std::uint32_t line;  // 1-based line of the record's first line in its file (CSV), or array index + 1 (JSON)
+// The line of each row in its file (CSV: the line where the record starts; JSON: the record's index
+// + 1), kept as runs: rows whose line is their row number plus the same offset share one entry, so
+// a file without blank lines or records over several lines takes one entry for all its rows.
+class RowLines {
+ public:
+  // The line of the next row.
+  void push(std::uint32_t line) {
+    const std::int64_t offset = static_cast<std::int64_t>(line) - static_cast<std::int64_t>(rows_);
+    if (runs_.empty() || runs_.back().offset != offset) runs_.push_back(Run{rows_, offset});
+    ++rows_;
+  }
+  // The rows of `other` after these, their lines shifted by `shift`.
+  void append(const RowLines& other, std::uint32_t shift) {
+    for (const Run& run : other.runs_) {
+      const std::int64_t offset = run.offset + shift - static_cast<std::int64_t>(rows_);
+      if (runs_.empty() || runs_.back().offset != offset) runs_.push_back(Run{rows_ + run.first, offset});
+    }
+    rows_ += other.rows_;
+  }
+  // The line of `row`; 0 past the last row.
+  std::uint32_t line(std::size_t row) const {
+    if (row >= rows_) return 0;
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), row, [](std::size_t r, const Run& x) { return r < x.first; });
+    return static_cast<std::uint32_t>(static_cast<std::int64_t>(row) + std::prev(it)->offset);
+  }
+  std::size_t size() const { return rows_; }
+  bool empty() const { return rows_ == 0; }
+
+ private:
+  struct Run {
+    std::size_t first;    // its first row
+    std::int64_t offset;  // line - row, from `first` on
+  };
+  std::vector<Run> runs_;
+  std::size_t rows_ = 0;
 };
 
 struct Table {
@@ -114,7 +149,7 @@ struct Table {
   std::size_t rows = 0;
   std::vector<Column> columns;  // same order as schema->columns (derived columns included)
   LargeVector<std::int32_t> body;  // per-agency tables: index into DataSet::bodies for each row
-  LargeVector<RowOrigin> origin;
+  RowLines lines;  // each row's line in its file, for messages
 
   const Column& column(std::string_view name) const;
 };

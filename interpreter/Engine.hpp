@@ -349,7 +349,7 @@ struct Engine {
     d.severity = Severity::Warning;
     d.code = "undecidable-row";
     d.file = t.table->file;
-    d.line = t.table->origin.empty() ? 0 : t.table->origin[row].line;
+    d.line = t.table->lines.line(row);
     d.column = 1;
     std::string who = t.table->schema->per_agency ? "body " + data.bodies[body].agency_id + ": " : "";
     d.message = who + "this row leaves `" + grammar::print_expr(t.obligation ? *t.obligation->breach : t.filter ? *t.filter : *t.value) +

@@ -75,7 +75,7 @@ class Explainer {
   }
 
   RowRef row_ref(const input::Table& t, std::size_t row) {
-    RowRef r{t.file, t.origin.empty() ? 0 : t.origin[row].line, {}};
+    RowRef r{t.file, t.lines.line(row), {}};
     for (const auto& k : t.schema->key) {
       if (k == "agency_id") continue;
       Value v = e_.cell(t, static_cast<std::size_t>(t.schema->column_index(k)), row);

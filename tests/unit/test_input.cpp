@@ -372,7 +372,7 @@ TEST_CASE("dataset: a valid folder as columns", "[input][dataset]") {
   REQUIRE(s.rows == 3);
   REQUIRE(s.columns.size() == s.schema->columns.size());
   REQUIRE(s.body == LargeVector<std::int32_t>{1, 1, 0});
-  REQUIRE(s.origin[2].line == 4);
+  REQUIRE(s.lines.line(2) == 4);
   const Column& service = s.column("service_id");
   REQUIRE(service.dictionary == std::vector<std::string>{"S1", "S2"});
   REQUIRE(service.values == LargeVector<std::int32_t>{0, 1, 0});
@@ -458,7 +458,7 @@ TEST_CASE("dataset: accepted variations", "[input][dataset]") {
     REQUIRE(s.column("mobile").values == LargeVector<std::int32_t>{1, 1});
     REQUIRE(s.column("portal_excluded").values == LargeVector<std::int32_t>{0, 0});
     REQUIRE(s.column("subtype").values == LargeVector<std::int32_t>{0, 1});
-    REQUIRE(s.origin[1].line == 2);
+    REQUIRE(s.lines.line(1) == 2);
     REQUIRE(ds.table("objections").present);
     REQUIRE(ds.table("objections").rows == 0);
   }
@@ -795,7 +795,7 @@ std::string dump(const DataSet& ds) {
       out << '\n';
     }
     out << " lines:";
-    for (const auto& o : t.origin) out << ' ' << o.line;
+    for (std::size_t r = 0; r < t.lines.size(); ++r) out << ' ' << t.lines.line(r);
     out << "\n body:";
     for (auto b : t.body) out << ' ' << b;
     out << '\n';
@@ -918,4 +918,26 @@ TEST_CASE("folder: errors in a file read in pieces are those of one reader", "[i
     REQUIRE(has(one, "services.csv:1151:1"));
     REQUIRE(errors_at(3) == one);
   }
+}
+
+// RowLines keeps each row's line as runs of rows with the same offset: the same lines as a plain
+// list, through blank lines, records over several lines, and pieces appended with a shift.
+TEST_CASE("row lines: runs give each row's line", "[input][lines]") {
+  std::mt19937 rng(7);
+  RowLines lines, first, second;
+  std::vector<std::uint32_t> expected;
+  std::uint32_t line = 2;
+  for (int r = 0; r < 5000; ++r) {
+    (r < 3000 ? first : second).push(r < 3000 ? line : line - 3000);  // the second part counts from 1 again
+    expected.push_back(line);
+    line += rng() % 10 == 0 ? 1 + rng() % 4 : 1;  // now and then a blank line or a record of several lines
+  }
+  lines.append(first, 0);
+  lines.append(second, 3000);
+  REQUIRE(lines.size() == expected.size());
+  for (std::size_t r = 0; r < expected.size(); ++r) REQUIRE(lines.line(r) == expected[r]);
+  CHECK(lines.line(expected.size()) == 0);
+  RowLines plain;
+  for (std::uint32_t r = 0; r < 100000; ++r) plain.push(r + 2);
+  CHECK(plain.line(99999) == 100001);
 }
