@@ -80,8 +80,8 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   if (hash_files) {
     for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
     for (const auto& f : data.files) receipt.data_files.push_back(hash_file(f));
+    receipt.results_sha256 = sha256_hex(text);
   }
-  receipt.results_sha256 = sha256_hex(text);
   receipt.results_rows = ev.rows.size();
   return kOk;
 }

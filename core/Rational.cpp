@@ -156,16 +156,23 @@ u128 pow10_128(int places) {
 }
 
 // |num| / den * 10^places rounded half up (ties away from zero): floor((2a + den) / 2den), a =
-// |num| * 10^places < 2^63 * 10^18 < 2^124.
+// |num| * 10^places < 2^63 * 10^18 < 2^124. In 64 bits when that fits (a score: always).
 u128 scaled_half_up(long num, long den, int places) {
   const u128 magnitude =
       num < 0 ? static_cast<u128>(-static_cast<i128>(num)) : static_cast<u128>(num);
-  const u128 a = magnitude * pow10_128(places);
+  const u128 p = pow10_128(places);
   const auto d = static_cast<u128>(den);
+  if (magnitude >> 62 == 0 && p >> 62 == 0 && d >> 62 == 0) {
+    std::uint64_t a;
+    if (!__builtin_mul_overflow(static_cast<std::uint64_t>(magnitude), static_cast<std::uint64_t>(p), &a) && a >> 62 == 0)
+      return (2 * a + static_cast<std::uint64_t>(d)) / (2 * static_cast<std::uint64_t>(d));
+  }
+  const u128 a = magnitude * p;
   return (2 * a + d) / (2 * d);
 }
 
 std::string digits_of(u128 n) {
+  if (n >> 64 == 0) return std::to_string(static_cast<std::uint64_t>(n));
   std::string out;
   do {
     out += static_cast<char>('0' + static_cast<int>(n % 10));
