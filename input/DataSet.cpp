@@ -667,6 +667,8 @@ class TableBuilder {
   // The data set's bodies, known before this table is finished (agencies is read first): finish
   // then sets each row's body itself, alongside the other passes over whole columns.
   void bodies_from(const DataSet* ds) { bodies_from_ = ds; }
+  // Whether finish computes the derived columns (LoadOptions::derived_columns).
+  void derive(bool on) { derive_ = on; }
   // Whether finish set each row's body; the rows whose agency_id is no body's, in file order.
   bool bodies_assigned() const { return bodies_assigned_; }
   const std::vector<std::uint32_t>& unknown_bodies() const { return unknown_; }
@@ -739,6 +741,7 @@ class TableBuilder {
   bool fixed_ = false;                      // out_'s columns must not be resized
   BadParents bad_parents_;
   const DataSet* bodies_from_ = nullptr;
+  bool derive_ = true;
   bool bodies_assigned_ = false;
   std::vector<std::uint32_t> unknown_;
 };
@@ -1261,8 +1264,16 @@ void TableBuilder::finish() {
     both(
         threads_,
         [&] {
-          build_large(subtype, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 1 : 0; });
-          build_large(main, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 0 : 1; });
+          if (derive_) {
+            build_large(subtype, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 1 : 0; });
+            build_large(main, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 0 : 1; });
+          } else {
+            for (const char* name : {"subtype", "main"}) {
+              Column& col = t_.columns[static_cast<std::size_t>(ts_.column_index(name))];
+              LargeVector<std::int32_t>().swap(col.values);
+              col.loaded = false;
+            }
+          }
           if (bodies_from_ && ts_.per_agency && header_index("agency_id") >= 0) {
             unknown_ = assign_bodies(*bodies_from_, t_);
             bodies_assigned_ = true;
@@ -1490,6 +1501,7 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   b->header(names, cols, header_line, false);
   b->threads(threads_for(options));
   if (L.bodies_built) b->bodies_from(&L.ds);
+  b->derive(options.derived_columns);
 
   const MappedFile& file = csv.file();
   const std::string_view text = csv.text();

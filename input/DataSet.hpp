@@ -98,6 +98,9 @@ struct Column {
   LargeVector<std::int32_t> values;
   std::vector<std::string> dictionary;  // Text only: distinct values in first-seen order
   bool present = true;                  // false when an optional column was absent from the file
+  // false: a derived column (is_derived) left uncomputed because no rule in force reads it
+  // (LoadOptions::derived_columns); its values are empty, and reading it is a logic error.
+  bool loaded = true;
 
   // Code of a text value, or -1 when no row has it (then an equality never matches).
   std::int32_t code_of(std::string_view text) const;
@@ -177,6 +180,10 @@ struct LoadOptions {
   // A file is cut into pieces of at least this many bytes: below it, another thread costs more
   // than it saves. (Small values let tests cut small files.)
   std::size_t min_piece_bytes = std::size_t{8} << 20;
+  // Whether to compute the derived columns (services.main and services.subtype): two columns as
+  // long as the table, which a run whose rules in force never name them can do without. Column
+  // reading code throws std::logic_error on a column left out (Column::loaded), never a wrong value.
+  bool derived_columns = true;
 };
 
 // Reads a data folder (NAME.csv or NAME.json per table). `needed` lists the tables the rules in

@@ -19,7 +19,7 @@ bool has_db_extension(const std::string& path) {
 
 std::string shown_data(const std::string& data) { return is_postgres_url(data) ? redact_url(data) : data; }
 
-DataSet load_data(const std::string& data, const std::vector<std::string>& needed) {
+DataSet load_data(const std::string& data, const std::vector<std::string>& needed, const LoadOptions& options) {
   namespace fs = std::filesystem;
   if (is_postgres_url(data)) return load_postgres(data, needed);
   std::error_code ec;
@@ -27,7 +27,7 @@ DataSet load_data(const std::string& data, const std::vector<std::string>& neede
     if (has_db_extension(data) || looks_like_sqlite(data)) return load_sqlite(data, needed);
   }
   if (!fs::exists(data, ec) && has_db_extension(data)) return load_sqlite(data, needed);  // says it does not exist
-  return load_folder(data, needed);
+  return load_folder(data, needed, options);  // (the databases compute every column)
 }
 
 }  // namespace ereje::input

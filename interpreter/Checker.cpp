@@ -127,6 +127,7 @@ class ClauseChecker {
     cc.used_lets = used_lets_;
     cc.used_coefficients = used_coefs_;
     cc.tables = tables_;
+    cc.columns = columns_;
     out_.clauses[&v_] = std::move(cc);
   }
 
@@ -465,6 +466,7 @@ class ClauseChecker {
       if (ci >= 0) {
         if (ctx.constant) return constant_only(e, n.name);
         bind(Binding{Binding::Kind::Column, static_cast<std::size_t>(ci), {}, 0});
+        columns_.insert(ctx.table->name + "." + n.name);
         const ColumnSchema& col = ctx.table->columns[static_cast<std::size_t>(ci)];
         return {column_type(col), &col, true};
       }
@@ -810,6 +812,7 @@ class ClauseChecker {
   std::map<std::size_t, std::set<std::size_t>> let_refs_;
   std::set<std::size_t> used_lets_, used_coefs_;
   std::set<std::string> tables_;
+  std::set<std::string> columns_;
   // See expr(). reach_: the deepest level reached so far, counting the height of the definitions
   // used (a definition used at depth d and d' levels deep itself reaches d + d' when evaluated).
   std::size_t depth_ = 0, expanded_ = 0, reach_ = 0;
@@ -861,6 +864,16 @@ std::vector<std::string> Checked::tables_read(const std::vector<const ClauseVers
   for (const auto* v : versions)
     if (auto it = clauses.find(v); it != clauses.end()) out.insert(it->second.tables.begin(), it->second.tables.end());
   return {out.begin(), out.end()};
+}
+
+bool Checked::reads_column(const std::vector<const ClauseVersion*>& versions, const std::string& table,
+                           const std::string& column) const {
+  const std::string name = table + "." + column;
+  for (const auto* v : versions) {
+    auto it = clauses.find(v);
+    if (it == clauses.end() || it->second.columns.count(name)) return true;  // unknown: assume it does
+  }
+  return false;
 }
 
 Checked check(const RuleSet& rules, Diagnostics& diags) {

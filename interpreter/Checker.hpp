@@ -34,6 +34,7 @@ struct CheckedClause {
   std::vector<std::size_t> let_order;
   std::set<std::size_t> used_lets, used_coefficients;
   std::set<std::string> tables;  // the tables its formulas read (not its tests)
+  std::set<std::string> columns;  // the columns its formulas and tests name, as table.column
 };
 
 struct Checked {
@@ -46,6 +47,9 @@ struct Checked {
 
   // The tables that the given versions' formulas read: what `run` must find in the data folder.
   std::vector<std::string> tables_read(const std::vector<const ClauseVersion*>& versions) const;
+  // Whether any of the given versions names `table`.`column` (formulas, functions they call, tests).
+  bool reads_column(const std::vector<const ClauseVersion*>& versions, const std::string& table,
+                    const std::string& column) const;
 };
 
 // Checks every clause version of the rule set (all versions, not only those in force today).

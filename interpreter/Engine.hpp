@@ -94,6 +94,7 @@ struct Engine {
   // ---- expressions ----
   Value cell(const input::Table& t, std::size_t col, std::size_t row) const {
     const input::Column& c = t.columns[col];
+    if (!c.loaded) throw std::logic_error("column " + c.schema->name + " was not loaded for this run");
     std::int32_t v = c.values.empty() ? input::kMissing : c.values[row];
     if (v == input::kMissing) return Value::missing();
     switch (c.schema->type) {

@@ -75,6 +75,7 @@ class Compiler {
       case Binding::Kind::Column: {
         reads_.push_back(b.index);
         const input::Column* col = &table_.columns[b.index];
+        if (!col->loaded) throw std::logic_error("column " + col->schema->name + " was not loaded for this run");
         Ty ty = col->schema->type == input::ColumnType::Bool   ? Ty::Bool
                 : col->schema->type == input::ColumnType::Date ? Ty::Date
                                                                : Ty::Code;

@@ -162,3 +162,36 @@ TEST_CASE("counts by class of row give what the generic evaluator gives", "[fast
     CHECK(fast == generic);
   }
 }
+
+// `run` leaves out the derived columns services.main and services.subtype when no version in force
+// names them (LoadOptions::derived_columns): the results are the same, and a version that does
+// name them, evaluated over such data by mistake, is a loud logic error, never a wrong number.
+TEST_CASE("derived columns left out only when no version in force reads them", "[fastpass][derived]") {
+  const std::string root = EREJE_SOURCE_DIR;
+  Diagnostics diags;
+  RuleSet rules = load_rules({root + "/rules"}, diags);
+  Checked checked = check(rules, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  const auto v2023 = rules.all_in_force(*parse_date("2023-01-01"));  // the 2021 wording: main services only
+  const auto v2024 = rules.all_in_force(*parse_date("2024-01-01"));  // the 2023 wording: subtypes included
+  CHECK(checked.reads_column(v2023, "services", "main"));
+  CHECK_FALSE(checked.reads_column(v2024, "services", "main"));
+  CHECK_FALSE(checked.reads_column(v2024, "services", "subtype"));
+  CHECK(checked.reads_column(v2024, "services", "automation"));
+
+  const std::string folder = root + "/examples/assessment-2023";
+  const std::vector<std::string> needed{"services", "objections", "schedule"};
+  input::LoadOptions lean;
+  lean.derived_columns = false;
+  const input::DataSet full = input::load_folder(folder, needed);
+  const input::DataSet without = input::load_folder(folder, needed, lean);
+  CHECK_FALSE(without.table("services").column("main").loaded);
+  CHECK(without.table("services").column("main").values.empty());
+  CHECK(full.table("services").column("main").loaded);
+  const Date d2024 = *parse_date("2024-01-01"), d2023 = *parse_date("2023-01-01");
+  for (bool kernels : {true, false}) {
+    CHECK(rows_of(evaluate(rules, checked, without, d2024, v2024, {kernels, 2})) ==
+          rows_of(evaluate(rules, checked, full, d2024, v2024, {kernels, 2})));
+    CHECK_THROWS_AS(evaluate(rules, checked, without, d2023, v2023, {kernels, 1}), std::logic_error);
+  }
+}
