@@ -717,7 +717,8 @@ class TableBuilder {
   [[gnu::cold, gnu::noinline]] void enum_error(std::size_t r, const Slot& s, std::string_view v);
   [[gnu::cold, gnu::noinline]] void bool_error(std::size_t r, const Slot& s, std::string_view v);
   [[gnu::cold, gnu::noinline]] void date_error(std::size_t r, const Slot& s, std::string_view v);
-  void check_keys();
+  // Duplicate keys, subtypes' parents and (with bodies_from) each row's body, on up to `threads`.
+  void check_keys(unsigned threads);
   std::string_view key_text(std::size_t r, std::size_t c) const {
     const Column& col = t_.columns[c];
     return col.dictionary[static_cast<std::size_t>(col.values[r])];
@@ -1062,48 +1063,72 @@ void TableBuilder::date_error(std::size_t r, const Slot& s, std::string_view v) 
               std::move(help));
 }
 
-// Calls fn(code, order, b, e) for the rows of each value of a text column, skipping rows where it
-// is missing: the rows are order[b..e) when `order` is set, else b..e-1 themselves, in file order.
+// The rows of each value of a text column (rows where it is missing belong to none): group k is
+// rows order[b..e) of code `code` when `order` is set, else rows b..e-1 themselves, in file order.
 // Registry exports list a body's rows together: then each group is one run of rows and needs no
-// index; otherwise a counting sort by code builds one (4 bytes a row, for the duration).
+// index; otherwise a counting sort by code builds one (4 bytes a row).
+struct Groups {
+  struct Group {
+    std::int32_t code;
+    std::uint32_t b, e;
+  };
+  std::vector<Group> list;            // runs in file order, or codes in ascending order
+  std::vector<std::uint32_t> order;   // empty when every group is one run
+  std::size_t missing = 0;            // rows in no group
+
+  Groups(const LargeVector<std::int32_t>& codes, std::size_t distinct) {
+    const std::size_t rows = codes.size();
+    bool runs = true;
+    {
+      std::vector<char> seen(distinct, 0);
+      for (std::size_t r = 0, e; r < rows && runs; r = e) {
+        const std::int32_t c = codes[r];
+        for (e = r + 1; e < rows && codes[e] == c;) ++e;
+        if (c == kMissing) {
+          missing += e - r;
+          continue;
+        }
+        runs = !seen[static_cast<std::size_t>(c)];
+        seen[static_cast<std::size_t>(c)] = 1;
+        list.push_back({c, static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(e)});
+      }
+    }
+    if (runs) return;
+    list.clear();
+    missing = 0;
+    std::vector<std::uint32_t> start(distinct + 1, 0);
+    for (std::int32_t c : codes)
+      if (c != kMissing) ++start[static_cast<std::size_t>(c) + 1];
+      else ++missing;
+    for (std::size_t c = 0; c < distinct; ++c) start[c + 1] += start[c];
+    order.resize(start[distinct]);
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t r = 0; r < rows; ++r)
+      if (codes[r] != kMissing) order[fill[static_cast<std::size_t>(codes[r])]++] = static_cast<std::uint32_t>(r);
+    for (std::size_t c = 0; c < distinct; ++c)
+      if (start[c] < start[c + 1]) list.push_back({static_cast<std::int32_t>(c), start[c], start[c + 1]});
+  }
+  // Calls fn(code, order or nullptr, b, e) for groups [from, to).
+  template <class F>
+  void each(std::size_t from, std::size_t to, F&& fn) const {
+    for (std::size_t k = from; k < to; ++k) fn(list[k].code, order.empty() ? nullptr : order.data(), list[k].b, list[k].e);
+  }
+  // The group where the second of two halves of about the same number of rows starts.
+  std::size_t middle() const {
+    std::size_t total = 0, half = 0, k = 0;
+    for (const Group& g : list) total += g.e - g.b;
+    for (; k < list.size() && half < total / 2; ++k) half += list[k].e - list[k].b;
+    return k;
+  }
+};
+
 template <class F>
 void for_each_group(const LargeVector<std::int32_t>& codes, std::size_t distinct, F&& fn) {
-  const std::size_t rows = codes.size();
-  auto run_end = [&](std::size_t r) {
-    std::size_t e = r + 1;
-    while (e < rows && codes[e] == codes[r]) ++e;
-    return e;
-  };
-  bool runs = true;
-  {
-    std::vector<char> seen(distinct, 0);
-    for (std::size_t r = 0; r < rows && runs; r = run_end(r)) {
-      const std::int32_t c = codes[r];
-      if (c == kMissing) continue;
-      runs = !seen[static_cast<std::size_t>(c)];
-      seen[static_cast<std::size_t>(c)] = 1;
-    }
-  }
-  if (runs) {
-    for (std::size_t r = 0, e; r < rows; r = e) {
-      e = run_end(r);
-      if (codes[r] != kMissing) fn(codes[r], static_cast<const std::uint32_t*>(nullptr), r, e);
-    }
-    return;
-  }
-  std::vector<std::uint32_t> start(distinct + 1, 0);
-  for (std::int32_t c : codes)
-    if (c != kMissing) ++start[static_cast<std::size_t>(c) + 1];
-  for (std::size_t c = 0; c < distinct; ++c) start[c + 1] += start[c];
-  std::vector<std::uint32_t> order(start[distinct]);
-  std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-  for (std::size_t r = 0; r < rows; ++r)
-    if (codes[r] != kMissing) order[fill[static_cast<std::size_t>(codes[r])]++] = static_cast<std::uint32_t>(r);
-  for (std::size_t c = 0; c < distinct; ++c)
-    if (start[c] < start[c + 1]) fn(static_cast<std::int32_t>(c), order.data(), start[c], start[c + 1]);
+  const Groups groups(codes, distinct);
+  groups.each(0, groups.list.size(), fn);
 }
 
-void TableBuilder::check_keys() {
+void TableBuilder::check_keys(unsigned threads) {
   std::vector<std::size_t> key;  // schema indices
   for (const auto& k : ts_.key) key.push_back(static_cast<std::size_t>(ts_.column_index(k)));
   for (auto k : key)
@@ -1143,79 +1168,112 @@ void TableBuilder::check_keys() {
       as_service[0] = -2;
       for (std::size_t i = 0; i < parent->dictionary.size(); ++i) as_service[i + 1] = last.code_of(parent->dictionary[i]);
     }
-    // The codes of the current group as one bit each: a few kilobytes, in the first-level cache
-    // (an array of a word per code is read at random places and costs a cache miss a row).
-    std::vector<std::uint64_t> marks((last.dictionary.size() + 2 + 63) / 64 + 1, 0);
-    marks[0] = 1;  // code -2
-    const std::int32_t* codes_at = last.values.data();
-    const std::int32_t* parent_codes_at = parents ? parent->values.data() : nullptr;
-    const std::int32_t* service_of_at = as_service.data();
-    std::uint64_t* mark_at = marks.data();
-    // A group's first row of each code, made only when the group has a repeat.
-    std::unordered_map<std::int32_t, std::uint32_t> firsts;
-    std::vector<std::uint32_t> pending;  // rows whose parent was not marked yet when met
-    auto marked = [](const std::uint64_t* mark, std::int32_t code) {
-      return (mark[(static_cast<std::size_t>(code) + 2) >> 6] >> ((static_cast<std::size_t>(code) + 2) & 63)) & 1;
+    const Groups groups(group.values, group.dictionary.size());
+    // Each row's body in the same pass, when the groups are the bodies' (agency_id) and every row
+    // has one: the body of each agency_id code, -1 for a code that is no body's.
+    const bool bodies = bodies_from_ && ts_.per_agency && ts_.columns[key.front()].name == "agency_id" &&
+                        groups.missing == 0;
+    std::vector<std::int32_t> body_of;
+    if (bodies) {
+      body_of.resize(group.dictionary.size());
+      for (std::size_t i = 0; i < group.dictionary.size(); ++i) body_of[i] = bodies_from_->body_index(group.dictionary[i]);
+      t_.body.resize(t_.rows);  // not written (PageAllocator): every row is in exactly one group
+    }
+    // One half of the groups: repeats, bad parents and rows of no body, each in its own lists.
+    struct Half {
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
+      BadParents bad;
+      std::vector<std::uint32_t> unknown;
     };
-    // One pass over a group's rows (row(i) for i in [b, e)): repeats found, codes marked, and each
-    // parent looked up among the codes marked so far; the few whose parent comes later in the
-    // group (or never) are looked up again at its end.
-    auto group_pass = [&](std::size_t b, std::size_t e, auto row) {
-      const std::int32_t* const codes = codes_at;  // locals: they stay in registers
-      const std::int32_t* const parent_codes = parent_codes_at;
-      const std::int32_t* const service_of = service_of_at;
-      std::uint64_t* const mark = mark_at;
-      if (pending.size() < e - b) pending.resize(e - b);
-      std::uint32_t* const pend = pending.data();
-      std::size_t n_pending = 0;
-      bool mapped = false;
-      for (std::size_t i = b; i < e; ++i) {
-        const std::uint32_t r = row(i);
-        const std::int32_t code = codes[r];
-        if (code != kMissing) {
-          if (marked(mark, code)) [[unlikely]] {
-            if (!mapped) {
-              firsts.clear();
-              for (std::size_t j = b; j < i; ++j)
-                if (codes[row(j)] != kMissing) firsts.emplace(codes[row(j)], row(j));
-              mapped = true;
+    auto half_pass = [&](std::size_t from, std::size_t to, Half& out) {
+      // The codes of the current group as one bit each: a few kilobytes, in the first-level cache
+      // (an array of a word per code is read at random places and costs a cache miss a row).
+      std::vector<std::uint64_t> marks((last.dictionary.size() + 2 + 63) / 64 + 1, 0);
+      marks[0] = 1;  // code -2
+      std::unordered_map<std::int32_t, std::uint32_t> firsts;  // a group's first row of each code, at a repeat
+      std::vector<std::uint32_t> pending;  // rows whose parent was not marked yet when met
+      auto marked = [](const std::uint64_t* mark, std::int32_t code) {
+        return (mark[(static_cast<std::size_t>(code) + 2) >> 6] >> ((static_cast<std::size_t>(code) + 2) & 63)) & 1;
+      };
+      // One pass over a group's rows (row(i) for i in [b, e)): repeats found, codes marked, each
+      // parent looked up among the codes marked so far, the row's body set; the few whose parent
+      // comes later in the group (or never) are looked up again at its end.
+      auto group_pass = [&](std::int32_t g, std::size_t b, std::size_t e, auto row) {
+        const std::int32_t* const codes = last.values.data();  // locals: they stay in registers
+        const std::int32_t* const parent_codes = parents ? parent->values.data() : nullptr;
+        const std::int32_t* const service_of = as_service.data();
+        std::uint64_t* const mark = marks.data();
+        std::int32_t* const body = bodies ? t_.body.data() : nullptr;
+        const std::int32_t body_here = bodies ? body_of[static_cast<std::size_t>(g)] : -1;
+        if (pending.size() < e - b) pending.resize(e - b);
+        std::uint32_t* const pend = pending.data();
+        std::size_t n_pending = 0;
+        bool mapped = false;
+        for (std::size_t i = b; i < e; ++i) {
+          const std::uint32_t r = row(i);
+          const std::int32_t code = codes[r];
+          if (body) body[r] = body_here;
+          if (code != kMissing) {
+            if (marked(mark, code)) [[unlikely]] {
+              if (!mapped) {
+                firsts.clear();
+                for (std::size_t j = b; j < i; ++j)
+                  if (codes[row(j)] != kMissing) firsts.emplace(codes[row(j)], row(j));
+                mapped = true;
+              }
+              out.repeats.emplace_back(r, firsts.at(code));
             }
-            repeats.emplace_back(r, firsts.at(code));
+            mark[(static_cast<std::size_t>(code) + 2) >> 6] |= std::uint64_t{1} << ((static_cast<std::size_t>(code) + 2) & 63);
+            if (mapped) firsts.emplace(code, r);
           }
-          mark[(static_cast<std::size_t>(code) + 2) >> 6] |= std::uint64_t{1} << ((static_cast<std::size_t>(code) + 2) & 63);
-          if (mapped) firsts.emplace(code, r);
+          if (parent_codes) {
+            const std::int32_t p = parent_codes[r];
+            const std::int32_t p_code = service_of[p == kMissing ? 0 : static_cast<std::size_t>(p) + 1];
+            pend[n_pending] = r;
+            n_pending += !marked(mark, p_code) | (code == p_code);
+          }
         }
-        if (parent_codes) {
+        if (body && body_here < 0)
+          for (std::size_t i = b; i < e; ++i) out.unknown.push_back(row(i));
+        for (std::size_t k = 0; k < n_pending; ++k) {
+          const std::uint32_t r = pend[k];
           const std::int32_t p = parent_codes[r];
           const std::int32_t p_code = service_of[p == kMissing ? 0 : static_cast<std::size_t>(p) + 1];
-          pend[n_pending] = r;
-          n_pending += !marked(mark, p_code) | (code == p_code);
+          if (codes[r] == p_code) out.bad.emplace_back(r, true);
+          else if (!marked(mark, p_code)) out.bad.emplace_back(r, false);
         }
-      }
-      for (std::size_t k = 0; k < n_pending; ++k) {
-        const std::uint32_t r = pend[k];
-        const std::int32_t p = parent_codes[r];
-        const std::int32_t p_code = service_of[p == kMissing ? 0 : static_cast<std::size_t>(p) + 1];
-        if (codes[r] == p_code) bad_parents_.emplace_back(r, true);
-        else if (!marked(mark, p_code)) bad_parents_.emplace_back(r, false);
-      }
-      // Unmarked: the whole array when it is smaller than the group, else the group's codes.
-      if (marks.size() <= e - b) {
-        std::fill(marks.begin(), marks.end(), 0);
-        marks[0] = 1;
-      } else {
-        for (std::size_t i = b; i < e; ++i) {
-          const std::int32_t code = codes[row(i)];
-          if (code != kMissing) mark[(static_cast<std::size_t>(code) + 2) >> 6] = 0;
+        // Unmarked: the whole array when it is smaller than the group, else the group's codes.
+        if (marks.size() <= e - b) {
+          std::fill(marks.begin(), marks.end(), 0);
+        } else {
+          for (std::size_t i = b; i < e; ++i) {
+            const std::int32_t code = codes[row(i)];
+            if (code != kMissing) mark[(static_cast<std::size_t>(code) + 2) >> 6] = 0;
+          }
         }
         marks[0] |= 1;
-      }
+      };
+      groups.each(from, to, [&](std::int32_t g, const std::uint32_t* order, std::size_t b, std::size_t e) {
+        if (order) group_pass(g, b, e, [order](std::size_t i) { return order[i]; });
+        else group_pass(g, b, e, [](std::size_t i) { return static_cast<std::uint32_t>(i); });
+      });
     };
-    for_each_group(group.values, group.dictionary.size(),
-                   [&](std::int32_t, const std::uint32_t* order, std::size_t b, std::size_t e) {
-                     if (order) group_pass(b, e, [order](std::size_t i) { return order[i]; });
-                     else group_pass(b, e, [](std::size_t i) { return static_cast<std::uint32_t>(i); });
-                   });
+    // The two halves of the groups on two threads (each row is in one group: no row is written
+    // twice), their findings then put in file order.
+    Half a, b;
+    const std::size_t mid = threads > 1 ? groups.middle() : groups.list.size();
+    both(
+        threads, [&] { half_pass(mid, groups.list.size(), b); }, [&] { half_pass(0, mid, a); });
+    repeats = std::move(a.repeats);
+    repeats.insert(repeats.end(), b.repeats.begin(), b.repeats.end());
+    bad_parents_ = std::move(a.bad);
+    bad_parents_.insert(bad_parents_.end(), b.bad.begin(), b.bad.end());
+    if (bodies) {
+      unknown_ = std::move(a.unknown);
+      unknown_.insert(unknown_.end(), b.unknown.begin(), b.unknown.end());
+      std::sort(unknown_.begin(), unknown_.end());
+      bodies_assigned_ = true;
+    }
     std::sort(repeats.begin(), repeats.end());
     std::sort(bad_parents_.begin(), bad_parents_.end());
   }
@@ -1260,29 +1318,26 @@ void TableBuilder::finish() {
     const auto& parent = t_.columns[static_cast<std::size_t>(ts_.column_index("parent_id"))].values;
     auto& subtype = t_.columns[static_cast<std::size_t>(ts_.column_index("subtype"))].values;
     auto& main = t_.columns[static_cast<std::size_t>(ts_.column_index("main"))].values;
+    if (!derive_) {
+      for (const char* name : {"subtype", "main"}) {
+        Column& col = t_.columns[static_cast<std::size_t>(ts_.column_index(name))];
+        LargeVector<std::int32_t>().swap(col.values);
+        col.loaded = false;
+      }
+      check_keys(threads_);
+      return;
+    }
     // The derived columns on another thread, while the keys are checked (neither reads the other's).
     both(
         threads_,
         [&] {
-          if (derive_) {
-            build_large(subtype, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 1 : 0; });
-            build_large(main, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 0 : 1; });
-          } else {
-            for (const char* name : {"subtype", "main"}) {
-              Column& col = t_.columns[static_cast<std::size_t>(ts_.column_index(name))];
-              LargeVector<std::int32_t>().swap(col.values);
-              col.loaded = false;
-            }
-          }
-          if (bodies_from_ && ts_.per_agency && header_index("agency_id") >= 0) {
-            unknown_ = assign_bodies(*bodies_from_, t_);
-            bodies_assigned_ = true;
-          }
+          build_large(subtype, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 1 : 0; });
+          build_large(main, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 0 : 1; });
         },
-        [&] { check_keys(); });
+        [&] { check_keys(1); });
     return;
   }
-  check_keys();
+  check_keys(1);
 }
 
 Table absent_table(const TableSchema& ts) {

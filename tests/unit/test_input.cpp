@@ -837,6 +837,21 @@ TEST_CASE("folder: a file read in pieces gives what one reader gives", "[input][
       INFO("threads " << threads << ", pieces of at least " << piece << " bytes");
       REQUIRE(dump(load_folder(dir.str(), {"services"}, LoadOptions{threads, piece})) == one);
     }
+  // Without the derived columns (each row's body then set by the key checks, on two threads):
+  // the same bodies, the same everything but the two columns left out.
+  const std::string lean = dump(load_folder(dir.str(), {"services"}, LoadOptions{1, 64, false}));
+  auto body_lines = [](const std::string& d) {
+    std::string out;
+    for (const auto& l : lines_of(d))
+      if (l.rfind(" body:", 0) == 0) out += l + "\n";
+    return out;
+  };
+  REQUIRE(body_lines(lean) == body_lines(one));
+  REQUIRE(has(lean, " column main present=1:\n"));  // left out: no values
+  for (unsigned threads : {2u, 3u}) {
+    INFO("threads " << threads << ", without the derived columns");
+    REQUIRE(dump(load_folder(dir.str(), {"services"}, LoadOptions{threads, 64, false})) == lean);
+  }
 }
 
 // The readers of a file in pieces write into one table sized from the first MiB's lines: when
@@ -907,6 +922,30 @@ TEST_CASE("folder: errors in a file read in pieces are those of one reader", "[i
     const std::string one = errors_at(1);
     REQUIRE(has(one, "services.csv:1151:"));
     REQUIRE(errors_at(3) == one);
+  }
+  SECTION("every check across rows in both halves of the bodies (keys, parents, unknown bodies)") {
+    // Without the derived columns the key checks split the bodies between two threads.
+    auto lines = lines_of("services.csv");
+    lines[100] = lines[99];                              // duplicate key, first half
+    lines[1100] = lines[1099];                           // duplicate key, second half
+    lines[200] = "B1006,S1-p,S9-nowhere,full,false,true";  // unknown parent, first half
+    lines[1000] = "B1033,S1-q,S1-q,full,false,true";       // its own parent, second half
+    lines[300] = "X999,S1-yy,,full,false,true";            // unknown body, first half
+    lines[1150] = "X998,S1-zz,,full,false,true";           // unknown body, second half
+    write_lines("services.csv", lines);
+    auto lean_errors = [&](unsigned threads) {
+      return render(input_error([&] { load_folder(dir.str(), {"services"}, LoadOptions{threads, 64, false}); }).diagnostics);
+    };
+    const std::string one = errors_at(1);
+    REQUIRE(has(one, "services.csv:101:"));
+    REQUIRE(has(one, "services.csv:1101:"));
+    REQUIRE(has(one, "S9-nowhere"));
+    REQUIRE(has(one, "names itself"));
+    REQUIRE(has(one, "services.csv:301:1"));
+    REQUIRE(has(one, "services.csv:1151:1"));
+    REQUIRE(lean_errors(1) == one);
+    REQUIRE(lean_errors(2) == one);
+    REQUIRE(lean_errors(3) == one);
   }
   SECTION("bodies missing from agencies, in several pieces") {
     auto lines = lines_of("services.csv");
