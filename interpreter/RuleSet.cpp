@@ -2,6 +2,7 @@
 #include "interpreter/RuleSet.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,14 +17,16 @@ namespace fs = std::filesystem;
 void resolve_versions(RuleSet& rules, Diagnostics& diags);  // Resolver.cpp
 
 bool clause_number_less(const std::string& a, const std::string& b) {
+  // "49" -> (49, -1), "114-1" -> (114, 1); what does not parse counts as 0 (then text order decides).
   auto parts = [](const std::string& s) {
     long major = 0, minor = -1;
-    std::size_t dash = s.find('-');
-    try {
-      major = std::stol(s.substr(0, dash));
-      if (dash != std::string::npos) minor = std::stol(s.substr(dash + 1));
-    } catch (...) {
+    const char* end = s.data() + s.size();
+    auto [p, ec] = std::from_chars(s.data(), end, major);
+    if (ec != std::errc()) major = 0;
+    if (const char* dash = std::find(s.data(), end, '-'); dash != end) {
+      if (std::from_chars(dash + 1, end, minor).ec != std::errc()) minor = -1;
     }
+    (void)p;
     return std::pair{major, minor};
   };
   auto pa = parts(a), pb = parts(b);
