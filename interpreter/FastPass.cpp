@@ -386,12 +386,14 @@ void classify(Compiled& r, const ast::Expr& e, const input::Table& table, const 
 
 struct Acc {
   std::vector<std::int64_t> count, sum, best, seen, first_undecided;
-  void init(std::size_t groups) {
+  // A count needs only its counts and first undecided rows (sum, best and seen stay empty).
+  void init(std::size_t groups, bool count_only = false) {
     count.assign(groups, 0);
+    first_undecided.assign(groups, -1);
+    if (count_only) return;
     sum.assign(groups, 0);
     best.assign(groups, kMiss);
     seen.assign(groups, 0);
-    first_undecided.assign(groups, -1);
   }
 };
 
@@ -624,7 +626,7 @@ void run(const input::Table& table, std::size_t groups, std::vector<FastTask*>& 
   unsigned n = rows < 100000 ? 1 : std::max(1u, threads);
   std::vector<std::vector<Acc>> per_thread(n, std::vector<Acc>(tasks.size()));
   for (auto& accs : per_thread)
-    for (auto& a : accs) a.init(groups);
+    for (std::size_t k = 0; k < tasks.size(); ++k) accs[k].init(groups, !tasks[k]->value);
   // The counts the class pass takes; the others run their kernels.
   ClassCounts by_class;
   std::vector<FastTask*> others;
@@ -640,7 +642,7 @@ void run(const input::Table& table, std::size_t groups, std::vector<FastTask*>& 
     if (!by_class.counts.empty()) by_class.pass(table, b, e, per_thread[i]);
     if (others.empty()) return;
     std::vector<Acc> accs(others.size());
-    for (auto& a : accs) a.init(groups);
+    for (std::size_t k = 0; k < others.size(); ++k) accs[k].init(groups, !others[k]->value);
     accumulate(table, b, e, others, accs);
     for (std::size_t k = 0; k < others.size(); ++k) per_thread[i][other_index[k]] = std::move(accs[k]);
   };
@@ -656,13 +658,14 @@ void run(const input::Table& table, std::size_t groups, std::vector<FastTask*>& 
   for (std::size_t k = 0; k < tasks.size(); ++k) {
     FastTask& t = *tasks[k];
     Acc total;
-    total.init(groups);
+    total.init(groups, !t.value);
     for (unsigned i = 0; i < n; ++i) {
       const Acc& a = per_thread[i][k];
       for (std::size_t g = 0; g < groups; ++g) {
         if (total.first_undecided[g] >= 0) continue;  // an earlier slice already decided n/a
         if (a.first_undecided[g] >= 0) { total.first_undecided[g] = a.first_undecided[g]; continue; }
         total.count[g] += a.count[g];
+        if (!t.value) continue;
         total.sum[g] += a.sum[g];
         if (a.seen[g] > 0) {
           bool take = total.best[g] == kMiss ||
