@@ -1,6 +1,8 @@
 // Receipts: hashing with OpenSSL's libcrypto, JSON with nlohmann.
 #include "cli/Receipt.hpp"
 
+#include "core/SharedLibrary.hpp"
+
 #include <openssl/evp.h>
 
 #include <fstream>
@@ -8,11 +10,37 @@
 #include <ostream>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 #include <vector>
 
 namespace ereje::cli {
 
 namespace {
+// libcrypto is opened when a hash is first needed (a receipt, `replay`), not when ereje starts
+// (core/SharedLibrary.hpp).
+#define EREJE_CRYPTO_FUNCTIONS(F) \
+  F(EVP_Digest) F(EVP_DigestFinal_ex) F(EVP_DigestInit_ex) F(EVP_DigestUpdate) F(EVP_MD_CTX_free) F(EVP_MD_CTX_new) F(EVP_sha256)
+struct Crypto {
+#define EREJE_MEMBER(name) decltype(&::name) name = nullptr;
+  EREJE_CRYPTO_FUNCTIONS(EREJE_MEMBER)
+#undef EREJE_MEMBER
+};
+
+const Crypto& crypto() {
+  static const Crypto lib = [] {
+    SharedLibrary so(EREJE_CRYPTO_SONAME);
+    Crypto c;
+#define EREJE_LOAD(name) so.get(c.name, #name);
+    EREJE_CRYPTO_FUNCTIONS(EREJE_LOAD)
+#undef EREJE_LOAD
+    if (!so.ok())
+      throw std::runtime_error("cannot load OpenSSL's libcrypto for the receipt's hashes: " + so.error() +
+                               " (Debian: apt-get install libssl3)");
+    return c;
+  }();
+  return lib;
+}
+
 std::string hex_digest(const unsigned char* md, unsigned int len) {
   static const char* hex = "0123456789abcdef";
   std::string out;
@@ -27,7 +55,7 @@ std::string hex_digest(const unsigned char* md, unsigned int len) {
 std::string sha256_hex(const std::string& bytes) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
+  crypto().EVP_Digest(bytes.data(), bytes.size(), md, &len, crypto().EVP_sha256(), nullptr);
   return hex_digest(md, len);
 }
 
@@ -35,17 +63,17 @@ FileHash hash_file(const std::string& path) {
   // In fixed blocks: a data file of hundreds of megabytes never sits whole in memory.
   std::ifstream in(path, std::ios::binary);
   if (!in) return {path, ""};
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) return {path, ""};
+  std::unique_ptr<EVP_MD_CTX, decltype(crypto().EVP_MD_CTX_free)> ctx(crypto().EVP_MD_CTX_new(), crypto().EVP_MD_CTX_free);
+  if (!ctx || crypto().EVP_DigestInit_ex(ctx.get(), crypto().EVP_sha256(), nullptr) != 1) return {path, ""};
   std::vector<char> block(1 << 20);
   while (in) {
     in.read(block.data(), static_cast<std::streamsize>(block.size()));
-    if (in.gcount() > 0) EVP_DigestUpdate(ctx.get(), block.data(), static_cast<size_t>(in.gcount()));
+    if (in.gcount() > 0) crypto().EVP_DigestUpdate(ctx.get(), block.data(), static_cast<size_t>(in.gcount()));
   }
   if (in.bad()) return {path, ""};
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx.get(), md, &len);
+  crypto().EVP_DigestFinal_ex(ctx.get(), md, &len);
   return {path, hex_digest(md, len)};
 }
 

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "cli/Html.hpp"
+#include "core/SharedLibrary.hpp"
 #include "cli/HtmlReport.hpp"
 #include "cli/Receipt.hpp"
 #include "interpreter/Explainer.hpp"
@@ -22,6 +23,34 @@ namespace ereje::cli {
 namespace {
 
 double to_double(const Rational& r, int places) { return std::strtod(r.to_fixed(places).c_str(), nullptr); }
+
+// libxlsxwriter is opened when a workbook is written, not when ereje starts (core/SharedLibrary.hpp).
+#define EREJE_XLSX_FUNCTIONS(F)                                                                          \
+  F(workbook_new_opt) F(workbook_set_properties) F(workbook_add_format) F(workbook_add_worksheet)        \
+  F(workbook_close) F(worksheet_write_string) F(worksheet_write_number) F(worksheet_write_blank)         \
+  F(worksheet_write_boolean) F(worksheet_write_comment) F(worksheet_write_comment_opt) F(worksheet_set_column) \
+  F(worksheet_set_row) F(worksheet_freeze_panes) F(worksheet_autofilter) F(format_set_bold)              \
+  F(format_set_font_size) F(format_set_bg_color) F(format_set_bottom) F(format_set_text_wrap)             \
+  F(format_set_align) F(format_set_num_format) F(lxw_strerror)
+struct Lxw {
+#define EREJE_MEMBER(name) decltype(&::name) name = nullptr;
+  EREJE_XLSX_FUNCTIONS(EREJE_MEMBER)
+#undef EREJE_MEMBER
+  std::string error;  // why the library could not be used; empty when it can
+};
+
+const Lxw& lxw() {
+  static const Lxw lib = [] {
+    SharedLibrary so(EREJE_XLSXWRITER_SONAME);
+    Lxw l;
+#define EREJE_LOAD(name) so.get(l.name, #name);
+    EREJE_XLSX_FUNCTIONS(EREJE_LOAD)
+#undef EREJE_LOAD
+    if (!so.ok()) l.error = "cannot load libxlsxwriter: " + so.error() + " (Debian: apt-get install libxlsxwriter4)";
+    return l;
+  }();
+  return lib;
+}
 
 // Sheet names: at most 31 characters, none of []:*?/\ .
 std::string sheet_name(std::string s) {
@@ -37,32 +66,33 @@ class Book {
     const int fd = ::mkstemp(tmpl);
     if (fd >= 0) ::close(fd);
     path_ = tmpl;
+    if (!lxw().error.empty()) return;  // ok() is false; the caller says why
     lxw_workbook_options options{};
     options.tmpdir = nullptr;
-    wb_ = workbook_new_opt(path_.c_str(), &options);
+    wb_ = lxw().workbook_new_opt(path_.c_str(), &options);
     props_.author = const_cast<char*>("ereje");
     props_.comments = const_cast<char*>(kEngineVersion);
     props_.created = static_cast<time_t>(created.days) * 86400;  // the as-of date: the same bytes for the same input
-    if (wb_) workbook_set_properties(wb_, &props_);
+    if (wb_) lxw().workbook_set_properties(wb_, &props_);
     if (wb_) {
-      bold_ = workbook_add_format(wb_);
-      format_set_bold(bold_);
-      title_ = workbook_add_format(wb_);
-      format_set_bold(title_);
-      format_set_font_size(title_, 13);
-      head_ = workbook_add_format(wb_);
-      format_set_bold(head_);
-      format_set_bg_color(head_, 0xE8ECF0);
-      format_set_bottom(head_, LXW_BORDER_THIN);
-      format_set_text_wrap(head_);
-      format_set_align(head_, LXW_ALIGN_VERTICAL_TOP);
-      wrap_ = workbook_add_format(wb_);
-      format_set_text_wrap(wrap_);
-      format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+      bold_ = lxw().workbook_add_format(wb_);
+      lxw().format_set_bold(bold_);
+      title_ = lxw().workbook_add_format(wb_);
+      lxw().format_set_bold(title_);
+      lxw().format_set_font_size(title_, 13);
+      head_ = lxw().workbook_add_format(wb_);
+      lxw().format_set_bold(head_);
+      lxw().format_set_bg_color(head_, 0xE8ECF0);
+      lxw().format_set_bottom(head_, LXW_BORDER_THIN);
+      lxw().format_set_text_wrap(head_);
+      lxw().format_set_align(head_, LXW_ALIGN_VERTICAL_TOP);
+      wrap_ = lxw().workbook_add_format(wb_);
+      lxw().format_set_text_wrap(wrap_);
+      lxw().format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
     }
   }
   ~Book() {
-    if (wb_) workbook_close(wb_);  // only when close() was never reached
+    if (wb_) lxw().workbook_close(wb_);  // only when close() was never reached
     std::error_code ec;
     std::filesystem::remove(path_, ec);
   }
@@ -81,29 +111,29 @@ class Book {
     const std::string key = kind + std::to_string(places);
     if (auto it = numbers_.find(key); it != numbers_.end()) return it->second;
     std::string f = places > 0 ? "0." + std::string(static_cast<std::size_t>(places), '0') : "0";
-    lxw_format* fm = workbook_add_format(wb_);
+    lxw_format* fm = lxw().workbook_add_format(wb_);
     if (kind == "signed") f = "+" + f + ";-" + f + ";" + f;
-    format_set_num_format(fm, f.c_str());
+    lxw().format_set_num_format(fm, f.c_str());
     if (kind == "oor") {
-      format_set_bg_color(fm, 0xF6C9A8);  // light vermillion: out of range (also said in the note and the status)
-      format_set_bold(fm);
+      lxw().format_set_bg_color(fm, 0xF6C9A8);  // light vermillion: out of range (also said in the note and the status)
+      lxw().format_set_bold(fm);
     }
     return numbers_[key] = fm;
   }
   lxw_format* blank() {
     if (!blank_) {
-      blank_ = workbook_add_format(wb_);
-      format_set_bg_color(blank_, 0xF0F0F0);  // grey: not applicable
+      blank_ = lxw().workbook_add_format(wb_);
+      lxw().format_set_bg_color(blank_, 0xF0F0F0);  // grey: not applicable
     }
     return blank_;
   }
 
   // Writes the file and reads it back.
   bool close(std::string& bytes, std::string& err) {
-    const lxw_error e = workbook_close(wb_);
+    const lxw_error e = lxw().workbook_close(wb_);
     wb_ = nullptr;
     if (e != LXW_NO_ERROR) {
-      err = fmt::format("cannot write the workbook: {}", lxw_strerror(e));
+      err = fmt::format("cannot write the workbook: {}", lxw().lxw_strerror(e));
       return false;
     }
     std::ifstream in(path_, std::ios::binary);
@@ -123,7 +153,7 @@ class Book {
 
 void header_row(Book& book, lxw_worksheet* ws, lxw_row_t row, const std::vector<std::string>& names) {
   for (std::size_t c = 0; c < names.size(); ++c)
-    worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), names[c].c_str(), book.head());
+    lxw().worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), names[c].c_str(), book.head());
 }
 
 // A note on a cell (an Excel comment), sized for a sentence or two.
@@ -132,7 +162,7 @@ void note(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& te
   o.width = 300;
   o.height = 90;
   o.author = const_cast<char*>("ereje");
-  worksheet_write_comment_opt(ws, row, col, text.c_str(), &o);
+  lxw().worksheet_write_comment_opt(ws, row, col, text.c_str(), &o);
 }
 
 std::string titles(const ast::Clause& c) {
@@ -145,12 +175,12 @@ std::string titles(const ast::Clause& c) {
 void value_cell(Book& book, lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const interp::ResultRow& r,
                 const std::string& why) {
   if (r.value.is_missing()) {
-    worksheet_write_blank(ws, row, col, book.blank());
+    lxw().worksheet_write_blank(ws, row, col, book.blank());
     note(ws, row, col, "n/a: " + why);
     return;
   }
   const bool oor = r.status == interp::Status::OutOfRange;
-  worksheet_write_number(ws, row, col, to_double(r.value.num.round(r.round), r.round), book.number(r.round, oor ? "oor" : "plain"));
+  lxw().worksheet_write_number(ws, row, col, to_double(r.value.num.round(r.round), r.round), book.number(r.round, oor ? "oor" : "plain"));
   if (oor) note(ws, row, col, "out_of_range: " + why);
 }
 
@@ -159,7 +189,7 @@ void value_cell(Book& book, lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, con
 bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   Book book(run.as_of);
   if (!book.ok()) {
-    err = "cannot create the workbook (temporary file)";
+    err = lxw().error.empty() ? "cannot create the workbook (temporary file)" : lxw().error;
     return false;
   }
   const auto& data = *run.data;
@@ -180,59 +210,59 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   std::map<std::pair<std::size_t, std::pair<const interp::ClauseVersion*, std::string>>, const interp::ResultRow*> cell;
   for (const auto& r : ev.rows) cell[{r.body, {r.version, r.result}}] = &r;
 
-  lxw_worksheet* sum = workbook_add_worksheet(book.wb(), "Summary");
+  lxw_worksheet* sum = lxw().workbook_add_worksheet(book.wb(), "Summary");
   const std::string heading = fmt::format("Results as of {} · rules: {} · data: {} · {}", format_date(run.as_of),
                                           run.rules_shown, run.data_shown, kEngineVersion);
-  worksheet_write_string(sum, 0, 0, heading.c_str(), book.title());
+  lxw().worksheet_write_string(sum, 0, 0, heading.c_str(), book.title());
   std::vector<std::string> head{"agency_id", "name_kk", "name_ru", "kind"};
   for (const auto& [v, result] : columns) head.push_back(v->number + " " + result);
   header_row(book, sum, 1, head);
   for (std::size_t c = 0; c < columns.size(); ++c)
     if (columns[c].first->clause)
-      worksheet_write_comment(sum, 1, static_cast<lxw_col_t>(4 + c), titles(*columns[c].first->clause).c_str());
+      lxw().worksheet_write_comment(sum, 1, static_cast<lxw_col_t>(4 + c), titles(*columns[c].first->clause).c_str());
   lxw_row_t row = 2;
   for (std::size_t b = 0; b < data.bodies.size(); ++b, ++row) {
     const auto& body = data.bodies[b];
-    worksheet_write_string(sum, row, 0, body.agency_id.c_str(), book.bold());
-    worksheet_write_string(sum, row, 1, body.name_kk.c_str(), nullptr);
-    worksheet_write_string(sum, row, 2, body.name_ru.c_str(), nullptr);
-    worksheet_write_string(sum, row, 3, body.kind.c_str(), nullptr);
+    lxw().worksheet_write_string(sum, row, 0, body.agency_id.c_str(), book.bold());
+    lxw().worksheet_write_string(sum, row, 1, body.name_kk.c_str(), nullptr);
+    lxw().worksheet_write_string(sum, row, 2, body.name_ru.c_str(), nullptr);
+    lxw().worksheet_write_string(sum, row, 3, body.kind.c_str(), nullptr);
     for (std::size_t c = 0; c < columns.size(); ++c)
       if (auto it = cell.find({b, columns[c]}); it != cell.end())
         value_cell(book, sum, row, static_cast<lxw_col_t>(4 + c), *it->second, why[it->second]);
   }
-  worksheet_freeze_panes(sum, 2, 1);
-  worksheet_set_column(sum, 0, 0, 12, nullptr);
-  worksheet_set_column(sum, 1, 2, 44, nullptr);
-  worksheet_set_column(sum, 3, 3, 9, nullptr);
-  worksheet_set_column(sum, 4, static_cast<lxw_col_t>(3 + std::max<std::size_t>(1, columns.size())), 13, nullptr);
-  if (row > 2) worksheet_autofilter(sum, 1, 0, row - 1, static_cast<lxw_col_t>(head.size() - 1));
+  lxw().worksheet_freeze_panes(sum, 2, 1);
+  lxw().worksheet_set_column(sum, 0, 0, 12, nullptr);
+  lxw().worksheet_set_column(sum, 1, 2, 44, nullptr);
+  lxw().worksheet_set_column(sum, 3, 3, 9, nullptr);
+  lxw().worksheet_set_column(sum, 4, static_cast<lxw_col_t>(3 + std::max<std::size_t>(1, columns.size())), 13, nullptr);
+  if (row > 2) lxw().worksheet_autofilter(sum, 1, 0, row - 1, static_cast<lxw_col_t>(head.size() - 1));
 
   // One sheet per clause: the results table's rows of that clause, with the body's names.
   for (const auto* v : run.versions) {
-    lxw_worksheet* ws = workbook_add_worksheet(book.wb(), sheet_name(v->number).c_str());
+    lxw_worksheet* ws = lxw().workbook_add_worksheet(book.wb(), sheet_name(v->number).c_str());
     const std::string t = fmt::format("Clause {} — {} · version from {}, act \"{}\" · as of {}", v->number,
                                       v->clause ? titles(*v->clause) : "", v->label(), v->act->id, format_date(run.as_of));
-    worksheet_write_string(ws, 0, 0, t.c_str(), book.title());
+    lxw().worksheet_write_string(ws, 0, 0, t.c_str(), book.title());
     header_row(book, ws, 1, {"agency_id", "name_kk", "name_ru", "result", "value", "status", "version"});
     lxw_row_t r = 2;
     for (const auto& res : ev.rows) {
       if (res.version != v) continue;
       const auto& body = data.bodies[res.body];
-      worksheet_write_string(ws, r, 0, body.agency_id.c_str(), book.bold());
-      worksheet_write_string(ws, r, 1, body.name_kk.c_str(), nullptr);
-      worksheet_write_string(ws, r, 2, body.name_ru.c_str(), nullptr);
-      worksheet_write_string(ws, r, 3, res.result.c_str(), nullptr);
+      lxw().worksheet_write_string(ws, r, 0, body.agency_id.c_str(), book.bold());
+      lxw().worksheet_write_string(ws, r, 1, body.name_kk.c_str(), nullptr);
+      lxw().worksheet_write_string(ws, r, 2, body.name_ru.c_str(), nullptr);
+      lxw().worksheet_write_string(ws, r, 3, res.result.c_str(), nullptr);
       value_cell(book, ws, r, 4, res, why[&res]);
-      worksheet_write_string(ws, r, 5, interp::status_name(res.status), nullptr);
-      worksheet_write_string(ws, r, 6, res.version->label().c_str(), nullptr);
+      lxw().worksheet_write_string(ws, r, 5, interp::status_name(res.status), nullptr);
+      lxw().worksheet_write_string(ws, r, 6, res.version->label().c_str(), nullptr);
       ++r;
     }
-    worksheet_freeze_panes(ws, 2, 1);
-    worksheet_set_column(ws, 0, 0, 12, nullptr);
-    worksheet_set_column(ws, 1, 2, 44, nullptr);
-    worksheet_set_column(ws, 3, 6, 12, nullptr);
-    if (r > 2) worksheet_autofilter(ws, 1, 0, r - 1, 6);
+    lxw().worksheet_freeze_panes(ws, 2, 1);
+    lxw().worksheet_set_column(ws, 0, 0, 12, nullptr);
+    lxw().worksheet_set_column(ws, 1, 2, 44, nullptr);
+    lxw().worksheet_set_column(ws, 3, 6, 12, nullptr);
+    if (r > 2) lxw().worksheet_autofilter(ws, 1, 0, r - 1, 6);
   }
   return book.close(bytes, err);
 }
@@ -240,12 +270,12 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
 bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
   Book book(view.after_as_of);
   if (!book.ok()) {
-    err = "cannot create the workbook (temporary file)";
+    err = lxw().error.empty() ? "cannot create the workbook (temporary file)" : lxw().error;
     return false;
   }
   const auto& d = *view.diff;
   const std::string& lang = view.lang;
-  lxw_worksheet* sum = workbook_add_worksheet(book.wb(), "Summary");
+  lxw_worksheet* sum = lxw().workbook_add_worksheet(book.wb(), "Summary");
   std::string heading = fmt::format("Amendment review: {} as of {} -> {} as of {}", view.before_shown,
                                     format_date(view.before_as_of), view.after_shown, format_date(view.after_as_of));
   if (view.data) {
@@ -257,33 +287,33 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
     heading += fmt::format(" · {} of {} bodies affected · largest rise: {} · largest fall: {} · rank changes: {}",
                            view.affected, d.bodies, who(view.rise), who(view.fall), view.rank_moves.size());
   }
-  worksheet_write_string(sum, 0, 0, heading.c_str(), book.title());
+  lxw().worksheet_write_string(sum, 0, 0, heading.c_str(), book.title());
   header_row(book, sum, 1, {"clause", "title", "kind", "change", "before", "after", "affects values"});
   lxw_row_t row = 2;
   for (const auto& cd : d.clauses)
     for (const auto& ch : cd.changes) {
-      worksheet_write_string(sum, row, 0, cd.number.c_str(), book.bold());
-      worksheet_write_string(sum, row, 1, diff_clause_title(cd, lang).c_str(), book.wrap());
-      worksheet_write_string(sum, row, 2, interp::kind_name(ch.kind), nullptr);
-      worksheet_write_string(sum, row, 3, interp::describe(ch).c_str(), book.wrap());
-      worksheet_write_string(sum, row, 4, ch.before.c_str(), book.wrap());
-      worksheet_write_string(sum, row, 5, ch.after.c_str(), book.wrap());
-      worksheet_write_boolean(sum, row, 6, ch.affects_values, nullptr);
+      lxw().worksheet_write_string(sum, row, 0, cd.number.c_str(), book.bold());
+      lxw().worksheet_write_string(sum, row, 1, diff_clause_title(cd, lang).c_str(), book.wrap());
+      lxw().worksheet_write_string(sum, row, 2, interp::kind_name(ch.kind), nullptr);
+      lxw().worksheet_write_string(sum, row, 3, interp::describe(ch).c_str(), book.wrap());
+      lxw().worksheet_write_string(sum, row, 4, ch.before.c_str(), book.wrap());
+      lxw().worksheet_write_string(sum, row, 5, ch.after.c_str(), book.wrap());
+      lxw().worksheet_write_boolean(sum, row, 6, ch.affects_values, nullptr);
       ++row;
     }
-  worksheet_freeze_panes(sum, 2, 1);
-  worksheet_set_column(sum, 0, 0, 8, nullptr);
-  worksheet_set_column(sum, 1, 1, 36, nullptr);
-  worksheet_set_column(sum, 2, 2, 18, nullptr);
-  worksheet_set_column(sum, 3, 5, 48, nullptr);
-  worksheet_set_column(sum, 6, 6, 13, nullptr);
-  if (row > 2) worksheet_autofilter(sum, 1, 0, row - 1, 6);
+  lxw().worksheet_freeze_panes(sum, 2, 1);
+  lxw().worksheet_set_column(sum, 0, 0, 8, nullptr);
+  lxw().worksheet_set_column(sum, 1, 1, 36, nullptr);
+  lxw().worksheet_set_column(sum, 2, 2, 18, nullptr);
+  lxw().worksheet_set_column(sum, 3, 5, 48, nullptr);
+  lxw().worksheet_set_column(sum, 6, 6, 13, nullptr);
+  if (row > 2) lxw().worksheet_autofilter(sum, 1, 0, row - 1, 6);
 
   // One sheet per changed clause: whose results move, by how much, and the part of each change.
   for (const auto& cd : d.clauses) {
-    lxw_worksheet* ws = workbook_add_worksheet(book.wb(), sheet_name(cd.number).c_str());
+    lxw_worksheet* ws = lxw().workbook_add_worksheet(book.wb(), sheet_name(cd.number).c_str());
     const std::string t = fmt::format("Clause {} — {}", cd.number, diff_clause_title(cd, lang));
-    worksheet_write_string(ws, 0, 0, t.c_str(), book.title());
+    lxw().worksheet_write_string(ws, 0, 0, t.c_str(), book.title());
     std::vector<std::string> parts;  // attribution labels, in the order of the changes
     for (const auto& im : d.impacts)
       if (im.clause == cd.number)
@@ -292,24 +322,24 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
     std::vector<std::string> head{"agency_id", "name", "result", "before", "after", "delta", "status"};
     for (const auto& p : parts) head.push_back(p);
     header_row(book, ws, 1, head);
-    worksheet_set_row(ws, 1, 45, nullptr);
+    lxw().worksheet_set_row(ws, 1, 45, nullptr);
     lxw_row_t r = 2;
     if (view.data)
       for (const auto& im : d.impacts) {
         if (im.clause != cd.number) continue;
         const auto& body = view.data->bodies[im.body];
-        worksheet_write_string(ws, r, 0, body.agency_id.c_str(), book.bold());
-        worksheet_write_string(ws, r, 1, html::body_name(body, lang).c_str(), nullptr);
-        worksheet_write_string(ws, r, 2, im.result.c_str(), nullptr);
+        lxw().worksheet_write_string(ws, r, 0, body.agency_id.c_str(), book.bold());
+        lxw().worksheet_write_string(ws, r, 1, html::body_name(body, lang).c_str(), nullptr);
+        lxw().worksheet_write_string(ws, r, 2, im.result.c_str(), nullptr);
         auto side = [&](lxw_col_t col, bool present, const interp::Value& v, interp::Status st) {
           if (!present) {
-            worksheet_write_blank(ws, r, col, book.blank());
+            lxw().worksheet_write_blank(ws, r, col, book.blank());
             note(ws, r, col, "absent: the result is not in force on this side");
           } else if (v.is_missing()) {
-            worksheet_write_blank(ws, r, col, book.blank());
+            lxw().worksheet_write_blank(ws, r, col, book.blank());
             note(ws, r, col, "n/a: not applicable (see `ereje explain`)");
           } else {
-            worksheet_write_number(ws, r, col, to_double(v.num.round(im.round), im.round),
+            lxw().worksheet_write_number(ws, r, col, to_double(v.num.round(im.round), im.round),
                                    book.number(im.round, st == interp::Status::OutOfRange ? "oor" : "plain"));
             if (st == interp::Status::OutOfRange) note(ws, r, col, "out_of_range");
           }
@@ -317,27 +347,27 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
         side(3, im.before_present, im.before, im.before_status);
         side(4, im.after_present, im.after, im.after_status);
         if (im.delta) {
-          worksheet_write_number(ws, r, 5, to_double(*im.delta, im.round), book.number(im.round, "signed"));
+          lxw().worksheet_write_number(ws, r, 5, to_double(*im.delta, im.round), book.number(im.round, "signed"));
         } else {
-          worksheet_write_blank(ws, r, 5, book.blank());
+          lxw().worksheet_write_blank(ws, r, 5, book.blank());
           note(ws, r, 5, "no numeric delta: a move of status only");
         }
         std::string a = im.before_present ? interp::status_name(im.before_status) : "absent";
         std::string b = im.after_present ? interp::status_name(im.after_status) : "absent";
-        worksheet_write_string(ws, r, 6, (a == b ? a : a + " -> " + b).c_str(), nullptr);
+        lxw().worksheet_write_string(ws, r, 6, (a == b ? a : a + " -> " + b).c_str(), nullptr);
         for (const auto& [lbl, part] : im.parts) {
           const auto c = static_cast<lxw_col_t>(7 + (std::find(parts.begin(), parts.end(), lbl) - parts.begin()));
-          worksheet_write_number(ws, r, c, to_double(part, im.round), book.number(im.round, "signed"));
+          lxw().worksheet_write_number(ws, r, c, to_double(part, im.round), book.number(im.round, "signed"));
         }
         if (!im.attribution_note.empty()) note(ws, r, 5, im.attribution_note);
         ++r;
       }
-    worksheet_freeze_panes(ws, 2, 1);
-    worksheet_set_column(ws, 0, 0, 12, nullptr);
-    worksheet_set_column(ws, 1, 1, 40, nullptr);
-    worksheet_set_column(ws, 2, 6, 11, nullptr);
-    if (!parts.empty()) worksheet_set_column(ws, 7, static_cast<lxw_col_t>(6 + parts.size()), 22, book.wrap());
-    if (r > 2) worksheet_autofilter(ws, 1, 0, r - 1, static_cast<lxw_col_t>(head.size() - 1));
+    lxw().worksheet_freeze_panes(ws, 2, 1);
+    lxw().worksheet_set_column(ws, 0, 0, 12, nullptr);
+    lxw().worksheet_set_column(ws, 1, 1, 40, nullptr);
+    lxw().worksheet_set_column(ws, 2, 6, 11, nullptr);
+    if (!parts.empty()) lxw().worksheet_set_column(ws, 7, static_cast<lxw_col_t>(6 + parts.size()), 22, book.wrap());
+    if (r > 2) lxw().worksheet_autofilter(ws, 1, 0, r - 1, static_cast<lxw_col_t>(head.size() - 1));
   }
   return book.close(bytes, err);
 }

@@ -2,6 +2,7 @@
 // CLI11's errors in our words (lowercase, what to do next).
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <stdexcept>
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
@@ -62,5 +63,17 @@ int main(int argc, char** argv) {
       std::cerr << "error: " << lowercase_first(e.what()) << "\n  = help: see `ereje " << command << " --help`\n";
     return kBadInput;
   }
-  return action ? action() : kBadInput;
+  if (!action) return kBadInput;
+  // What escapes a command is never a crash: a library that cannot be loaded (runtime_error), or
+  // a fault of ereje itself (logic_error), said in one line, with no results written.
+  try {
+    return action();
+  } catch (const std::logic_error& e) {
+    std::cerr << "error: internal error: " << e.what()
+              << "\n  = help: this is a fault in ereje, not in the rules or the data; please report it with the "
+                 "command that gave it\n";
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+  }
+  return kBadInput;
 }

@@ -4,67 +4,38 @@
 // a timestamp or bytea in a column of data.md is an error: a code, a date or a boolean is never one.
 #include "input/PostgresReader.hpp"
 
-#include <dlfcn.h>
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
 #include <memory>
-#include <type_traits>
 
+#include "core/SharedLibrary.hpp"
 #include "input/DbReader.hpp"
 
 namespace ereje::input {
 namespace {
 
-// libpq is opened when a PostgreSQL URL is read, not when ereje starts: linked in, it and the
-// libraries it needs (Kerberos, LDAP, TLS) take a few milliseconds to map on every run of every
-// command, most of the start-up time of `ereje run`.
+// libpq is opened when a PostgreSQL URL is read, not when ereje starts (core/SharedLibrary.hpp).
+#define EREJE_LIBPQ_FUNCTIONS(F)                                                                          \
+  F(PQclear) F(PQconnectdbParams) F(PQerrorMessage) F(PQexec) F(PQfinish) F(PQfname) F(PQftype)       \
+  F(PQgetisnull) F(PQgetlength) F(PQgetvalue) F(PQnfields) F(PQntuples) F(PQresultStatus) F(PQstatus)
 struct Libpq {
-  decltype(&::PQclear) PQclear = nullptr;
-  decltype(&::PQconnectdbParams) PQconnectdbParams = nullptr;
-  decltype(&::PQerrorMessage) PQerrorMessage = nullptr;
-  decltype(&::PQexec) PQexec = nullptr;
-  decltype(&::PQfinish) PQfinish = nullptr;
-  decltype(&::PQfname) PQfname = nullptr;
-  decltype(&::PQftype) PQftype = nullptr;
-  decltype(&::PQgetisnull) PQgetisnull = nullptr;
-  decltype(&::PQgetlength) PQgetlength = nullptr;
-  decltype(&::PQgetvalue) PQgetvalue = nullptr;
-  decltype(&::PQnfields) PQnfields = nullptr;
-  decltype(&::PQntuples) PQntuples = nullptr;
-  decltype(&::PQresultStatus) PQresultStatus = nullptr;
-  decltype(&::PQstatus) PQstatus = nullptr;
+#define EREJE_MEMBER(name) decltype(&::name) name = nullptr;
+  EREJE_LIBPQ_FUNCTIONS(EREJE_MEMBER)
+#undef EREJE_MEMBER
 };
 
 const Libpq& pq() {
   static const Libpq lib = [] {
-    void* h = ::dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
-    if (!h)
-      throw_input_error(data_error("data-db-error", "postgresql", 0, 0, {},
-                                   fmt::format("cannot load the PostgreSQL client library: {}", ::dlerror()),
-                                   "install it (Debian: apt-get install libpq5), or export the tables to CSV"));
+    SharedLibrary so(EREJE_LIBPQ_SONAME);
     Libpq l;
-    auto load = [h](auto& fn, const char* name) {
-      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(h, name));
-      if (!fn)
-        throw_input_error(data_error("data-db-error", "postgresql", 0, 0, {},
-                                     fmt::format("the PostgreSQL client library has no {}", name),
-                                     "install libpq 10 or later (Debian: apt-get install libpq5)"));
-    };
-    load(l.PQclear, "PQclear");
-    load(l.PQconnectdbParams, "PQconnectdbParams");
-    load(l.PQerrorMessage, "PQerrorMessage");
-    load(l.PQexec, "PQexec");
-    load(l.PQfinish, "PQfinish");
-    load(l.PQfname, "PQfname");
-    load(l.PQftype, "PQftype");
-    load(l.PQgetisnull, "PQgetisnull");
-    load(l.PQgetlength, "PQgetlength");
-    load(l.PQgetvalue, "PQgetvalue");
-    load(l.PQnfields, "PQnfields");
-    load(l.PQntuples, "PQntuples");
-    load(l.PQresultStatus, "PQresultStatus");
-    load(l.PQstatus, "PQstatus");
+#define EREJE_LOAD(name) so.get(l.name, #name);
+    EREJE_LIBPQ_FUNCTIONS(EREJE_LOAD)
+#undef EREJE_LOAD
+    if (!so.ok())
+      throw_input_error(data_error("data-db-error", "postgresql", 0, 0, {},
+                                   fmt::format("cannot load the PostgreSQL client library: {}", so.error()),
+                                   "install it (Debian: apt-get install libpq5), or export the tables to CSV"));
     return l;
   }();
   return lib;

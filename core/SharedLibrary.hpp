@@ -1,0 +1,31 @@
+// A shared library opened when first needed (dlopen), not linked into the program: libpq, libcrypto
+// and libxlsxwriter, with what they pull in, took most of the start-up time of every command
+// (bench/README.md), while only a PostgreSQL URL, a receipt or an XLSX file needs them.
+#pragma once
+#include <string>
+
+namespace ereje {
+
+class SharedLibrary {
+ public:
+  // Opens `soname` (e.g. "libpq.so.5"). Never throws: ok() is false and error() says why when the
+  // library, or a function asked for later, is missing.
+  explicit SharedLibrary(const char* soname);
+  SharedLibrary(const SharedLibrary&) = delete;
+  SharedLibrary& operator=(const SharedLibrary&) = delete;
+
+  // Sets `fn` to the library's function `name` (nullptr, and ok() false, when it has none).
+  template <class F>
+  void get(F& fn, const char* name) {
+    fn = reinterpret_cast<F>(symbol(name));
+  }
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+
+ private:
+  void* symbol(const char* name);
+  void* handle_ = nullptr;  // kept open for the life of the process
+  std::string soname_, error_;
+};
+
+}  // namespace ereje
