@@ -20,19 +20,13 @@ namespace {
 // (core/SharedLibrary.hpp).
 #define EREJE_CRYPTO_FUNCTIONS(F) \
   F(EVP_Digest) F(EVP_DigestFinal_ex) F(EVP_DigestInit_ex) F(EVP_DigestUpdate) F(EVP_MD_CTX_free) F(EVP_MD_CTX_new) F(EVP_sha256)
-struct Crypto {
-#define EREJE_MEMBER(name) decltype(&::name) name = nullptr;
-  EREJE_CRYPTO_FUNCTIONS(EREJE_MEMBER)
-#undef EREJE_MEMBER
-};
+EREJE_LIBRARY_FUNCTIONS(Crypto, EREJE_CRYPTO_FUNCTIONS)
 
 const Crypto& crypto() {
   static const Crypto lib = [] {
     SharedLibrary so(EREJE_CRYPTO_SONAME);
     Crypto c;
-#define EREJE_LOAD(name) so.get(c.name, #name);
-    EREJE_CRYPTO_FUNCTIONS(EREJE_LOAD)
-#undef EREJE_LOAD
+    c.load(so);
     if (!so.ok())
       throw std::runtime_error("cannot load OpenSSL's libcrypto for the receipt's hashes: " + so.error() +
                                " (Debian: apt-get install libssl3)");

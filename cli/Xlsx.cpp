@@ -32,10 +32,8 @@ double to_double(const Rational& r, int places) { return std::strtod(r.to_fixed(
   F(worksheet_set_row) F(worksheet_freeze_panes) F(worksheet_autofilter) F(format_set_bold)              \
   F(format_set_font_size) F(format_set_bg_color) F(format_set_bottom) F(format_set_text_wrap)             \
   F(format_set_align) F(format_set_num_format) F(lxw_strerror)
-struct Lxw {
-#define EREJE_MEMBER(name) decltype(&::name) name = nullptr;
-  EREJE_XLSX_FUNCTIONS(EREJE_MEMBER)
-#undef EREJE_MEMBER
+EREJE_LIBRARY_FUNCTIONS(LxwFunctions, EREJE_XLSX_FUNCTIONS)
+struct Lxw : LxwFunctions {
   std::string error;  // why the library could not be used; empty when it can
 };
 
@@ -43,9 +41,7 @@ const Lxw& lxw() {
   static const Lxw lib = [] {
     SharedLibrary so(EREJE_XLSXWRITER_SONAME);
     Lxw l;
-#define EREJE_LOAD(name) so.get(l.name, #name);
-    EREJE_XLSX_FUNCTIONS(EREJE_LOAD)
-#undef EREJE_LOAD
+    l.load(so);
     if (!so.ok()) l.error = "cannot load libxlsxwriter: " + so.error() + " (Debian: apt-get install libxlsxwriter4)";
     return l;
   }();

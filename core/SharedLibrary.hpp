@@ -29,3 +29,13 @@ class SharedLibrary {
 };
 
 }  // namespace ereje
+
+// A struct NAME with a function pointer for each function that LIST names (LIST(F) expands to
+// F(fn1) F(fn2) ...), typed from the library's header, and load(SharedLibrary&) that sets them all.
+#define EREJE_LIBRARY_MEMBER(fn) decltype(&::fn) fn = nullptr;
+#define EREJE_LIBRARY_LOAD(fn) so.get(fn, #fn);
+#define EREJE_LIBRARY_FUNCTIONS(NAME, LIST) \
+  struct NAME {                             \
+    LIST(EREJE_LIBRARY_MEMBER)              \
+    void load(::ereje::SharedLibrary& so) { LIST(EREJE_LIBRARY_LOAD) } \
+  };

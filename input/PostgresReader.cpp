@@ -19,19 +19,13 @@ namespace {
 #define EREJE_LIBPQ_FUNCTIONS(F)                                                                          \
   F(PQclear) F(PQconnectdbParams) F(PQerrorMessage) F(PQexec) F(PQfinish) F(PQfname) F(PQftype)       \
   F(PQgetisnull) F(PQgetlength) F(PQgetvalue) F(PQnfields) F(PQntuples) F(PQresultStatus) F(PQstatus)
-struct Libpq {
-#define EREJE_MEMBER(name) decltype(&::name) name = nullptr;
-  EREJE_LIBPQ_FUNCTIONS(EREJE_MEMBER)
-#undef EREJE_MEMBER
-};
+EREJE_LIBRARY_FUNCTIONS(Libpq, EREJE_LIBPQ_FUNCTIONS)
 
 const Libpq& pq() {
   static const Libpq lib = [] {
     SharedLibrary so(EREJE_LIBPQ_SONAME);
     Libpq l;
-#define EREJE_LOAD(name) so.get(l.name, #name);
-    EREJE_LIBPQ_FUNCTIONS(EREJE_LOAD)
-#undef EREJE_LOAD
+    l.load(so);
     if (!so.ok())
       throw_input_error(data_error("data-db-error", "postgresql", 0, 0, {},
                                    fmt::format("cannot load the PostgreSQL client library: {}", so.error()),
