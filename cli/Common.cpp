@@ -38,6 +38,14 @@ std::optional<Date> as_of_or_today(const std::string& given, const char* doing, 
   return today;
 }
 
+input::LoadOptions derived_columns_read(const interp::Checked& checked,
+                                        const std::vector<const interp::ClauseVersion*>& versions) {
+  input::LoadOptions options;
+  options.derive_main = checked.reads_column(versions, "services", "main");
+  options.derive_subtype = checked.reads_column(versions, "services", "subtype");
+  return options;
+}
+
 std::optional<std::vector<const interp::ClauseVersion*>> versions_in_force(const interp::RuleSet& rules, Date as_of,
                                                                           std::ostream& err) {
   auto versions = rules.all_in_force(as_of);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "input/DataSet.hpp"
 #include "interpreter/Checker.hpp"
 
 namespace ereje::cli {
@@ -34,6 +35,10 @@ std::optional<Date> as_of_or_today(const std::string& given, const char* doing, 
 // the rules take effect, when there are none.
 std::optional<std::vector<const interp::ClauseVersion*>> versions_in_force(const interp::RuleSet& rules, Date as_of,
                                                                           std::ostream& err);
+
+// How to load data for `versions`: the derived columns (services.main, services.subtype) only
+// when one of them names it (LoadOptions).
+input::LoadOptions derived_columns_read(const interp::Checked& checked, const std::vector<const interp::ClauseVersion*>& versions);
 
 // Writes `content` to `path` through a temporary file in the same folder and a rename, so that a
 // failed or killed run leaves an existing file untouched and never a partial one.

@@ -377,9 +377,15 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
   if (!o.data.empty()) {
     std::vector<std::string> needed = ca.tables_read(ra.all_in_force(a.as_of));
     for (const auto& t : b.loaded.checked.tables_read(b.loaded.rules.all_in_force(b.as_of))) needed.push_back(t);
+    // The derived columns either side names (the stages between them are made of the two sides'
+    // expressions).
+    input::LoadOptions options = derived_columns_read(ca, ra.all_in_force(a.as_of));
+    const input::LoadOptions after_options = derived_columns_read(b.loaded.checked, b.loaded.rules.all_in_force(b.as_of));
+    options.derive_main |= after_options.derive_main;
+    options.derive_subtype |= after_options.derive_subtype;
     try {
       Phase ph("diff: data");
-      data = input::load_data(o.data, needed);
+      data = input::load_data(o.data, needed, options);
     } catch (const InputError& e) {
       err << render(e.diagnostics);
       return kBadInput;

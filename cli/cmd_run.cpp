@@ -47,11 +47,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   input::DataSet data;
   try {
     Phase ph("run: data");
-    // The derived columns services.main and services.subtype only when a version in force names them.
-    input::LoadOptions options;
-    options.derived_columns = lr.checked.reads_column(versions, "services", "main") ||
-                              lr.checked.reads_column(versions, "services", "subtype");
-    data = input::load_data(o.data, needed, options);
+    data = input::load_data(o.data, needed, derived_columns_read(lr.checked, versions));
   } catch (const InputError& e) {
     err << render(e.diagnostics);
     err << "error: no results written: the data has errors\n";

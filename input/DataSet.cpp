@@ -667,8 +667,11 @@ class TableBuilder {
   // The data set's bodies, known before this table is finished (agencies is read first): finish
   // then sets each row's body itself, alongside the other passes over whole columns.
   void bodies_from(const DataSet* ds) { bodies_from_ = ds; }
-  // Whether finish computes the derived columns (LoadOptions::derived_columns).
-  void derive(bool on) { derive_ = on; }
+  // Which derived columns finish computes (LoadOptions::derive_main, derive_subtype).
+  void derive(bool main, bool subtype) {
+    derive_main_ = main;
+    derive_subtype_ = subtype;
+  }
   // Whether finish set each row's body; the rows whose agency_id is no body's, in file order.
   bool bodies_assigned() const { return bodies_assigned_; }
   const std::vector<std::uint32_t>& unknown_bodies() const { return unknown_; }
@@ -742,7 +745,7 @@ class TableBuilder {
   bool fixed_ = false;                      // out_'s columns must not be resized
   BadParents bad_parents_;
   const DataSet* bodies_from_ = nullptr;
-  bool derive_ = true;
+  bool derive_main_ = true, derive_subtype_ = true;
   bool bodies_assigned_ = false;
   std::vector<std::uint32_t> unknown_;
 };
@@ -1324,12 +1327,13 @@ void TableBuilder::finish() {
     const auto& parent = t_.columns[static_cast<std::size_t>(ts_.column_index("parent_id"))].values;
     auto& subtype = t_.columns[static_cast<std::size_t>(ts_.column_index("subtype"))].values;
     auto& main = t_.columns[static_cast<std::size_t>(ts_.column_index("main"))].values;
-    if (!derive_) {
-      for (const char* name : {"subtype", "main"}) {
-        Column& col = t_.columns[static_cast<std::size_t>(ts_.column_index(name))];
-        LargeVector<std::int32_t>().swap(col.values);
-        col.loaded = false;
-      }
+    for (auto [name, on] : {std::pair{"subtype", derive_subtype_}, std::pair{"main", derive_main_}}) {
+      if (on) continue;
+      Column& col = t_.columns[static_cast<std::size_t>(ts_.column_index(name))];
+      LargeVector<std::int32_t>().swap(col.values);
+      col.loaded = false;
+    }
+    if (!derive_main_ && !derive_subtype_) {
       check_keys(threads_);
       return;
     }
@@ -1337,8 +1341,8 @@ void TableBuilder::finish() {
     both(
         threads_,
         [&] {
-          build_large(subtype, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 1 : 0; });
-          build_large(main, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 0 : 1; });
+          if (derive_subtype_) build_large(subtype, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 1 : 0; });
+          if (derive_main_) build_large(main, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 0 : 1; });
         },
         [&] { check_keys(1); });
     return;
@@ -1562,7 +1566,7 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   b->header(names, cols, header_line, false);
   b->threads(threads_for(options));
   if (L.bodies_built) b->bodies_from(&L.ds);
-  b->derive(options.derived_columns);
+  b->derive(options.derive_main, options.derive_subtype);
 
   const MappedFile& file = csv.file();
   const std::string_view text = csv.text();

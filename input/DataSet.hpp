@@ -180,10 +180,11 @@ struct LoadOptions {
   // A file is cut into pieces of at least this many bytes: below it, another thread costs more
   // than it saves. (Small values let tests cut small files.)
   std::size_t min_piece_bytes = std::size_t{8} << 20;
-  // Whether to compute the derived columns (services.main and services.subtype): two columns as
-  // long as the table, which a run whose rules in force never name them can do without. Column
-  // reading code throws std::logic_error on a column left out (Column::loaded), never a wrong value.
-  bool derived_columns = true;
+  // Whether to compute each derived column (services.main, services.subtype): columns as long as
+  // the table, which a run whose rules in force never name can do without. Column reading code
+  // throws std::logic_error on a column left out (Column::loaded), never a wrong value.
+  bool derive_main = true;
+  bool derive_subtype = true;
 };
 
 // Reads a data folder (NAME.csv or NAME.json per table). `needed` lists the tables the rules in

@@ -182,16 +182,25 @@ TEST_CASE("derived columns left out only when no version in force reads them", "
   const std::string folder = root + "/examples/assessment-2023";
   const std::vector<std::string> needed{"services", "objections", "schedule"};
   input::LoadOptions lean;
-  lean.derived_columns = false;
+  lean.derive_main = lean.derive_subtype = false;
   const input::DataSet full = input::load_folder(folder, needed);
   const input::DataSet without = input::load_folder(folder, needed, lean);
   CHECK_FALSE(without.table("services").column("main").loaded);
   CHECK(without.table("services").column("main").values.empty());
   CHECK(full.table("services").column("main").loaded);
   const Date d2024 = *parse_date("2024-01-01"), d2023 = *parse_date("2023-01-01");
+  // Only `main`, as `run` and `diff` load it for the 2021 wording, which names no `subtype`.
+  input::LoadOptions main_only;
+  main_only.derive_subtype = false;
+  const input::DataSet with_main = input::load_folder(folder, needed, main_only);
+  CHECK(with_main.table("services").column("main").loaded);
+  CHECK_FALSE(with_main.table("services").column("subtype").loaded);
+  CHECK(with_main.table("services").column("main").values == full.table("services").column("main").values);
   for (bool kernels : {true, false}) {
     CHECK(rows_of(evaluate(rules, checked, without, d2024, v2024, {kernels, 2})) ==
           rows_of(evaluate(rules, checked, full, d2024, v2024, {kernels, 2})));
+    CHECK(rows_of(evaluate(rules, checked, with_main, d2023, v2023, {kernels, 2})) ==
+          rows_of(evaluate(rules, checked, full, d2023, v2023, {kernels, 2})));
     CHECK_THROWS_AS(evaluate(rules, checked, without, d2023, v2023, {kernels, 1}), std::logic_error);
   }
 }

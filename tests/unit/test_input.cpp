@@ -839,7 +839,7 @@ TEST_CASE("folder: a file read in pieces gives what one reader gives", "[input][
     }
   // Without the derived columns (each row's body then set by the key checks, on two threads):
   // the same bodies, the same everything but the two columns left out.
-  const std::string lean = dump(load_folder(dir.str(), {"services"}, LoadOptions{1, 64, false}));
+  const std::string lean = dump(load_folder(dir.str(), {"services"}, LoadOptions{1, 64, false, false}));
   auto body_lines = [](const std::string& d) {
     std::string out;
     for (const auto& l : lines_of(d))
@@ -850,7 +850,7 @@ TEST_CASE("folder: a file read in pieces gives what one reader gives", "[input][
   REQUIRE(has(lean, " column main present=1:\n"));  // left out: no values
   for (unsigned threads : {2u, 3u}) {
     INFO("threads " << threads << ", without the derived columns");
-    REQUIRE(dump(load_folder(dir.str(), {"services"}, LoadOptions{threads, 64, false})) == lean);
+    REQUIRE(dump(load_folder(dir.str(), {"services"}, LoadOptions{threads, 64, false, false})) == lean);
   }
 }
 
@@ -934,7 +934,7 @@ TEST_CASE("folder: errors in a file read in pieces are those of one reader", "[i
     lines[1150] = "X998,S1-zz,,full,false,true";           // unknown body, second half
     write_lines("services.csv", lines);
     auto lean_errors = [&](unsigned threads) {
-      return render(input_error([&] { load_folder(dir.str(), {"services"}, LoadOptions{threads, 64, false}); }).diagnostics);
+      return render(input_error([&] { load_folder(dir.str(), {"services"}, LoadOptions{threads, 64, false, false}); }).diagnostics);
     };
     const std::string one = errors_at(1);
     REQUIRE(has(one, "services.csv:101:"));
