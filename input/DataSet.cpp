@@ -997,7 +997,8 @@ void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v, std::int32
 }
 
 void TableBuilder::encode_row(std::size_t r, const std::string_view* fields, std::size_t n) {
-  std::int32_t* block = stage_.data() + staged_;
+  // No slot (a header naming no column of the table) has no block either: only the row is counted.
+  std::int32_t* block = slots_.empty() ? nullptr : stage_.data() + staged_;
   for (Slot& s : slots_) {
     encode(r, s, s.h < n ? fields[s.h] : std::string_view(), *block);
     block += kStage;

@@ -980,3 +980,27 @@ TEST_CASE("row lines: runs give each row's line", "[input][lines]") {
   for (std::uint32_t r = 0; r < 100000; ++r) plain.push(r + 2);
   CHECK(plain.line(99999) == 100001);
 }
+
+// A header that names no column of the table (found by fuzz_data under UBSan): its rows are
+// counted and the missing columns reported, with no column storage touched.
+TEST_CASE("folder: a header naming no known column, over many rows", "[input][folder][error]") {
+  TempDir dir;
+  std::string agencies = "ageal,nom\n";
+  for (int i = 0; i < 600; ++i) agencies += "A" + std::to_string(i) + ",x\n";
+  dir.write("agencies.csv", agencies);
+  const std::string text = render(input_error([&] { load_folder(dir.str(), {}); }).diagnostics);
+  CHECK(has(text, "agencies.csv:1:1"));
+  CHECK(has(text, "missing column"));
+  // The same through text tables (the path the fuzzer took; its input is
+  // fuzz/corpus/data/regression_no_known_columns, which CI's fuzz step replays under clang's UBSan).
+  std::map<std::string, TextTable> tables;
+  TextTable& t = tables["agencies"];
+  t.file = "agencies.csv";
+  t.header = {"ageal"};
+  for (std::uint32_t i = 0; i < 600; ++i) {
+    t.records.push_back({"A" + std::to_string(i)});
+    t.lines.push_back(i + 2);
+  }
+  const std::string again = render(input_error([&] { build_dataset("x", std::move(tables), {}); }).diagnostics);
+  CHECK(has(again, "missing column"));
+}
