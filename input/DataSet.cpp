@@ -635,7 +635,7 @@ class TableBuilder {
   void take_piece(Table& piece, std::size_t base, std::uint32_t line_offset);
   void reserve(std::size_t rows);
   // Appends the rows staged so far to the columns (and their lines to the table's lines): done
-  // by finish and append; a reader calls it when it stops before finish.
+  // by finish and take_piece; a reader calls it when it stops before finish.
   void flush();
   // Threads the passes over whole columns may use (the result never depends on it).
   void threads(unsigned n) { threads_ = std::max(1u, n); }
@@ -696,7 +696,7 @@ class TableBuilder {
     std::uint64_t enum_head[kShortEnum] = {};
     std::size_t enum_size[kShortEnum] = {};
   };
-  // Rows are encoded into a small block per column (kStage rows) and appended to the columns a
+  // Rows are encoded into a small block per column (kStage rows) and copied into the columns a
   // block at a time: the hot loop writes to memory that stays in the cache, with no size checks.
   static constexpr std::size_t kStage = 256;
   // The line (record) of row r, staged or not.
@@ -732,7 +732,7 @@ class TableBuilder {
   bool json_;
   Reporter& reporter_;
   std::unique_ptr<RowLocator> locator_;
-  unsigned threads_ = 1;           // for the passes over whole columns (append, finish)
+  unsigned threads_ = 1;           // for the passes over whole columns (take_piece, finish)
   std::vector<int> header_index_;  // per schema column
   std::vector<Slot> slots_;        // the schema's columns the file has, in schema order
   std::vector<std::int32_t> stage_;        // kStage values per slot
@@ -1549,11 +1549,12 @@ void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::stri
 // current and never copied. Throws InputError (the file's one syntax error); validation errors go
 // to the reporter.
 //
-// A large file is read in pieces at once, one thread each, and the pieces' rows are appended to the
-// first's in file order (TableBuilder::append): the table, its dictionaries' order and every
-// message are exactly those of one reader from start to end, whatever the number of threads. A
-// piece is used only when its guessed start proves to be a record's start (the first reader stops
-// exactly there) and it read without any error; otherwise the main thread reads on from there.
+// A large file is read in pieces at once, one thread each, all writing into this table (each into
+// rows of its own), and the pieces' rows are then moved down to follow the first's in file order
+// (TableBuilder::take_piece): the table, its dictionaries' order and every message are exactly
+// those of one reader from start to end, whatever the number of threads. A piece is used only when
+// its guessed start proves to be a record's start (the first reader stops exactly there) and it
+// read without any error within its share of rows; otherwise the main thread reads on from there.
 void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L) {
   auto locator = std::make_unique<CsvLocator>(path, path, ts);
   CsvLocator& csv = *locator;

@@ -1,5 +1,5 @@
-// Agency data held as columns: one int32 vector per column, text dictionary-encoded, rows grouped
-// by body through a per-row body index. Built once per run; every clause reads the same columns.
+// Agency data held as columns: one int32 vector (LargeVector) per column, text dictionary-encoded, rows
+// grouped by body through a per-row body index. Built once per run; every clause reads the same columns.
 #pragma once
 #include <sys/mman.h>
 
