@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <random>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -104,21 +105,22 @@ bool write_file_atomically(const std::string& path, const std::string& content, 
   if (int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, mode); fd >= 0) {
     ::fchmod(fd, mode);  // the umask applied to open's mode; the replaced file's mode wins
     if (!write_all(fd, content)) return fail(fd, false);
-    // A fresh name for it, then the rename over the target: the one moment a killed run could
-    // leave a whole (never partial) temporary file is between these two calls.
+    // A fresh name for it, then at once the rename over the target: the one moment a killed run
+    // could leave a whole (never partial) temporary file is between these two calls. The name is
+    // made up here, not reserved with a file of its own first (which would widen that moment).
     const std::string proc = "/proc/self/fd/" + std::to_string(fd);
+    std::random_device rng;
     bool linked = false;
     for (int attempt = 0; attempt < 100 && !linked; ++attempt) {
+      static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
       std::copy(tmpl.begin(), tmpl.end(), name.begin());
-      const int probe = ::mkstemp(name.data());  // reserves a unique name...
-      if (probe < 0) return fail(fd, false);
-      ::close(probe);
-      ::unlink(name.data());  // ...which the link then takes
+      for (std::size_t i = tmpl.size() - 6; i < tmpl.size(); ++i) name[i] = letters[rng() % (sizeof letters - 1)];
       if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.data(), AT_SYMLINK_FOLLOW) == 0) linked = true;
       else if (errno != EEXIST) break;
     }
     if (linked) {
-      if (::close(fd) != 0 || std::rename(name.data(), path.c_str()) != 0) return fail(-1, true);
+      if (std::rename(name.data(), path.c_str()) != 0) return fail(fd, true);
+      if (::close(fd) != 0) return fail(-1, false);
       return true;
     }
     ::close(fd);  // no /proc to link it through: written again the other way
