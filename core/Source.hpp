@@ -41,6 +41,8 @@ struct Span {
 
 // Number of code points in a UTF-8 string (invalid bytes count one each).
 std::size_t utf8_length(std::string_view s);
+// The code points of a UTF-8 string (for comparing and counting text the way it is read).
+std::u32string utf8_decode(std::string_view s);
 // Validates UTF-8; returns the byte offset of the first invalid sequence, or npos.
 std::size_t utf8_invalid_at(std::string_view s);
 

@@ -442,30 +442,12 @@ bool is_needed(const TableSchema& ts, const std::vector<std::string>& needed) {
 
 // ---- memory ------------------------------------------------------------------------------------
 
-// Asks for 2 MiB pages under a large vector's storage (where the system leaves it to the program):
-// a column of a million rows is then filled with a few page faults instead of a thousand, which
-// is a tenth of the time of loading. Only a hint: nothing changes if the system declines.
-template <class T, class A>
-void huge_pages(const std::vector<T, A>& v) {
-#if defined(MADV_HUGEPAGE)
-  constexpr std::size_t kHuge = std::size_t{2} << 20;
-  const std::size_t bytes = v.capacity() * sizeof(T);
-  if (bytes < 2 * kHuge) return;
-  const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
-  const std::uintptr_t b = (begin + kHuge - 1) / kHuge * kHuge, e = (begin + bytes) / kHuge * kHuge;
-  if (e > b) ::madvise(reinterpret_cast<void*>(b), e - b, MADV_HUGEPAGE);
-#else
-  (void)v;
-#endif
-}
-
-// `v` as n copies of `fill`, on 2 MiB pages where it is large.
+// `v` as n copies of `fill` (a large column's storage is on 2 MiB pages: PageAllocator).
 template <class T, class A>
 void fill_large(std::vector<T, A>& v, std::size_t n, T fill) {
   if (v.capacity() < n) {
     std::vector<T, A>().swap(v);
     v.reserve(n);
-    huge_pages(v);
   }
   v.assign(n, fill);
 }
@@ -493,12 +475,11 @@ void both(unsigned threads, A&& a, B&& b) {
   if (failed) std::rethrow_exception(failed);
 }
 
-// `v` as n values f(0), f(1), ..., written once (no fill first), on 2 MiB pages where it is large.
+// `v` as n values f(0), f(1), ..., written once (no fill first).
 template <class T, class A, class F>
 void build_large(std::vector<T, A>& v, std::size_t n, F&& f) {
   std::vector<T, A>().swap(v);
   v.reserve(n);
-  huge_pages(v);
   for (std::size_t i = 0; i < n; ++i) v.push_back(f(i));
 }
 
@@ -749,8 +730,6 @@ class TableBuilder {
   bool bodies_assigned_ = false;
   std::vector<std::uint32_t> unknown_;
 };
-
-std::vector<std::uint32_t> assign_bodies(const DataSet& ds, Table& t);
 
 Diagnostic* TableBuilder::field_error(std::string code, std::size_t r, int h, std::string message, std::string help) {
   if (json_)
@@ -1131,12 +1110,6 @@ struct Groups {
     return k;
   }
 };
-
-template <class F>
-void for_each_group(const LargeVector<std::int32_t>& codes, std::size_t distinct, F&& fn) {
-  const Groups groups(codes, distinct);
-  groups.each(0, groups.list.size(), fn);
-}
 
 void TableBuilder::check_keys(unsigned threads) {
   std::vector<std::size_t> key;  // schema indices

@@ -24,19 +24,6 @@ const char* type_name(Type t) {
 
 namespace {
 
-std::u32string decode(const std::string& s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out += cp;
-    i += len;
-  }
-  return out;
-}
-
 std::size_t distance(const std::u32string& a, const std::u32string& b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -57,12 +44,12 @@ std::size_t distance(const std::u32string& a, const std::u32string& b) {
 }  // namespace
 
 std::string nearest(const std::string& name, const std::vector<std::string>& candidates) {
-  auto a = decode(name);
+  auto a = utf8_decode(name);
   std::string best;
   // Close enough to be a typo: within half the word's length (at least one edit).
   std::size_t best_d = std::max<std::size_t>(1, (a.size() + 1) / 2) + 1;
   for (const auto& c : candidates) {
-    std::size_t d = distance(a, decode(c));
+    std::size_t d = distance(a, utf8_decode(c));
     if (d < best_d) { best_d = d; best = c; }
   }
   return best;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/Source.hpp"
+
 namespace ereje::test {
 
 // A fresh folder under the system's temporary folder, removed with everything in it at the end.
@@ -59,17 +61,6 @@ inline std::vector<std::string> lines_of(const std::string& text) {
 }
 
 // Code points of a UTF-8 string, so that positions can be compared the way a terminal shows them.
-inline std::u32string decode(const std::string& s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out += cp;
-    i += len;
-  }
-  return out;
-}
+inline std::u32string decode(const std::string& s) { return utf8_decode(s); }
 
 }  // namespace ereje::test
