@@ -83,6 +83,16 @@ struct LspOptions {
 int run_lsp(const LspOptions& o, std::istream& in, std::ostream& out, std::ostream& err);
 void add_lsp(CLI::App& app, Action& action);
 
+struct ContractOptions {
+  std::vector<std::string> rules;
+  std::string as_of;               // empty: today (UTC)
+  std::string format = "markdown";  // markdown or json
+  std::string lang = "en";          // markdown: labels and descriptions in kk, ru or en
+  std::string templates;            // a folder: write a header-only CSV per table there instead
+};
+int run_contract(const ContractOptions& o, std::ostream& out, std::ostream& err);
+void add_contract(CLI::App& app, Action& action);
+
 struct ReportOptions {
   std::vector<std::string> rules;
   std::string data;

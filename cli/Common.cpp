@@ -1,6 +1,9 @@
 // Shared pieces of the subcommands.
 #include "cli/Common.hpp"
 
+#include "input/LoadData.hpp"
+#include "interpreter/DataRules.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -39,12 +42,14 @@ std::optional<Date> as_of_or_today(const std::string& given, const char* doing, 
   return today;
 }
 
-input::LoadOptions derived_columns_read(const interp::Checked& checked,
-                                        const std::vector<const interp::ClauseVersion*>& versions) {
-  input::LoadOptions options;
-  options.derive_main = checked.reads_column(versions, "services", "main");
-  options.derive_subtype = checked.reads_column(versions, "services", "subtype");
-  return options;
+input::DataSet load_data_for(const interp::RuleSet& rules, const interp::Checked& checked, const std::string& data,
+                             Date as_of, const std::vector<const interp::ClauseVersion*>& versions,
+                             Diagnostics& warnings) {
+  input::DataSet ds =
+      input::load_data(data, *rules.contract, as_of, interp::tables_needed(rules, checked, versions, as_of));
+  for (const auto& w : ds.warnings) warnings.add(w);
+  warnings.append(interp::prepare_data(rules, checked, ds, as_of, versions));
+  return ds;
 }
 
 std::optional<std::vector<const interp::ClauseVersion*>> versions_in_force(const interp::RuleSet& rules, Date as_of,

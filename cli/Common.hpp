@@ -36,9 +36,13 @@ std::optional<Date> as_of_or_today(const std::string& given, const char* doing, 
 std::optional<std::vector<const interp::ClauseVersion*>> versions_in_force(const interp::RuleSet& rules, Date as_of,
                                                                           std::ostream& err);
 
-// How to load data for `versions`: the derived columns (services.main, services.subtype) only
-// when one of them names it (LoadOptions).
-input::LoadOptions derived_columns_read(const interp::Checked& checked, const std::vector<const interp::ClauseVersion*>& versions);
+// The data that `versions` read as of `as_of`: the tables their formulas (and the invariants tied
+// to them) read, validated against the contract in force then, with the derived columns they read
+// computed and the invariants checked. Throws InputError. The data's warnings (odd CSV, columns
+// the contract does not declare, invariants declared `warning`) are added to `warnings`.
+input::DataSet load_data_for(const interp::RuleSet& rules, const interp::Checked& checked, const std::string& data,
+                             Date as_of, const std::vector<const interp::ClauseVersion*>& versions,
+                             Diagnostics& warnings);
 
 // Writes `content` to `path` through a temporary file in the same folder and a rename, so that a
 // failed or killed run leaves an existing file untouched and never a partial one.

@@ -14,6 +14,8 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "grammar/Parser.hpp"
+#include "interpreter/DataRules.hpp"
 #include "core/Timing.hpp"
 #include "cli/Html.hpp"
 #include "cli/HtmlDiff.hpp"
@@ -304,6 +306,34 @@ std::string render_json(const interp::RuleDiff& d, const Side& a, const Side& b,
 
 }  // namespace
 
+// Why one reading of the data cannot serve both sides of a diff, or "": every table the old side
+// reads must have, at the same places, the same columns (names and types) in the new contract, and
+// every derived column the old side reads the same definition.
+static std::string contracts_compatible(const interp::RuleSet& before, const interp::Checked& checked,
+                                 const std::vector<const interp::ClauseVersion*>& versions,
+                                 const interp::RuleSet& after) {
+  for (const auto& name : checked.tables_read(versions)) {
+    const input::TableSchema* old_t = before.contract->find(name);
+    const input::TableSchema* new_t = after.contract->find(name);
+    if (!old_t) continue;
+    if (!new_t) return "table `" + name + "` is declared by the old rules only";
+    for (std::size_t i = 0; i < old_t->columns.size(); ++i) {
+      const auto& c = old_t->columns[i];
+      if (i >= new_t->columns.size() || new_t->columns[i].name != c.name || new_t->columns[i].type != c.type)
+        return "the two rule sets declare column `" + c.name + "` of table `" + name + "` differently";
+    }
+  }
+  for (const auto& d : before.derived) {
+    if (!checked.reads_column(versions, d.table, d.column)) continue;
+    for (const auto& e : after.derived)
+      if (e.table == d.table && e.column == d.column &&
+          grammar::print_expr(*e.decl->value) != grammar::print_expr(*d.decl->value))
+        return "derived column `" + d.table + "." + d.column + "` is defined differently by the two rule sets (`" +
+               grammar::print_expr(*d.decl->value) + "` and `" + grammar::print_expr(*e.decl->value) + "`)";
+  }
+  return {};
+}
+
 int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
   if (o.format != "text" && o.format != "markdown" && o.format != "json" && o.format != "html" && o.format != "xlsx") {
     err << "error: unknown format `" << o.format << "`\n  = help: use text, markdown, json, html or xlsx\n";
@@ -375,17 +405,28 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
   interp::DiffSide before{&ra, &ca, a.as_of}, after{&b.loaded.rules, &b.loaded.checked, b.as_of};
   std::optional<input::DataSet> data;
   if (!o.data.empty()) {
-    std::vector<std::string> needed = ca.tables_read(ra.all_in_force(a.as_of));
-    for (const auto& t : b.loaded.checked.tables_read(b.loaded.rules.all_in_force(b.as_of))) needed.push_back(t);
-    // The derived columns either side names (the stages between them are made of the two sides'
-    // expressions).
-    input::LoadOptions options = derived_columns_read(ca, ra.all_in_force(a.as_of));
-    const input::LoadOptions after_options = derived_columns_read(b.loaded.checked, b.loaded.rules.all_in_force(b.as_of));
-    options.derive_main |= after_options.derive_main;
-    options.derive_subtype |= after_options.derive_subtype;
+    // One data set for both sides, read with the new side's contract (a later act only adds to
+    // the tables, so the old side's columns are there too); each side's derived columns and
+    // invariants applied by its own rules.
+    const auto before_versions = ra.all_in_force(a.as_of);
+    const auto after_versions = b.loaded.rules.all_in_force(b.as_of);
+    if (std::string why = contracts_compatible(ra, ca, before_versions, b.loaded.rules); !why.empty()) {
+      err << "error: " << why
+          << "\n  = help: `diff --data` evaluates both sides on one reading of the data; compare the data contracts "
+             "first (`ereje contract`), or run each side with `ereje run`\n";
+      return kBadInput;
+    }
+    std::vector<std::string> needed = interp::tables_needed(ra, ca, before_versions, a.as_of);
+    for (const auto& t : interp::tables_needed(b.loaded.rules, b.loaded.checked, after_versions, b.as_of))
+      needed.push_back(t);
     try {
       Phase ph("diff: data");
-      data = input::load_data(o.data, needed, options);
+      data = input::load_data(o.data, *b.loaded.rules.contract, std::max(a.as_of, b.as_of), needed);
+      Diagnostics warnings;
+      for (const auto& w : data->warnings) warnings.add(w);
+      warnings.append(interp::prepare_data(ra, ca, *data, a.as_of, before_versions));
+      warnings.append(interp::prepare_data(b.loaded.rules, b.loaded.checked, *data, b.as_of, after_versions));
+      err << render(warnings);
     } catch (const InputError& e) {
       err << render(e.diagnostics);
       return kBadInput;

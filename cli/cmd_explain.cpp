@@ -197,8 +197,9 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
   }
   input::DataSet data;
   try {
-    std::vector<std::string> needed = lr.checked.tables_read({v});
-    data = input::load_data(o.data, needed);
+    Diagnostics warnings;
+    data = load_data_for(lr.rules, lr.checked, o.data, as_of, {v}, warnings);
+    err << render(warnings);
   } catch (const InputError& e) {
     err << render(e.diagnostics);
     return kBadInput;

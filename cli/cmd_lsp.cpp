@@ -58,6 +58,8 @@ std::string type_name(input::ColumnType t) {
     case input::ColumnType::Enum: return "one of";
     case input::ColumnType::Bool: return "true/false";
     case input::ColumnType::Date: return "date";
+    case input::ColumnType::Whole: return "whole number";
+    case input::ColumnType::Decimal: return "decimal number";
   }
   return "?";
 }
@@ -90,6 +92,9 @@ class Server {
     }
     try {
       if (method == "initialize") {
+        // The workspace folder: the rule set of a document that is not a file yet (untitled).
+        if (params.is_object() && params.contains("rootUri") && params["rootUri"].is_string())
+          root_ = lsp::uri_to_path(params["rootUri"].get<std::string>());
         reply(id, initialize());
         return std::nullopt;
       }
@@ -244,16 +249,26 @@ class Server {
     a->uri = uri;
     std::string path = lsp::uri_to_path(uri);
     a->name = path.empty() ? uri : path;
-    // The folder's rule files, in the byte order of their paths as `ereje check FOLDER` reads them.
+    // The rule set the file belongs to, as `ereje check FOLDER` reads it: the file's folder, or its
+    // parent when that holds rule files in other folders too (`rules/acts/` beside `rules/data/`,
+    // where the data contract is declared), every file in the byte order of its path.
     std::vector<std::string> names{a->name};
     if (!path.empty()) {
       std::error_code ec;
-      fs::path dir = fs::path(path).parent_path();
-      if (fs::is_directory(dir, ec))
-        for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-          if (it->is_regular_file() && it->path().extension() == ".ereje" && it->path().string() != path)
-            names.push_back(it->path().string());
+      const fs::path dir = fs::path(path).parent_path();
+      fs::path root = dir;
+      if (const fs::path up = dir.parent_path(); !up.empty() && up != dir && fs::is_directory(up, ec))
+        for (auto it = fs::directory_iterator(up, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+          if (it->is_directory(ec) && it->path() != dir && !interp::rule_files_in(it->path().string()).empty()) root = up;
+      if (fs::is_directory(root, ec))
+        for (const auto& f : interp::rule_files_in(root.string()))
+          if (fs::path(f) != fs::path(path)) names.push_back(f);
       std::sort(names.begin(), names.end());
+    } else if (!root_.empty()) {
+      // An untitled document: read with the workspace's rule files (its data contract above all).
+      std::error_code ec;
+      if (fs::is_directory(root_, ec))
+        for (const auto& f : interp::rule_files_in(root_)) names.push_back(f);
     }
     std::vector<std::pair<std::string, std::string>> files;
     for (const auto& n : names) {
@@ -618,7 +633,7 @@ class Server {
                with_description(o.description) + "\n" + provenance(a, t.clause, "obligation of");
       }
       case Target::Column: {
-        const auto* table = input::find_table(t.table);
+        const auto* table = a.rules.contract->find(t.table);
         const auto* col = table ? table->column(t.column) : nullptr;
         if (!col) return "column `" + t.column + "`\n";
         std::string s = "**column " + table->name + "." + col->name + "**: " + type_name(col->type);
@@ -628,7 +643,7 @@ class Server {
         return s + with_description(col->meaning);
       }
       case Target::Table: {
-        const auto* table = input::find_table(t.table);
+        const auto* table = a.rules.contract->find(t.table);
         if (!table) return "table `" + t.table + "`\n";
         std::string s = "**table " + table->name + "**\n" + with_description(table->meaning) + "\ncolumns:";
         for (std::size_t i = 0; i < table->columns.size(); ++i) s += std::string(i ? ", " : " ") + "`" + table->columns[i].name + "`";
@@ -681,13 +696,28 @@ class Server {
       case Target::Param: loc = location(a, t.function->param_spans[t.index]); break;
       case Target::Clause: loc = location(a, t.clause->number_span); break;
       case Target::Act: if (a.file->act) loc = location(a, Span{a.file->source.get(), a.file->act->span.begin, a.file->act->span.begin + 3}); break;
-      case Target::None:
       case Target::Column:
-      case Target::Table:
+      case Target::Table: loc = location(a, declaration(a, t.table, t.kind == Target::Column ? t.column : "")); break;
+      case Target::None:
       case Target::Builtin:
       case Target::AsOf: break;
     }
     return loc ? *loc : json(nullptr);
+  }
+
+  // Where a table (column empty) or one of its columns is declared: `table`, `extend table`,
+  // `column` or `derived`.
+  static Span declaration(const Analysis& a, const std::string& table, const std::string& column) {
+    for (const auto& f : a.rules.files)
+      for (const auto& t : f.tables) {
+        if (t.name != table) continue;
+        if (column.empty() && !t.extends) return t.name_span;
+        for (const auto& c : t.columns)
+          if (c.name == column) return c.name_span;
+        for (const auto& d : t.derived)
+          if (d.name == column) return d.name_span;
+      }
+    return {};
   }
 
   // ---- symbols and formatting ----
@@ -783,6 +813,7 @@ class Server {
   std::ostream& err_;
   bool initialized_ = false, shut_down_ = false;
   std::map<std::string, std::string> texts_;  // open documents: URI -> text
+  std::string root_;  // the workspace folder (initialize's rootUri), when the client gave one
   std::map<std::string, std::shared_ptr<Analysis>> analyses_;
 };
 

@@ -29,7 +29,9 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   const auto& versions = *in_force;
   input::DataSet data;
   try {
-    data = input::load_data(o.data, lr.checked.tables_read(versions));
+    Diagnostics warnings;
+    data = load_data_for(lr.rules, lr.checked, o.data, as_of, versions, warnings);
+    err << render(warnings);
   } catch (const InputError& e) {
     err << render(e.diagnostics);
     err << "error: no report written: the data has errors\n";

@@ -42,12 +42,13 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   const auto in_force = versions_in_force(lr.rules, as_of, err);
   if (!in_force) return kBadInput;
   const auto& versions = *in_force;
-  // Only the tables the versions in force read must be present (agencies always is).
-  std::vector<std::string> needed = lr.checked.tables_read(versions);
+  // Only the tables the versions in force read must be present (the table of bodies always is).
   input::DataSet data;
   try {
     Phase ph("run: data");
-    data = input::load_data(o.data, needed, derived_columns_read(lr.checked, versions));
+    Diagnostics warnings;
+    data = load_data_for(lr.rules, lr.checked, o.data, as_of, versions, warnings);
+    err << render(warnings);
   } catch (const InputError& e) {
     err << render(e.diagnostics);
     err << "error: no results written: the data has errors\n";

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "core/Diagnostic.hpp"
@@ -76,12 +78,25 @@ void check_fmt(const std::string& text, std::size_t& sink) {
 
 }  // namespace
 
+// The methodology's data contract, read beside each input so that clauses over its tables get past
+// the checker (an input may declare tables of its own too).
+const std::string& contract_text() {
+  static const std::string text = [] {
+    std::ifstream in(std::string(EREJE_SOURCE_DIR) + "/rules/data/tables.ereje", std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }();
+  return text;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   std::size_t sink = 0;
   check_fmt(text, sink);
   ereje::Diagnostics diags;
-  ereje::interp::RuleSet rules = ereje::interp::load_rules_from_text({{"fuzz.ereje", std::move(text)}}, diags);
+  ereje::interp::RuleSet rules = ereje::interp::load_rules_from_text(
+      {{"rules/data/tables.ereje", contract_text()}, {"fuzz.ereje", std::move(text)}}, diags);
   ereje::interp::Checked checked = ereje::interp::check(rules, diags);
   diags.sort();
   sink += ereje::render(diags).size();

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <string>
 #include <variant>
 #include <vector>
@@ -52,6 +53,35 @@ struct Expr {
 
 const char* to_string(BinaryOp op);
 const char* to_string(AggregateKind k);
+
+// Calls fn on each direct sub-expression of e, in source order: passes that care about a few kinds
+// of node recurse through this instead of spelling out every kind.
+template <class F>
+void for_each_child(const Expr& e, F&& fn) {
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, Unary>) {
+          fn(*n.operand);
+        } else if constexpr (std::is_same_v<T, Binary>) {
+          fn(*n.lhs);
+          fn(*n.rhs);
+        } else if constexpr (std::is_same_v<T, If>) {
+          fn(*n.cond);
+          fn(*n.then_branch);
+          fn(*n.else_branch);
+        } else if constexpr (std::is_same_v<T, Call>) {
+          for (const auto& a : n.args) fn(*a);
+        } else if constexpr (std::is_same_v<T, InList>) {
+          fn(*n.value);
+          for (const auto& a : n.items) fn(*a);
+        } else if constexpr (std::is_same_v<T, Aggregate>) {
+          if (n.value) fn(*n.value);
+          if (n.filter) fn(*n.filter);
+        }
+      },
+      e.node);
+}
 
 // ---- declarations inside a clause ----
 
@@ -142,10 +172,84 @@ struct Act {
   TextPieces title_pieces = {}, in_force_note_pieces = {}, amends_pieces = {};
 };
 
+// ---- data contracts: the tables a rule set reads (docs/language.md, "Data contracts") ----
+
+enum class ColumnType { Text, Enum, Bool, Date, Whole, Decimal };
+const char* to_string(ColumnType t);
+
+// `column automation enum [none, partial, full] "how far…" ru "…"`
+struct ColumnDecl {
+  std::string name; Span name_span;
+  ColumnType type = ColumnType::Text; Span type_span;
+  std::vector<std::string> enum_values; std::vector<Span> enum_spans;
+  bool or_empty = false;   // `or empty`: a value may be missing
+  bool optional = false;   // `optional`: the column may be absent (its values missing)
+  std::string description; TextPieces description_pieces = {};
+  std::vector<Text> descriptions;  // kk "…", ru "…"
+  Span span;
+};
+// `derived main = missing(parent_id) "a main service"`: a column computed from each row.
+struct DerivedDecl {
+  std::string name; Span name_span; ExprPtr value;
+  std::string description; TextPieces description_pieces = {};
+  std::vector<Text> descriptions;
+  Span span;
+};
+// `reference parent_id to services.service_id same body`: every value present in `column` is a
+// value of `target_table`.`target_column` (of the same body's rows with `same_body`).
+struct ReferenceDecl {
+  std::string column; Span column_span;
+  std::string target_table; Span target_table_span;
+  std::string target_column; Span target_column_span;
+  bool same_body = false;
+  std::string description; TextPieces description_pieces = {};
+  Span span;
+};
+// `invariant [per body] NAME = CONDITION for clause 49, 52 error|warning "…"`: a condition every
+// row (or every body, over its rows) must meet, tied to the clauses whose formulas rely on it.
+struct InvariantDecl {
+  std::string name; Span name_span;
+  bool per_body = false;
+  ExprPtr condition;
+  std::vector<std::string> clauses; std::vector<Span> clause_spans;
+  bool warning = false;  // else an error
+  std::string description; TextPieces description_pieces = {};
+  Span span;
+};
+struct BodyName { std::string lang; std::string column; Span span; };
+
+// `table NAME "description" … end`, or `extend table NAME … end` (columns, derived columns,
+// references and invariants a later act adds to a table declared before).
+struct TableDecl {
+  bool extends = false;
+  std::string name; Span name_span;
+  std::string description; TextPieces description_pieces = {};
+  std::vector<Text> titles;
+  std::optional<std::string> lists_bodies_by; Span lists_span;  // the table of bodies: its code column
+  std::optional<std::string> per_body_by; Span per_body_span;   // rows belong to a body through this column
+  std::vector<std::string> key; std::vector<Span> key_spans; Span key_span;
+  std::vector<BodyName> names; Span names_span;  // the table of bodies: each body's name by language
+  std::optional<std::string> category; Span category_span;  // the table of bodies: a body's kind
+  std::vector<ColumnDecl> columns;
+  std::vector<DerivedDecl> derived;
+  std::vector<ReferenceDecl> references;
+  std::vector<InvariantDecl> invariants;
+  // Declaration order of columns, derived columns, references and invariants, for fmt.
+  struct Item { enum Kind { Column, Derived, Reference, Invariant } kind; std::size_t index; };
+  std::vector<Item> order;
+  Span span;
+  Span end_span = {};
+};
+
+// `part of act "22599"`: the file's items belong to an act declared in another file.
+struct PartOf { std::string act; Span span; };
+
 // One parsed rule file.
 struct File {
   SourcePtr source;
   std::optional<Act> act;
+  std::optional<PartOf> part_of;
+  std::vector<TableDecl> tables;
   std::vector<Clause> clauses;
   std::vector<Repeal> repeals;
   std::vector<Function> functions;

@@ -30,6 +30,18 @@ bool blank_line_after(const std::string& t, std::size_t at) {
   return at < t.size() && newlines >= 2;
 }
 
+// `enum [none, partial, full]`, `text`, …: a value that is not a plain name stays quoted.
+std::string column_type_text(const ast::ColumnDecl& c) {
+  if (c.type != ast::ColumnType::Enum) return ast::to_string(c.type);
+  std::string s = "enum [";
+  for (std::size_t i = 0; i < c.enum_values.size(); ++i) {
+    const std::string& v = c.enum_values[i];
+    bool plain = !v.empty() && is_plain_name(v);
+    s += (i ? ", " : "") + (plain ? v : quote_string(v));
+  }
+  return s + "]";
+}
+
 struct Line {
   int indent = 0;
   std::string text;
@@ -86,10 +98,12 @@ class Printer {
   }
 
   void top_level() {
-    enum Kind { Act, Clause, Function, Repeal };
+    enum Kind { Act, Clause, Function, Repeal, Table, PartOf };
     struct Item { std::uint32_t at; Kind kind; std::size_t index; };
     std::vector<Item> items;
     if (file_.act) items.push_back({file_.act->span.begin, Act, 0});
+    if (file_.part_of) items.push_back({file_.part_of->span.begin, PartOf, 0});
+    for (std::size_t i = 0; i < file_.tables.size(); ++i) items.push_back({file_.tables[i].span.begin, Table, i});
     for (std::size_t i = 0; i < file_.clauses.size(); ++i) items.push_back({file_.clauses[i].span.begin, Clause, i});
     for (std::size_t i = 0; i < file_.functions.size(); ++i) items.push_back({file_.functions[i].span.begin, Function, i});
     for (std::size_t i = 0; i < file_.repeals.size(); ++i) items.push_back({file_.repeals[i].span.begin, Repeal, i});
@@ -106,6 +120,8 @@ class Printer {
         case Clause: clause(file_.clauses[it.index]); break;
         case Function: function(file_.functions[it.index]); break;
         case Repeal: repeal(file_.repeals[it.index]); break;
+        case Table: table_decl(file_.tables[it.index]); break;
+        case PartOf: line(0, "part of act " + quote_string(file_.part_of->act), file_.part_of->span.begin); break;
       }
     }
   }
@@ -127,6 +143,83 @@ class Printer {
 
   void repeal(const ast::Repeal& r) {
     with_text(0, "repeals " + r.number, r.note_pieces, r.note, false, r.span.begin, 2);
+  }
+
+  // A description and its kk/ru/en translations: the description on the item's line, each
+  // translation on a line of its own below it.
+  void described(int indent, std::string head, const ast::TextPieces& pieces, const std::string& value,
+                 const std::vector<ast::Text>& langs, std::uint32_t anchor) {
+    with_text(indent, std::move(head), pieces, value, false, anchor, indent + 2);
+    for (const auto& t : langs) with_text(indent + 2, t.lang, t.pieces, t.value, true, t.span.begin, indent + 4);
+  }
+
+  void table_decl(const ast::TableDecl& t) {
+    with_text(0, (t.extends ? "extend table " : "table ") + t.name, t.description_pieces, t.description, false,
+              t.span.begin, 2);
+    bool any = false;
+    auto group = [&] {
+      if (any) blank();
+      any = true;
+    };
+    if (!t.titles.empty() || t.lists_bodies_by || t.per_body_by || !t.key.empty() || !t.names.empty() || t.category) {
+      group();
+      for (const auto& x : t.titles) with_text(2, "title " + x.lang, x.pieces, x.value, true, x.span.begin, 4);
+      if (t.lists_bodies_by) line(2, "lists bodies by " + *t.lists_bodies_by, t.lists_span.begin);
+      if (t.per_body_by) line(2, "per body by " + *t.per_body_by, t.per_body_span.begin);
+      if (!t.names.empty()) {
+        std::string s = "names";
+        for (std::size_t i = 0; i < t.names.size(); ++i) s += (i ? ", " : " ") + t.names[i].lang + " " + t.names[i].column;
+        line(2, std::move(s), t.names_span.begin);
+      }
+      if (t.category) line(2, "category " + *t.category, t.category_span.begin);
+      if (!t.key.empty()) {
+        std::string s = "key";
+        for (std::size_t i = 0; i < t.key.size(); ++i) s += (i ? ", " : " ") + t.key[i];
+        line(2, std::move(s), t.key_span.begin);
+      }
+    }
+    if (!t.order.empty()) {
+      group();
+      for (const auto& item : t.order) table_item(t, item);
+    }
+    line(0, "end", t.end_span.valid() ? t.end_span.begin : t.span.end, 2);
+  }
+
+  void table_item(const ast::TableDecl& t, const ast::TableDecl::Item& item) {
+    switch (item.kind) {
+      case ast::TableDecl::Item::Column: {
+        const auto& c = t.columns[item.index];
+        std::string s = "column " + c.name + " " + column_type_text(c);
+        if (c.or_empty) s += " or empty";
+        if (c.optional) s += " optional";
+        described(2, std::move(s), c.description_pieces, c.description, c.descriptions, c.span.begin);
+        return;
+      }
+      case ast::TableDecl::Item::Derived: {
+        const auto& d = t.derived[item.index];
+        described(2, "derived " + d.name + " = " + print_expr(*d.value), d.description_pieces, d.description,
+                  d.descriptions, d.span.begin);
+        return;
+      }
+      case ast::TableDecl::Item::Reference: {
+        const auto& r = t.references[item.index];
+        std::string s = "reference " + r.column + " to " + r.target_table + "." + r.target_column;
+        if (r.same_body) s += " same body";
+        with_text(2, std::move(s), r.description_pieces, r.description, false, r.span.begin, 4);
+        return;
+      }
+      case ast::TableDecl::Item::Invariant: {
+        const auto& v = t.invariants[item.index];
+        line(2, std::string("invariant ") + (v.per_body ? "per body " : "") + v.name + " = " + print_expr(*v.condition),
+             v.span.begin);
+        std::string s = "for clause";
+        for (std::size_t i = 0; i < v.clauses.size(); ++i) s += (i ? ", " : " ") + v.clauses[i];
+        s += v.warning ? " warning" : " error";
+        with_text(4, std::move(s), v.description_pieces, v.description, false,
+                  v.clause_spans.empty() ? v.condition->span.end : v.clause_spans.front().begin, 6);
+        return;
+      }
+    }
   }
 
   void clause(const ast::Clause& c) {
@@ -379,6 +472,51 @@ std::string dump_meaning(const ast::File& f) {
                pieces_text(fn.description_pieces, fn.description));
   }
   for (const auto& r : f.repeals) add(0, "repeals " + r.number + " " + pieces_text(r.note_pieces, r.note));
+  if (f.part_of) add(0, "part of act " + quote_string(f.part_of->act));
+  for (const auto& t : f.tables) {
+    add(0, std::string(t.extends ? "extend table " : "table ") + t.name + " " + pieces_text(t.description_pieces, t.description));
+    for (const auto& x : t.titles) add(2, "title " + x.lang + " " + pieces_text(x.pieces, x.value));
+    if (t.lists_bodies_by) add(2, "lists bodies by " + *t.lists_bodies_by);
+    if (t.per_body_by) add(2, "per body by " + *t.per_body_by);
+    for (const auto& n : t.names) add(2, "name " + n.lang + " " + n.column);
+    if (t.category) add(2, "category " + *t.category);
+    for (const auto& k : t.key) add(2, "key " + k);
+    auto langs = [&](const std::vector<ast::Text>& ts) {
+      for (const auto& x : ts) add(4, x.lang + " " + pieces_text(x.pieces, x.value));
+    };
+    for (const auto& item : t.order) {
+      switch (item.kind) {
+        case ast::TableDecl::Item::Column: {
+          const auto& c = t.columns[item.index];
+          add(2, "column " + c.name + " " + column_type_text(c) + (c.or_empty ? " or empty" : "") +
+                     (c.optional ? " optional " : " ") + pieces_text(c.description_pieces, c.description));
+          langs(c.descriptions);
+          break;
+        }
+        case ast::TableDecl::Item::Derived: {
+          const auto& d = t.derived[item.index];
+          add(2, "derived " + d.name + " = " + expr_text(d.value) + " " + pieces_text(d.description_pieces, d.description));
+          langs(d.descriptions);
+          break;
+        }
+        case ast::TableDecl::Item::Reference: {
+          const auto& r = t.references[item.index];
+          add(2, "reference " + r.column + " to " + r.target_table + "." + r.target_column +
+                     (r.same_body ? " same body " : " ") + pieces_text(r.description_pieces, r.description));
+          break;
+        }
+        case ast::TableDecl::Item::Invariant: {
+          const auto& v = t.invariants[item.index];
+          std::string cl;
+          for (const auto& c : v.clauses) cl += " " + c;
+          add(2, std::string("invariant ") + (v.per_body ? "per body " : "") + v.name + " = " + expr_text(v.condition) +
+                     " for clause" + cl + (v.warning ? " warning " : " error ") +
+                     pieces_text(v.description_pieces, v.description));
+          break;
+        }
+      }
+    }
+  }
   for (const auto& c : f.clauses) {
     add(0, "clause " + c.number + " " + pieces_text(c.title_pieces, c.title));
     for (const auto& t : c.titles) add(2, "title " + t.lang + " " + pieces_text(t.pieces, t.value));

@@ -34,6 +34,16 @@ EREJE_KW(false, "false"); EREJE_KW(function, "function"); EREJE_KW(as_of, "as_of
 EREJE_KW(rows, "rows"); EREJE_KW(row, "row"); EREJE_KW(out_of_range, "out_of_range");
 EREJE_KW(count, "count"); EREJE_KW(sum, "sum"); EREJE_KW(min, "min"); EREJE_KW(max, "max");
 EREJE_KW(avg, "avg"); EREJE_KW(single, "single");
+// Data contracts (docs/language.md, "Data contracts"): words that start a table's items. None is
+// reserved: outside a table block each stays usable as a name (a column may be called `key`).
+EREJE_KW(table, "table"); EREJE_KW(extend, "extend"); EREJE_KW(part, "part"); EREJE_KW(column, "column");
+EREJE_KW(key, "key"); EREJE_KW(lists, "lists"); EREJE_KW(bodies, "bodies"); EREJE_KW(by, "by");
+EREJE_KW(per, "per"); EREJE_KW(body, "body"); EREJE_KW(names, "names"); EREJE_KW(category, "category");
+EREJE_KW(derived, "derived"); EREJE_KW(reference, "reference"); EREJE_KW(to, "to"); EREJE_KW(same, "same");
+EREJE_KW(invariant, "invariant"); EREJE_KW(for, "for"); EREJE_KW(error, "error"); EREJE_KW(warning, "warning");
+EREJE_KW(optional, "optional"); EREJE_KW(empty, "empty");
+EREJE_KW(t_text, "text"); EREJE_KW(t_enum, "enum"); EREJE_KW(t_bool, "bool"); EREJE_KW(t_date, "date");
+EREJE_KW(t_whole, "whole"); EREJE_KW(t_decimal, "decimal");
 #undef EREJE_KW
 
 // Words that can never be names: they would make expressions ambiguous.
@@ -162,6 +172,59 @@ struct as_of_stmt : seq<kw_as_of, must<expect_date>> {};
 struct test_item : sor<as_of_stmt, expectation_stmt, test_table> {};
 struct test_block : seq<kw_test, must<expect_text>, star<test_item>> {};
 
+struct expect_body_word : seq<kw_body> {};
+struct expect_clause_word : seq<kw_clause> {};
+struct expect_table_word : seq<kw_table> {};
+struct expect_act_id;
+
+// ---- data contracts: `table NAME "description" … end` ----
+// `column automation enum [none, partial, full] "how far the service is automated" ru "…"`
+struct col_lang : seq<sor<TAO_PEGTL_STRING("kk"), TAO_PEGTL_STRING("ru"), TAO_PEGTL_STRING("en")>, not_at<ident_other>, ws> {};
+struct lang_description : seq<col_lang, must<expect_text>> {};
+struct enum_value : sor<string_tok, name> {};
+struct expect_enum_value : seq<enum_value> {};
+struct expect_open_bracket : tok<one<'['>> {};
+struct enum_type : seq<kw_t_enum, must<expect_open_bracket>, must<expect_enum_value>, star<tok<one<','>>, must<expect_enum_value>>,
+                       must<expect_close_bracket>> {};
+struct column_type : sor<enum_type, kw_t_text, kw_t_bool, kw_t_date, kw_t_whole, kw_t_decimal> {};
+struct expect_column_type : seq<column_type> {};
+struct expect_empty : seq<kw_empty> {};
+struct or_empty : seq<kw_or, must<expect_empty>> {};
+struct column_optional : kw_optional {};
+struct column_stmt : seq<kw_column, must<expect_name>, must<expect_column_type>, opt<or_empty>, opt<column_optional>,
+                         opt<description>, star<lang_description>> {};
+struct key_stmt : seq<kw_key, must<expect_name>, star<tok<one<','>>, must<expect_name>>> {};
+struct expect_bodies_by : seq<kw_bodies, kw_by> {};
+struct lists_stmt : seq<kw_lists, must<expect_bodies_by>, must<expect_name>> {};
+struct expect_body_by : seq<kw_body, kw_by> {};
+struct per_body_stmt : seq<kw_per, must<expect_body_by>, must<expect_name>> {};
+struct body_name : seq<col_lang, must<expect_name>> {};
+struct expect_body_name : seq<body_name> {};
+struct names_stmt : seq<kw_names, must<expect_body_name>, star<tok<one<','>>, must<expect_body_name>>> {};
+struct category_stmt : seq<kw_category, must<expect_name>> {};
+struct derived_stmt : seq<kw_derived, must<expect_name>, must<expect_eq>, must<expect_expr>, opt<description>, star<lang_description>> {};
+struct expect_to : seq<kw_to> {};
+struct expect_dot : tok<one<'.'>> {};
+struct same_body : seq<kw_same, must<expect_body_word>> {};
+struct reference_stmt : seq<kw_reference, must<expect_name>, must<expect_to>, must<expect_name>, must<expect_dot>, must<expect_name>,
+                            opt<same_body>, opt<description>> {};
+struct per_body_flag : seq<kw_per, must<expect_body_word>> {};
+struct severity : sor<kw_error, kw_warning> {};
+struct expect_severity : seq<severity> {};
+struct relied_on : seq<kw_for, must<expect_clause_word>, must<expect_clause_number>, star<tok<one<','>>, must<expect_clause_number>>> {};
+struct expect_relied_on : seq<relied_on> {};
+struct invariant_stmt : seq<kw_invariant, opt<per_body_flag>, must<expect_name>, must<expect_eq>, must<expect_expr>,
+                            must<expect_relied_on>, must<expect_severity>, opt<description>> {};
+struct table_item : sor<title_stmt, lists_stmt, per_body_stmt, key_stmt, names_stmt, category_stmt, column_stmt,
+                        derived_stmt, reference_stmt, invariant_stmt> {};
+struct expect_table_end : seq<kw_end> {};
+struct extend_flag : kw_extend {};
+struct table_block : seq<sor<seq<extend_flag, must<expect_table_word>>, kw_table>, must<expect_name>, opt<text_value>,
+                         star<table_item>, must<expect_table_end>> {};
+// `part of act "22599"`: the file's items belong to an act declared in another file.
+struct expect_of_act : seq<kw_of, kw_act> {};
+struct part_of_act : seq<kw_part, must<expect_of_act>, must<expect_act_id>> {};
+
 struct clause_item : sor<title_stmt, text_stmt, replaces_stmt, in_force_stmt, evidence_stmt, let_stmt,
                          coefficient_stmt, result_stmt, obligation_stmt> {};
 struct expect_clause_end : seq<kw_end> {};
@@ -170,12 +233,12 @@ struct clause_block : seq<kw_clause, must<expect_clause_number>, opt<text_value>
 
 // ---- top level ----
 struct act_amends : seq<kw_amends, must<expect_text>> {};
-struct expect_act_id : seq<string_tok> {};
+struct expect_act_id : seq<string_tok> {};  // declared above, for `part of act`
 struct act_header : seq<kw_act, must<expect_act_id>, opt<text_value>, opt<in_force_stmt>, opt<act_amends>> {};
 struct params : opt<name, star<tok<one<','>>, must<expect_name>>> {};
 struct function_def : seq<kw_function, must<expect_name>, tok<one<'('>>, params, must<expect_close_paren>, must<expect_eq>, must<expect_expr>, opt<description>> {};
 struct repeal_stmt : seq<kw_repeals, must<expect_clause_number>, opt<description>> {};
-struct top_item : sor<act_header, clause_block, function_def, repeal_stmt> {};
+struct top_item : sor<act_header, clause_block, function_def, repeal_stmt, table_block, part_of_act> {};
 struct expect_top_item : seq<top_item> {};
 // One top-level item at a time: the parser loops over this rule and recovers between items.
 struct item : seq<ws, sor<eof, must<expect_top_item>>> {};
@@ -224,7 +287,27 @@ EREJE_MSG(expect_value, "expected a value or n/a");
 EREJE_MSG(expect_clause_end,
           "expected a clause item (title, text, replaces, in_force, evidence, let, coefficient, result, "
           "obligation), a test, or `end`");
-EREJE_MSG(expect_top_item, "expected `act`, `clause`, `function` or `repeals` at the top level of a rule file");
+EREJE_MSG(expect_top_item,
+          "expected `act`, `part of act`, `clause`, `table`, `extend table`, `function` or `repeals` at the top "
+          "level of a rule file");
+EREJE_MSG(expect_open_bracket, "expected `[` and the enum's values, as in `enum [none, partial, full]`");
+EREJE_MSG(expect_enum_value, "expected an enum value: a name or a text in double quotes");
+EREJE_MSG(expect_column_type, "expected a column type: text, enum [...], bool, date, whole or decimal");
+EREJE_MSG(expect_empty, "expected `empty` after `or`, as in `text or empty`");
+EREJE_MSG(expect_bodies_by, "expected `bodies by` and the column holding each body's code, as in `lists bodies by agency_id`");
+EREJE_MSG(expect_body_by, "expected `body by` and the column naming the row's body, as in `per body by agency_id`");
+EREJE_MSG(expect_body_name, "expected a language and a column, as in `names kk name_kk, ru name_ru`");
+EREJE_MSG(expect_to, "expected `to` and the referenced column, as in `reference parent_id to services.service_id`");
+EREJE_MSG(expect_dot, "expected `.` between the table and the column, as in `services.service_id`");
+EREJE_MSG(expect_body_word, "expected `body`");
+EREJE_MSG(expect_clause_word, "expected `clause` and the clause numbers that rely on the invariant, as in `for clause 114`");
+EREJE_MSG(expect_relied_on, "expected `for clause N`: the clause whose formula relies on the invariant");
+EREJE_MSG(expect_severity, "expected `error` or `warning`: what a row that breaks the invariant is");
+EREJE_MSG(expect_table_word, "expected `table` after `extend`");
+EREJE_MSG(expect_table_end,
+          "expected a table item (title, lists bodies, per body, key, names, category, column, derived, reference, "
+          "invariant) or `end`");
+EREJE_MSG(expect_of_act, "expected `of act` and the act's number, as in `part of act \"22599\"`");
 #undef EREJE_MSG
 
 struct Errors {

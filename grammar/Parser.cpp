@@ -33,7 +33,10 @@ using Selector = pt::selector<
                           evidence_subject, evidence_level, let_stmt, coefficient_stmt, result_stmt, range_clause,
                           round_clause, obligation_stmt, lang, assignment, row_group, test_table, expectation_stmt,
                           as_of_stmt, test_block, clause_block, act_header, act_amends, function_def, params,
-                          repeal_stmt, kw_out_of_range, call_args>,
+                          repeal_stmt, kw_out_of_range, call_args, table_block, extend_flag, column_stmt,
+                          key_stmt, lists_stmt, per_body_stmt, names_stmt, body_name, category_stmt, derived_stmt,
+                          reference_stmt, same_body, invariant_stmt, per_body_flag, severity, relied_on, col_lang,
+                          lang_description, enum_type, enum_value, column_type, or_empty, column_optional, part_of_act>,
     FoldKeep::on<disjunction, conjunction, negation, comparison, sum_expr, product, unary>>;
 
 template <typename Rule>
@@ -396,9 +399,150 @@ class Converter {
     return t;
   }
 
+  std::vector<ast::Text> lang_descriptions(const Node& n) {
+    std::vector<ast::Text> out;
+    for (const auto& c : n.children)
+      if (c->is_type<lang_description>())
+        out.push_back({trimmed(*c->children[0]), text(*c->children[1]), span(*c), pieces(*c->children[1])});
+    return out;
+  }
+
+  ast::ColumnDecl column_decl(const Node& n) {
+    ast::ColumnDecl c;
+    c.span = span(n);
+    c.name = trimmed(*n.children[0]);
+    c.name_span = token_span(*n.children[0]);
+    const Node& ty = *n.children[1];  // column_type
+    c.type_span = token_span(ty);
+    const Node& t = ty.children.empty() ? ty : *ty.children[0];
+    if (t.is_type<enum_type>()) {
+      c.type = ast::ColumnType::Enum;
+      for (const auto& v : t.children) {
+        const Node& val = v->children.empty() ? *v : *v->children[0];
+        c.enum_values.push_back(val.is_type<string_lit>() ? unescape(val.string_view()) : trimmed(val));
+        c.enum_spans.push_back(token_span(*v));
+      }
+    } else {
+      const std::string word = trimmed(ty);
+      c.type = word == "text"   ? ast::ColumnType::Text
+               : word == "bool" ? ast::ColumnType::Bool
+               : word == "date" ? ast::ColumnType::Date
+               : word == "whole" ? ast::ColumnType::Whole
+                                 : ast::ColumnType::Decimal;
+    }
+    c.or_empty = find<or_empty>(n) != nullptr;
+    c.optional = find<column_optional>(n) != nullptr;
+    c.description = description_of(n);
+    c.description_pieces = description_pieces_of(n);
+    c.descriptions = lang_descriptions(n);
+    return c;
+  }
+
+  void table(const Node& n, ast::File& file) {
+    ast::TableDecl t;
+    t.span = span(n);
+    std::size_t i = 0;
+    if (n.children[0]->is_type<extend_flag>()) {
+      t.extends = true;
+      ++i;
+    }
+    t.name = trimmed(*n.children[i]);
+    t.name_span = token_span(*n.children[i]);
+    for (++i; i < n.children.size(); ++i) {
+      const Node& item = *n.children[i];
+      if (item.is_type<text_value>()) {
+        t.description = text(item);
+        t.description_pieces = pieces(item);
+      } else if (item.is_type<title_stmt>()) {
+        t.titles.push_back({trimmed(*item.children[0]), text(*item.children[1]), span(item), pieces(*item.children[1])});
+      } else if (item.is_type<lists_stmt>()) {
+        t.lists_bodies_by = trimmed(*item.children[0]);
+        t.lists_span = token_span(item);
+      } else if (item.is_type<per_body_stmt>()) {
+        t.per_body_by = trimmed(*item.children[0]);
+        t.per_body_span = token_span(item);
+      } else if (item.is_type<key_stmt>()) {
+        t.key_span = token_span(item);
+        for (const auto& k : item.children) {
+          t.key.push_back(trimmed(*k));
+          t.key_spans.push_back(token_span(*k));
+        }
+      } else if (item.is_type<names_stmt>()) {
+        t.names_span = token_span(item);
+        for (const auto& b : item.children)
+          t.names.push_back({trimmed(*b->children[0]), trimmed(*b->children[1]), token_span(*b->children[1])});
+      } else if (item.is_type<category_stmt>()) {
+        t.category = trimmed(*item.children[0]);
+        t.category_span = token_span(*item.children[0]);
+      } else if (item.is_type<column_stmt>()) {
+        t.order.push_back({ast::TableDecl::Item::Column, t.columns.size()});
+        t.columns.push_back(column_decl(item));
+      } else if (item.is_type<derived_stmt>()) {
+        ast::DerivedDecl d;
+        d.span = span(item);
+        d.name = trimmed(*item.children[0]);
+        d.name_span = token_span(*item.children[0]);
+        d.value = expr(*item.children[1]);
+        d.description = description_of(item);
+        d.description_pieces = description_pieces_of(item);
+        d.descriptions = lang_descriptions(item);
+        t.order.push_back({ast::TableDecl::Item::Derived, t.derived.size()});
+        t.derived.push_back(std::move(d));
+      } else if (item.is_type<reference_stmt>()) {
+        ast::ReferenceDecl r;
+        r.span = span(item);
+        r.column = trimmed(*item.children[0]);
+        r.column_span = token_span(*item.children[0]);
+        r.target_table = trimmed(*item.children[1]);
+        r.target_table_span = token_span(*item.children[1]);
+        r.target_column = trimmed(*item.children[2]);
+        r.target_column_span = token_span(*item.children[2]);
+        r.same_body = find<same_body>(item) != nullptr;
+        r.description = description_of(item);
+        r.description_pieces = description_pieces_of(item);
+        t.order.push_back({ast::TableDecl::Item::Reference, t.references.size()});
+        t.references.push_back(std::move(r));
+      } else if (item.is_type<invariant_stmt>()) {
+        ast::InvariantDecl v;
+        v.span = span(item);
+        std::size_t k = 0;
+        if (item.children[0]->is_type<per_body_flag>()) {
+          v.per_body = true;
+          ++k;
+        }
+        v.name = trimmed(*item.children[k]);
+        v.name_span = token_span(*item.children[k]);
+        v.condition = expr(*item.children[k + 1]);
+        for (const auto& c : item.children[k + 2]->children) {  // relied_on
+          v.clauses.push_back(trimmed(*c));
+          v.clause_spans.push_back(token_span(*c));
+        }
+        v.warning = trimmed(*item.children[k + 3]) == "warning";
+        v.description = description_of(item);
+        v.description_pieces = description_pieces_of(item);
+        t.order.push_back({ast::TableDecl::Item::Invariant, t.invariants.size()});
+        t.invariants.push_back(std::move(v));
+      }
+    }
+    t.end_span = end_keyword(n);
+    file.tables.push_back(std::move(t));
+  }
+
   void top(const Node& n, ast::File& file) {
     depth_.clear();  // depths are needed only while an item is built
     if (n.is_type<clause_block>()) return clause(n, file);
+    if (n.is_type<table_block>()) return table(n, file);
+    if (n.is_type<part_of_act>()) {
+      ast::PartOf p{unescape(n.children[0]->string_view()), token_span(n)};
+      if (file.act || file.part_of) {
+        diags_.error("second-act", p.span, "a rule file belongs to one act; this file already names act \"" +
+                                                (file.act ? file.act->id : file.part_of->act) + "\"",
+                     "put the items of each act in files of their own");
+        return;
+      }
+      file.part_of = std::move(p);
+      return;
+    }
     if (n.is_type<act_header>()) {
       ast::Act a;
       a.span = token_span(n);
@@ -420,6 +564,11 @@ class Converter {
           a.amends_pieces = pieces(*c.children[0]);
           a.amends_span = token_span(c);
         }
+      }
+      if (file.part_of) {
+        diags_.error("second-act", a.span, "this file already says it is part of act \"" + file.part_of->act + "\"",
+                     "put each act in a file of its own");
+        return;
       }
       if (file.act) {
         diags_.error("second-act", a.span, "a rule file holds one act; this file already declared act \"" + file.act->id + "\"",
@@ -461,13 +610,16 @@ class Converter {
   std::unordered_map<const ast::Expr*, std::uint32_t> depth_;  // of each expression node made
 };
 
+// The words that start a top-level item, as a line starts with them.
+constexpr std::string_view kTopLevelWords[] = {"clause ", "function ", "repeals ", "act ", "table ", "extend ", "part "};
+
 // Where to resume after a syntax error: the next line that starts a top-level item.
 std::size_t recovery_point(const std::string& text, std::size_t from) {
   std::size_t pos = text.find('\n', from);
   while (pos != std::string::npos) {
     std::size_t b = pos + 1;
     while (b < text.size() && (text[b] == ' ' || text[b] == '\t')) ++b;
-    for (std::string_view kw : {"clause ", "function ", "repeals ", "act "})
+    for (std::string_view kw : kTopLevelWords)
       if (text.compare(b, kw.size(), kw) == 0) return pos + 1;
     pos = text.find('\n', b);
   }
@@ -493,6 +645,11 @@ std::string found_at(const std::string& text, std::size_t at) {
 }
 
 }  // namespace
+
+bool is_plain_name(const std::string& s) {
+  tao::pegtl::memory_input<> in(s, "name");
+  return tao::pegtl::parse<seq<identifier, eof>>(in);
+}
 
 ast::File parse_file(SourcePtr source, Diagnostics& diags) {
   ast::File file;
@@ -552,6 +709,11 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags) {
         if (text.compare(b, 7, "clause ") == 0 && source->line_of(b) != source->line_of(at))
           d.notes.push_back({Span{source.get(), static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(b + 6)},
                              "in the clause that starts here"});
+        for (std::string_view opener : {"table ", "extend table "})
+          if (text.compare(b, opener.size(), opener) == 0 && source->line_of(b) != source->line_of(at))
+            d.notes.push_back({Span{source.get(), static_cast<std::uint32_t>(b),
+                                    static_cast<std::uint32_t>(b + opener.size() - 1)},
+                               "in the table that starts here"});
       }
       // An error right at the start of a later top-level item (an unclosed clause runs into the
       // next `clause`): resume there, so that the next item is not lost. Anywhere else, skip to
@@ -560,8 +722,7 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags) {
       line_start = line_start == std::string::npos ? 0 : line_start + 1;
       bool only_space = text.find_first_not_of(" \t", line_start) == at;
       bool starts_item = false;
-      for (std::string_view kw : {"clause ", "function ", "repeals ", "act "})
-        starts_item |= text.compare(at, kw.size(), kw) == 0;
+      for (std::string_view kw : kTopLevelWords) starts_item |= text.compare(at, kw.size(), kw) == 0;
       std::size_t item_start = text.find_first_not_of(" \t\r\n", pos);
       if (only_space && starts_item && at > item_start)
         pos = line_start;

@@ -35,6 +35,9 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags);
 
 // Prints an expression in canonical form, with the parentheses that precedence needs.
 std::string print_expr(const ast::Expr& e);
+// Whether `s` reads back as a name (an identifier that is not a reserved word).
+bool is_plain_name(const std::string& s);
+
 // A string literal as the grammar reads it back: in quotes, with `\"`, `\\`, `\n` and `\t` escaped.
 std::string quote_string(const std::string& s);
 

@@ -89,6 +89,24 @@ std::uint32_t tag_of(std::uint32_t hash, std::size_t size) {
 
 // true, false, 1 or 0 as 1 or 0; -1 for anything else. Byte compares, no call: two columns of
 // every service row go through here.
+// A number as data files write it: an optional `-`, digits, and for a decimal an optional `.` and
+// more digits; nullopt for anything else (a `+`, an exponent, spaces, a decimal comma, `NaN`).
+std::optional<Rational> number_value(std::string_view v, bool whole) {
+  std::size_t i = v.size() > 1 && v[0] == '-' ? 1 : 0;
+  const std::size_t start = i;
+  while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+  if (i == start) return std::nullopt;
+  if (i < v.size() && v[i] == '.' && !whole) {
+    const std::size_t frac = ++i;
+    while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+    if (i == frac) return std::nullopt;
+  }
+  if (i != v.size()) return std::nullopt;
+  auto q = Rational::parse_decimal(v.substr(start));
+  if (!q) return std::nullopt;
+  return start ? -*q : *q;
+}
+
 std::int32_t bool_value(std::string_view v) {
   switch (v.size()) {
     case 1: return v[0] == '1' ? 1 : v[0] == '0' ? 0 : -1;
@@ -196,7 +214,8 @@ std::uint32_t TextTable::col_of(std::size_t r, std::size_t f) const {
 }
 
 bool is_derived(const TableSchema& table, std::string_view column) {
-  return table.name == "services" && (column == "subtype" || column == "main");
+  const ColumnSchema* c = table.column(column);
+  return c && c->derived;
 }
 
 std::vector<std::string> file_columns(const TableSchema& table) {
@@ -437,7 +456,7 @@ Diagnostic missing_table_error(const std::string& folder, const TableSchema& ts,
 }
 
 bool is_needed(const TableSchema& ts, const std::vector<std::string>& needed) {
-  return ts.name == "agencies" || std::find(needed.begin(), needed.end(), ts.name) != needed.end();
+  return ts.lists_bodies || std::find(needed.begin(), needed.end(), ts.name) != needed.end();
 }
 
 // ---- memory ------------------------------------------------------------------------------------
@@ -565,9 +584,22 @@ class NoLocator final : public RowLocator {
 
 // ---- one table ---------------------------------------------------------------------------------
 
-// Rows of services whose parent_id is wrong, as (row, names itself), in file order: a subtype's
-// parent_id must be the service_id of another service of the same body.
+// Rows whose reference to another row of the same table and body is wrong, as (row, names itself),
+// in file order: e.g. a subtype's parent_id must be the service_id of another service of the same
+// body (`reference parent_id to services.service_id same body`).
 using BadParents = std::vector<std::pair<std::uint32_t, bool>>;
+
+// The reference that the key check of `ts` also checks: to the last column of a key (body column,
+// code) from another column of the same table, within the same body. Null when there is none.
+const Reference* self_reference(const TableSchema& ts) {
+  if (!ts.per_agency || ts.key.size() != 2 || ts.key.front() != ts.body_column) return nullptr;
+  for (const auto& r : ts.references)
+    if (r.table == ts.name && r.same_body && r.target == ts.key.back() && r.column != r.target) {
+      const ColumnSchema* c = ts.column(r.column);
+      if (c && c->type == ColumnType::Text && !c->derived) return &r;
+    }
+  return nullptr;
+}
 
 // Validates the records of one table against its schema and encodes them into the table's columns,
 // one record at a time; keeps what the checks across tables need to point back at fields.
@@ -580,6 +612,7 @@ class TableBuilder {
     t_.schema = &ts_;
     t_.present = true;
     t_.file = std::move(file);
+    if (json_) t_.row_word = "record";
   }
 
   // The file's header, checked against the schema; the columns it has are made ready for rows.
@@ -588,6 +621,8 @@ class TableBuilder {
               bool json_without_records);
   // Only the second part of header(): for a piece of a file whose header was checked already.
   void columns(const std::vector<std::string>& names);
+  // What is odd in the file but not wrong (columns the contract does not declare).
+  std::vector<Diagnostic> warnings;
   // Where the rows go. By default into this builder's own table, whose columns grow as rows come.
   // A piece of a file read by another thread writes into the first reader's table instead, from
   // row `base` on, at most `limit` rows, into columns already sized for them (presize): nothing
@@ -648,11 +683,6 @@ class TableBuilder {
   // The data set's bodies, known before this table is finished (agencies is read first): finish
   // then sets each row's body itself, alongside the other passes over whole columns.
   void bodies_from(const DataSet* ds) { bodies_from_ = ds; }
-  // Which derived columns finish computes (LoadOptions::derive_main, derive_subtype).
-  void derive(bool main, bool subtype) {
-    derive_main_ = main;
-    derive_subtype_ = subtype;
-  }
   // Whether finish set each row's body; the rows whose agency_id is no body's, in file order.
   bool bodies_assigned() const { return bodies_assigned_; }
   const std::vector<std::uint32_t>& unknown_bodies() const { return unknown_; }
@@ -701,6 +731,8 @@ class TableBuilder {
   [[gnu::cold, gnu::noinline]] void enum_error(std::size_t r, const Slot& s, std::string_view v);
   [[gnu::cold, gnu::noinline]] void bool_error(std::size_t r, const Slot& s, std::string_view v);
   [[gnu::cold, gnu::noinline]] void date_error(std::size_t r, const Slot& s, std::string_view v);
+  [[gnu::cold, gnu::noinline]] void number_error(std::size_t r, const Slot& s, std::string_view v);
+  void unknown_columns(const std::vector<std::string>& names, const std::vector<std::uint32_t>& cols, std::uint32_t line);
   // Duplicate keys, subtypes' parents and (with bodies_from) each row's body, on up to `threads`.
   void check_keys(unsigned threads);
   std::string_view key_text(std::size_t r, std::size_t c) const {
@@ -726,7 +758,6 @@ class TableBuilder {
   bool fixed_ = false;                      // out_'s columns must not be resized
   BadParents bad_parents_;
   const DataSet* bodies_from_ = nullptr;
-  bool derive_main_ = true, derive_subtype_ = true;
   bool bodies_assigned_ = false;
   std::vector<std::uint32_t> unknown_;
 };
@@ -757,6 +788,7 @@ void TableBuilder::header(const std::vector<std::string>& names, const std::vect
     if (d) d->notes.push_back({Span{}, fmt::format("`{}` first appears as column {} of the header", name, it->second + 1)});
   }
   columns(names);
+  unknown_columns(names, cols, line);
 
   if (json_without_records) return;
   // All missing columns in one message: a file without its header row would otherwise give one
@@ -796,6 +828,41 @@ void TableBuilder::header(const std::vector<std::string>& names, const std::vect
     reporter_.add(data_error("data-missing-column", t_.file, line, 1, locator_->line(line),
                              fmt::format("missing column{} {} in the header; found: {}", plural, list, found),
                              std::move(help)));
+}
+
+// Columns of the file that the contract in force does not declare are ignored, with one warning
+// each: a misspelt name would otherwise leave a column of the data unread without a word.
+void TableBuilder::unknown_columns(const std::vector<std::string>& names, const std::vector<std::uint32_t>& cols,
+                                   std::uint32_t line) {
+  std::vector<std::string> declared;
+  for (const auto& c : ts_.columns)
+    if (!c.derived) declared.push_back(c.name);
+  std::set<std::string_view> seen;
+  for (std::size_t h = 0; h < names.size(); ++h) {
+    const std::string& name = names[h];
+    if (name.empty() || !seen.insert(name).second || (ts_.column(name) && !ts_.column(name)->derived)) continue;
+    std::string message, help;
+    const ColumnSchema* later = nullptr;
+    for (const auto& c : ts_.later)
+      if (c.name == name) later = &c;
+    if (const ColumnSchema* d = ts_.column(name)) {
+      message = fmt::format("column `{}` is derived: computed from the other columns, so the file's values are ignored", name);
+      help = d->meaning.empty() ? std::string("remove the column from the file") : fmt::format("`{}` is {}", name, d->meaning);
+    } else if (later) {
+      message = fmt::format("column `{}` is not in force on the date evaluated: it takes effect on {} (act \"{}\"); "
+                            "its values are ignored", name, format_date(later->origin.from), later->origin.act);
+      help = "evaluate as of that date or later to read it";
+    } else {
+      message = fmt::format("column `{}` is not declared by table `{}`: its values are ignored", name, ts_.name);
+      if (auto guess = nearest(name, declared)) help = fmt::format("did you mean `{}`?", *guess);
+      else help = fmt::format("the table's columns are {}; a clause reads a new column once the rules declare it "
+                              "(`column {} TYPE \"…\"` in table `{}`)", join(declared), name, ts_.name);
+    }
+    const std::size_t col = h < cols.size() ? cols[h] : 0;
+    warnings.push_back(data_error("data-unknown-column", t_.file, json_ ? 0 : line, json_ ? 0 : col,
+                                  json_ ? std::string_view() : locator_->line(line), std::move(message), std::move(help)));
+    warnings.back().severity = Severity::Warning;
+  }
 }
 
 void TableBuilder::columns(const std::vector<std::string>& names) {
@@ -857,11 +924,14 @@ void TableBuilder::take_piece(Table& piece, std::size_t base, std::uint32_t line
     std::int32_t* v = s.column->values.data();
     if (s.column->values.size() < base + n)
       throw std::logic_error("TableBuilder::take_piece: a column is shorter than the piece's rows");
-    if (s.type == ColumnType::Text) {
+    if (s.type == ColumnType::Text || is_number(s.type)) {
       const Column& from = piece.columns[s.c];
       std::vector<std::int32_t> code(from.dictionary.size());
-      for (std::size_t i = 0; i < from.dictionary.size(); ++i)
+      for (std::size_t i = 0; i < from.dictionary.size(); ++i) {
         code[i] = s.column->index.intern(from.dictionary[i], s.column->dictionary);
+        if (is_number(s.type) && static_cast<std::size_t>(code[i]) == s.column->numbers.size())
+          s.column->numbers.push_back(from.numbers[i]);
+      }
       // Front to back: row at + i is never after row base + i, which was read already.
       for (std::size_t i = 0; i < n; ++i) {
         const std::int32_t c = v[base + i];
@@ -877,7 +947,7 @@ void TableBuilder::take_piece(Table& piece, std::size_t base, std::uint32_t line
   std::vector<Slot*> mine, other;
   std::size_t cost_mine = 0, cost_other = 0;
   for (Slot& s : slots_) {
-    const std::size_t cost = s.type == ColumnType::Text ? 3 : 1;
+    const std::size_t cost = s.type == ColumnType::Text || is_number(s.type) ? 3 : 1;
     if (cost_other < cost_mine) other.push_back(&s), cost_other += cost;
     else mine.push_back(&s), cost_mine += cost;
   }
@@ -972,6 +1042,24 @@ void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v, std::int32
       date_error(r, s, v);
       return;
     }
+    case ColumnType::Whole:
+    case ColumnType::Decimal: {
+      // Exact: the text is kept and read as a decimal fraction, never as a binary double.
+      Column& col = *s.column;
+      std::int32_t code = col.index.find(v, col.dictionary);
+      if (code < 0) {
+        auto q = number_value(v, s.type == ColumnType::Whole);
+        if (!q) {
+          out = kMissing;
+          number_error(r, s, v);
+          return;
+        }
+        code = col.index.intern(v, col.dictionary);
+        col.numbers.push_back(std::move(*q));
+      }
+      out = code;
+      return;
+    }
   }
 }
 
@@ -1018,6 +1106,24 @@ void TableBuilder::bool_error(std::size_t r, const Slot& s, std::string_view v) 
     help = fmt::format("write `{}` exactly: lowercase, without spaces", lower);
   field_error("data-bad-bool", r, static_cast<int>(s.h),
               fmt::format("invalid boolean `{}` in column `{}`: expected true, false, 1 or 0", shown(v), cs.name),
+              std::move(help));
+}
+
+void TableBuilder::number_error(std::size_t r, const Slot& s, std::string_view v) {
+  if (saturated()) return;
+  const ColumnSchema& cs = *s.column->schema;
+  const bool whole = cs.type == ColumnType::Whole;
+  std::string help = whole ? "write a whole number in digits, e.g. 12 or -3, without spaces or separators"
+                           : "write the number with digits and `.` as the decimal point, e.g. 4.87";
+  const std::string t(trim(v));
+  if (t.find(',') != std::string::npos && number_value(std::string(t).replace(t.find(','), 1, "."), false))
+    help = fmt::format("`.` is the decimal point: write `{}`", std::string(t).replace(t.find(','), 1, "."));
+  else if (whole && number_value(t, false))
+    help = "this column holds whole numbers; a fraction is not allowed here";
+  else if (t != v && number_value(t, whole))
+    help = "remove the spaces around the number";
+  field_error("data-bad-number", r, static_cast<int>(s.h),
+              fmt::format("invalid {} `{}` in column `{}`", whole ? "whole number" : "number", shown(v), cs.name),
               std::move(help));
 }
 
@@ -1138,8 +1244,8 @@ void TableBuilder::check_keys(unsigned threads) {
     const Column& group = t_.columns[key.front()];
     // services: once a body's service_ids are marked, each subtype's parent is looked up among
     // them (parent code -> service code, or -1 when no row has it as a service_id).
-    const int parent_c = ts_.name == "services" && key.back() == static_cast<std::size_t>(ts_.column_index("service_id"))
-                             ? ts_.column_index("parent_id") : -1;
+    const Reference* ref = self_reference(ts_);
+    const int parent_c = ref ? ts_.column_index(ref->column) : -1;
     const bool parents = parent_c >= 0 && header_index_[static_cast<std::size_t>(parent_c)] >= 0;
     const Column* parent = parents ? &t_.columns[static_cast<std::size_t>(parent_c)] : nullptr;
     // Without a branch on whether a row has a parent (a third of them, in no order a predictor
@@ -1154,7 +1260,7 @@ void TableBuilder::check_keys(unsigned threads) {
     const Groups groups(group.values, group.dictionary.size());
     // Each row's body in the same pass, when the groups are the bodies' (agency_id) and every row
     // has one: the body of each agency_id code, -1 for a code that is no body's.
-    const bool bodies = bodies_from_ && ts_.per_agency && ts_.columns[key.front()].name == "agency_id" &&
+    const bool bodies = bodies_from_ && ts_.per_agency && ts_.columns[key.front()].name == ts_.body_column &&
                         groups.missing == 0;
     std::vector<std::int32_t> body_of;
     if (bodies) {
@@ -1290,38 +1396,18 @@ void TableBuilder::finish() {
   for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
     LargeVector<std::int32_t>& values = t_.columns[c].values;
     if (header_index_[c] < 0) {
-      if (is_derived(ts_, ts_.columns[c].name)) continue;  // computed below
+      if (ts_.columns[c].derived) {  // computed after reading (interp::prepare_data), when read
+        LargeVector<std::int32_t>().swap(values);
+        t_.columns[c].loaded = false;
+        continue;
+      }
       fill_large(values, t_.rows, kMissing);
       continue;
     }
     values.resize(t_.rows);
     if (values.capacity() > 2 * t_.rows + 4096) values.shrink_to_fit();
   }
-  if (ts_.name == "services") {
-    const auto& parent = t_.columns[static_cast<std::size_t>(ts_.column_index("parent_id"))].values;
-    auto& subtype = t_.columns[static_cast<std::size_t>(ts_.column_index("subtype"))].values;
-    auto& main = t_.columns[static_cast<std::size_t>(ts_.column_index("main"))].values;
-    for (auto [name, on] : {std::pair{"subtype", derive_subtype_}, std::pair{"main", derive_main_}}) {
-      if (on) continue;
-      Column& col = t_.columns[static_cast<std::size_t>(ts_.column_index(name))];
-      LargeVector<std::int32_t>().swap(col.values);
-      col.loaded = false;
-    }
-    if (!derive_main_ && !derive_subtype_) {
-      check_keys(threads_);
-      return;
-    }
-    // The derived columns on another thread, while the keys are checked (neither reads the other's).
-    both(
-        threads_,
-        [&] {
-          if (derive_subtype_) build_large(subtype, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 1 : 0; });
-          if (derive_main_) build_large(main, t_.rows, [&](std::size_t r) { return parent[r] != kMissing ? 0 : 1; });
-        },
-        [&] { check_keys(1); });
-    return;
-  }
-  check_keys(1);
+  check_keys(threads_);
 }
 
 Table absent_table(const TableSchema& ts) {
@@ -1342,16 +1428,17 @@ Table absent_table(const TableSchema& ts) {
 // whose agency_id is none (found while each row's body was set), in file order.
 void check_agencies(const Table& agencies, const Table& t, const std::vector<std::uint32_t>& unknown,
                     TableBuilder& b) {
-  const Column& known = agencies.column("agency_id");
-  const Column& ids = t.column("agency_id");
-  const int h = b.header_index("agency_id");
+  const Column& known = agencies.column(agencies.schema->body_column);
+  const std::string& column = t.schema->body_column;
+  const Column& ids = t.column(column);
+  const int h = b.header_index(column);
   if (!known.present || !ids.present) return;
   for (const std::uint32_t r : unknown) {
     if (b.saturated()) break;
     const std::string& id = ids.dictionary[static_cast<std::size_t>(ids.values[r])];
     auto guess = nearest(id, known.dictionary, Guess::Code);
     b.field_error("data-unknown-agency", r, h,
-                  fmt::format("unknown body `{}` in column `agency_id`: it is not in {}", shown(id),
+                  fmt::format("unknown body `{}` in column `{}`: it is not in {}", shown(id), column,
                               file_name_of(agencies.file)),
                   guess ? did_you_mean(id, *guess)
                         : fmt::format("add the body to {} or correct the code", file_name_of(agencies.file)));
@@ -1361,7 +1448,7 @@ void check_agencies(const Table& agencies, const Table& t, const std::vector<std
 // Each row's body (its index in ds.bodies, -1 when its agency_id is missing or no body's): one pass
 // that writes the column once. Returns the rows whose agency_id is there but is no body's.
 std::vector<std::uint32_t> assign_bodies(const DataSet& ds, Table& t) {
-  const Column& ids = t.column("agency_id");
+  const Column& ids = t.column(t.schema->body_column);
   std::vector<std::int32_t> body_of(ids.dictionary.size());
   for (std::size_t i = 0; i < ids.dictionary.size(); ++i) body_of[i] = ds.body_index(ids.dictionary[i]);
   std::vector<std::uint32_t> unknown;
@@ -1375,24 +1462,86 @@ std::vector<std::uint32_t> assign_bodies(const DataSet& ds, Table& t) {
   return unknown;
 }
 
-void check_parents(const Table& services, const BadParents& bad, TableBuilder& b) {
-  const Column& agency = services.column("agency_id");
-  const Column& parent = services.column("parent_id");
-  const int h = b.header_index("parent_id");
+void check_parents(const Table& table, const BadParents& bad, TableBuilder& b) {
+  const Reference& ref = *self_reference(*table.schema);
+  const Column& agency = table.column(table.schema->body_column);
+  const Column& parent = table.column(ref.column);
+  const int h = b.header_index(ref.column);
   for (const auto& [r, self] : bad) {
     if (b.saturated()) break;
     const std::string& p = parent.dictionary[static_cast<std::size_t>(parent.values[r])];
     if (self) {
-      b.field_error("data-unknown-parent", r, h, fmt::format("service `{}` names itself as its parent", shown(p)),
-                    "leave parent_id empty for a main service; for a subtype, give its main service's service_id");
+      b.field_error("data-unknown-parent", r, h,
+                    fmt::format("`{}` `{}` names the row itself: it is the row's own {}", ref.column, shown(p), ref.target),
+                    fmt::format("`{}` refers to another row of the same body (`reference {} to {}.{} same body`)",
+                                ref.column, ref.column, ref.table, ref.target));
       continue;
     }
     const std::string& a = agency.dictionary[static_cast<std::size_t>(agency.values[r])];
     b.field_error("data-unknown-parent", r, h,
-                  fmt::format("unknown parent service `{}`: body `{}` has no service with that service_id", shown(p),
-                              shown(a)),
-                  "a subtype's parent_id is the service_id of its main service, listed for the same body");
+                  fmt::format("unknown {} `{}` in column `{}`: body `{}` has no row with that {}", ref.target, shown(p),
+                              ref.column, shown(a), ref.target),
+                  ref.meaning.empty()
+                      ? fmt::format("`{}` is the {} of another row of the same body", ref.column, ref.target)
+                      : ref.meaning);
   }
+}
+
+// Every other reference (`reference COLUMN to TABLE.TARGET [same body]`): each value present in
+// COLUMN must be a value of TABLE.TARGET (of the same body's rows with `same body`). The reference
+// that the key check covers (self_reference) is not checked again.
+void check_references(const DataSet& ds, const Table& t, TableBuilder& b) {
+  const TableSchema& ts = *t.schema;
+  for (const auto& ref : ts.references) {
+    if (&ref == self_reference(ts)) continue;
+    const int h = b.header_index(ref.column);
+    auto target_it = ds.tables.find(ref.table);
+    if (h < 0 || target_it == ds.tables.end()) continue;
+    const Table& target = target_it->second;
+    const int tc = target.schema->column_index(ref.target);
+    const int fc = ts.column_index(ref.column);
+    if (tc < 0 || fc < 0 || !target.present) continue;
+    const Column& from = t.columns[static_cast<std::size_t>(fc)];
+    const Column& to = target.columns[static_cast<std::size_t>(tc)];
+    // (body, code of the value in `to`), or (-1, code) when bodies do not matter.
+    std::set<std::pair<std::int32_t, std::int32_t>> present;
+    for (std::size_t r = 0; r < target.rows; ++r) {
+      if (to.values.empty() || to.values[r] == kMissing) continue;
+      present.insert({ref.same_body && !target.body.empty() ? target.body[r] : -1, to.values[r]});
+    }
+    auto text_of = [](const Column& c, std::int32_t v) -> std::string {
+      const auto code = static_cast<std::size_t>(v);
+      if (c.schema->type == ColumnType::Enum) return c.schema->enum_values[code];
+      if (c.schema->type == ColumnType::Text || is_number(c.schema->type)) return c.dictionary[code];
+      return std::to_string(v);
+    };
+    for (std::size_t r = 0; r < t.rows; ++r) {
+      if (b.saturated()) break;
+      if (from.values.empty() || from.values[r] == kMissing) continue;
+      const std::string value = text_of(from, from.values[r]);
+      std::int32_t code = from.values[r];
+      if (to.schema->type == ColumnType::Text || is_number(to.schema->type)) code = to.code_of(value);
+      const std::int32_t body = ref.same_body && !t.body.empty() ? t.body[r] : -1;
+      if (code >= 0 && present.count({body, code})) continue;
+      b.field_error("data-unknown-reference", r, h,
+                    fmt::format("unknown {} `{}` in column `{}`: no row of {} has it{}", ref.target, shown(value),
+                                ref.column, file_name_of(target.file.empty() ? ref.table : target.file),
+                                ref.same_body ? " for the same body" : ""),
+                    ref.meaning.empty() ? fmt::format("`{}` refers to `{}.{}`", ref.column, ref.table, ref.target)
+                                        : ref.meaning);
+    }
+  }
+}
+
+// The contract's tables with the table of bodies first: its rows are the bodies the other tables'
+// rows are checked against as they are read.
+std::vector<const TableSchema*> bodies_first(const Contract& contract) {
+  std::vector<const TableSchema*> out;
+  for (const auto& t : contract.tables)
+    if (t.lists_bodies) out.push_back(&t);
+  for (const auto& t : contract.tables)
+    if (!t.lists_bodies) out.push_back(&t);
+  return out;
 }
 
 // ---- a data set --------------------------------------------------------------------------------
@@ -1541,7 +1690,6 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   b->header(names, cols, header_line, false);
   b->threads(threads_for(options));
   if (L.bodies_built) b->bodies_from(&L.ds);
-  b->derive(options.derive_main, options.derive_subtype);
 
   const MappedFile& file = csv.file();
   const std::string_view text = csv.text();
@@ -1628,20 +1776,27 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   L.builders[ts.name] = std::move(b);
 }
 
-// The data set's bodies in agency_id byte order (std::string compares as unsigned bytes): the
-// output order. Once, as soon as agencies is read.
+// The data set's bodies in byte order of their codes (std::string compares as unsigned bytes): the
+// output order. Once, as soon as the table of bodies is read.
 void build_bodies(Loading& L) {
   DataSet& ds = L.ds;
-  if (L.bodies_built || !ds.tables.at("agencies").present) return;
-  const Table& a = ds.tables.at("agencies");
-  auto text = [&](const char* name, std::size_t r) -> std::string {
+  const TableSchema* bodies = ds.contract->bodies();
+  if (L.bodies_built || !bodies || !ds.tables.at(bodies->name).present) return;
+  const Table& a = ds.tables.at(bodies->name);
+  std::string kk, ru;
+  for (const auto& [lang, column] : bodies->body_names) {
+    if (lang == "kk") kk = column;
+    if (lang == "ru") ru = column;
+  }
+  auto text = [&](const std::string& name, std::size_t r) -> std::string {
+    if (name.empty() || a.schema->column_index(name) < 0) return {};
     const Column& c = a.column(name);
-    if (!c.present || c.values[r] == kMissing) return {};
+    if (!c.present || c.values.empty() || c.values[r] == kMissing) return {};
     const auto code = static_cast<std::size_t>(c.values[r]);
     return c.schema->type == ColumnType::Enum ? c.schema->enum_values[code] : c.dictionary[code];
   };
   for (std::size_t r = 0; r < a.rows; ++r)
-    ds.bodies.push_back(Body{text("agency_id", r), text("name_kk", r), text("name_ru", r), text("kind", r)});
+    ds.bodies.push_back(Body{text(bodies->body_column, r), text(kk, r), text(ru, r), text(bodies->category_column, r)});
   std::sort(ds.bodies.begin(), ds.bodies.end(), [](const Body& x, const Body& y) { return x.agency_id < y.agency_id; });
   L.bodies_built = true;
 }
@@ -1655,37 +1810,48 @@ DataSet finish_dataset(Loading& L) {
   // Each row's body; then the errors across tables, in the order a reader meets them: unknown
   // bodies first, then subtypes' parents (found with the keys of services).
   std::map<std::string, std::vector<std::uint32_t>> unknown;  // per table: rows of no known body
-  const bool services = builders.count("services") > 0;
   for (auto& [name, t] : ds.tables) {
     if (!t.present || !t.schema->per_agency) continue;
     auto b = builders.find(name);
     if (b != builders.end() && b->second->bodies_assigned()) unknown[name] = b->second->unknown_bodies();
     else unknown[name] = assign_bodies(ds, t);
   }
-  if (builders.count("agencies")) {
-    const Table& agencies = ds.tables.at("agencies");
-    for (const char* name : {"services", "objections"})
-      if (auto it = builders.find(name); it != builders.end())
-        check_agencies(agencies, ds.tables.at(name), unknown[name], *it->second);
+  // In the contract's order of tables, as before: unknown bodies, then references.
+  const TableSchema* bodies = ds.contract->bodies();
+  if (bodies && builders.count(bodies->name)) {
+    const Table& table_of_bodies = ds.tables.at(bodies->name);
+    for (const auto& ts : ds.contract->tables)
+      if (auto it = builders.find(ts.name); ts.per_agency && it != builders.end())
+        check_agencies(table_of_bodies, ds.tables.at(ts.name), unknown[ts.name], *it->second);
   }
-  if (services) check_parents(ds.tables.at("services"), builders.at("services")->bad_parents(), *builders.at("services"));
+  for (const auto& ts : ds.contract->tables)
+    if (auto it = builders.find(ts.name); it != builders.end() && self_reference(ts))
+      check_parents(ds.tables.at(ts.name), it->second->bad_parents(), *it->second);
+  for (const auto& ts : ds.contract->tables)
+    if (auto it = builders.find(ts.name); it != builders.end())
+      check_references(ds, ds.tables.at(ts.name), *it->second);
   if (!L.reporter.empty()) L.reporter.raise();
+  for (const TableSchema* ts : bodies_first(*ds.contract))
+    if (auto it = builders.find(ts->name); it != builders.end())
+      for (auto& w : it->second->warnings) ds.warnings.push_back(std::move(w));
   builders.clear();  // they point into the tables, which move out with the data set
   return std::move(ds);
 }
 
 }  // namespace
 
-DataSet build_dataset(std::string folder, std::map<std::string, TextTable> tables,
-                      const std::vector<std::string>& needed) {
+DataSet build_dataset(std::string folder, std::shared_ptr<const Contract> contract,
+                      std::map<std::string, TextTable> tables, const std::vector<std::string>& needed) {
   for (const auto& n : needed)
-    if (!find_table(n)) throw std::invalid_argument(fmt::format("build_dataset: no table {} in the schema", n));
+    if (!contract->find(n)) throw std::invalid_argument(fmt::format("build_dataset: no table {} in the contract", n));
   Loading L;
+  L.ds.contract = std::move(contract);
   L.ds.folder = std::move(folder);
-  for (const auto& ts : schema())
+  for (const auto& ts : L.ds.contract->tables)
     if (is_needed(ts, needed) && !tables.count(ts.name))
-      L.reporter.add(missing_table_error(L.ds.folder, ts, ts.name == "agencies", {}));
-  for (const auto& ts : schema()) {
+      L.reporter.add(missing_table_error(L.ds.folder, ts, ts.lists_bodies, {}));
+  for (const TableSchema* p : bodies_first(*L.ds.contract)) {
+    const TableSchema& ts = *p;
     auto it = tables.find(ts.name);
     if (it == tables.end()) {
       L.ds.tables.emplace(ts.name, absent_table(ts));
@@ -1697,24 +1863,28 @@ DataSet build_dataset(std::string folder, std::map<std::string, TextTable> table
   return finish_dataset(L);
 }
 
-DataSet load_folder(const std::string& folder, const std::vector<std::string>& needed, const LoadOptions& options) {
+DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> contract,
+                    const std::vector<std::string>& needed, const LoadOptions& options) {
   namespace fs = std::filesystem;
   for (const auto& n : needed)
-    if (!find_table(n)) throw std::invalid_argument(fmt::format("load_folder: no table {} in the schema", n));
+    if (!contract->find(n)) throw std::invalid_argument(fmt::format("load_folder: no table {} in the contract", n));
+  const TableSchema* bodies = contract->bodies();
+  const std::string example = bodies ? bodies->name + ".csv" : std::string("one file per table");
   std::error_code ec;
   const fs::path dir(folder);
   if (!fs::exists(dir, ec))
     throw_input_error(data_error("data-no-folder", folder, 0, 0, {},
                                  fmt::format("data folder `{}` does not exist", folder),
-                                 "give --data the folder that holds agencies.csv, services.csv and the other tables"));
+                                 fmt::format("give --data the folder that holds {} and the other tables", example)));
   if (!fs::is_directory(dir, ec))
     throw_input_error(data_error("data-no-folder", folder, 0, 0, {}, fmt::format("`{}` is not a folder", folder),
-                                 "give --data the folder that holds agencies.csv, services.csv and the other tables"));
+                                 fmt::format("give --data the folder that holds {} and the other tables", example)));
 
   std::vector<std::string> entries;  // file names in the folder, for "did you mean" on a missing file
   for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e.path().filename().string());
 
   Loading L;
+  L.ds.contract = std::move(contract);
   L.ds.folder = folder;
   L.threads = threads_for(options);
   struct Found {
@@ -1723,7 +1893,8 @@ DataSet load_folder(const std::string& folder, const std::vector<std::string>& n
     bool json;
   };
   std::vector<Found> found;
-  for (const auto& ts : schema()) {
+  for (const TableSchema* p : bodies_first(*L.ds.contract)) {
+    const TableSchema& ts = *p;
     const fs::path csv = dir / (ts.name + ".csv"), json = dir / (ts.name + ".json");
     const bool has_csv = fs::is_regular_file(csv, ec), has_json = fs::is_regular_file(json, ec);
     if (has_csv && has_json) {
@@ -1743,12 +1914,12 @@ DataSet load_folder(const std::string& folder, const std::vector<std::string>& n
                    : fmt::format("found `{}`: save it as CSV UTF-8 named {}.csv", name, ts.name);
         break;
       }
-      L.reporter.add(missing_table_error(folder, ts, ts.name == "agencies", hint));
+      L.reporter.add(missing_table_error(folder, ts, ts.lists_bodies, hint));
     }
   }
   if (!L.reporter.empty()) L.reporter.raise();
 
-  for (const auto& ts : schema()) L.ds.tables.emplace(ts.name, absent_table(ts));
+  for (const auto& ts : L.ds.contract->tables) L.ds.tables.emplace(ts.name, absent_table(ts));
   InputError read_errors;
   for (const auto& f : found) {
     const std::string shown_name = f.path.string();
@@ -1756,7 +1927,7 @@ DataSet load_folder(const std::string& folder, const std::vector<std::string>& n
       if (f.json) build_from_text(*f.table, read_json(shown_name, shown_name, f.table), L);
       else load_csv(*f.table, shown_name, options, L);
       L.ds.files.push_back(shown_name);
-      if (f.table->name == "agencies" && read_errors.diagnostics.empty()) build_bodies(L);
+      if (f.table->lists_bodies && read_errors.diagnostics.empty()) build_bodies(L);
     } catch (const InputError& e) {
       // Keep reading: a broken services.csv should not hide a broken objections.csv. Errors in the
       // values of the files read so far wait: they are reported only if every file reads.
@@ -1765,6 +1936,44 @@ DataSet load_folder(const std::string& folder, const std::vector<std::string>& n
   }
   if (!read_errors.diagnostics.empty()) throw read_errors;
   return finish_dataset(L);
+}
+
+Diagnostic RowPositions::diagnostic(std::size_t row, std::string_view column, std::string code, std::string message,
+                                    std::string help) {
+  const Table& t = table_;
+  const std::uint32_t line = t.lines.line(row);
+  if (t.row_word)
+    return data_error(std::move(code), t.file, 0, 0, {}, fmt::format("{} {}: {}", t.row_word, line, message), std::move(help));
+  if (!read_) {
+    read_ = true;
+    try {
+      text_ = read_csv(t.file, t.file, t.schema);
+    } catch (const InputError&) {
+      // The file changed or went away since it was read: the row's line is still known.
+    }
+  }
+  std::size_t col = 0;
+  std::uint32_t at = line;
+  std::string_view line_text;
+  if (text_ && row < text_->records.size()) {
+    const auto h = std::find(text_->header.begin(), text_->header.end(), column);
+    const std::size_t f = h == text_->header.end() ? 0 : static_cast<std::size_t>(h - text_->header.begin());
+    at = text_->line_of(row, f);
+    col = text_->col_of(row, f);
+    // The quoted line: from the file's text, at line `at`.
+    const std::string& src = text_->source;
+    std::size_t b = 0;
+    for (std::uint32_t l = 1; l < at && b != std::string::npos; ++l) {
+      b = src.find('\n', b);
+      if (b != std::string::npos) ++b;
+    }
+    if (b != std::string::npos && b <= src.size()) {
+      std::size_t e = src.find('\n', b);
+      line_text = std::string_view(src).substr(b, (e == std::string::npos ? src.size() : e) - b);
+      if (!line_text.empty() && line_text.back() == '\r') line_text.remove_suffix(1);
+    }
+  }
+  return data_error(std::move(code), t.file, at, col, shown_line(line_text), std::move(message), std::move(help));
 }
 
 }  // namespace ereje::input

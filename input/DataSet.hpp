@@ -11,6 +11,8 @@
 #include <iterator>
 #include <limits>
 #include <map>
+#include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "core/Diagnostic.hpp"
+#include "core/Rational.hpp"
 #include "input/Schema.hpp"
 
 namespace ereje::input {
@@ -94,12 +97,14 @@ class TextIndex {
 struct Column {
   const ColumnSchema* schema = nullptr;
   // Text: index into `dictionary`; Enum: index into schema->enum_values; Bool: 0 or 1;
-  // Date: days since 1970-01-01. kMissing when the value is empty or the column is absent.
+  // Date: days since 1970-01-01; Whole, Decimal: index into `numbers` (never a binary floating
+  // point value). kMissing when the value is empty or the column is absent.
   LargeVector<std::int32_t> values;
-  std::vector<std::string> dictionary;  // Text only: distinct values in first-seen order
+  std::vector<std::string> dictionary;  // Text and numbers: distinct values (as written) in first-seen order
+  std::vector<Rational> numbers;        // Whole and Decimal: the exact value of each dictionary entry
   bool present = true;                  // false when an optional column was absent from the file
-  // false: a derived column (is_derived) left uncomputed because no rule in force reads it
-  // (LoadOptions::derived_columns); its values are empty, and reading it is a logic error.
+  // false: a derived column, computed after reading (interp::prepare_data) and only when a rule
+  // in force reads it; until then its values are empty, and reading it is a logic error.
   bool loaded = true;
 
   // Code of a text value, or -1 when no row has it (then an equality never matches).
@@ -153,20 +158,25 @@ struct Table {
   std::vector<Column> columns;  // same order as schema->columns (derived columns included)
   LargeVector<std::int32_t> body;  // per-agency tables: index into DataSet::bodies for each row
   RowLines lines;  // each row's line in its file, for messages
+  // How messages name a row: null for a CSV file (line and column); "record" (JSON: `lines` holds
+  // the record's number) or "row" (a database table: its row number).
+  const char* row_word = nullptr;
 
   const Column& column(std::string_view name) const;
 };
 
 struct Body {
-  std::string agency_id;
-  std::string name_kk, name_ru, kind;  // empty when missing
+  std::string agency_id;               // its code (the table of bodies' body column)
+  std::string name_kk, name_ru, kind;  // the columns the contract names for them; empty when missing
 };
 
 struct DataSet {
+  std::shared_ptr<const Contract> contract;  // the contract in force that the data was read with
   std::string folder;
   std::vector<Body> bodies;           // sorted by agency_id (byte order): the output order
   std::map<std::string, Table> tables;  // by table name; every schema table has an entry
   std::vector<std::string> files;     // every file read, for receipts
+  std::vector<Diagnostic> warnings;   // what is odd but not wrong (columns no table declares, …)
 
   const Table& table(std::string_view name) const;
   int body_index(std::string_view agency_id) const;  // -1 when unknown
@@ -180,19 +190,16 @@ struct LoadOptions {
   // A file is cut into pieces of at least this many bytes: below it, another thread costs more
   // than it saves. (Small values let tests cut small files.)
   std::size_t min_piece_bytes = std::size_t{8} << 20;
-  // Whether to compute each derived column (services.main, services.subtype): columns as long as
-  // the table, which a run whose rules in force never name can do without. Column reading code
-  // throws std::logic_error on a column left out (Column::loaded), never a wrong value.
-  bool derive_main = true;
-  bool derive_subtype = true;
 };
 
-// Reads a data folder (NAME.csv or NAME.json per table). `needed` lists the tables the rules in
-// force read: each must be present; the agencies table always is. Any contract violation of
-// data.md throws InputError with diagnostics naming file, line and column. A CSV file is read in
+// Reads a data folder (NAME.csv or NAME.json per table) against `contract` (the contract in force:
+// Contract::at). `needed` lists the tables the rules in force read: each must be present; the
+// table of bodies always is. Any contract violation throws InputError with diagnostics naming
+// file, line and column. Derived columns are left for interp::prepare_data. A CSV file is read in
 // one pass from a memory map straight into the columns, its pages let go behind the reading: the
 // memory a run holds is the columns', not the files'.
-DataSet load_folder(const std::string& folder, const std::vector<std::string>& needed, const LoadOptions& options = {});
+DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> contract,
+                    const std::vector<std::string>& needed, const LoadOptions& options = {});
 
 // Builds a DataSet from already-parsed text rows (used by rule-file tests and by the readers):
 // `tables[name]` holds the records of one table as text ("" = missing). Validates exactly like a
@@ -219,13 +226,28 @@ struct TextTable {
   // Column of field `f` of record `r` (0 when unknown).
   std::uint32_t col_of(std::size_t r, std::size_t f) const;
 };
-DataSet build_dataset(std::string folder, std::map<std::string, TextTable> tables,
-                      const std::vector<std::string>& needed);
+DataSet build_dataset(std::string folder, std::shared_ptr<const Contract> contract,
+                      std::map<std::string, TextTable> tables, const std::vector<std::string>& needed);
 
-// Columns of a table as they appear in files: the schema without the derived ones
-// (services.subtype and services.main), which the loader computes and a file must not need.
+// Columns of a table as they appear in files: the schema without the derived ones, which are
+// computed from the others and a file must not need.
 bool is_derived(const TableSchema& table, std::string_view column);
 std::vector<std::string> file_columns(const TableSchema& table);
+
+// Diagnostics about fields of rows read before (an invariant a row breaks): the row's file, line
+// and the column of its field (a CSV file's line and column, the line quoted; a JSON file's record;
+// a database table's row and key). A CSV file is read again, once, on the first message.
+class RowPositions {
+ public:
+  explicit RowPositions(const Table& table) : table_(table) {}
+  Diagnostic diagnostic(std::size_t row, std::string_view column, std::string code, std::string message,
+                        std::string help);
+
+ private:
+  const Table& table_;
+  bool read_ = false;
+  std::optional<TextTable> text_;  // the CSV file as records with positions, when it could be read
+};
 
 // The whole file as one string; InputError naming `display_name` when it cannot be read.
 std::string read_file_text(const std::string& path, const std::string& display_name);

@@ -138,14 +138,14 @@ std::string find_db_table(const DbRead& read, const std::string& name, bool exac
   return {};
 }
 
-DataSet finish_db(DbRead read, const std::vector<std::string>& needed, std::vector<std::string> files, bool exact) {
+DataSet finish_db(DbRead read, std::shared_ptr<const Contract> contract, const std::vector<std::string>& needed,
+                  std::vector<std::string> files, bool exact) {
   InputError missing;
-  for (const auto& ts : schema()) {
-    const bool is_needed =
-        ts.name == "agencies" || std::find(needed.begin(), needed.end(), ts.name) != needed.end();
+  for (const auto& ts : contract->tables) {
+    const bool is_needed = ts.lists_bodies || std::find(needed.begin(), needed.end(), ts.name) != needed.end();
     if (!is_needed || read.tables.count(ts.name)) continue;
     std::string help = fmt::format("{} `{}` ({}): create the table with the columns {}",
-                                   ts.name == "agencies" ? "every run reads" : "the rules in force read", ts.name,
+                                   ts.lists_bodies ? "every run reads" : "the rules in force read", ts.name,
                                    ts.meaning, column_list(ts));
     for (const auto& p : read.present)
       if (exact && lower(p) == ts.name)
@@ -159,7 +159,7 @@ DataSet finish_db(DbRead read, const std::vector<std::string>& needed, std::vect
   // Values that could not be read as text are reported with the validation errors of the rest,
   // which then do not also call them empty.
   std::vector<RowKeys> keys;  // what messages need once build_dataset has consumed the tables
-  for (const auto& [name, t] : read.tables) keys.push_back(keys_of(t, *find_table(name)));
+  for (const auto& [name, t] : read.tables) keys.push_back(keys_of(t, *contract->find(name)));
   auto keys_for = [&](const std::string& file) -> const RowKeys* {
     for (const auto& k : keys)
       if (k.file == file) return &k;
@@ -195,7 +195,8 @@ DataSet finish_db(DbRead read, const std::vector<std::string>& needed, std::vect
   }
   DataSet ds;
   try {
-    ds = build_dataset(read.shown, std::move(read.tables), needed);
+    ds = build_dataset(read.shown, contract, std::move(read.tables), needed);
+    for (auto& [name, t] : ds.tables) t.row_word = "row";
   } catch (const InputError& e) {
     for (Diagnostic d : e.diagnostics.list()) {
       if (d.code == "data-empty-value" && d.message.rfind("record ", 0) == 0) {

@@ -38,7 +38,8 @@ std::string find_db_table(const DbRead& read, const std::string& name, bool exac
 // Missing needed tables are reported first (one message each, naming the database); then the tables
 // go through build_dataset. Row references in its messages are rewritten to name the row's key.
 // `files` become DataSet::files (what receipts hash).
-DataSet finish_db(DbRead read, const std::vector<std::string>& needed, std::vector<std::string> files, bool exact);
+DataSet finish_db(DbRead read, std::shared_ptr<const Contract> contract, const std::vector<std::string>& needed,
+                  std::vector<std::string> files, bool exact);
 
 // True when `text` is valid UTF-8.
 bool is_utf8(std::string_view text);

@@ -31,6 +31,88 @@ std::string clean_parse_message(const std::string& what) {
   return m;
 }
 
+// A number with a fraction or an exponent, kept as the text the file wrote (never as a double):
+// a binary value of this subtype, which JSON text itself never produces.
+constexpr std::uint8_t kNumberText = 0x4E;
+
+bool is_number_text(const Json& v) {
+  return v.is_binary() && v.get_binary().has_subtype() && v.get_binary().subtype() == kNumberText;
+}
+
+std::string number_text(const Json& v) {
+  const auto& b = v.get_binary();
+  return std::string(b.begin(), b.end());
+}
+
+// Builds the document as Json::parse does, except for numbers with a fraction or an exponent: a
+// decimal column is read exactly from the digits written, so none may pass through a double.
+class ExactSax {
+ public:
+  Json root;
+
+  bool null() { return add(nullptr); }
+  bool boolean(bool b) { return add(b); }
+  bool number_integer(Json::number_integer_t n) { return add(n); }
+  bool number_unsigned(Json::number_unsigned_t n) { return add(n); }
+  bool number_float(Json::number_float_t, const Json::string_t& text) {
+    return add(Json::binary(Json::binary_t::container_type(text.begin(), text.end()), kNumberText));
+  }
+  bool string(Json::string_t& s) { return add(std::move(s)); }
+  bool binary(Json::binary_t& b) { return add(Json::binary(std::move(b))); }
+  bool start_object(std::size_t) {
+    stack_.push_back(place(Json::object()));
+    return true;
+  }
+  bool key(Json::string_t& k) {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() {
+    stack_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) {
+    stack_.push_back(place(Json::array()));
+    return true;
+  }
+  bool end_array() {
+    stack_.pop_back();
+    return true;
+  }
+  // The same exceptions as Json::parse, so that the caller reports them as before.
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+    if (const auto* pe = dynamic_cast<const Json::parse_error*>(&e)) throw *pe;
+    if (const auto* oe = dynamic_cast<const Json::out_of_range*>(&e)) throw *oe;
+    throw std::runtime_error(e.what());
+  }
+
+ private:
+  template <class V>
+  bool add(V&& v) {
+    place(Json(std::forward<V>(v)));
+    return true;
+  }
+  // Where a new value goes: the root, the end of the array open, or the key just read of the
+  // object open. The containers on the stack are not added to while a child is open, so the
+  // pointers to them stay valid.
+  Json* place(Json v) {
+    if (stack_.empty()) {
+      root = std::move(v);
+      return &root;
+    }
+    Json& top = *stack_.back();
+    if (top.is_array()) {
+      top.push_back(std::move(v));
+      return &top.back();
+    }
+    Json& slot = top[key_];
+    slot = std::move(v);
+    return &slot;
+  }
+  std::vector<Json*> stack_;
+  Json::string_t key_;
+};
+
 const char* kind_of(const Json& v) {
   switch (v.type()) {
     case Json::value_t::object: return "an object";
@@ -71,10 +153,28 @@ std::string JsonFlattener::text_of(std::size_t record, const std::string& key, c
     // Derived columns are computed, never read: such a key is as unknown as any other.
     if (!column || is_derived(*table_, key)) {
       if (v.is_null()) return {};
+      if (is_number_text(v)) return number_text(v);
       return v.is_string() ? v.get<std::string>() : v.dump();
     }
   }
   const ColumnType type = column ? column->type : ColumnType::Text;
+  // A number column takes a JSON number (its digits as written) or a string.
+  if (column && is_number(type) && (v.is_number() || is_number_text(v)))
+    return is_number_text(v) ? number_text(v) : v.dump();
+  if (is_number_text(v)) {
+    const std::string text = number_text(v);
+    if (!column) return text;
+    if (type == ColumnType::Bool)
+      error(record, fmt::format("field `{}` holds the number {}; expected true or false", key, text),
+            "write true or false (the strings \"true\", \"false\", \"1\" and \"0\" are also accepted)");
+    else if (type == ColumnType::Date)
+      error(record, fmt::format("field `{}` holds the number {}; expected a date as a string", key, text),
+            "write dates as strings in the form \"YYYY-MM-DD\"");
+    else
+      error(record, fmt::format("field `{}` holds the number {}; codes and texts are always strings", key, text),
+            fmt::format("write it in quotes: \"{}\"", text));
+    return {};
+  }
   switch (v.type()) {
     case Json::value_t::null: return {};
     case Json::value_t::string: return v.get<std::string>();
@@ -143,7 +243,9 @@ TextTable parse_json(std::string text, const std::string& display_name, const Ta
                                  "a table with no rows is written as []"));
   Json rows;
   try {
-    rows = Json::parse(text);
+    ExactSax sax;
+    Json::sax_parse(text, &sax);
+    rows = std::move(sax.root);
   } catch (const Json::parse_error& e) {
     TextPosition pos = position_of(text, e.byte > 0 ? e.byte - 1 : 0);
     throw_input_error(data_error("data-invalid-json", display_name, pos.line, pos.col, pos.text,

@@ -156,7 +156,7 @@ std::string redact_url(const std::string& url) {
   return out + rest;
 }
 
-DataSet load_postgres(const std::string& url, const std::vector<std::string>& needed) {
+DataSet load_postgres(const std::string& url, std::shared_ptr<const Contract> contract, const std::vector<std::string>& needed) {
   // Messages name the database without the URL's parameters (and never with its password).
   std::string shown = redact_url(url);
   if (auto q = shown.find('?'); q != std::string::npos) shown.resize(q);
@@ -185,7 +185,7 @@ DataSet load_postgres(const std::string& url, const std::vector<std::string>& ne
     read.present.push_back(pq().PQgetvalue(list.get(), i, 0));
     kinds.push_back(pq().PQgetvalue(list.get(), i, 1)[0]);
   }
-  for (const auto& ts : schema()) {
+  for (const auto& ts : contract->tables) {
     const std::string name = find_db_table(read, ts.name, true);
     if (name.empty()) continue;
     char kind = 'v';
@@ -195,7 +195,7 @@ DataSet load_postgres(const std::string& url, const std::vector<std::string>& ne
   }
   exec(c.get(), "COMMIT", shown, "cannot end the transaction");
   c.reset();
-  return finish_db(std::move(read), needed, {}, true);
+  return finish_db(std::move(read), std::move(contract), needed, {}, true);
 }
 
 }  // namespace ereje::input

@@ -17,6 +17,7 @@ bool is_postgres_url(const std::string& data);
 std::string redact_url(const std::string& url);
 
 // Connects, reads the tables, disconnects. `needed` as for load_folder. Throws InputError.
-DataSet load_postgres(const std::string& url, const std::vector<std::string>& needed);
+DataSet load_postgres(const std::string& url, std::shared_ptr<const Contract> contract,
+                      const std::vector<std::string>& needed);
 
 }  // namespace ereje::input

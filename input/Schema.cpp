@@ -1,7 +1,21 @@
-// data.md, transcribed. Changing this file changes the exchange contract: update data.md first.
+// Look-ups over the data contract. The contract itself comes from the rule files.
 #include "input/Schema.hpp"
 
+#include <stdexcept>
+
 namespace ereje::input {
+
+const char* to_string(ColumnType t) {
+  switch (t) {
+    case ColumnType::Text: return "text";
+    case ColumnType::Enum: return "enum";
+    case ColumnType::Bool: return "bool";
+    case ColumnType::Date: return "date";
+    case ColumnType::Whole: return "whole";
+    case ColumnType::Decimal: return "decimal";
+  }
+  return "?";
+}
 
 const ColumnSchema* TableSchema::column(std::string_view n) const {
   for (const auto& c : columns)
@@ -15,67 +29,37 @@ int TableSchema::column_index(std::string_view n) const {
   return -1;
 }
 
-namespace {
-ColumnSchema text(std::string n, std::string meaning, bool optional = false) {
-  return ColumnSchema{std::move(n), ColumnType::Text, optional, optional, {}, std::move(meaning)};
-}
-}  // namespace
-
-const std::vector<TableSchema>& schema() {
-  static const std::vector<TableSchema> tables = [] {
-    std::vector<TableSchema> t;
-    t.push_back(TableSchema{
-        "agencies",
-        {text("agency_id", "the body's code"), text("name_kk", "name in Kazakh", true),
-         text("name_ru", "name in Russian", true),
-         ColumnSchema{"kind", ColumnType::Enum, true, true, {"central", "local"},
-                      "central state body, or regional executive body (akimat)"}},
-        true,
-        {"agency_id"},
-        "the assessed state bodies"});
-    t.push_back(TableSchema{
-        "services",
-        {text("agency_id", "the body that provides it"), text("service_id", "the service's code"),
-         ColumnSchema{"parent_id", ColumnType::Text, false, true, {},
-                      "empty for a main service; for a subtype, the service_id of its main service"},
-         ColumnSchema{"automation", ColumnType::Enum, false, false, {"none", "partial", "full"},
-                      "how far the service is automated"},
-         ColumnSchema{"portal_excluded", ColumnType::Bool, false, false, {},
-                      "the Interdepartmental Commission decided it is not provided through the e-government portal"},
-         ColumnSchema{"mobile", ColumnType::Bool, false, false, {}, "available in a mobile application"},
-         // Derived after reading (not in the file): see schema() comment in Schema.hpp.
-         ColumnSchema{"subtype", ColumnType::Bool, false, false, {}, "a subtype of another service (parent_id set)"},
-         ColumnSchema{"main", ColumnType::Bool, false, false, {}, "a main service (parent_id empty)"}},
-        true,
-        {"agency_id", "service_id"},
-        "one row per public service or subtype a body provides"});
-    t.push_back(TableSchema{
-        "objections",
-        {text("agency_id", "the body that objected"), text("objection_id", "the objection's code"),
-         text("clause", "the paragraph the objection concerns"),
-         ColumnSchema{"submitted_on", ColumnType::Date, false, false, {}, "when it was submitted"},
-         ColumnSchema{"reviewed_on", ColumnType::Date, false, true, {},
-                      "when the special commission reviewed it; empty: not yet"}},
-        true,
-        {"objection_id"},
-        "one row per objection an assessed body filed against its results"});
-    t.push_back(TableSchema{
-        "schedule",
-        {text("stage", "the stage of the assessment, e.g. objections_review"),
-         ColumnSchema{"starts_on", ColumnType::Date, false, false, {}, "when the stage starts"},
-         ColumnSchema{"ends_on", ColumnType::Date, false, false, {}, "the stage's deadline"}},
-        false,
-        {"stage"},
-        "the operational assessment schedule"});
-    return t;
-  }();
-  return tables;
-}
-
-const TableSchema* find_table(std::string_view name) {
-  for (const auto& t : schema())
+const TableSchema* Contract::find(std::string_view name) const {
+  for (const auto& t : tables)
     if (t.name == name) return &t;
   return nullptr;
+}
+
+const TableSchema* Contract::bodies() const {
+  for (const auto& t : tables)
+    if (t.lists_bodies) return &t;
+  return nullptr;
+}
+
+std::vector<std::string> Contract::names() const {
+  std::vector<std::string> out;
+  for (const auto& t : tables) out.push_back(t.name);
+  return out;
+}
+
+Contract Contract::at(Date as_of) const {
+  Contract out;
+  for (const auto& t : tables) {
+    if (!in_force(t.origin, as_of)) continue;
+    TableSchema view = t;
+    view.columns.clear();
+    for (const auto& c : t.columns) (in_force(c.origin, as_of) ? view.columns : view.later).push_back(c);
+    // Columns in force are a prefix of the table's, so indices agree; anything else is a bug.
+    for (std::size_t i = 0; i < view.columns.size(); ++i)
+      if (view.columns[i].name != t.columns[i].name) throw std::logic_error("contract: columns out of date order");
+    out.tables.push_back(std::move(view));
+  }
+  return out;
 }
 
 }  // namespace ereje::input

@@ -79,7 +79,9 @@ void read_table(sqlite3* db, DbRead& read, const TableSchema& ts, const std::str
           if (cs)
             db_value_error(read, t, number, header[h],
                            fmt::format("holds the real number {}", sqlite3_column_double(s.get(), i)),
-                           "codes, texts and dates are TEXT, booleans INTEGER 0/1 or TEXT true/false: store it as one");
+                           cs && is_number(cs->type)
+                               ? "a REAL is a binary approximation: store the exact decimal as TEXT (e.g. '4.87') or INTEGER"
+                               : "codes, texts and dates are TEXT, booleans INTEGER 0/1 or TEXT true/false: store it as one");
           break;
         case SQLITE_BLOB:
           rec.emplace_back();
@@ -113,7 +115,7 @@ bool looks_like_sqlite(const std::string& path) {
   return in.gcount() == 16 && std::string(head, 16) == std::string("SQLite format 3\0", 16);
 }
 
-DataSet load_sqlite(const std::string& path, const std::vector<std::string>& needed) {
+DataSet load_sqlite(const std::string& path, std::shared_ptr<const Contract> contract, const std::vector<std::string>& needed) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::exists(path, ec))
@@ -136,13 +138,13 @@ DataSet load_sqlite(const std::string& path, const std::vector<std::string>& nee
   while (sqlite3_step(list.get()) == SQLITE_ROW)
     read.present.push_back(reinterpret_cast<const char*>(sqlite3_column_text(list.get(), 0)));
   list.reset();
-  for (const auto& ts : schema()) {
+  for (const auto& ts : contract->tables) {
     const std::string name = find_db_table(read, ts.name, false);
     if (!name.empty()) read_table(db.get(), read, ts, name);
   }
   sqlite3_exec(db.get(), "COMMIT", nullptr, nullptr, nullptr);
   db.reset();
-  return finish_db(std::move(read), needed, {path}, false);
+  return finish_db(std::move(read), std::move(contract), needed, {path}, false);
 }
 
 }  // namespace ereje::input

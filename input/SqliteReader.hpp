@@ -10,7 +10,8 @@
 namespace ereje::input {
 
 // Reads the database at `path` (opened read-only). `needed` as for load_folder. Throws InputError.
-DataSet load_sqlite(const std::string& path, const std::vector<std::string>& needed);
+DataSet load_sqlite(const std::string& path, std::shared_ptr<const Contract> contract,
+                    const std::vector<std::string>& needed);
 
 // True when the file starts with SQLite's header ("SQLite format 3").
 bool looks_like_sqlite(const std::string& path);

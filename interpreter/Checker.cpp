@@ -73,8 +73,17 @@ Type column_type(const ColumnSchema& c) {
     case ColumnType::Enum: return Type::Enum;
     case ColumnType::Bool: return Type::Bool;
     case ColumnType::Date: return Type::Date;
+    case ColumnType::Whole:
+    case ColumnType::Decimal: return Type::Number;
   }
   return Type::Error;
+}
+
+// "a, b and c"
+std::string listed_with_and(const std::vector<std::string>& v) {
+  std::string s;
+  for (std::size_t i = 0; i < v.size(); ++i) s += (i == 0 ? "" : i + 1 == v.size() ? " and " : ", ") + v[i];
+  return s;
 }
 
 std::string list_values(const std::vector<std::string>& v) {
@@ -83,16 +92,31 @@ std::string list_values(const std::vector<std::string>& v) {
   return s;
 }
 
-std::vector<std::string> table_names() {
-  std::vector<std::string> out;
-  for (const auto& t : input::schema()) out.push_back(t.name);
-  return out;
+// The names a derived column is computed from, for "worked out from …".
+void columns_read(const ast::Expr& e, const TableSchema& t, std::vector<std::string>& out) {
+  ast::for_each_child(e, [&](const ast::Expr& c) { columns_read(c, t, out); });
+  if (const auto* n = std::get_if<ast::NameRef>(&e.node))
+    if (t.column(n->name) && std::find(out.begin(), out.end(), n->name) == out.end()) out.push_back(n->name);
 }
 
 class ClauseChecker {
  public:
   ClauseChecker(const RuleSet& rules, const ClauseVersion& v, Checked& out, Diagnostics& diags)
-      : rules_(rules), v_(v), c_(*v.clause), out_(out), diags_(diags) {}
+      : rules_(rules), v_(v), c_(*v.clause), out_(out), diags_(diags), contract_(*rules.contract), at_(v.from) {}
+
+  // An expression of the data contract (a derived column, an invariant), in the row context of
+  // `row_table` (null: per body), in force from `at`. `where` names it in messages.
+  Type contract_expr(const ast::Expr& e, const TableSchema* row_table, Date at, std::string where) {
+    at_ = at;
+    where_ = std::move(where);
+    Ctx ctx;
+    ctx.table = row_table;
+    Info t = expr(e, ctx);
+    contract_column_ = t.column;
+    return t.type;
+  }
+  const ColumnSchema* contract_column() const { return contract_column_; }
+  void tables_read(std::set<std::string>& out) const { out.insert(tables_.begin(), tables_.end()); }
 
   void run() {
     CheckedClause cc;
@@ -129,7 +153,19 @@ class ClauseChecker {
     std::vector<const ast::Function*> call_stack;
   };
 
-  std::string where_clause() const { return "clause " + c_.number + " (act \"" + v_.act->id + "\")"; }
+  std::string where_clause() const {
+    return where_.empty() ? "clause " + c_.number + " (act \"" + v_.act->id + "\")" : where_;
+  }
+
+  // A table or column read by a formula in force from at_ must be in force by then.
+  void in_force_check(const input::Origin& o, Span span, const std::string& what) {
+    if (input::in_force(o, at_)) return;
+    diags_.error("not-in-force", span,
+                 what + " takes effect on " + format_date(o.from) + " (act \"" + o.act + "\"), after " +
+                     (where_.empty() ? "this version of " + where_clause() + " (from " + format_date(at_) + ")"
+                                     : where_ + " (from " + format_date(at_) + ")"),
+                 "a formula reads only the data contract in force when it takes effect");
+  }
 
   void declare() {
     auto add = [&](const std::string& name, Span span, Binding b) {
@@ -284,14 +320,18 @@ class ClauseChecker {
   }
 
   const TableSchema* table(const std::string& name, Span span, bool for_test = false) {
-    const TableSchema* t = input::find_table(name);
+    const TableSchema* t = contract_.find(name);
     if (!t) {
-      std::string near = nearest(name, table_names());
+      const auto names = contract_.names();
+      std::string near = nearest(name, names);
       diags_.error("unknown-table", span, "unknown table `" + name + "`",
-                   near.empty() ? "the tables are agencies, services, objections and schedule"
-                                : "did you mean `" + near + "`?");
+                   !near.empty()    ? "did you mean `" + near + "`?"
+                   : names.empty() ? "the rules declare no table: pass the folder of the data contract too (e.g. "
+                                     "`rules/data`), or declare it with `table " + name + " … end`"
+                                   : "the tables are " + listed_with_and(names));
       return nullptr;
     }
+    in_force_check(t->origin, span, "table `" + name + "`");
     out_.tables_used.insert(t->name);
     if (!for_test) tables_.insert(t->name);
     return t;
@@ -317,9 +357,14 @@ class ClauseChecker {
                          near.empty() ? "its columns are " + list_values(names) : "did you mean `" + near + "`?");
             continue;
           }
-          if (a.column == "subtype" || a.column == "main") {
-            diags_.error("derived-column", a.column_span, "`" + a.column + "` is worked out from parent_id and cannot be set",
-                         "set `parent_id = \"ID\"` to make a subtype");
+          if (col->derived) {
+            std::vector<std::string> from;
+            for (const auto& d : rules_.derived)
+              if (d.table == ts->name && d.column == col->name) columns_read(*d.decl->value, *ts, from);
+            diags_.error("derived-column", a.column_span,
+                         "`" + a.column + "` is worked out from " + (from.empty() ? "other columns" : list_values(from)) +
+                             " and cannot be set",
+                         from.empty() ? "set the columns it is computed from" : "set `" + from.front() + "` instead");
             continue;
           }
           if (!cols.insert(a.column).second)
@@ -375,6 +420,15 @@ class ClauseChecker {
       case ColumnType::Text:
         if (!std::holds_alternative<ast::StringLit>(v.node)) bad("text in double quotes");
         return;
+      case ColumnType::Whole:
+      case ColumnType::Decimal: {
+        const ast::Expr* n = &v;
+        if (const auto* u = std::get_if<ast::Unary>(&v.node); u && u->op == ast::UnaryOp::Neg) n = u->operand.get();
+        const auto* lit = std::get_if<ast::NumberLit>(&n->node);
+        if (!lit) return bad(col.type == ColumnType::Whole ? "a whole number such as 12" : "a number such as 4.87");
+        if (col.type == ColumnType::Whole && !lit->value.is_integer()) bad("a whole number such as 12");
+        return;
+      }
     }
   }
 
@@ -455,6 +509,7 @@ class ClauseChecker {
         bind(Binding{Binding::Kind::Column, static_cast<std::size_t>(ci), {}, 0});
         columns_.insert(ctx.table->name + "." + n.name);
         const ColumnSchema& col = ctx.table->columns[static_cast<std::size_t>(ci)];
+        in_force_check(col.origin, e.span, "column `" + n.name + "` of table `" + ctx.table->name + "`");
         return {column_type(col), &col, true};
       }
     }
@@ -485,7 +540,7 @@ class ClauseChecker {
     }
     // A column of another table than the one the rows come from.
     if (ctx.table)
-      for (const auto& t : input::schema())
+      for (const auto& t : contract_.tables)
         if (t.column(n.name)) {
           diags_.error("column-outside-rows", e.span,
                        "`" + n.name + "` is a column of table `" + t.name + "`, not of `" + ctx.table->name + "`",
@@ -493,7 +548,7 @@ class ClauseChecker {
           return {};
         }
     // A column used outside a row condition.
-    for (const auto& t : input::schema())
+    for (const auto& t : contract_.tables)
       if (t.column(n.name)) {
         diags_.error("column-outside-rows", e.span,
                      "`" + n.name + "` is a column of table `" + t.name + "`; it has a value only for one row",
@@ -506,6 +561,16 @@ class ClauseChecker {
       for (const auto& c : ctx.table->columns) candidates.push_back(c.name);
     candidates.push_back("as_of");
     std::string near = nearest(n.name, candidates);
+    if (ctx.table) {
+      // Inside a row condition a bare name is meant as a column: say so, not "define it with let".
+      std::vector<std::string> cols;
+      for (const auto& c : ctx.table->columns) cols.push_back(c.name);
+      diags_.error("not-a-column", e.span, "`" + n.name + "` is not a column of table `" + ctx.table->name + "`",
+                   !near.empty() ? "did you mean `" + near + "`?"
+                                 : "its columns are " + list_values(cols) + "; a new column is declared in the table (`column " +
+                                       n.name + " TYPE \"…\"`, or `extend table " + ctx.table->name + "` in a later act)");
+      return {};
+    }
     diags_.error("undefined-name", e.span, "`" + n.name + "` is not defined in " + where_clause(),
                  near.empty() ? "define it with `let " + n.name + " = …`" : "did you mean `" + near + "`?");
     return {};
@@ -792,6 +857,10 @@ class ClauseChecker {
   const ast::Clause& c_;
   Checked& out_;
   Diagnostics& diags_;
+  const input::Contract& contract_;
+  Date at_;            // the date the formulas take effect: the contract in force then applies
+  std::string where_;  // a contract expression's name in messages, instead of the clause's
+  const ColumnSchema* contract_column_ = nullptr;
   std::map<std::string, std::pair<Binding, Span>> names_;
   std::vector<int> let_state_, coef_state_;
   std::vector<Info> let_types_, coef_types_;
@@ -863,8 +932,70 @@ bool Checked::reads_column(const std::vector<const ClauseVersion*>& versions, co
   return false;
 }
 
+namespace {
+
+// The data contract's expressions: each derived column gets the type of its expression (the
+// columns the clauses read must have types before the clauses are checked), each invariant must
+// be a condition and name clauses that exist.
+void check_contract(const RuleSet& rules, Checked& out, Diagnostics& diags) {
+  static const ast::Clause none{};
+  for (const auto& d : rules.derived) {
+    input::TableSchema* t = nullptr;
+    for (auto& x : rules.contract->tables)
+      if (x.name == d.table) t = &x;
+    const int ci = t ? t->column_index(d.column) : -1;
+    if (ci < 0) continue;
+    input::ColumnSchema& col = t->columns[static_cast<std::size_t>(ci)];
+    ClauseVersion v{"", nullptr, nullptr, &none, nullptr, col.origin.from, std::nullopt};
+    ClauseChecker cc(rules, v, out, diags);
+    const Type type = cc.contract_expr(*d.decl->value, t, col.origin.from,
+                                       "derived column `" + d.column + "` of table `" + d.table + "`");
+    switch (type) {
+      case Type::Bool: col.type = input::ColumnType::Bool; break;
+      case Type::Number: col.type = input::ColumnType::Decimal; break;
+      case Type::Date: col.type = input::ColumnType::Date; break;
+      case Type::Text: col.type = input::ColumnType::Text; break;
+      case Type::Enum:
+        col.type = input::ColumnType::Enum;
+        if (const ColumnSchema* from = cc.contract_column()) col.enum_values = from->enum_values;
+        break;
+      case Type::Days:
+        diags.error("type-mismatch", d.decl->value->span,
+                    "a derived column holds true/false, a number, a date or text, not a number of days",
+                    "divide by `days(1)` to count the days as a number");
+        break;
+      case Type::Error: break;
+    }
+  }
+  for (const auto& inv : rules.invariants) {
+    const ast::InvariantDecl& d = *inv.decl;
+    const input::TableSchema* t = rules.contract->find(inv.table);
+    if (!t) continue;
+    ClauseVersion v{"", nullptr, nullptr, &none, nullptr, inv.origin.from, std::nullopt};
+    ClauseChecker cc(rules, v, out, diags);
+    const Type type = cc.contract_expr(*d.condition, d.per_body ? nullptr : t, inv.origin.from,
+                                       "invariant `" + d.name + "` of table `" + inv.table + "`");
+    if (type != Type::Bool && type != Type::Error)
+      diags.error("type-mismatch", d.condition->span,
+                  "invariant `" + d.name + "` must be a condition (true/false), not " + std::string(type_name(type)));
+    auto& read = out.invariant_tables[&d];
+    read.insert(inv.table);
+    cc.tables_read(read);
+    for (std::size_t i = 0; i < d.clauses.size(); ++i)
+      if (!rules.clauses.count(d.clauses[i])) {
+        std::string near = nearest(d.clauses[i], rules.clause_numbers());
+        diags.error("unknown-clause", d.clause_spans[i],
+                    "invariant `" + d.name + "` is for clause " + d.clauses[i] + ", but no act has a clause " + d.clauses[i],
+                    near.empty() ? "name the clause whose formula relies on the invariant" : "did you mean clause " + near + "?");
+      }
+  }
+}
+
+}  // namespace
+
 Checked check(const RuleSet& rules, Diagnostics& diags) {
   Checked out;
+  check_contract(rules, out, diags);
   for (const auto& [name, fn] : rules.functions) check_function_names(rules, *fn, *fn->body, diags);
   // Functions are checked at each call, with the types of that call's arguments (min works on
   // numbers and on dates alike).

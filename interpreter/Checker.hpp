@@ -44,6 +44,8 @@ struct Checked {
   std::unordered_map<const ast::Expr*, Type> types;  // for expressions outside function bodies
   std::map<const ClauseVersion*, CheckedClause> clauses;
   std::set<std::string> tables_used;  // every table any version or test reads
+  // The tables each invariant of the contract reads: its own, and those its aggregates count.
+  std::map<const ast::InvariantDecl*, std::set<std::string>> invariant_tables;
 
   // The tables that the given versions' formulas read: what `run` must find in the data folder.
   std::vector<std::string> tables_read(const std::vector<const ClauseVersion*>& versions) const;

@@ -102,6 +102,8 @@ struct Engine {
       case ColumnType::Enum: return Value::string(c.schema->enum_values[static_cast<std::size_t>(v)]);
       case ColumnType::Bool: return Value::boolean(v != 0);
       case ColumnType::Date: return Value::date(Date{v});
+      case ColumnType::Whole:
+      case ColumnType::Decimal: return Value::number(c.numbers[static_cast<std::size_t>(v)]);
     }
     return Value::missing();
   }

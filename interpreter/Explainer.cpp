@@ -77,9 +77,9 @@ class Explainer {
   RowRef row_ref(const input::Table& t, std::size_t row) {
     RowRef r{t.file, t.lines.line(row), {}};
     for (const auto& k : t.schema->key) {
-      if (k == "agency_id") continue;
+      if (k == t.schema->body_column) continue;  // the body is the one explained
       Value v = e_.cell(t, static_cast<std::size_t>(t.schema->column_index(k)), row);
-      r.key += (r.key.empty() ? "" : ", ") + k + "=" + (v.is_missing() ? "" : v.text);
+      r.key += (r.key.empty() ? "" : ", ") + k + "=" + (v.is_missing() ? "" : v.kind == Kind::Text ? v.text : v.show());
     }
     return r;
   }

@@ -76,6 +76,7 @@ class Compiler {
         reads_.push_back(b.index);
         const input::Column* col = &table_.columns[b.index];
         if (!col->loaded) throw std::logic_error("column " + col->schema->name + " was not loaded for this run");
+        if (input::is_number(col->schema->type)) return number_column(*col);
         Ty ty = col->schema->type == input::ColumnType::Bool   ? Ty::Bool
                 : col->schema->type == input::ColumnType::Date ? Ty::Date
                                                                : Ty::Code;
@@ -161,11 +162,36 @@ class Compiler {
     return unary_op(std::move(*a), Ty::Int, [](std::int64_t v) { return -v; });
   }
 
+  // A number column whose values are all whole numbers below 2^31 in size, as a date's day count
+  // is: each row's value through a table by code (a sum over the row limit then fits 64 bits). A
+  // column with fractions or larger numbers is left to the generic evaluator's exact rationals.
+  std::optional<Compiled> number_column(const input::Column& col) {
+    auto ints = std::make_shared<std::vector<std::int64_t>>();
+    ints->reserve(col.numbers.size());
+    const Rational limit(std::int64_t{1} << 31);
+    for (const Rational& q : col.numbers) {
+      if (!q.is_integer() || limit < q || q < -limit) return std::nullopt;
+      ints->push_back(q.to_int64());
+    }
+    const input::Column* c = &col;
+    return Compiled{[c, ints](std::size_t bg, std::size_t en, std::int64_t* out) {
+                      if (c->values.empty()) return std::fill(out, out + (en - bg), kMiss);
+                      const std::int32_t* v = c->values.data() + bg;
+                      for (std::size_t i = 0; i < en - bg; ++i)
+                        out[i] = v[i] == input::kMissing ? kMiss : (*ints)[static_cast<std::size_t>(v[i])];
+                    },
+                    Ty::Int};
+  }
+
+  // Text and enum columns hold codes that a literal can be compared with.
+  static bool coded(const input::Column* col) {
+    return col && (col->schema->type == input::ColumnType::Text || col->schema->type == input::ColumnType::Enum);
+  }
+
   // `column = literal`, either way round: compares dictionary codes.
   std::optional<Compiled> code_compare(const ast::Expr& col_e, const ast::Expr& lit_e, bool equal) {
     const input::Column* col = column_of(col_e);
-    if (!col || col->schema->type == input::ColumnType::Bool || col->schema->type == input::ColumnType::Date)
-      return std::nullopt;
+    if (!coded(col)) return std::nullopt;
     auto code = literal_code(lit_e, *col);
     if (!code) return std::nullopt;
     auto k = expr(col_e);
@@ -182,12 +208,8 @@ class Compiler {
     using ast::BinaryOp;
     if (bn.op == BinaryOp::Eq || bn.op == BinaryOp::Ne) {
       bool eq = bn.op == BinaryOp::Eq;
-      if (column_of(*bn.lhs) && column_of(*bn.lhs)->schema->type != input::ColumnType::Bool &&
-          column_of(*bn.lhs)->schema->type != input::ColumnType::Date)
-        return code_compare(*bn.lhs, *bn.rhs, eq);
-      if (column_of(*bn.rhs) && column_of(*bn.rhs)->schema->type != input::ColumnType::Bool &&
-          column_of(*bn.rhs)->schema->type != input::ColumnType::Date)
-        return code_compare(*bn.rhs, *bn.lhs, eq);
+      if (coded(column_of(*bn.lhs))) return code_compare(*bn.lhs, *bn.rhs, eq);
+      if (coded(column_of(*bn.rhs))) return code_compare(*bn.rhs, *bn.lhs, eq);
     }
     auto a = expr(*bn.lhs);
     if (!a) return std::nullopt;
@@ -257,8 +279,7 @@ class Compiler {
 
   std::optional<Compiled> node(const ast::Expr&, const ast::InList& in) {
     const input::Column* col = column_of(*in.value);
-    if (!col || col->schema->type == input::ColumnType::Bool || col->schema->type == input::ColumnType::Date)
-      return std::nullopt;
+    if (!coded(col)) return std::nullopt;
     std::vector<std::int64_t> codes;
     for (const auto& item : in.items) {
       auto c = literal_code(*item, *col);

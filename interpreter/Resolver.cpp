@@ -5,12 +5,13 @@
 #include <algorithm>
 #include <map>
 
+#include "interpreter/Checker.hpp"
 #include "interpreter/RuleSet.hpp"
 
 namespace ereje::interp {
 
 void resolve_versions(RuleSet& rules, Diagnostics& diags) {
-  std::map<std::string, const ast::Act*> acts;
+  std::map<std::string, const ast::Act*>& acts = rules.acts;
   std::map<std::string, std::vector<ClauseVersion>> found;
   for (const auto& file : rules.files) {
     const ast::Act* act = file.act ? &*file.act : nullptr;
@@ -23,6 +24,18 @@ void resolve_versions(RuleSet& rules, Diagnostics& diags) {
       if (!act->in_force)
         diags.error("act-without-date", act->span, "act \"" + act->id + "\" has no in-force date",
                     "add `in_force YYYY-MM-DD` after the act's title");
+    }
+  }
+  for (const auto& file : rules.files) {
+    const ast::Act* act = rules.act_of(file);
+    if (file.part_of && !act) {
+      std::vector<std::string> ids;
+      for (const auto& [id, a] : acts) ids.push_back(id);
+      std::string near = nearest(file.part_of->act, ids);
+      diags.error("unknown-act", file.part_of->span, "this file is part of act \"" + file.part_of->act + "\", but no rule file declares it",
+                  near.empty() ? "declare the act with `act \"" + file.part_of->act + "\" \"title\" in_force YYYY-MM-DD` in a file of its own, and pass that file too"
+                               : "did you mean act \"" + near + "\"?");
+      continue;
     }
     if (!act) {
       for (const auto& c : file.clauses)

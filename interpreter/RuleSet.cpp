@@ -15,6 +15,14 @@ namespace ereje::interp {
 namespace fs = std::filesystem;
 
 void resolve_versions(RuleSet& rules, Diagnostics& diags);  // Resolver.cpp
+void build_contract(RuleSet& rules, Diagnostics& diags);    // Contract.cpp
+
+const ast::Act* RuleSet::act_of(const ast::File& file) const {
+  if (file.act) return &*file.act;
+  if (!file.part_of) return nullptr;
+  auto it = acts.find(file.part_of->act);
+  return it == acts.end() ? nullptr : it->second;
+}
 
 bool clause_number_less(const std::string& a, const std::string& b) {
   // "49" -> (49, -1), "114-1" -> (114, 1); what does not parse counts as 0 (then text order decides).
@@ -97,6 +105,7 @@ void finish(RuleSet& rules, std::vector<SourcePtr> sources, Diagnostics& diags) 
       }
     }
   resolve_versions(rules, diags);
+  build_contract(rules, diags);
 }
 
 // Reads at most one byte past the size limit, so that neither a huge file nor an endless one (a
@@ -153,7 +162,14 @@ RuleSet load_rules(const std::vector<std::string>& paths, Diagnostics& diags,
       d.file = p;
     }
   }
+  // A file reached twice (a folder and a file or folder inside it: `rules rules/data`) is read once.
+  std::set<std::string> seen;
   for (const auto& n : names) {
+    if (n != "-") {
+      std::error_code ec;
+      const fs::path canonical = fs::weakly_canonical(n, ec);
+      if (!seen.insert(ec ? n : canonical.string()).second) continue;
+    }
     if (n == "-") {  // read once, above; shown in messages as <stdin>
       sources.push_back(std::make_shared<SourceFile>("<stdin>", stdin_text.value_or(std::string())));
       continue;

@@ -2,12 +2,14 @@
 // order), parses each, and resolves acts into dated versions of each clause.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/Diagnostic.hpp"
 #include "grammar/Ast.hpp"
+#include "input/Schema.hpp"
 
 namespace ereje::interp {
 
@@ -23,9 +25,28 @@ struct ClauseVersion {
   std::string label() const { return format_date(from); }  // the `version` column of results
 };
 
+// A `derived` column of the contract, and the expression that computes it from each row.
+struct DerivedColumn {
+  std::string table, column;
+  const ast::DerivedDecl* decl = nullptr;
+};
+// An `invariant` of the contract: checked on every row (or every body) when a clause it names is in
+// force.
+struct Invariant {
+  std::string table;
+  const ast::InvariantDecl* decl = nullptr;
+  input::Origin origin;
+};
+
 struct RuleSet {
   std::vector<ast::File> files;  // the standard library first, then rule files in path order
   std::map<std::string, const ast::Function*> functions;
+  std::map<std::string, const ast::Act*> acts;  // by registration number
+  // The data contract from the files' `table` declarations (Contract.cpp). Shared, so that data
+  // sets can keep it alive; the checker completes it with the types of derived columns.
+  std::shared_ptr<input::Contract> contract = std::make_shared<input::Contract>();
+  std::vector<DerivedColumn> derived;
+  std::vector<Invariant> invariants;
   // Versions of each clause, oldest first, keyed by clause number.
   std::map<std::string, std::vector<ClauseVersion>> clauses;
 
@@ -37,6 +58,8 @@ struct RuleSet {
   std::vector<const ClauseVersion*> all_in_force(Date as_of) const;
   // The earliest in-force date of any version, if any.
   std::optional<Date> earliest() const;
+  // The act a file's items belong to: its own `act`, or the one it is `part of`; null when none.
+  const ast::Act* act_of(const ast::File& file) const;
 };
 
 bool clause_number_less(const std::string& a, const std::string& b);

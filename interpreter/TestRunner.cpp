@@ -5,6 +5,7 @@
 
 #include "grammar/Parser.hpp"
 #include "input/DataSet.hpp"
+#include "interpreter/DataRules.hpp"
 #include "interpreter/Evaluator.hpp"
 
 namespace ereje::interp {
@@ -20,25 +21,30 @@ std::string literal_text(const ast::Expr& e) {
 }
 
 // Builds the test's tables as text, with defaults for what a test need not spell out.
-std::map<std::string, input::TextTable> test_tables(const ast::TestCase& t, std::vector<std::string>& errors) {
+std::map<std::string, input::TextTable> test_tables(const input::Contract& contract, Date as_of, const ast::TestCase& t,
+                                                    std::vector<std::string>& errors) {
   std::map<std::string, input::TextTable> out;
   const SourceFile* file = t.span.file;
   std::string origin = fmt::format("{}:{} (test \"{}\")", file ? file->name : "", t.span.line(), t.name);
-  // The one body of a test, unless the test lists agencies itself (to set a kind or a name).
-  input::TextTable agencies;
-  agencies.file = origin + " agencies";
-  agencies.header = {"agency_id"};
-  agencies.records = {{kTestBody}};
-  agencies.lines = {static_cast<std::uint32_t>(t.span.line())};
-  agencies.cols = {{1}};
-  out["agencies"] = agencies;
+  // The one body of a test, unless the test lists the bodies itself (to set a kind or a name).
+  const input::TableSchema* bodies = contract.bodies();
+  if (bodies) {
+    input::TextTable table;
+    table.file = origin + " " + bodies->name;
+    table.header = {bodies->body_column};
+    table.records = {{kTestBody}};
+    table.lines = {static_cast<std::uint32_t>(t.span.line())};
+    table.cols = {{1}};
+    out[bodies->name] = table;
+  }
   for (const auto& tt : t.tables) {
-    const input::TableSchema* schema = input::find_table(tt.table);
+    const input::TableSchema* schema = contract.find(tt.table);
     if (!schema) continue;
     input::TextTable table;
     table.file = origin + " " + tt.table;
+    // The columns in force on the test's date, as a data file would have them then.
     for (const auto& c : schema->columns)
-      if (c.name != "subtype" && c.name != "main") table.header.push_back(c.name);
+      if (!c.derived && input::in_force(c.origin, as_of)) table.header.push_back(c.name);
     std::size_t serial = 0;
     for (const auto& g : tt.groups) {
       std::vector<std::string> base(table.header.size());
@@ -53,10 +59,11 @@ std::map<std::string, input::TextTable> test_tables(const ast::TestCase& t, std:
           if (given[i]) continue;
           const auto& col = *schema->column(table.header[i]);
           bool is_key = std::find(schema->key.begin(), schema->key.end(), col.name) != schema->key.end();
-          if (col.name == "agency_id") rec[i] = kTestBody;
+          if (col.name == schema->body_column) rec[i] = kTestBody;
           else if (is_key) rec[i] = fmt::format("{}-{}", tt.table, serial);
           else if (col.type == input::ColumnType::Bool) rec[i] = "false";
           else if (col.may_be_empty) rec[i] = "";
+          else if (input::is_number(col.type)) rec[i] = "0";
           else if (k == 0)
             errors.push_back(fmt::format("{}: rows of `{}` need a value for column `{}`", g.span.where(), tt.table, col.name));
         }
@@ -87,7 +94,8 @@ std::vector<TestOutcome> run_tests(const RuleSet& rules, const Checked& checked)
       for (const auto& t : v.clause->tests) {
         TestOutcome o{&v, &t, false, {}};
         std::vector<std::string> errors;
-        auto tables = test_tables(t, errors);
+        const Date as_of = t.as_of.value_or(v.from);
+        auto tables = test_tables(*rules.contract, as_of, t, errors);
         if (!errors.empty()) {
           o.failures = errors;
           outcomes.push_back(std::move(o));
@@ -95,9 +103,11 @@ std::vector<TestOutcome> run_tests(const RuleSet& rules, const Checked& checked)
         }
         std::vector<std::string> needed(checked.tables_used.begin(), checked.tables_used.end());
         try {
-          input::DataSet data = input::build_dataset("<test>", std::move(tables), {});
+          input::DataSet data = input::build_dataset(
+              "<test>", std::make_shared<const input::Contract>(rules.contract->at(as_of)), std::move(tables), {});
+          prepare_data(rules, checked, data, as_of, {&v});
           const int test_body = data.body_index(kTestBody);
-          Evaluation ev = evaluate(rules, checked, data, t.as_of.value_or(v.from), {&v});
+          Evaluation ev = evaluate(rules, checked, data, as_of, {&v});
           for (const auto& w : ev.warnings.list())
             if (w.code == "undecidable-row") o.failures.push_back(fmt::format("{}: {}", t.span.where(), w.message));
           for (const auto& e : t.expectations) {

@@ -35,7 +35,8 @@ expect() {
   local code
   (
     [ $sanitized = 1 ] || ulimit -v 4000000
-    exec timeout 120 "$bin" "${args[@]}"
+    # The data contract (rules/data) beside the generated rule files, as every rule set has it.
+    exec timeout 120 "$bin" "${args[0]}" rules/data "${args[@]:1}"
   ) >"$tmp/$name.out" 2>"$tmp/$name.err"
   code=$?
   local ok=1
@@ -111,7 +112,7 @@ accept() {
   local code
   (
     [ $sanitized = 1 ] || ulimit -v 4000000
-    exec timeout 120 "$bin" "$@"
+    exec timeout 120 "$bin" "$1" rules/data "${@:2}"
   ) >"$tmp/$name.out" 2>"$tmp/$name.err"
   code=$?
   if [ "$code" = 0 ] && grep -q '^agency_id,clause,result,value,status,version$' "$tmp/$name.out"; then

@@ -137,7 +137,15 @@ def main():
     s.notify("initialized", {})
 
     with tempfile.TemporaryDirectory() as tmp:
-        uri = uri_of(os.path.join(tmp, "сынақ.ereje"))  # not saved yet: the buffer is what counts
+        # A rule set laid out as the project's: the data contract in data/, the act in acts/. The
+        # server reads the document with the rule files of its folder's parent, so the tables of
+        # data/ are known in acts/.
+        os.makedirs(os.path.join(tmp, "data"))
+        os.makedirs(os.path.join(tmp, "acts"))
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "data", "tables.ereje"),
+                  encoding="utf-8") as src, open(os.path.join(tmp, "data", "tables.ereje"), "w", encoding="utf-8") as dst:
+            dst.write(src.read())
+        uri = uri_of(os.path.join(tmp, "acts", "сынақ.ereje"))  # not saved yet: the buffer is what counts
         s.notify("textDocument/didOpen",
                  {"textDocument": {"uri": uri, "languageId": "ereje", "version": 1, "text": BROKEN}})
         diags = s.diagnostics(uri)

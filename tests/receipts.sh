@@ -38,7 +38,7 @@ mv data/objections.csv objections.bak
 check "replay names a missing data file" 1 "data file data/objections.csv" "$bin" replay receipt.json
 mv objections.bak data/objections.csv
 # Rules read from standard input: replay reads it again, and matches only on the same text.
-check "run with rules on standard input" 0 "" sh -c "\"$bin\" run rules/acts/2021-22599.ereje - --data data --as-of 2024-01-01 --output stdin.csv --receipt stdin.json <rules/acts/2023-33140.ereje"
+check "run with rules on standard input" 0 "" sh -c "\"$bin\" run rules/data rules/acts/2021-22599.ereje - --data data --as-of 2024-01-01 --output stdin.csv --receipt stdin.json <rules/acts/2023-33140.ereje"
 check "the receipt names <stdin>" 0 '"<stdin>"' cat stdin.json
 check "replay with the same text on standard input" 0 "byte for byte" sh -c "\"$bin\" replay stdin.json <rules/acts/2023-33140.ereje"
 check "replay with other text names <stdin>" 1 "rule file <stdin> changed" sh -c "\"$bin\" replay stdin.json </dev/null"

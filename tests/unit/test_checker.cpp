@@ -28,7 +28,7 @@ struct Loaded {
 
 std::unique_ptr<Loaded> load(const std::vector<std::pair<std::string, std::string>>& files) {
   auto l = std::make_unique<Loaded>();
-  l->rules = interp::load_rules_from_text(files, l->diags);
+  l->rules = interp::load_rules_from_text(test::with_contract(files), l->diags);
   l->checked = interp::check(l->rules, l->diags);
   l->diags.sort();  // as the command line does: by position, the same problem reached twice once
   return l;
@@ -316,12 +316,19 @@ TEST_CASE("checker: unknown-table", "[checker]") {
   CHECK(where(sole(*ob, "unknown-table")) == "t.ereje:9:24");
 }
 
-TEST_CASE("checker: a misspelt column in a formula is an undefined name with a hint", "[checker]") {
+TEST_CASE("checker: a name in a filter that is no column says so, with the nearest column", "[checker]") {
   auto l = load(clause_with("  let n = count services where mobil \"x\"\n"
                             "  result T = n range 0..10\n"));
-  const Diagnostic& d = sole(*l, "undefined-name");
+  const Diagnostic& d = sole(*l, "not-a-column");
   CHECK(where(d) == "t.ereje:7:32");
+  CHECK(d.message == "`mobil` is not a column of table `services`");
   CHECK(d.help == "did you mean `mobile`?");
+  // Far from every column: the columns are listed, and a new one is declared in the contract.
+  auto far = load(clause_with("  let n = count services where proactive \"x\"\n"
+                              "  result T = n range 0..10\n"));
+  const Diagnostic& f = sole(*far, "not-a-column");
+  CHECK(f.help.rfind("its columns are agency_id, service_id, parent_id, automation, portal_excluded, mobile, subtype, main", 0) == 0);
+  CHECK(has(f.help, "`column proactive TYPE"));
 }
 
 TEST_CASE("checker: unknown-value", "[checker]") {
@@ -564,7 +571,7 @@ TEST_CASE("checker: the tables and expectations of rule-file tests", "[checker]"
     CHECK(d.severity == Severity::Error);
     CHECK(where(d) == "t.ereje:12:43");
     CHECK(d.message == "`subtype` is worked out from parent_id and cannot be set");
-    CHECK(d.help == "set `parent_id = \"ID\"` to make a subtype");
+    CHECK(d.help == "set `parent_id` instead");
     CHECK(l->diags.list()[1].code == "derived-column");
     CHECK(where(l->diags.list()[1]) == "t.ereje:12:65");
   }
@@ -960,7 +967,7 @@ TEST_CASE("checker: the methodology's rules check with no error and no warning",
   INFO(render(ds));
   CHECK(ds.error_count() == 0);
   CHECK(ds.warning_count() == 0);
-  REQUIRE(rules.files.size() == 3);  // the standard library and the two acts
+  REQUIRE(rules.files.size() == 4);  // the standard library, the data contract and the two acts
   CHECK(rules.clause_numbers() == std::vector<std::string>{"49", "52", "114"});
   for (const auto& [number, versions] : rules.clauses) {
     INFO("clause " << number);

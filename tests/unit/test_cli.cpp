@@ -394,17 +394,17 @@ TEST_CASE("cli check: the methodology checks cleanly", "[cli][check]") {
   int code = cli::run_check({{kRules}, false}, out, err);
   CHECK(code == 0);
   CHECK(err.str().empty());
-  CHECK(out.str() == "checked 2 files, 6 clause versions: 0 errors, 0 warnings\n");
+  CHECK(out.str() == "checked 3 files, 6 clause versions: 0 errors, 0 warnings\n");
 
   TempDir dir;
   dir.write("w.ereje", "act \"1\" \"T\" in_force 2020-01-01\nclause 1 \"x\"\n  let n = count services\n"
                        "  result T = n range 0..10\nend\n");
   std::ostringstream o2, e2;
-  CHECK(cli::run_check({{dir.str("w.ereje")}, false}, o2, e2) == 0);
+  CHECK(cli::run_check({{kRules + "/data", dir.str("w.ereje")}, false}, o2, e2) == 0);
   CHECK(has(o2.str(), "0 errors, 2 warnings"));
   CHECK(has(e2.str(), "[missing-evidence]"));
   std::ostringstream o3, e3;
-  CHECK(cli::run_check({{dir.str("w.ereje")}, true}, o3, e3) == 1);  // --werror
+  CHECK(cli::run_check({{kRules + "/data", dir.str("w.ereje")}, true}, o3, e3) == 1);  // --werror
 }
 
 TEST_CASE("cli test: the last line counts passed and failed tests", "[cli][test]") {
@@ -443,7 +443,7 @@ TEST_CASE("cli test: the last line counts passed and failed tests", "[cli][test]
               "  test \"wrong\"\n    services: 1 row automation = full\n    expect T = 5\n"
               "end\n");
     std::ostringstream o2, e2;
-    int c2 = cli::run_test({{dir.str("f.ereje")}, false}, o2, e2);
+    int c2 = cli::run_test({{kRules + "/data", dir.str("f.ereje")}, false}, o2, e2);
     INFO(o2.str() << e2.str());
     CHECK(c2 == 1);
     auto l2 = lines_of(o2.str());

@@ -1,6 +1,8 @@
 // Unit tests of the database inputs' shared parts: URL redaction, the dispatch of --data, UTF-8
 // checks, and a SQLite file made here read like the CSV folder (tests/db/ has the end-to-end cases).
 #include <catch2/catch.hpp>
+
+#include "Support.hpp"
 #include <sqlite3.h>
 
 #include <filesystem>
@@ -51,7 +53,7 @@ TEST_CASE("a SQLite database reads like the folder, and names table, row and col
 
   SECTION("an error names DATABASE:TABLE, the rowid with the key, and the column") {
     try {
-      load_data(path, {"services"});
+      test::load_any(path, {"services"});
       FAIL("expected an input error");
     } catch (const InputError& e) {
       REQUIRE(e.diagnostics.list().size() == 1);
@@ -63,7 +65,7 @@ TEST_CASE("a SQLite database reads like the folder, and names table, row and col
   }
   SECTION("a missing table the rules need is named with the columns to create") {
     try {
-      load_sqlite(path, {"objections"});
+      load_sqlite(path, test::contract(), {"objections"});
       FAIL("expected an input error");
     } catch (const InputError& e) {
       const auto& d = e.diagnostics.list().front();
@@ -76,7 +78,7 @@ TEST_CASE("a SQLite database reads like the folder, and names table, row and col
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
     sqlite3_exec(db, "UPDATE Services SET automation = 'partial' WHERE rowid = 2", nullptr, nullptr, nullptr);
     sqlite3_close(db);
-    DataSet ds = load_data(path, {"services"});
+    DataSet ds = test::load_any(path, {"services"});
     REQUIRE(ds.bodies.size() == 1);
     CHECK(ds.bodies[0].name_kk == "Әділет министрлігі");
     CHECK(ds.bodies[0].name_ru.empty());

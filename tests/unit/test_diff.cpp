@@ -1,6 +1,8 @@
 // Unit tests of the semantic diff: word-level text diff, the changes found for the 2023 act, and
 // attribution parts that sum exactly to every delta.
 #include <catch2/catch.hpp>
+
+#include "Support.hpp"
 #include <fmt/format.h>
 
 #include "input/DataSet.hpp"
@@ -74,7 +76,7 @@ TEST_CASE("the 2023 act against the base: exactly the changes to 49, 52 and 114"
 
 TEST_CASE("attribution parts sum exactly to every body's delta", "[diff]") {
   Loaded l = load({kRoot + "/rules"});
-  input::DataSet data = input::load_folder(kRoot + "/examples/assessment-2023", {"services", "objections", "schedule"});
+  input::DataSet data = test::load_data_folder(kRoot + "/examples/assessment-2023", {"services", "objections", "schedule"});
   DiffSide before{&l.rules, &l.checked, *parse_date("2023-01-01")};
   DiffSide after{&l.rules, &l.checked, *parse_date("2024-01-01")};
   RuleDiff d = diff_rules(before, after, &data);
@@ -113,10 +115,10 @@ clause 49 "x"
 end
 )";
   Diagnostics d1, d2;
-  RuleSet a = load_rules_from_text({{"a.ereje", act}}, d1);
+  RuleSet a = load_rules_from_text(test::with_contract({{"a.ereje", act}}), d1);
   std::string changed = act;
   changed.replace(changed.find("k = 10"), 6, "k = 8");
-  RuleSet b = load_rules_from_text({{"b.ereje", changed}}, d2);
+  RuleSet b = load_rules_from_text(test::with_contract({{"b.ereje", changed}}), d2);
   Checked ca = check(a, d1), cb = check(b, d2);
   REQUIRE_FALSE(d1.has_errors());
   REQUIRE_FALSE(d2.has_errors());
@@ -131,7 +133,7 @@ end
 
 TEST_CASE("a diff with the aggregate cache is the diff without it", "[diff][cache]") {
   Loaded l = load({kRoot + "/rules"});
-  input::DataSet data = input::load_folder(kRoot + "/examples/assessment-2023", {"services", "objections", "schedule"});
+  input::DataSet data = test::load_data_folder(kRoot + "/examples/assessment-2023", {"services", "objections", "schedule"});
   DiffSide before{&l.rules, &l.checked, *parse_date("2023-01-01")};
   DiffSide after{&l.rules, &l.checked, *parse_date("2024-01-01")};
   auto shown = [&](const RuleDiff& d) {

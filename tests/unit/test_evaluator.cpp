@@ -31,7 +31,7 @@ struct Loaded {
 
 std::unique_ptr<Loaded> load(const std::vector<std::pair<std::string, std::string>>& files) {
   auto l = std::make_unique<Loaded>();
-  l->rules = interp::load_rules_from_text(files, l->diags);
+  l->rules = interp::load_rules_from_text(test::with_contract(files), l->diags);
   l->checked = interp::check(l->rules, l->diags);
   INFO(render(l->diags));
   REQUIRE(l->diags.error_count() == 0);
@@ -77,7 +77,7 @@ input::DataSet standard_data() {
                            {"B", "O5", "49", "2023-09-12", ""}});
   t["schedule"] = table("schedule", kSchedule,
                         {{"objections_review", "2023-10-01", "2023-10-15"}, {"appeals", "2023-11-01", "2023-11-30"}});
-  return input::build_dataset("data", std::move(t), {});
+  return test::build_data("data", std::move(t), {});
 }
 
 const std::string kAct = "act \"1\" \"Test act\" in_force 2023-01-01\n\n";
@@ -433,7 +433,7 @@ TEST_CASE("evaluator: a schedule aggregate that uses a per-body definition", "[e
                             {{"A", "O1", "49", "2023-01-01", ""}, {"B", "O2", "49", "2023-09-10", ""}});
     t["schedule"] = table("schedule", kSchedule,
                           {{"early", "2023-01-01", "2023-06-01"}, {"objections_review", "2023-10-01", "2023-10-15"}});
-    return input::build_dataset("data", std::move(t), {});
+    return test::build_data("data", std::move(t), {});
   }();
   Run r = run(
       "clause 1 \"x\"\n"
@@ -516,7 +516,7 @@ TEST_CASE("evaluator: rows are sorted by body, clause number and result name", "
   input::DataSet data = [] {
     std::map<std::string, input::TextTable> t;
     t["agencies"] = table("agencies", {"agency_id"}, {{"b-body"}, {"Ә"}, {"a"}, {"A"}});
-    return input::build_dataset("data", std::move(t), {});
+    return test::build_data("data", std::move(t), {});
   }();
   std::string rules;
   for (const char* n : {"114", "52", "49-1", "49"})
@@ -537,7 +537,7 @@ TEST_CASE("evaluator: the example data as of 2024-01-01", "[evaluator][example]"
   interp::Checked checked = interp::check(rules, ds);
   REQUIRE(ds.error_count() == 0);
   std::vector<std::string> needed(checked.tables_used.begin(), checked.tables_used.end());
-  input::DataSet data = input::load_folder(std::string(EREJE_SOURCE_DIR) + "/examples/assessment-2023", needed);
+  input::DataSet data = test::load_data_folder(std::string(EREJE_SOURCE_DIR) + "/examples/assessment-2023", needed);
   REQUIRE(data.bodies.size() == 20);
   Date as_of = date("2024-01-01");
   Run r{nullptr, std::move(data), {}};
@@ -575,7 +575,7 @@ TEST_CASE("evaluator: the example data before 2023 uses the base versions", "[ev
   REQUIRE(ds.error_count() == 0);
   std::vector<std::string> needed(checked.tables_used.begin(), checked.tables_used.end());
   Date as_of = date("2023-01-01");
-  Run r{nullptr, input::load_folder(std::string(EREJE_SOURCE_DIR) + "/examples/assessment-2023", needed), {}};
+  Run r{nullptr, test::load_data_folder(std::string(EREJE_SOURCE_DIR) + "/examples/assessment-2023", needed), {}};
   r.ev = interp::evaluate(rules, checked, r.data, as_of, rules.all_in_force(as_of));
 
   std::size_t compared = 0;

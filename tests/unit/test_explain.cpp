@@ -2,6 +2,8 @@
 // and date, and its steps must end in the result.
 #include <catch2/catch.hpp>
 
+#include "Support.hpp"
+
 #include "input/DataSet.hpp"
 #include "interpreter/Explainer.hpp"
 
@@ -14,7 +16,7 @@ TEST_CASE("explain matches run for every body, clause and version of the example
   RuleSet rules = load_rules({root + "/rules"}, diags);
   Checked checked = check(rules, diags);
   REQUIRE_FALSE(diags.has_errors());
-  input::DataSet data = input::load_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
+  input::DataSet data = test::load_data_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
   std::size_t compared = 0;
   for (const char* day : {"2023-01-01", "2024-01-01"}) {
     Date as_of = *parse_date(day);
@@ -44,7 +46,7 @@ TEST_CASE("explain lists the matching rows with file and line", "[explain]") {
   Diagnostics diags;
   RuleSet rules = load_rules({root + "/rules"}, diags);
   Checked checked = check(rules, diags);
-  input::DataSet data = input::load_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
+  input::DataSet data = test::load_data_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
   Date as_of = *parse_date("2024-01-01");
   const ClauseVersion* v114 = rules.in_force("114", as_of);
   REQUIRE(v114 != nullptr);

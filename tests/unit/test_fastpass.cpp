@@ -2,6 +2,10 @@
 // warnings on every clause we have, at one thread and at two, on data large enough to be split.
 #include <catch2/catch.hpp>
 
+#include "Support.hpp"
+#include "input/LoadData.hpp"
+#include "interpreter/DataRules.hpp"
+
 #include <random>
 
 #include "input/DataSet.hpp"
@@ -59,7 +63,7 @@ input::DataSet synthetic_data(std::size_t bodies, std::size_t services, unsigned
       tt->cols.push_back(std::vector<std::uint32_t>(tt->header.size(), 1));
     }
   }
-  return input::build_dataset("<random>", std::move(t), {});
+  return test::build_data("<random>", std::move(t), {});
 }
 
 }  // namespace
@@ -71,7 +75,7 @@ TEST_CASE("kernels give what the generic evaluator gives, at any thread count", 
   RuleSet rules = load_rules({root + "/rules", root + "/tests/stdlib"}, diags);
   Checked checked = check(rules, diags);
   REQUIRE_FALSE(diags.has_errors());
-  input::DataSet example = input::load_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
+  input::DataSet example = test::load_data_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
   input::DataSet big = synthetic_data(3000, 40, 7);  // about 120,000 services: split across threads
   for (const input::DataSet* data : {&example, &big}) {
     for (const char* day : {"2023-01-01", "2024-01-01"}) {
@@ -91,7 +95,7 @@ TEST_CASE("kernels give what the generic evaluator gives, at any thread count", 
 // (n/a, warned at its first row), filters of several columns at once, and at every thread count.
 TEST_CASE("counts by class of row give what the generic evaluator gives", "[fastpass]") {
   Diagnostics diags;
-  RuleSet rules = load_rules_from_text(
+  RuleSet rules = load_rules_from_text(test::with_contract(
       {{"t.ereje",
         "act \"1\" \"Test act\" in_force 2023-01-01\n\n"
         "clause 1 \"classes\"\n"
@@ -111,7 +115,7 @@ TEST_CASE("counts by class of row give what the generic evaluator gives", "[fast
         "  result s = subs range 0..100000 round 0\n"
         "  result a = every range 0..100000 round 0\n"
         "  result z = never range 0..100000 round 0\n"
-        "end\n"}},
+        "end\n"}}),
       diags);
   Checked checked = check(rules, diags);
   INFO(render(diags));
@@ -140,7 +144,7 @@ TEST_CASE("counts by class of row give what the generic evaluator gives", "[fast
   }
   for (auto* tt : {&ag, &sv})
     for (std::size_t i = 0; i < tt->records.size(); ++i) tt->lines.push_back(static_cast<std::uint32_t>(i + 2));
-  input::DataSet data = input::build_dataset("<random>", std::move(t), {});
+  input::DataSet data = test::build_data("<random>", std::move(t), {});
 
   const Date as_of = *parse_date("2024-01-01");
   auto versions = rules.all_in_force(as_of);
@@ -164,7 +168,7 @@ TEST_CASE("counts by class of row give what the generic evaluator gives", "[fast
 }
 
 // `run` leaves out the derived columns services.main and services.subtype when no version in force
-// names them (LoadOptions::derived_columns): the results are the same, and a version that does
+// names them (interp::prepare_data): the results are the same, and a version that does
 // name them, evaluated over such data by mistake, is a loud logic error, never a wrong number.
 TEST_CASE("derived columns left out only when no version in force reads them", "[fastpass][derived]") {
   const std::string root = EREJE_SOURCE_DIR;
@@ -181,18 +185,18 @@ TEST_CASE("derived columns left out only when no version in force reads them", "
 
   const std::string folder = root + "/examples/assessment-2023";
   const std::vector<std::string> needed{"services", "objections", "schedule"};
-  input::LoadOptions lean;
-  lean.derive_main = lean.derive_subtype = false;
-  const input::DataSet full = input::load_folder(folder, needed);
-  const input::DataSet without = input::load_folder(folder, needed, lean);
+  const Date d2024 = *parse_date("2024-01-01"), d2023 = *parse_date("2023-01-01");
+  auto read = [&](Date as_of) { return input::load_data(folder, *rules.contract, as_of, needed); };
+  input::DataSet full = read(d2024);
+  prepare_data(rules, checked, full, d2024, v2024, true);
+  input::DataSet without = read(d2024);
+  prepare_data(rules, checked, without, d2024, v2024);  // the 2023 wording reads neither
   CHECK_FALSE(without.table("services").column("main").loaded);
   CHECK(without.table("services").column("main").values.empty());
   CHECK(full.table("services").column("main").loaded);
-  const Date d2024 = *parse_date("2024-01-01"), d2023 = *parse_date("2023-01-01");
-  // Only `main`, as `run` and `diff` load it for the 2021 wording, which names no `subtype`.
-  input::LoadOptions main_only;
-  main_only.derive_subtype = false;
-  const input::DataSet with_main = input::load_folder(folder, needed, main_only);
+  // Only `main`, as `run` and `diff` compute it for the 2021 wording, which names no `subtype`.
+  input::DataSet with_main = read(d2023);
+  prepare_data(rules, checked, with_main, d2023, v2023);
   CHECK(with_main.table("services").column("main").loaded);
   CHECK_FALSE(with_main.table("services").column("subtype").loaded);
   CHECK(with_main.table("services").column("main").values == full.table("services").column("main").values);

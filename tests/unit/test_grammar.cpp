@@ -763,8 +763,8 @@ TEST_CASE("grammar: syntax errors at the top level", "[grammar][error]") {
   };
   const std::vector<Case> cases = {
       {"act 33140", "expected the act's registration number in double quotes, e.g. act \"33140\", found `33140`", 1, 5},
-      {"lett x = 1\n", "expected `act`, `clause`, `function` or `repeals` at the top level of a rule file, found `lett`", 1, 1},
-      {"\n\n  ) \n", "expected `act`, `clause`, `function` or `repeals` at the top level of a rule file, found `)`", 3, 3},
+      {"lett x = 1\n", "expected `act`, `part of act`, `clause`, `table`, `extend table`, `function` or `repeals` at the top level of a rule file, found `lett`", 1, 1},
+      {"\n\n  ) \n", "expected `act`, `part of act`, `clause`, `table`, `extend table`, `function` or `repeals` at the top level of a rule file, found `)`", 3, 3},
       {"clause 49a \"x\"\nend\n", "expected a clause number such as 49 or 49-1, found `a`", 1, 10},
       {"function f(x y) = 1\n", "expected `)`, found `y`", 1, 14},
       {"function (x) = 1\n", "expected a name, found `(`", 1, 10},

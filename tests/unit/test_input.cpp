@@ -66,8 +66,8 @@ const std::string kSchedule =
 // Builds a data set from CSV texts by table name, as load_folder would from files.
 DataSet from_csv(const std::map<std::string, std::string>& files, const std::vector<std::string>& needed = {}) {
   std::map<std::string, TextTable> tables;
-  for (const auto& [name, text] : files) tables[name] = parse_csv(text, name + ".csv", find_table(name));
-  return build_dataset("data", std::move(tables), needed);
+  for (const auto& [name, text] : files) tables[name] = parse_csv(text, name + ".csv", test::table_schema(name));
+  return test::build_data("data", std::move(tables), needed);
 }
 
 std::map<std::string, std::string> valid_files() {
@@ -207,14 +207,14 @@ TEST_CASE("csv: quotes in the wrong place", "[input][csv][error]") {
 
 TEST_CASE("csv: empty file", "[input][csv][error]") {
   for (std::string text : {"", "\xEF\xBB\xBF", "\n", "\r\n\r\n"}) {
-    auto e = input_error([&] { parse_csv(text, "agencies.csv", find_table("agencies")); });
+    auto e = input_error([&] { parse_csv(text, "agencies.csv", test::table_schema("agencies")); });
     const Diagnostic& d = first(e);
     REQUIRE(d.code == "data-empty-file");
     REQUIRE(has(d.message, "empty file: expected a header row with columns agency_id, name_kk, name_ru, kind"));
     REQUIRE(has(d.help, "agency_id,name_kk,name_ru,kind"));
   }
   // Derived columns are never asked for.
-  auto s = input_error([] { parse_csv("", "services.csv", find_table("services")); });
+  auto s = input_error([] { parse_csv("", "services.csv", test::table_schema("services")); });
   REQUIRE(has(first(s).message, "parent_id, automation, portal_excluded, mobile"));
   REQUIRE_FALSE(has(first(s).message, "subtype"));
   auto plain = input_error([] { parse_csv("", "x.csv"); });
@@ -275,7 +275,7 @@ TEST_CASE("json: records, null and absent fields, booleans", "[input][json]") {
     {"mobile": "0", "agency_id": "B", "extra": 5},
     {"agency_id": "C", "portal_excluded": false}
   ])",
-                           "t.json", find_table("services"));  // `extra` is no column of services: kept, unchecked
+                           "t.json", test::table_schema("services"));  // `extra` is no column of services: kept, unchecked
   REQUIRE(t.json);
   REQUIRE(t.header == std::vector<std::string>{"agency_id", "mobile", "name_kk", "extra", "portal_excluded"});
   REQUIRE(t.records.size() == 3);
@@ -288,7 +288,7 @@ TEST_CASE("json: records, null and absent fields, booleans", "[input][json]") {
 }
 
 TEST_CASE("json: errors", "[input][json][error]") {
-  const TableSchema* services = find_table("services");
+  const TableSchema* services = test::table_schema("services");
   SECTION("a number where a code is expected") {
     auto e = input_error([&] {
       parse_json(R"([{"agency_id": "A", "service_id": "1"}, {"agency_id": "A", "service_id": 101}])", "s.json",
@@ -354,7 +354,7 @@ TEST_CASE("json: errors", "[input][json][error]") {
 
 TEST_CASE("dataset: a valid folder as columns", "[input][dataset]") {
   DataSet ds = from_csv(valid_files(), {"services", "objections", "schedule"});
-  REQUIRE(ds.tables.size() == schema().size());
+  REQUIRE(ds.tables.size() == test::contract()->tables.size());
   REQUIRE(ds.files == std::vector<std::string>{"agencies.csv", "services.csv", "objections.csv", "schedule.csv"});
 
   REQUIRE(ds.bodies.size() == 2);
@@ -445,14 +445,14 @@ TEST_CASE("dataset: accepted variations", "[input][dataset]") {
   SECTION("JSON tables, with null, absent fields and string booleans") {
     std::map<std::string, TextTable> tables;
     tables["agencies"] = parse_json(R"([{"agency_id": "A", "kind": null}, {"agency_id": "B", "kind": "central"}])",
-                                    "agencies.json", find_table("agencies"));
+                                    "agencies.json", test::table_schema("agencies"));
     tables["services"] = parse_json(R"([
       {"agency_id": "A", "service_id": "1", "parent_id": null, "automation": "none", "portal_excluded": false, "mobile": "1"},
       {"agency_id": "A", "service_id": "2", "parent_id": "1", "automation": "full", "portal_excluded": "false", "mobile": true}
     ])",
-                                    "services.json", find_table("services"));
-    tables["objections"] = parse_json("[]", "objections.json", find_table("objections"));
-    DataSet ds = build_dataset("data", std::move(tables), {"services", "objections"});
+                                    "services.json", test::table_schema("services"));
+    tables["objections"] = parse_json("[]", "objections.json", test::table_schema("objections"));
+    DataSet ds = test::build_data("data", std::move(tables), {"services", "objections"});
     REQUIRE(ds.table("agencies").column("kind").values == LargeVector<std::int32_t>{kMissing, 0});
     const Table& s = ds.table("services");
     REQUIRE(s.column("mobile").values == LargeVector<std::int32_t>{1, 1});
@@ -508,7 +508,7 @@ TEST_CASE("dataset: missing columns and values", "[input][dataset][error]") {
   SECTION("JSON: a missing value says record N") {
     std::map<std::string, TextTable> tables;
     tables["agencies"] = parse_json(R"([{"agency_id": "A"}, {"agency_id": null}])", "agencies.json");
-    auto e = input_error([&] { build_dataset("data", std::move(tables), {}); });
+    auto e = input_error([&] { test::build_data("data", std::move(tables), {}); });
     REQUIRE(has(first(e).message, "record 2: missing value for required field `agency_id`"));
   }
 }
@@ -578,7 +578,7 @@ TEST_CASE("dataset: values of the wrong kind", "[input][dataset][error]") {
   SECTION("JSON: errors name the record") {
     std::map<std::string, TextTable> tables;
     tables["agencies"] = parse_json(R"([{"agency_id": "A"}, {"agency_id": "B", "kind": "Central"}])", "agencies.json");
-    auto e = input_error([&] { build_dataset("data", std::move(tables), {}); });
+    auto e = input_error([&] { test::build_data("data", std::move(tables), {}); });
     const Diagnostic& d = first(e);
     REQUIRE(d.file == "agencies.json");
     REQUIRE(has(d.message, "record 2: unknown value `Central` in column `kind`"));
@@ -629,7 +629,7 @@ TEST_CASE("dataset: keys and references", "[input][dataset][error]") {
   SECTION("JSON: duplicate key notes the first record") {
     std::map<std::string, TextTable> tables;
     tables["agencies"] = parse_json(R"([{"agency_id": "A"}, {"agency_id": "A"}])", "agencies.json");
-    auto e = input_error([&] { build_dataset("data", std::move(tables), {}); });
+    auto e = input_error([&] { test::build_data("data", std::move(tables), {}); });
     REQUIRE(has(first(e).message, "record 2: duplicate agency_id `A`: already on record 1"));
     REQUIRE(has(first(e).notes[0].message, "record 1"));
   }
@@ -646,11 +646,11 @@ TEST_CASE("dataset: keys and references", "[input][dataset][error]") {
     REQUIRE(e.diagnostics.list().size() == 3);
     const Diagnostic& other = find(e, "body `AKM1`");
     REQUIRE(other.code == "data-unknown-parent");
-    REQUIRE(has(other.message, "unknown parent service `S1`"));
+    REQUIRE(has(other.message, "unknown service_id `S1` in column `parent_id`"));
     REQUIRE(other.line == 3);
     REQUIRE(other.column == 9);
     REQUIRE(find(e, "`S9`").line == 4);
-    REQUIRE(find(e, "names itself").line == 5);
+    REQUIRE(find(e, "names the row itself").line == 5);
   }
   SECTION("an agency_id that is not in agencies") {
     auto files = valid_files();
@@ -707,7 +707,7 @@ TEST_CASE("folder: loading files", "[input][folder]") {
   dir.write("notes.txt", "not a table");
 
   SECTION("CSV and JSON side by side; absent tables are empty") {
-    DataSet ds = load_folder(dir.str(), {"services"});
+    DataSet ds = test::load_data_folder(dir.str(), {"services"});
     REQUIRE(ds.folder == dir.str());
     REQUIRE(ds.files.size() == 2);
     REQUIRE(has(ds.files[0], "agencies.csv"));
@@ -718,7 +718,7 @@ TEST_CASE("folder: loading files", "[input][folder]") {
     REQUIRE(ds.tables.count("objections") == 1);
   }
   SECTION("a needed table that is missing names the files it looked for") {
-    auto e = input_error([&] { load_folder(dir.str(), {"services", "schedule"}); });
+    auto e = input_error([&] { test::load_data_folder(dir.str(), {"services", "schedule"}); });
     const Diagnostic& d = first(e);
     REQUIRE(d.code == "data-missing-table");
     REQUIRE(has(d.message, "schedule.csv"));
@@ -727,25 +727,25 @@ TEST_CASE("folder: loading files", "[input][folder]") {
   }
   SECTION("a file name in the wrong case is pointed out") {
     dir.write("Schedule.CSV", kSchedule);
-    auto e = input_error([&] { load_folder(dir.str(), {"schedule"}); });
+    auto e = input_error([&] { test::load_data_folder(dir.str(), {"schedule"}); });
     REQUIRE(has(first(e).help, "found `Schedule.CSV`"));
   }
   SECTION("the same table as CSV and JSON") {
     dir.write("services.csv", kServices);
-    auto e = input_error([&] { load_folder(dir.str(), {}); });
+    auto e = input_error([&] { test::load_data_folder(dir.str(), {}); });
     REQUIRE(first(e).code == "data-ambiguous-table");
     REQUIRE(has(first(e).message, "both services.csv and services.json"));
   }
   SECTION("errors in the data name the file's path") {
     dir.write("objections.csv", "agency_id,objection_id,clause,submitted_on,reviewed_on\nAKM1,O1,49,2024-02-30,\n");
-    auto e = input_error([&] { load_folder(dir.str(), {}); });
+    auto e = input_error([&] { test::load_data_folder(dir.str(), {}); });
     REQUIRE(has(first(e).file, "objections.csv"));
     REQUIRE(first(e).line == 2);
   }
   SECTION("syntax errors of several files are reported together") {
     dir.write("objections.csv", "agency_id,objection_id\n\"open\n");
     dir.write("schedule.csv", "stage,stage\n");
-    auto e = input_error([&] { load_folder(dir.str(), {}); });
+    auto e = input_error([&] { test::load_data_folder(dir.str(), {}); });
     REQUIRE(e.diagnostics.list().size() == 2);
   }
 }
@@ -754,19 +754,19 @@ TEST_CASE("folder: agencies and the folder itself", "[input][folder][error]") {
   SECTION("agencies is always needed") {
     TempDir dir;
     dir.write("services.csv", kServices);
-    auto e = input_error([&] { load_folder(dir.str(), {}); });
+    auto e = input_error([&] { test::load_data_folder(dir.str(), {}); });
     REQUIRE(has(first(e).message, "agencies.csv"));
     REQUIRE(has(first(e).message, "agencies.json"));
   }
   SECTION("a folder that does not exist") {
-    auto e = input_error([] { load_folder("/nonexistent/ereje/data", {}); });
+    auto e = input_error([] { test::load_data_folder("/nonexistent/ereje/data", {}); });
     REQUIRE(first(e).code == "data-no-folder");
     REQUIRE(has(first(e).message, "data folder `/nonexistent/ereje/data` does not exist"));
   }
   SECTION("a file instead of a folder") {
     TempDir dir;
     dir.write("agencies.csv", kAgencies);
-    auto e = input_error([&] { load_folder((dir.path / "agencies.csv").string(), {}); });
+    auto e = input_error([&] { test::load_data_folder((dir.path / "agencies.csv").string(), {}); });
     REQUIRE(has(first(e).message, "is not a folder"));
   }
   SECTION("build_dataset alone also requires the needed tables") {
@@ -830,16 +830,16 @@ void write_piece_folder(const TempDir& dir, std::size_t bodies, std::size_t serv
 TEST_CASE("folder: a file read in pieces gives what one reader gives", "[input][folder][pieces]") {
   TempDir dir;
   write_piece_folder(dir, 60, 40);  // 2,400 services in about 90 KB; agencies in about 4 KB
-  const std::string one = dump(load_folder(dir.str(), {"services"}, LoadOptions{1, 64}));
+  const std::string one = dump(test::load_data_folder(dir.str(), {"services"}, LoadOptions{1, 64}));
   REQUIRE(has(one, "rows=2400"));
   for (unsigned threads : {2u, 3u, 8u})
     for (std::size_t piece : {std::size_t{64}, std::size_t{1000}, std::size_t{7919}}) {
       INFO("threads " << threads << ", pieces of at least " << piece << " bytes");
-      REQUIRE(dump(load_folder(dir.str(), {"services"}, LoadOptions{threads, piece})) == one);
+      REQUIRE(dump(test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, piece})) == one);
     }
   // Without the derived columns (each row's body then set by the key checks, on two threads):
   // the same bodies, the same everything but the two columns left out.
-  const std::string lean = dump(load_folder(dir.str(), {"services"}, LoadOptions{1, 64, false, false}));
+  const std::string lean = dump(load_folder(dir.str(), test::contract(), {"services"}, LoadOptions{1, 64}));
   auto body_lines = [](const std::string& d) {
     std::string out;
     for (const auto& l : lines_of(d))
@@ -850,7 +850,7 @@ TEST_CASE("folder: a file read in pieces gives what one reader gives", "[input][
   REQUIRE(has(lean, " column main present=1:\n"));  // left out: no values
   for (unsigned threads : {2u, 3u}) {
     INFO("threads " << threads << ", without the derived columns");
-    REQUIRE(dump(load_folder(dir.str(), {"services"}, LoadOptions{threads, 64, false, false})) == lean);
+    REQUIRE(dump(load_folder(dir.str(), test::contract(), {"services"}, LoadOptions{threads, 64})) == lean);
   }
 }
 
@@ -867,11 +867,11 @@ TEST_CASE("folder: pieces whose rows the first MiB misjudges", "[input][folder][
   while (rows.size() < 1'300'000) rows += "A1,L" + std::to_string(n++) + pad + ",,full,false,true\n";   // ~3,200 rows
   while (rows.size() < 3'300'000) rows += "A2,S" + std::to_string(n++) + ",,partial,true,false\n";  // ~70,000 rows
   dir.write("services.csv", rows);
-  const std::string one = dump(load_folder(dir.str(), {"services"}, LoadOptions{1, 64}));
+  const std::string one = dump(test::load_data_folder(dir.str(), {"services"}, LoadOptions{1, 64}));
   REQUIRE(has(one, "rows=" + std::to_string(n)));
   for (unsigned threads : {2u, 3u, 5u}) {
     INFO("threads " << threads);
-    REQUIRE(dump(load_folder(dir.str(), {"services"}, LoadOptions{threads, 64})) == one);
+    REQUIRE(dump(test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, 64})) == one);
   }
 }
 
@@ -879,7 +879,7 @@ TEST_CASE("folder: errors in a file read in pieces are those of one reader", "[i
   TempDir dir;
   write_piece_folder(dir, 40, 30);
   auto errors_at = [&](unsigned threads) {
-    return render(input_error([&] { load_folder(dir.str(), {"services"}, LoadOptions{threads, 64}); }).diagnostics);
+    return render(input_error([&] { test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, 64}); }).diagnostics);
   };
   auto lines_of = [&](const std::string& name) {
     std::ifstream in(dir.path / name, std::ios::binary);
@@ -934,13 +934,13 @@ TEST_CASE("folder: errors in a file read in pieces are those of one reader", "[i
     lines[1150] = "X998,S1-zz,,full,false,true";           // unknown body, second half
     write_lines("services.csv", lines);
     auto lean_errors = [&](unsigned threads) {
-      return render(input_error([&] { load_folder(dir.str(), {"services"}, LoadOptions{threads, 64, false, false}); }).diagnostics);
+      return render(input_error([&] { test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, 64}); }).diagnostics);
     };
     const std::string one = errors_at(1);
     REQUIRE(has(one, "services.csv:101:"));
     REQUIRE(has(one, "services.csv:1101:"));
     REQUIRE(has(one, "S9-nowhere"));
-    REQUIRE(has(one, "names itself"));
+    REQUIRE(has(one, "names the row itself"));
     REQUIRE(has(one, "services.csv:301:1"));
     REQUIRE(has(one, "services.csv:1151:1"));
     REQUIRE(lean_errors(1) == one);
@@ -988,7 +988,7 @@ TEST_CASE("folder: a header naming no known column, over many rows", "[input][fo
   std::string agencies = "ageal,nom\n";
   for (int i = 0; i < 600; ++i) agencies += "A" + std::to_string(i) + ",x\n";
   dir.write("agencies.csv", agencies);
-  const std::string text = render(input_error([&] { load_folder(dir.str(), {}); }).diagnostics);
+  const std::string text = render(input_error([&] { test::load_data_folder(dir.str(), {}); }).diagnostics);
   CHECK(has(text, "agencies.csv:1:1"));
   CHECK(has(text, "missing column"));
   // The same through text tables (the path the fuzzer took; its input is
@@ -1001,6 +1001,6 @@ TEST_CASE("folder: a header naming no known column, over many rows", "[input][fo
     t.records.push_back({"A" + std::to_string(i)});
     t.lines.push_back(i + 2);
   }
-  const std::string again = render(input_error([&] { build_dataset("x", std::move(tables), {}); }).diagnostics);
+  const std::string again = render(input_error([&] { test::build_data("x", std::move(tables), {}); }).diagnostics);
   CHECK(has(again, "missing column"));
 }

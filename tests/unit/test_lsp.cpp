@@ -128,7 +128,9 @@ TEST_CASE("lsp: a session in memory", "[lsp]") {
       "  coefficient k = 10 / 4 \"scale\"\n"
       "  result T = қызмет * k range 0..k\n"
       "end\n";
-  std::string session = frame({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", json::object()}}) +
+  // The workspace is the project's data contract: an untitled document is read with its rule files.
+  const json init_params = {{"rootUri", "file://" + std::string(EREJE_SOURCE_DIR) + "/rules/data"}};
+  std::string session = frame({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", init_params}}) +
                         frame({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}}) +
                         frame({{"jsonrpc", "2.0"},
                                {"method", "textDocument/didOpen"},
