@@ -1893,8 +1893,8 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
     bool json;
   };
   std::vector<Found> found;
-  for (const TableSchema* p : bodies_first(*L.ds.contract)) {
-    const TableSchema& ts = *p;
+  for (const TableSchema* table : bodies_first(*L.ds.contract)) {
+    const TableSchema& ts = *table;
     const fs::path csv = dir / (ts.name + ".csv"), json = dir / (ts.name + ".json");
     const bool has_csv = fs::is_regular_file(csv, ec), has_json = fs::is_regular_file(json, ec);
     if (has_csv && has_json) {
