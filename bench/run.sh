@@ -106,16 +106,16 @@ check_same() {  # DATA
 }
 check_same "$work/data-2m"
 [ "$big" = 1 ] && check_same "$work/data-10m"
-"$ereje" check "$work/rules-10k" >"$work/check-10k.out" 2>&1 || { cat "$work/check-10k.out" >&2; exit 1; }
+"$ereje" check rules/data "$work/rules-10k" >"$work/check-10k.out" 2>&1 || { cat "$work/check-10k.out" >&2; exit 1; }
 grep -q " 0 errors" "$work/check-10k.out" || { cat "$work/check-10k.out" >&2; exit 1; }
 
 # ---- the runs -----------------------------------------------------------------------------------
 say "timing ($runs runs each after a warm-up)"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 measure_pair ref run "$ref" "$work/data-2m" -- "$ereje" run rules --data "$work/data-2m" --as-of 2024-01-01
-measure load "$ereje" run "$work/rules-load" --data "$work/data-2m" --as-of 2024-01-01
+measure load "$ereje" run rules/data "$work/rules-load" --data "$work/data-2m" --as-of 2024-01-01
 measure check-methodology "$ereje" check rules
-measure check-10k "$ereje" check "$work/rules-10k"
+measure check-10k "$ereje" check rules/data "$work/rules-10k"
 measure examples "$ereje" run rules --data examples/assessment-2023 --as-of 2024-01-01
 has_diff=0
 if "$ereje" diff --help >/dev/null 2>&1; then

@@ -150,6 +150,10 @@ std::string render_text(const interp::RuleDiff& d, const Side& a, const Side& b,
                         const Summary* sum, const Colours& c) {
   std::string out = fmt::format("{} as of {}  ->  {} as of {}\n", a.shown, format_date(a.as_of), b.shown, format_date(b.as_of));
   if (!d.changed()) out += "\nno changes in the rules\n";
+  if (!d.contract.empty()) {
+    out += "\n" + c.bold("Data contract") + "\n";
+    for (const auto& ch : d.contract) out += "  - " + interp::describe(ch) + "\n";
+  }
   for (const auto& cd : d.clauses) {
     out += "\n" + c.bold(fmt::format("Clause {}: {}", cd.number, clause_title(cd))) + "\n";
     for (const auto& ch : cd.changes) out += "  - " + interp::describe(ch) + "\n";
@@ -217,6 +221,10 @@ std::string render_markdown(const interp::RuleDiff& d, const Side& a, const Side
   out += fmt::format("Compared: `{}` as of {} with `{}` as of {}.\n", a.shown, format_date(a.as_of), b.shown, format_date(b.as_of));
   out += "\n## Changes to the rules\n";
   if (!d.changed()) out += "\nNo changes.\n";
+  if (!d.contract.empty()) {
+    out += "\n### Data contract\n\n";
+    for (const auto& ch : d.contract) out += "- " + md_cell(interp::describe(ch)) + "\n";
+  }
   for (const auto& cd : d.clauses) {
     out += fmt::format("\n### Clause {}: {}\n\n", cd.number, clause_title(cd));
     for (const auto& ch : cd.changes) out += "- " + md_cell(interp::describe(ch)) + "\n";
@@ -261,6 +269,10 @@ std::string render_json(const interp::RuleDiff& d, const Side& a, const Side& b,
     if (!v) return nullptr;
     return {{"act", v->act->id}, {"from", v->label()}, {"file", v->clause ? v->clause->number_span.where() : ""}};
   };
+  j["contract"] = J::array();
+  for (const auto& ch : d.contract)
+    j["contract"].push_back({{"kind", interp::kind_name(ch.kind)}, {"table", ch.table}, {"subject", ch.subject},
+                             {"before", ch.before}, {"after", ch.after}, {"description", interp::describe(ch)}});
   j["clauses"] = J::array();
   for (const auto& cd : d.clauses) {
     J cj{{"clause", cd.number}, {"title", clause_title(cd)}, {"before", version(cd.before)}, {"after", version(cd.after)}};

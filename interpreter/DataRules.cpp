@@ -145,6 +145,24 @@ std::string first_column(const Checked& checked, const input::TableSchema& t, co
   return found;
 }
 
+// A cell as the data file wrote it, for messages: `empty` when missing.
+std::string cell_text(const input::Table& t, const std::string& column, std::size_t row) {
+  const int ci = t.schema->column_index(column);
+  if (ci < 0) return "?";
+  const input::Column& c = t.columns[static_cast<std::size_t>(ci)];
+  const std::int32_t v = c.values.empty() ? input::kMissing : c.values[row];
+  if (v == input::kMissing) return "empty";
+  switch (c.schema->type) {
+    case input::ColumnType::Enum: return "`" + c.schema->enum_values[static_cast<std::size_t>(v)] + "`";
+    case input::ColumnType::Bool: return v ? "true" : "false";
+    case input::ColumnType::Date: return format_date(Date{v});
+    case input::ColumnType::Text: return "`" + c.dictionary[static_cast<std::size_t>(v)] + "`";
+    case input::ColumnType::Whole:
+    case input::ColumnType::Decimal: return c.dictionary[static_cast<std::size_t>(v)];
+  }
+  return "?";
+}
+
 }  // namespace
 
 std::vector<std::string> derived_columns_read(const RuleSet& rules, const Checked& checked,
@@ -225,8 +243,9 @@ Diagnostics prepare_data(const RuleSet& rules, const Checked& checked, input::Da
         }
         report(positions.diagnostic(
             r, column, "data-invariant",
-            fmt::format("row breaks invariant `{}` of table `{}`: {}{}", d.name, inv->table, written,
-                        v.is_missing() ? " (a value it needs is missing)" : ""),
+            fmt::format("{}the row breaks invariant `{}` of table `{}`: {}{}",
+                        column.empty() ? std::string() : fmt::format("`{}` is {}: ", column, cell_text(table, column, r)),
+                        d.name, inv->table, written, v.is_missing() ? " (a value it needs is missing)" : ""),
             fmt::format("{} relies on it{}", relied, d.description.empty() ? "" : ": " + d.description)));
       }
     } else {

@@ -351,9 +351,142 @@ StageValues index_rows(const Evaluation& ev, std::size_t bodies, const ClauseVer
 
 }  // namespace
 
+const char* kind_name(ContractChange::Kind k) {
+  switch (k) {
+    case ContractChange::Kind::TableAdded: return "table_added";
+    case ContractChange::Kind::TableRemoved: return "table_removed";
+    case ContractChange::Kind::ColumnAdded: return "column_added";
+    case ContractChange::Kind::ColumnRemoved: return "column_removed";
+    case ContractChange::Kind::ColumnChanged: return "column_changed";
+    case ContractChange::Kind::KeyChanged: return "key_changed";
+    case ContractChange::Kind::BodiesChanged: return "bodies_changed";
+    case ContractChange::Kind::ReferenceAdded: return "reference_added";
+    case ContractChange::Kind::ReferenceRemoved: return "reference_removed";
+    case ContractChange::Kind::InvariantAdded: return "invariant_added";
+    case ContractChange::Kind::InvariantRemoved: return "invariant_removed";
+    case ContractChange::Kind::InvariantChanged: return "invariant_changed";
+  }
+  return "?";
+}
+
+std::string describe(const ContractChange& c) {
+  const std::string col = "`" + c.table + "." + c.subject + "`";
+  switch (c.kind) {
+    case ContractChange::Kind::TableAdded: return "table `" + c.table + "` added";
+    case ContractChange::Kind::TableRemoved: return "table `" + c.table + "` no longer declared";
+    case ContractChange::Kind::ColumnAdded: return "column " + col + " added: " + c.after;
+    case ContractChange::Kind::ColumnRemoved: return "column " + col + " no longer declared (was " + c.before + ")";
+    case ContractChange::Kind::ColumnChanged: return "column " + col + ": " + c.before + " -> " + c.after;
+    case ContractChange::Kind::KeyChanged: return "key of table `" + c.table + "`: " + c.before + " -> " + c.after;
+    case ContractChange::Kind::BodiesChanged: return "rows of table `" + c.table + "`: " + c.before + " -> " + c.after;
+    case ContractChange::Kind::ReferenceAdded: return "reference added to table `" + c.table + "`: " + c.after;
+    case ContractChange::Kind::ReferenceRemoved: return "reference removed from table `" + c.table + "`: " + c.before;
+    case ContractChange::Kind::InvariantAdded: return "invariant `" + c.subject + "` added to table `" + c.table + "`: " + c.after;
+    case ContractChange::Kind::InvariantRemoved: return "invariant `" + c.subject + "` removed from table `" + c.table + "`: " + c.before;
+    case ContractChange::Kind::InvariantChanged:
+      return "invariant `" + c.subject + "` of table `" + c.table + "`: " + c.before + " -> " + c.after;
+  }
+  return "?";
+}
+
+namespace {
+
+// A column's declaration as the rule file would write it, for comparing and showing.
+std::string column_text(const RuleSet& rules, const input::TableSchema& t, const input::ColumnSchema& c) {
+  if (c.derived) {
+    for (const auto& d : rules.derived)
+      if (d.table == t.name && d.column == c.name) return "derived " + grammar::print_expr(*d.decl->value);
+    return "derived";
+  }
+  std::string s = input::to_string(c.type);
+  if (c.type == input::ColumnType::Enum) {
+    s += " [";
+    for (std::size_t i = 0; i < c.enum_values.size(); ++i) s += (i ? ", " : "") + c.enum_values[i];
+    s += "]";
+  }
+  if (c.optional) s += " optional";
+  else if (c.may_be_empty) s += " or empty";
+  return s;
+}
+
+std::string rows_text(const input::TableSchema& t) {
+  return t.lists_bodies ? "lists bodies by " + t.body_column : t.per_agency ? "per body by " + t.body_column : "shared by every body";
+}
+
+std::string reference_text(const input::Reference& r) {
+  return "`" + r.column + "` to `" + r.table + "." + r.target + "`" + (r.same_body ? " same body" : "");
+}
+
+std::string invariant_text(const Invariant& inv) {
+  std::string clauses;
+  for (const auto& c : inv.decl->clauses) clauses += (clauses.empty() ? "" : ", ") + c;
+  return std::string(inv.decl->per_body ? "per body " : "") + grammar::print_expr(*inv.decl->condition) + " for clause " +
+         clauses + (inv.decl->warning ? " warning" : " error");
+}
+
+}  // namespace
+
+std::vector<ContractChange> diff_contracts(const DiffSide& before, const DiffSide& after) {
+  using K = ContractChange::Kind;
+  std::vector<ContractChange> out;
+  const input::Contract a = before.rules->contract->at(before.as_of), b = after.rules->contract->at(after.as_of);
+  for (const auto& ta : a.tables)
+    if (!b.find(ta.name)) out.push_back({K::TableRemoved, ta.name, "", rows_text(ta), ""});
+  for (const auto& tb : b.tables) {
+    const input::TableSchema* ta = a.find(tb.name);
+    if (!ta) {
+      out.push_back({K::TableAdded, tb.name, "", "", rows_text(tb)});
+      for (const auto& c : tb.columns) out.push_back({K::ColumnAdded, tb.name, c.name, "", column_text(*after.rules, tb, c)});
+    } else {
+      if (rows_text(*ta) != rows_text(tb)) out.push_back({K::BodiesChanged, tb.name, "", rows_text(*ta), rows_text(tb)});
+      auto key = [](const input::TableSchema& t) {
+        std::string s;
+        for (const auto& k : t.key) s += (s.empty() ? "" : ", ") + k;
+        return s.empty() ? std::string("none") : s;
+      };
+      if (key(*ta) != key(tb)) out.push_back({K::KeyChanged, tb.name, "", key(*ta), key(tb)});
+      for (const auto& c : ta->columns)
+        if (!tb.column(c.name))
+          out.push_back({K::ColumnRemoved, tb.name, c.name, column_text(*before.rules, *ta, c), ""});
+      for (const auto& c : tb.columns) {
+        const input::ColumnSchema* old = ta->column(c.name);
+        const std::string now = column_text(*after.rules, tb, c);
+        if (!old) out.push_back({K::ColumnAdded, tb.name, c.name, "", now});
+        else if (const std::string was = column_text(*before.rules, *ta, *old); was != now)
+          out.push_back({K::ColumnChanged, tb.name, c.name, was, now});
+      }
+    }
+    std::set<std::string> old_refs, new_refs;
+    if (ta)
+      for (const auto& r : ta->references) old_refs.insert(reference_text(r));
+    for (const auto& r : tb.references) new_refs.insert(reference_text(r));
+    for (const auto& r : old_refs)
+      if (!new_refs.count(r)) out.push_back({K::ReferenceRemoved, tb.name, "", r, ""});
+    for (const auto& r : new_refs)
+      if (!old_refs.count(r)) out.push_back({K::ReferenceAdded, tb.name, "", "", r});
+  }
+  // Invariants in force at each side's date, by table and name.
+  auto invariants = [](const DiffSide& side) {
+    std::map<std::pair<std::string, std::string>, std::string> m;
+    for (const auto& inv : side.rules->invariants)
+      if (input::in_force(inv.origin, side.as_of)) m[{inv.table, inv.decl->name}] = invariant_text(inv);
+    return m;
+  };
+  const auto ia = invariants(before), ib = invariants(after);
+  for (const auto& [k, text] : ia)
+    if (!ib.count(k)) out.push_back({K::InvariantRemoved, k.first, k.second, text, ""});
+  for (const auto& [k, text] : ib) {
+    auto it = ia.find(k);
+    if (it == ia.end()) out.push_back({K::InvariantAdded, k.first, k.second, "", text});
+    else if (it->second != text) out.push_back({K::InvariantChanged, k.first, k.second, it->second, text});
+  }
+  return out;
+}
+
 RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::DataSet* data,
                     AggregateCache* cache) {
   RuleDiff out;
+  out.contract = diff_contracts(before, after);
   std::map<std::string, const ClauseVersion*> old_v, new_v;
   for (const auto* v : before.rules->all_in_force(before.as_of)) old_v[v->number] = v;
   for (const auto* v : after.rules->all_in_force(after.as_of)) new_v[v->number] = v;

@@ -53,12 +53,26 @@ struct Impact {
   std::string attribution_note;     // why there is no attribution, when there is none
 };
 
+// A change of the data contract: a table, column, key, reference or invariant added, removed or
+// declared otherwise. `table` names the table; `subject` the column, reference or invariant.
+struct ContractChange {
+  enum class Kind { TableAdded, TableRemoved, ColumnAdded, ColumnRemoved, ColumnChanged, KeyChanged, BodiesChanged,
+                    ReferenceAdded, ReferenceRemoved, InvariantAdded, InvariantRemoved, InvariantChanged };
+  Kind kind;
+  std::string table, subject;
+  std::string before, after;  // the declaration as written, where there is one
+};
+const char* kind_name(ContractChange::Kind k);
+// One line in the user's terms: "table `satisfaction` added", "column `services.proactive` added: bool optional".
+std::string describe(const ContractChange& c);
+
 struct RuleDiff {
+  std::vector<ContractChange> contract;  // the contract in force at each side's date, compared
   std::vector<ClauseDiff> clauses;  // only clauses with changes, in clause order
   std::vector<Impact> impacts;      // with data: every body x result whose value or status moved
   std::size_t bodies = 0;           // bodies in the data
   Evaluation before_results, after_results;  // with data: each side's evaluation, every clause in force
-  bool changed() const { return !clauses.empty(); }
+  bool changed() const { return !clauses.empty() || !contract.empty(); }
 };
 
 struct DiffSide {
@@ -73,6 +87,9 @@ struct DiffSide {
 // here and the caller's: most of a clause's aggregates are the same at every attribution stage.
 RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::DataSet* data,
                     AggregateCache* cache = nullptr);
+
+// The changes between the contracts in force at each side's date.
+std::vector<ContractChange> diff_contracts(const DiffSide& before, const DiffSide& after);
 
 // Word-level diff of two texts: "[-old words-] {+new words+}" around the common words.
 std::string word_diff(const std::string& a, const std::string& b);
