@@ -313,8 +313,8 @@ std::string clause_title(const ast::Clause& c, const std::string& lang) {
 }
 
 std::string body_name(const input::Body& b, const std::string& lang) {
-  const std::string& first = lang == "kk" ? b.name_kk : b.name_ru;
-  const std::string& second = lang == "kk" ? b.name_ru : b.name_kk;
+  const std::string& first = lang == "kk" ? b.kk_name : b.ru_name;
+  const std::string& second = lang == "kk" ? b.ru_name : b.kk_name;
   return first.empty() ? second : first;
 }
 

@@ -37,7 +37,7 @@ std::string page(const std::string& lang, const std::string& title, const std::s
 // One horizontal bar of a ranking.
 struct Bar {
   std::string rank;      // "1", "2", "" for n/a
-  std::string label;     // agency_id
+  std::string label;     // the body's code
   std::string tooltip;   // the body's name
   std::string href;      // link target, e.g. "#body-3"
   std::string text;      // the value as printed ("7.25", "n/a")

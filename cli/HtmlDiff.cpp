@@ -85,7 +85,7 @@ std::string diff_html(const DiffView& v) {
   const std::string& lang = v.lang;
   const auto* data = v.data;
   auto who = [&](const interp::Impact* im) {
-    return im ? fmt::format("{} · {} {} · {}", data->bodies[im->body].agency_id, im->clause, im->result,
+    return im ? fmt::format("{} · {} {} · {}", data->bodies[im->body].code, im->clause, im->result,
                             signed_fixed(*im->delta, im->round))
               : label(lang, "none_word");
   };
@@ -151,7 +151,7 @@ std::string diff_html(const DiffView& v) {
           continue;
         }
         html::Move m;
-        m.label = fmt::format("{} · {} {}", data->bodies[im.body].agency_id, im.clause, im.result);
+        m.label = fmt::format("{} · {} {}", data->bodies[im.body].code, im.clause, im.result);
         m.href = "#" + impact_anchor(i);
         m.detail = fmt::format("{} → {} ({})", shown_value(im, true), shown_value(im, false), status_move(im, lang));
         if (im.delta) {
@@ -177,7 +177,7 @@ std::string diff_html(const DiffView& v) {
         b += fmt::format(
             "<tr class=\"{}\" data-agency=\"{}\" data-clause=\"{}\"><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td>"
             "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num {}\">{}</td><td class=\"nowrap\">{}</td></tr>",
-            oor ? "oor" : "", esc(data->bodies[im.body].agency_id), esc(im.clause), esc(data->bodies[im.body].agency_id),
+            oor ? "oor" : "", esc(data->bodies[im.body].code), esc(im.clause), esc(data->bodies[im.body].code),
             esc(html::body_name(data->bodies[im.body], lang)), esc(im.clause), esc(im.result), esc(shown_value(im, true)),
             esc(shown_value(im, false)), im.delta ? (im.delta->sign() > 0 ? "pos" : "neg") : "",
             im.delta ? esc(signed_fixed(*im.delta, im.round)) : "", esc(status_move(im, lang)));
@@ -204,7 +204,7 @@ std::string diff_html(const DiffView& v) {
       }
       b += fmt::format("<tr id=\"{}\" class=\"move-head\" data-agency=\"{}\"><td><b>{} · {} {}</b></td><td class=\"num\"><b>{}</b>"
                        "</td><td>{}</td><td></td></tr>",
-                       impact_anchor(i), esc(data->bodies[im.body].agency_id), esc(data->bodies[im.body].agency_id),
+                       impact_anchor(i), esc(data->bodies[im.body].code), esc(data->bodies[im.body].code),
                        esc(im.clause), esc(im.result), esc(signed_fixed(*im.delta, im.round)),
                        esc(fmt::format("{} → {}", shown_value(im, true), shown_value(im, false))));
       for (const auto& [lbl, part] : im.parts) {

@@ -142,7 +142,7 @@ std::string why_not_ok(const interp::ResultRow& row, const interp::Explanation& 
       for (const auto& n : x.names)
         if (n.value.is_missing()) parts.push_back(labelf(lang, "reason_missing", {n.name}));
   }
-  const std::string who = "body " + data.bodies[row.body].agency_id + ":";
+  const std::string who = "body " + data.bodies[row.body].code + ":";
   for (const auto& w : ev.warnings.list())
     if (w.code == "undecidable-row" && w.message.rfind(who, 0) == 0) parts.push_back(w.message.substr(who.size() + 1));
   if (parts.empty()) parts.push_back(label(lang, "reason_unknown"));
@@ -234,7 +234,7 @@ std::string report_html(const ReportInput& in) {
   b += fmt::format("<section id=\"ranking\"><h2>{}</h2><div class=\"grid\">", esc(label(lang, "ranking")));
   for (const auto& s : series) {
     std::vector<const interp::ResultRow*> rows = s.rows;
-    // Results: highest first; obligations (rows in breach): fewest first. n/a last; ties by agency_id.
+    // Results: highest first; obligations (rows in breach): fewest first. n/a last; ties by body code.
     std::stable_sort(rows.begin(), rows.end(), [&](const interp::ResultRow* x, const interp::ResultRow* y) {
       if (x->value.is_missing() != y->value.is_missing()) return y->value.is_missing();
       if (x->value.is_missing()) return false;
@@ -254,7 +254,7 @@ std::string report_html(const ReportInput& in) {
         bar.rank = std::to_string(rank);
         bar.value = html::chart_value(r->value.num.round(r->round));
       }
-      bar.label = data.bodies[r->body].agency_id;
+      bar.label = data.bodies[r->body].code;
       bar.tooltip = html::body_name(data.bodies[r->body], lang);
       bar.href = "#" + anchor(r->body);
       bar.text = r->value.is_missing() ? "n/a" : r->text();
@@ -344,8 +344,8 @@ std::string report_html(const ReportInput& in) {
     rows_html += fmt::format(
         "<tr class=\"{}\" data-agency=\"{}\" data-clause=\"{}\" data-status=\"{}\"><td><a href=\"#{}\">{}</a></td>"
         "<td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"why\">{}</td></tr>",
-        is_na ? "na" : "oor", esc(data.bodies[r.body].agency_id), esc(r.version->number), interp::status_name(r.status),
-        anchor(r.body), esc(data.bodies[r.body].agency_id), esc(html::body_name(data.bodies[r.body], lang)),
+        is_na ? "na" : "oor", esc(data.bodies[r.body].code), esc(r.version->number), interp::status_name(r.status),
+        anchor(r.body), esc(data.bodies[r.body].code), esc(html::body_name(data.bodies[r.body], lang)),
         esc(r.version->number), esc(r.result), is_na ? "n/a" : esc(r.text()), status_badge(r.status, lang),
         esc(why_not_ok(r, x, ev, data, lang)));
   }
@@ -363,7 +363,7 @@ std::string report_html(const ReportInput& in) {
   b += fmt::format("<section id=\"bodies\"><h2>{}</h2>", esc(label(lang, "by_body")));
   b += "<p class=\"meta\">";
   for (std::size_t i = 0; i < data.bodies.size(); ++i)
-    b += fmt::format("{}<a href=\"#{}\">{}</a>", i ? " · " : "", anchor(i), esc(data.bodies[i].agency_id));
+    b += fmt::format("{}<a href=\"#{}\">{}</a>", i ? " · " : "", anchor(i), esc(data.bodies[i].code));
   b += "</p>";
   if (data.bodies.size() > kMaxExplainedBodies)
     b += "<p class=\"meta\">" + esc(labelf(lang, "explained_limit", {std::to_string(kMaxExplainedBodies)})) + "</p>";
@@ -372,11 +372,11 @@ std::string report_html(const ReportInput& in) {
   for (std::size_t i = 0; i < data.bodies.size(); ++i) {
     const auto& body = data.bodies[i];
     b += fmt::format("<article class=\"body\" id=\"{}\" data-agency=\"{}\"><h3>{} <span class=\"name\">— {}</span></h3>",
-                     anchor(i), esc(body.agency_id), esc(body.agency_id), esc(html::body_name(body, lang)));
-    std::string other = lang == "kk" ? body.name_ru : body.name_kk;
-    if (!body.kind.empty() || !other.empty())
-      b += fmt::format("<p class=\"meta\">{}{}</p>", body.kind.empty() ? "" : esc(label(lang, body.kind)),
-                       other.empty() ? "" : (body.kind.empty() ? "" : " · ") + esc(other));
+                     anchor(i), esc(body.code), esc(body.code), esc(html::body_name(body, lang)));
+    std::string other = lang == "kk" ? body.ru_name : body.kk_name;
+    if (!body.category.empty() || !other.empty())
+      b += fmt::format("<p class=\"meta\">{}{}</p>", body.category.empty() ? "" : esc(label(lang, body.category)),
+                       other.empty() ? "" : (body.category.empty() ? "" : " · ") + esc(other));
     b += fmt::format("<table class=\"values\"><thead><tr><th class=\"num\">{}</th><th></th><th>{}</th><th class=\"num\">{}</th>"
                      "<th>{}</th><th>{}</th></tr></thead><tbody>",
                      esc(label(lang, "clause")), esc(label(lang, "result")), esc(label(lang, "value")),

@@ -17,14 +17,14 @@ std::string csv_field(const std::string& s) {
 }
 
 struct Row {
-  std::string agency_id, clause, result, value, status, version;
+  std::string code, clause, result, value, status, version;  // a row of the results table (data.md)
 };
 
 std::vector<Row> rows_of(const interp::Evaluation& ev, const input::DataSet& data) {
   std::vector<Row> rows;
   rows.reserve(ev.rows.size());
   for (const auto& r : ev.rows)
-    rows.push_back({data.bodies[r.body].agency_id, r.version->number, r.result, r.text(), interp::status_name(r.status),
+    rows.push_back({data.bodies[r.body].code, r.version->number, r.result, r.text(), interp::status_name(r.status),
                     r.version->label()});
   return rows;
 }
@@ -42,7 +42,7 @@ std::string pad_left(const std::string& s, std::size_t width) {
 }
 
 std::string results_csv(const interp::Evaluation& ev, const input::DataSet& data) {
-  std::string out = "agency_id,clause,result,value,status,version\n";
+  std::string out = std::string(kResultsBodyColumn) + ",clause,result,value,status,version\n";
   out.reserve(out.size() + ev.rows.size() * 48);
   // Straight into the text: a row's fields are not copied on the way (tens of thousands of rows).
   auto field = [&out](const std::string& s) {
@@ -57,7 +57,7 @@ std::string results_csv(const interp::Evaluation& ev, const input::DataSet& data
   };
   for (const auto& r : ev.rows) {
     const std::string& label = label_of(r.version);
-    field(data.bodies[r.body].agency_id);
+    field(data.bodies[r.body].code);
     out += ',';
     field(r.version->number);
     out += ',';
@@ -77,7 +77,7 @@ std::string results_json(const interp::Evaluation& ev, const input::DataSet& dat
   nlohmann::ordered_json arr = nlohmann::ordered_json::array();
   for (const auto& r : rows_of(ev, data)) {
     nlohmann::ordered_json o;
-    o["agency_id"] = r.agency_id;
+    o[kResultsBodyColumn] = r.code;
     o["clause"] = r.clause;
     o["result"] = r.result;
     o["value"] = r.value;  // a string; empty when not applicable, as in the CSV
@@ -90,11 +90,11 @@ std::string results_json(const interp::Evaluation& ev, const input::DataSet& dat
 
 std::string results_table(const interp::Evaluation& ev, const input::DataSet& data) {
   std::vector<Row> rows = rows_of(ev, data);
-  const std::vector<std::string> head{"agency_id", "clause", "result", "value", "status", "version"};
+  const std::vector<std::string> head{kResultsBodyColumn, "clause", "result", "value", "status", "version"};
   std::vector<std::size_t> w;
   for (const auto& h : head) w.push_back(utf8_length(h));
   for (const auto& r : rows) {
-    const std::string* cells[] = {&r.agency_id, &r.clause, &r.result, &r.value, &r.status, &r.version};
+    const std::string* cells[] = {&r.code, &r.clause, &r.result, &r.value, &r.status, &r.version};
     for (std::size_t i = 0; i < 6; ++i) w[i] = std::max(w[i], utf8_length(*cells[i]));
   }
   std::string out;
@@ -112,8 +112,21 @@ std::string results_table(const interp::Evaluation& ev, const input::DataSet& da
   std::vector<std::string> rule;
   for (std::size_t x : w) rule.push_back(std::string(x, '-'));
   line(rule);
-  for (const auto& r : rows) line({r.agency_id, r.clause, r.result, r.value.empty() ? "n/a" : r.value, r.status, r.version});
+  for (const auto& r : rows) line({r.code, r.clause, r.result, r.value.empty() ? "n/a" : r.value, r.status, r.version});
   return out;
+}
+
+BodyHeaders body_headers(const input::DataSet& data) {
+  BodyHeaders h{kResultsBodyColumn, "name (kk)", "name (ru)", "category"};
+  const input::TableSchema* bodies = data.contract ? data.contract->bodies() : nullptr;
+  if (!bodies) return h;
+  h.code = bodies->body_column;
+  for (const auto& [lang, column] : bodies->body_names) {
+    if (lang == "kk") h.kk_name = column;
+    if (lang == "ru") h.ru_name = column;
+  }
+  if (!bodies->category_column.empty()) h.category = bodies->category_column;
+  return h;
 }
 
 }  // namespace ereje::cli

@@ -8,6 +8,17 @@
 
 namespace ereje::cli {
 
+// The results table of data.md calls a body's code `agency_id`, whatever the data contract's table
+// of bodies calls its column: the results' format is fixed, the input's is the rules'.
+inline constexpr const char* kResultsBodyColumn = "agency_id";
+
+// The headers for a body's code, Kazakh name, Russian name and category in tables of results: the
+// table of bodies' own column names (the results' `agency_id` for the code when there is none).
+struct BodyHeaders {
+  std::string code, kk_name, ru_name, category;
+};
+BodyHeaders body_headers(const input::DataSet& data);
+
 std::string results_csv(const interp::Evaluation& ev, const input::DataSet& data);
 std::string results_json(const interp::Evaluation& ev, const input::DataSet& data);
 std::string results_table(const interp::Evaluation& ev, const input::DataSet& data);

@@ -1,4 +1,4 @@
-// Receipts for the special commission (paragraph 114 objections): what a run read and produced,
+// Receipts for the special commission that reviews objections: what a run read and produced,
 // by SHA-256, so that `ereje replay` can confirm the same results byte for byte later, or name
 // exactly which rule or data file changed.
 #pragma once

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "cli/Html.hpp"
+#include "cli/Output.hpp"
 #include "core/SharedLibrary.hpp"
 #include "cli/HtmlReport.hpp"
 #include "cli/Receipt.hpp"
@@ -210,7 +211,8 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   const std::string heading = fmt::format("Results as of {} · rules: {} · data: {} · {}", format_date(run.as_of),
                                           run.rules_shown, run.data_shown, kEngineVersion);
   lxw().worksheet_write_string(sum, 0, 0, heading.c_str(), book.title());
-  std::vector<std::string> head{"agency_id", "name_kk", "name_ru", "kind"};
+  const BodyHeaders bh = body_headers(data);
+  std::vector<std::string> head{bh.code, bh.kk_name, bh.ru_name, bh.category};
   for (const auto& [v, result] : columns) head.push_back(v->number + " " + result);
   header_row(book, sum, 1, head);
   for (std::size_t c = 0; c < columns.size(); ++c)
@@ -219,10 +221,10 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   lxw_row_t row = 2;
   for (std::size_t b = 0; b < data.bodies.size(); ++b, ++row) {
     const auto& body = data.bodies[b];
-    lxw().worksheet_write_string(sum, row, 0, body.agency_id.c_str(), book.bold());
-    lxw().worksheet_write_string(sum, row, 1, body.name_kk.c_str(), nullptr);
-    lxw().worksheet_write_string(sum, row, 2, body.name_ru.c_str(), nullptr);
-    lxw().worksheet_write_string(sum, row, 3, body.kind.c_str(), nullptr);
+    lxw().worksheet_write_string(sum, row, 0, body.code.c_str(), book.bold());
+    lxw().worksheet_write_string(sum, row, 1, body.kk_name.c_str(), nullptr);
+    lxw().worksheet_write_string(sum, row, 2, body.ru_name.c_str(), nullptr);
+    lxw().worksheet_write_string(sum, row, 3, body.category.c_str(), nullptr);
     for (std::size_t c = 0; c < columns.size(); ++c)
       if (auto it = cell.find({b, columns[c]}); it != cell.end())
         value_cell(book, sum, row, static_cast<lxw_col_t>(4 + c), *it->second, why[it->second]);
@@ -240,14 +242,14 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
     const std::string t = fmt::format("Clause {} — {} · version from {}, act \"{}\" · as of {}", v->number,
                                       v->clause ? titles(*v->clause) : "", v->label(), v->act->id, format_date(run.as_of));
     lxw().worksheet_write_string(ws, 0, 0, t.c_str(), book.title());
-    header_row(book, ws, 1, {"agency_id", "name_kk", "name_ru", "result", "value", "status", "version"});
+    header_row(book, ws, 1, {bh.code, bh.kk_name, bh.ru_name, "result", "value", "status", "version"});
     lxw_row_t r = 2;
     for (const auto& res : ev.rows) {
       if (res.version != v) continue;
       const auto& body = data.bodies[res.body];
-      lxw().worksheet_write_string(ws, r, 0, body.agency_id.c_str(), book.bold());
-      lxw().worksheet_write_string(ws, r, 1, body.name_kk.c_str(), nullptr);
-      lxw().worksheet_write_string(ws, r, 2, body.name_ru.c_str(), nullptr);
+      lxw().worksheet_write_string(ws, r, 0, body.code.c_str(), book.bold());
+      lxw().worksheet_write_string(ws, r, 1, body.kk_name.c_str(), nullptr);
+      lxw().worksheet_write_string(ws, r, 2, body.ru_name.c_str(), nullptr);
       lxw().worksheet_write_string(ws, r, 3, res.result.c_str(), nullptr);
       value_cell(book, ws, r, 4, res, why[&res]);
       lxw().worksheet_write_string(ws, r, 5, interp::status_name(res.status), nullptr);
@@ -276,7 +278,7 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
                                     format_date(view.before_as_of), view.after_shown, format_date(view.after_as_of));
   if (view.data) {
     auto who = [&](const interp::Impact* im) {
-      return im ? fmt::format("{} {} {} {}", view.data->bodies[im->body].agency_id, im->clause, im->result,
+      return im ? fmt::format("{} {} {} {}", view.data->bodies[im->body].code, im->clause, im->result,
                               signed_fixed(*im->delta, im->round))
                 : std::string("none");
     };
@@ -315,7 +317,7 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
       if (im.clause == cd.number)
         for (const auto& [lbl, part] : im.parts)
           if (std::find(parts.begin(), parts.end(), lbl) == parts.end()) parts.push_back(lbl);
-    std::vector<std::string> head{"agency_id", "name", "result", "before", "after", "delta", "status"};
+    std::vector<std::string> head{view.data ? body_headers(*view.data).code : std::string(kResultsBodyColumn), "name", "result", "before", "after", "delta", "status"};
     for (const auto& p : parts) head.push_back(p);
     header_row(book, ws, 1, head);
     lxw().worksheet_set_row(ws, 1, 45, nullptr);
@@ -324,7 +326,7 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
       for (const auto& im : d.impacts) {
         if (im.clause != cd.number) continue;
         const auto& body = view.data->bodies[im.body];
-        lxw().worksheet_write_string(ws, r, 0, body.agency_id.c_str(), book.bold());
+        lxw().worksheet_write_string(ws, r, 0, body.code.c_str(), book.bold());
         lxw().worksheet_write_string(ws, r, 1, html::body_name(body, lang).c_str(), nullptr);
         lxw().worksheet_write_string(ws, r, 2, im.result.c_str(), nullptr);
         auto side = [&](lxw_col_t col, bool present, const interp::Value& v, interp::Status st) {

@@ -138,7 +138,7 @@ Summary summarize(const interp::RuleDiff& d, const interp::Evaluation& before, c
     auto rb = ranks(bv[key]), ra = ranks(vals);
     for (const auto& [body, rank] : ra)
       if (rb.count(body) && rb[body] != rank)
-        s.rank_moves.push_back({data.bodies[body].agency_id, key.first, key.second, rb[body], rank});
+        s.rank_moves.push_back({data.bodies[body].code, key.first, key.second, rb[body], rank});
   }
   std::stable_sort(s.rank_moves.begin(), s.rank_moves.end(), [](const RankMove& a, const RankMove& b) {
     return std::abs(a.after - a.before) > std::abs(b.after - b.before);
@@ -163,7 +163,7 @@ std::string render_text(const interp::RuleDiff& d, const Side& a, const Side& b,
   if (d.impacts.empty()) return out + "  no result moves\n";
   std::vector<std::vector<std::string>> rows{{"body", "clause", "result", "before", "after", "delta", "status"}};
   for (const auto& im : d.impacts)
-    rows.push_back({data->bodies[im.body].agency_id, im.clause, im.result,
+    rows.push_back({data->bodies[im.body].code, im.clause, im.result,
                     im.before_present ? (im.before_text.empty() ? "n/a" : im.before_text) : "",
                     im.after_present ? (im.after_text.empty() ? "n/a" : im.after_text) : "",
                     im.delta ? signed_text(*im.delta, im.round) : "", status_move(im)});
@@ -182,7 +182,7 @@ std::string render_text(const interp::RuleDiff& d, const Side& a, const Side& b,
     out += line + "\n";
   }
   auto who = [&](const interp::Impact* im) {
-    return fmt::format("{} clause {} {} {}", data->bodies[im->body].agency_id, im->clause, im->result,
+    return fmt::format("{} clause {} {} {}", data->bodies[im->body].code, im->clause, im->result,
                        signed_text(*im->delta, im->round));
   };
   out += "\n";
@@ -200,7 +200,7 @@ std::string render_text(const interp::RuleDiff& d, const Side& a, const Side& b,
       ++status_only;
       continue;
     }
-    out += fmt::format("  {} clause {} {}: {}\n", data->bodies[im.body].agency_id, im.clause, im.result,
+    out += fmt::format("  {} clause {} {}: {}\n", data->bodies[im.body].code, im.clause, im.result,
                        im.delta ? signed_text(*im.delta, im.round) : status_move(im));
     for (const auto& [label, part] : im.parts) out += fmt::format("    {:>8}  {}\n", signed_text(part, im.round), label);
     if (!im.attribution_note.empty()) out += "    (" + im.attribution_note + ")\n";
@@ -232,16 +232,16 @@ std::string render_markdown(const interp::RuleDiff& d, const Side& a, const Side
   if (!data) return out;
   out += fmt::format("\n## Impact\n\n{} of {} bodies affected. Largest rise: {}. Largest fall: {}. Rank changes: {}.\n\n",
                      sum->affected.size(), d.bodies,
-                     sum->rise ? fmt::format("{} clause {} {} {}", data->bodies[sum->rise->body].agency_id, sum->rise->clause,
+                     sum->rise ? fmt::format("{} clause {} {} {}", data->bodies[sum->rise->body].code, sum->rise->clause,
                                              sum->rise->result, signed_text(*sum->rise->delta, sum->rise->round))
                                : "none",
-                     sum->fall ? fmt::format("{} clause {} {} {}", data->bodies[sum->fall->body].agency_id, sum->fall->clause,
+                     sum->fall ? fmt::format("{} clause {} {} {}", data->bodies[sum->fall->body].code, sum->fall->clause,
                                              sum->fall->result, signed_text(*sum->fall->delta, sum->fall->round))
                                : "none",
                      sum->rank_moves.size());
   out += "| body | clause | result | before | after | delta | status |\n|---|--:|---|--:|--:|--:|---|\n";
   for (const auto& im : d.impacts)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md_cell(data->bodies[im.body].agency_id), im.clause,
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md_cell(data->bodies[im.body].code), im.clause,
                        im.result, im.before_present ? (im.before_text.empty() ? "n/a" : im.before_text) : "",
                        im.after_present ? (im.after_text.empty() ? "n/a" : im.after_text) : "",
                        im.delta ? signed_text(*im.delta, im.round) : "", status_move(im));
@@ -250,10 +250,10 @@ std::string render_markdown(const interp::RuleDiff& d, const Side& a, const Side
   for (const auto& im : d.impacts) {
     if (!im.delta) continue;
     for (const auto& [label, part] : im.parts)
-      out += fmt::format("| {} | {} | {} | {} | {} |\n", md_cell(data->bodies[im.body].agency_id), im.clause, im.result,
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", md_cell(data->bodies[im.body].code), im.clause, im.result,
                          signed_text(part, im.round), md_cell(label));
     if (!im.attribution_note.empty())
-      out += fmt::format("| {} | {} | {} |  | {} |\n", md_cell(data->bodies[im.body].agency_id), im.clause, im.result,
+      out += fmt::format("| {} | {} | {} |  | {} |\n", md_cell(data->bodies[im.body].code), im.clause, im.result,
                          md_cell(im.attribution_note));
   }
   return out;
@@ -289,18 +289,18 @@ std::string render_json(const interp::RuleDiff& d, const Side& a, const Side& b,
     J imp{{"bodies", d.bodies}, {"affected", sum->affected.size()}};
     auto ref = [&](const interp::Impact* im) -> J {
       if (!im) return nullptr;
-      return {{"agency_id", data->bodies[im->body].agency_id}, {"clause", im->clause}, {"result", im->result},
+      return {{kResultsBodyColumn, data->bodies[im->body].code}, {"clause", im->clause}, {"result", im->result},
               {"delta", signed_text(*im->delta, im->round)}};
     };
     imp["largest_rise"] = ref(sum->rise);
     imp["largest_fall"] = ref(sum->fall);
     imp["rank_changes"] = J::array();
     for (const auto& m : sum->rank_moves)
-      imp["rank_changes"].push_back({{"agency_id", m.agency}, {"clause", m.clause}, {"result", m.result},
+      imp["rank_changes"].push_back({{kResultsBodyColumn, m.agency}, {"clause", m.clause}, {"result", m.result},
                                      {"before", m.before}, {"after", m.after}});
     imp["rows"] = J::array();
     for (const auto& im : d.impacts) {
-      J r{{"agency_id", data->bodies[im.body].agency_id}, {"clause", im.clause}, {"result", im.result},
+      J r{{kResultsBodyColumn, data->bodies[im.body].code}, {"clause", im.clause}, {"result", im.result},
           {"before", im.before_present ? J(im.before_text) : J(nullptr)},
           {"after", im.after_present ? J(im.after_text) : J(nullptr)},
           {"delta", im.delta ? J(signed_text(*im.delta, im.round)) : J(nullptr)},

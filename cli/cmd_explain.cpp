@@ -74,7 +74,7 @@ std::string render_json(const interp::Explanation& x, const input::DataSet& data
   const auto& v = *x.version;
   const auto& b = data.bodies[x.body];
   nlohmann::ordered_json j;
-  j["agency_id"] = b.agency_id;
+  j[kResultsBodyColumn] = b.code;
   j["clause"] = v.number;
   j["titles"] = nlohmann::ordered_json::object();
   j["titles"]["en"] = v.clause->title;
@@ -123,9 +123,9 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
     for (const auto& e : c.evidence) ev += (ev.empty() ? "" : ", ") + e.subject + " " + ast::to_string(e.level);
     out += fmt::format("  {}: {}\n", L.at("evidence"), ev);
   }
-  std::string name = lang == "ru" ? b.name_ru : b.name_kk;
-  if (name.empty()) name = b.name_ru.empty() ? b.name_kk : b.name_ru;
-  out += fmt::format("{}: {}{}\n", L.at("body"), b.agency_id, name.empty() ? "" : " — " + name);
+  std::string name = lang == "ru" ? b.ru_name : b.kk_name;
+  if (name.empty()) name = b.ru_name.empty() ? b.kk_name : b.ru_name;
+  out += fmt::format("{}: {}{}\n", L.at("body"), b.code, name.empty() ? "" : " — " + name);
   if (x.results.empty()) out += "\n" + L.at("no_results") + "\n";
 
   auto aggregate_lines = [&](const interp::ExplainedAggregate& a, const std::string& indent) {
@@ -207,10 +207,14 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
   int body = data.body_index(o.agency);
   if (body < 0) {
     std::vector<std::string> ids;
-    for (const auto& b : data.bodies) ids.push_back(b.agency_id);
+    for (const auto& b : data.bodies) ids.push_back(b.code);
     std::string near = interp::nearest(o.agency, ids);
     err << "error: no body `" << o.agency << "` in " << input::shown_data(o.data) << "\n  = help: "
-        << (near.empty() ? "agency ids are listed in agencies.csv" : "did you mean `" + near + "`?") << "\n";
+        << (!near.empty() ? "did you mean `" + near + "`?"
+            : data.contract && data.contract->bodies() ? "the bodies' codes are listed in " + data.contract->bodies()->name +
+                                                             " (column `" + data.contract->bodies()->body_column + "`)"
+                                                       : std::string("no body is listed in the data"))
+        << "\n";
     return kBadInput;
   }
   interp::Explanation x = interp::explain(lr.rules, lr.checked, data, as_of, *v, static_cast<std::size_t>(body), o.rows);
@@ -223,7 +227,7 @@ void add_explain(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("explain", "show how one body's result of one clause was computed");
   cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
   cmd->add_option("--data", o->data, "data folder, SQLite file or postgresql:// URL")->required();
-  cmd->add_option("--agency", o->agency, "the body's agency_id")->required();
+  cmd->add_option("--agency", o->agency, "the body's code")->required();
   cmd->add_option("--clause", o->clause, "the clause number, e.g. 49")->required();
   cmd->add_option("--as-of", o->as_of, "the date whose versions apply (YYYY-MM-DD); default today");
   cmd->add_flag("--rows", o->rows, "list the rows each count matched, with file and line");

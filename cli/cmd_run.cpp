@@ -104,7 +104,7 @@ void add_run(CLI::App& app, Action& action) {
   auto o = std::make_shared<RunOptions>();
   auto* cmd = app.add_subcommand("run", "evaluate every clause in force for every body of a data folder");
   cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
-  cmd->add_option("--data", o->data, "data folder (agencies, services, objections, schedule), SQLite file or postgresql:// URL")->required();
+  cmd->add_option("--data", o->data, "data folder (one CSV or JSON file per table), SQLite file or postgresql:// URL")->required();
   cmd->add_option("--as-of", o->as_of, "evaluate the versions in force on this date (YYYY-MM-DD); default today");
   cmd->add_option("--format", o->format, "csv, json, table or xlsx");
   cmd->add_option("--output", o->output, "write the results to this file (whole or not at all)");

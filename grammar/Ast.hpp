@@ -36,7 +36,7 @@ struct Call { std::string function; Span name_span; std::vector<ExprPtr> args; }
 struct InList { ExprPtr value; std::vector<ExprPtr> items; };
 
 enum class AggregateKind { Count, Sum, Min, Max, Avg, Single };
-// `count services where automation = full`, `max objections of reviewed_on - submitted_on`.
+// `count T where status = done`, `max T of closed_on - opened_on`.
 struct Aggregate {
   AggregateKind kind;
   std::string table;
@@ -177,7 +177,7 @@ struct Act {
 enum class ColumnType { Text, Enum, Bool, Date, Whole, Decimal };
 const char* to_string(ColumnType t);
 
-// `column automation enum [none, partial, full] "how far…" ru "…"`
+// `column status enum [open, done] "where the case stands" ru "…"`
 struct ColumnDecl {
   std::string name; Span name_span;
   ColumnType type = ColumnType::Text; Span type_span;
@@ -188,14 +188,14 @@ struct ColumnDecl {
   std::vector<Text> descriptions;  // kk "…", ru "…"
   Span span;
 };
-// `derived main = missing(parent_id) "a main service"`: a column computed from each row.
+// `derived top = missing(parent) "a row with no parent"`: a column computed from each row.
 struct DerivedDecl {
   std::string name; Span name_span; ExprPtr value;
   std::string description; TextPieces description_pieces = {};
   std::vector<Text> descriptions;
   Span span;
 };
-// `reference parent_id to services.service_id same body`: every value present in `column` is a
+// `reference parent to items.code same body`: every value present in `column` is a
 // value of `target_table`.`target_column` (of the same body's rows with `same_body`).
 struct ReferenceDecl {
   std::string column; Span column_span;

@@ -297,7 +297,7 @@ class Printer {
            e.span.begin);
   }
 
-  // `services: 3 rows automation = full, 1 row automation = none` on one line when it fits; one
+  // `T: 3 rows status = done, 1 row status = open` on one line when it fits; one
   // row group a line otherwise, or when a comment stands between the groups.
   void table(const ast::TestTable& tt) {
     std::vector<std::string> groups;

@@ -159,7 +159,7 @@ struct expect_over : seq<kw_over> {};
 struct expect_breach_when : seq<kw_breach, kw_when> {};
 struct obligation_stmt : seq<kw_obligation, must<expect_name>, must<expect_over>, must<expect_table>, must<expect_breach_when>, must<expect_expr>, opt<description>> {};
 
-// Tests: `services: 20 rows automation = partial and mobile = true, 5 rows automation = none`
+// Tests: `T: 20 rows status = open and urgent = true, 5 rows status = done`
 struct assignment : seq<name, tok<one<'='>>, must<expect_expr_sum>> {};
 struct expect_assignment : seq<assignment> {};
 // The first assignment commits only at its `=`: after `0 rows` the next word may be `expect`.
@@ -178,7 +178,7 @@ struct expect_table_word : seq<kw_table> {};
 struct expect_act_id;
 
 // ---- data contracts: `table NAME "description" … end` ----
-// `column automation enum [none, partial, full] "how far the service is automated" ru "…"`
+// `column status enum [open, done] "where the case stands" ru "…"`
 struct col_lang : seq<sor<TAO_PEGTL_STRING("kk"), TAO_PEGTL_STRING("ru"), TAO_PEGTL_STRING("en")>, not_at<ident_other>, ws> {};
 struct lang_description : seq<col_lang, must<expect_text>> {};
 struct enum_value : sor<string_tok, name> {};
@@ -260,7 +260,7 @@ EREJE_MSG(expect_close_paren, "expected `)`");
 EREJE_MSG(expect_close_bracket, "expected `]` to close the list");
 EREJE_MSG(expect_then, "expected `then` after the condition of `if`");
 EREJE_MSG(expect_else, "expected `else`: every `if` needs both branches");
-EREJE_MSG(expect_table, "expected a table name (agencies, services, objections, schedule)");
+EREJE_MSG(expect_table, "expected a table name");
 EREJE_MSG(expect_operand, "expected a value after the operator");
 EREJE_MSG(expect_operand_unary, "expected a value after the operator");
 EREJE_MSG(expect_operand_product, "expected a value after the operator");
@@ -281,8 +281,8 @@ EREJE_MSG(expect_evidence_subject, "expected what the evidence is for: text, var
 EREJE_MSG(expect_evidence_level, "expected an evidence level: official, seed, reconstructed or not_on_file");
 EREJE_MSG(expect_over, "expected `over` and the table whose rows the obligation checks");
 EREJE_MSG(expect_breach_when, "expected `breach when` and the condition that makes a row a breach");
-EREJE_MSG(expect_assignment, "expected a column assignment such as `automation = full`");
-EREJE_MSG(expect_row_group, "expected rows such as `3 rows automation = full`");
+EREJE_MSG(expect_assignment, "expected a column assignment such as `status = done`");
+EREJE_MSG(expect_row_group, "expected rows such as `3 rows status = done`");
 EREJE_MSG(expect_value, "expected a value or n/a");
 EREJE_MSG(expect_clause_end,
           "expected a clause item (title, text, replaces, in_force, evidence, let, coefficient, result, "
@@ -294,11 +294,11 @@ EREJE_MSG(expect_open_bracket, "expected `[` and the enum's values, as in `enum 
 EREJE_MSG(expect_enum_value, "expected an enum value: a name or a text in double quotes");
 EREJE_MSG(expect_column_type, "expected a column type: text, enum [...], bool, date, whole or decimal");
 EREJE_MSG(expect_empty, "expected `empty` after `or`, as in `text or empty`");
-EREJE_MSG(expect_bodies_by, "expected `bodies by` and the column holding each body's code, as in `lists bodies by agency_id`");
-EREJE_MSG(expect_body_by, "expected `body by` and the column naming the row's body, as in `per body by agency_id`");
-EREJE_MSG(expect_body_name, "expected a language and a column, as in `names kk name_kk, ru name_ru`");
-EREJE_MSG(expect_to, "expected `to` and the referenced column, as in `reference parent_id to services.service_id`");
-EREJE_MSG(expect_dot, "expected `.` between the table and the column, as in `services.service_id`");
+EREJE_MSG(expect_bodies_by, "expected `bodies by` and the column holding each body's code, as in `lists bodies by code`");
+EREJE_MSG(expect_body_by, "expected `body by` and the column naming the row's body, as in `per body by body_code`");
+EREJE_MSG(expect_body_name, "expected a language and a column, as in `names kk kazakh_name, ru russian_name`");
+EREJE_MSG(expect_to, "expected `to` and the referenced column, as in `reference parent to items.code`");
+EREJE_MSG(expect_dot, "expected `.` between the table and the column, as in `items.code`");
 EREJE_MSG(expect_body_word, "expected `body`");
 EREJE_MSG(expect_clause_word, "expected `clause` and the clause numbers that rely on the invariant, as in `for clause 114`");
 EREJE_MSG(expect_relied_on, "expected `for clause N`: the clause whose formula relies on the invariant");

@@ -197,10 +197,10 @@ const Table& DataSet::table(std::string_view name) const {
   return it->second;
 }
 
-int DataSet::body_index(std::string_view agency_id) const {
-  auto it = std::lower_bound(bodies.begin(), bodies.end(), agency_id,
-                             [](const Body& b, std::string_view id) { return b.agency_id < id; });
-  if (it == bodies.end() || it->agency_id != agency_id) return -1;
+int DataSet::body_index(std::string_view code) const {
+  auto it = std::lower_bound(bodies.begin(), bodies.end(), code,
+                             [](const Body& b, std::string_view id) { return b.code < id; });
+  if (it == bodies.end() || it->code != code) return -1;
   return static_cast<int>(it - bodies.begin());
 }
 
@@ -683,7 +683,7 @@ class TableBuilder {
   // The data set's bodies, known before this table is finished (agencies is read first): finish
   // then sets each row's body itself, alongside the other passes over whole columns.
   void bodies_from(const DataSet* ds) { bodies_from_ = ds; }
-  // Whether finish set each row's body; the rows whose agency_id is no body's, in file order.
+  // Whether finish set each row's body; the rows whose body code is no body's, in file order.
   bool bodies_assigned() const { return bodies_assigned_; }
   const std::vector<std::uint32_t>& unknown_bodies() const { return unknown_; }
 
@@ -982,8 +982,8 @@ void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v, std::int32
     case ColumnType::Text: {
       Column& col = *s.column;
       if (s.last >= 0) {
-        // Rows of one body come together: its agency_id repeats row after row. Where the value
-        // changes on most rows (service_id), the check is dropped after the first thousand rows.
+        // Rows of one body come together: its code repeats row after row. Where the value
+        // changes on most rows (a key's code), the check is dropped after the first thousand rows.
         if (v.size() == s.last_size &&
             (v.size() <= 8 ? head_of(v) == s.last_head : same_text(col.dictionary[static_cast<std::size_t>(s.last)], v))) {
           ++s.repeats;
@@ -1258,8 +1258,8 @@ void TableBuilder::check_keys(unsigned threads) {
       for (std::size_t i = 0; i < parent->dictionary.size(); ++i) as_service[i + 1] = last.code_of(parent->dictionary[i]);
     }
     const Groups groups(group.values, group.dictionary.size());
-    // Each row's body in the same pass, when the groups are the bodies' (agency_id) and every row
-    // has one: the body of each agency_id code, -1 for a code that is no body's.
+    // Each row's body in the same pass, when the groups are the bodies' (the body column) and every
+    // row has one: the body of each code, -1 for a code that is no body's.
     const bool bodies = bodies_from_ && ts_.per_agency && ts_.columns[key.front()].name == ts_.body_column &&
                         groups.missing == 0;
     std::vector<std::int32_t> body_of;
@@ -1424,8 +1424,8 @@ Table absent_table(const TableSchema& ts) {
 
 // ---- across tables -----------------------------------------------------------------------------
 
-// Every agency_id of services and objections must be a body of agencies: `unknown` holds the rows
-// whose agency_id is none (found while each row's body was set), in file order.
+// Every body code of a table whose rows belong to bodies must be in the table of bodies: `unknown`
+// holds the rows whose code is none (found while each row's body was set), in file order.
 void check_agencies(const Table& agencies, const Table& t, const std::vector<std::uint32_t>& unknown,
                     TableBuilder& b) {
   const Column& known = agencies.column(agencies.schema->body_column);
@@ -1445,8 +1445,8 @@ void check_agencies(const Table& agencies, const Table& t, const std::vector<std
   }
 }
 
-// Each row's body (its index in ds.bodies, -1 when its agency_id is missing or no body's): one pass
-// that writes the column once. Returns the rows whose agency_id is there but is no body's.
+// Each row's body (its index in ds.bodies, -1 when its body code is missing or no body's): one pass
+// that writes the column once. Returns the rows whose code is there but is no body's.
 std::vector<std::uint32_t> assign_bodies(const DataSet& ds, Table& t) {
   const Column& ids = t.column(t.schema->body_column);
   std::vector<std::int32_t> body_of(ids.dictionary.size());
@@ -1797,7 +1797,7 @@ void build_bodies(Loading& L) {
   };
   for (std::size_t r = 0; r < a.rows; ++r)
     ds.bodies.push_back(Body{text(bodies->body_column, r), text(kk, r), text(ru, r), text(bodies->category_column, r)});
-  std::sort(ds.bodies.begin(), ds.bodies.end(), [](const Body& x, const Body& y) { return x.agency_id < y.agency_id; });
+  std::sort(ds.bodies.begin(), ds.bodies.end(), [](const Body& x, const Body& y) { return x.code < y.code; });
   L.bodies_built = true;
 }
 
@@ -1942,8 +1942,21 @@ Diagnostic RowPositions::diagnostic(std::size_t row, std::string_view column, st
                                     std::string help) {
   const Table& t = table_;
   const std::uint32_t line = t.lines.line(row);
-  if (t.row_word)
-    return data_error(std::move(code), t.file, 0, 0, {}, fmt::format("{} {}: {}", t.row_word, line, message), std::move(help));
+  if (t.row_word) {
+    // A database row (or JSON record) is found by its key: "row 7 (body `MJ`, code `S1`)".
+    std::string key;
+    for (const auto& k : t.schema->key) {
+      const int c = t.schema->column_index(k);
+      if (c < 0) continue;
+      const Column& col = t.columns[static_cast<std::size_t>(c)];
+      const std::int32_t v = col.values.empty() ? kMissing : col.values[row];
+      key += fmt::format("{}{} {}", key.empty() ? "" : ", ", k,
+                         v == kMissing ? std::string("empty") : "`" + shown(col.dictionary[static_cast<std::size_t>(v)]) + "`");
+    }
+    return data_error(std::move(code), t.file, 0, 0, {},
+                      fmt::format("{} {}{}: {}", t.row_word, line, key.empty() ? "" : " (" + key + ")", message),
+                      std::move(help));
+  }
   if (!read_) {
     read_ = true;
     try {

@@ -166,20 +166,20 @@ struct Table {
 };
 
 struct Body {
-  std::string agency_id;               // its code (the table of bodies' body column)
-  std::string name_kk, name_ru, kind;  // the columns the contract names for them; empty when missing
+  std::string code;                     // the table of bodies' body column
+  std::string kk_name, ru_name, category;  // the columns the contract names for them; empty when missing
 };
 
 struct DataSet {
   std::shared_ptr<const Contract> contract;  // the contract in force that the data was read with
   std::string folder;
-  std::vector<Body> bodies;           // sorted by agency_id (byte order): the output order
+  std::vector<Body> bodies;           // sorted by code (byte order): the output order
   std::map<std::string, Table> tables;  // by table name; every schema table has an entry
   std::vector<std::string> files;     // every file read, for receipts
   std::vector<Diagnostic> warnings;   // what is odd but not wrong (columns no table declares, …)
 
   const Table& table(std::string_view name) const;
-  int body_index(std::string_view agency_id) const;  // -1 when unknown
+  int body_index(std::string_view code) const;  // -1 when unknown
 };
 
 // How load_folder reads. The result never depends on it: only the time it takes.

@@ -25,7 +25,7 @@ std::string column_list(const TableSchema& ts) {
 struct RowKeys {
   std::string file;
   std::vector<std::uint32_t> numbers;
-  std::vector<std::string> keys;  // "agency_id `MJ`, service_id `S1`"
+  std::vector<std::string> keys;  // "body `MJ`, code `S1`": the key columns' names and values
 };
 
 RowKeys keys_of(const TextTable& t, const TableSchema& ts) {
@@ -44,7 +44,7 @@ RowKeys keys_of(const TextTable& t, const TableSchema& ts) {
   return k;
 }
 
-// "row 7 (agency_id `MJ`, service_id `S1`)": the row's number and its key, so that a reader can find
+// "row 7 (body `MJ`, code `S1`)": the row's number and its key, so that a reader can find
 // it with a query whatever the number means in that database.
 std::string row_label(const RowKeys& t, std::uint32_t number) {
   auto it = std::find(t.numbers.begin(), t.numbers.end(), number);

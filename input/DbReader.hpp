@@ -1,7 +1,7 @@
 // What the SQLite and PostgreSQL readers share: the tables of data.md read out of a database as
 // text rows (TextTable), then validated by build_dataset exactly like a CSV file. Messages name
-// the table as `DATABASE:TABLE` and a row by its number and key ("row 7 (agency_id `MJ`,
-// service_id `S1`)"), and the column in the message itself.
+// the table as `DATABASE:TABLE` and a row by its number and key ("row 7 (body `MJ`,
+// code `S1`)"), and the column in the message itself.
 #pragma once
 #include <map>
 #include <string>

@@ -113,6 +113,12 @@ class ExactSax {
   Json::string_t key_;
 };
 
+// `[{"code": "...", ...}, ...]`, with the table's first column, for messages about the file's shape.
+std::string example_rows(const TableSchema* table) {
+  const std::string first = table && !table->columns.empty() ? table->columns.front().name : "column";
+  return "[{\"" + first + "\": \"...\", ...}, ...]";
+}
+
 const char* kind_of(const Json& v) {
   switch (v.type()) {
     case Json::value_t::object: return "an object";
@@ -221,7 +227,7 @@ TextTable JsonFlattener::run(const Json& rows) {
     const Json& row = rows[i];
     if (!row.is_object()) {
       error(record, fmt::format("expected an object (one row), found {}", kind_of(row)),
-            "the file holds an array of objects, one per row: [{\"agency_id\": \"...\", ...}, ...]");
+            "the file holds an array of objects, one per row: " + example_rows(table_));
       continue;
     }
     std::vector<std::string> fields(t.header.size());
@@ -269,7 +275,7 @@ TextTable parse_json(std::string text, const std::string& display_name, const Ta
     TextPosition pos = position_of(text, text.find_first_not_of(" \t\r\n"));
     throw_input_error(data_error("data-json-shape", display_name, pos.line, pos.col, pos.text,
                                  fmt::format("expected an array of objects (one per row), found {}", kind_of(rows)),
-                                 "write the rows as [{\"agency_id\": \"...\", ...}, ...]"));
+                                 "write the rows as " + example_rows(table)));
   }
   return JsonFlattener(display_name, table).run(rows);
 }

@@ -10,7 +10,8 @@ namespace ereje::input {
 
 // A folder -> load_folder; a file ending in .sqlite, .sqlite3 or .db, or any file that starts with
 // SQLite's header -> load_sqlite; postgresql://... or postgres://... -> load_postgres.
-// `needed` lists the tables the rules in force read (agencies is always needed). Throws InputError.
+// `needed` lists the tables the rules in force read (the table of bodies is always needed).
+// Throws InputError.
 DataSet load_data(const std::string& data, const Contract& contract, Date as_of, const std::vector<std::string>& needed,
                   const LoadOptions& options = {});
 

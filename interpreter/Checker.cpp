@@ -598,7 +598,7 @@ class ClauseChecker {
     return {};
   }
 
-  // `automation = partial`: a bare word compared with an enum column is one of its values.
+  // `status = done`: a bare word compared with an enum column is one of its values.
   bool enum_literal(const ast::Expr& e, const Info& other, Ctx& ctx) {
     const auto* n = std::get_if<ast::NameRef>(&e.node);
     std::string value;

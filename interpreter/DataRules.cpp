@@ -255,7 +255,7 @@ Diagnostics prepare_data(const RuleSet& rules, const Checked& checked, input::Da
         Diagnostic diag;
         diag.code = "data-invariant";
         diag.file = table.file;
-        diag.message = fmt::format("body `{}` breaks invariant `{}` of table `{}`: {}{}", data.bodies[b].agency_id,
+        diag.message = fmt::format("body `{}` breaks invariant `{}` of table `{}`: {}{}", data.bodies[b].code,
                                    d.name, inv->table, written,
                                    values[b].is_missing() ? " (a value it needs is missing)" : "");
         diag.help = fmt::format("{} relies on it{}", relied, d.description.empty() ? "" : ": " + d.description);

@@ -63,7 +63,7 @@ struct ContractChange {
   std::string before, after;  // the declaration as written, where there is one
 };
 const char* kind_name(ContractChange::Kind k);
-// One line in the user's terms: "table `satisfaction` added", "column `services.proactive` added: bool optional".
+// One line in the user's terms: "table `surveys` added", "column `items.urgent` added: bool optional".
 std::string describe(const ContractChange& c);
 
 struct RuleDiff {

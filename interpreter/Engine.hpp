@@ -354,7 +354,7 @@ struct Engine {
     d.file = t.table->file;
     d.line = t.table->lines.line(row);
     d.column = 1;
-    std::string who = t.table->schema->per_agency ? "body " + data.bodies[body].agency_id + ": " : "";
+    std::string who = t.table->schema->per_agency ? "body " + data.bodies[body].code + ": " : "";
     d.message = who + "this row leaves `" + grammar::print_expr(t.obligation ? *t.obligation->breach : t.filter ? *t.filter : *t.value) +
                 "` undecided (an empty value, or a definition that is n/a); the result is n/a for " +
                 (t.table->schema->per_agency ? "this body" : "every body");
@@ -452,7 +452,7 @@ struct Engine {
     return rest;
   }
 
-  // A table that belongs to no body (the schedule) read with a definition that has one value per
+  // A table that belongs to no body (shared by all) read with a definition that has one value per
   // body ("stages that end after this body's first objection"): every row is read once for each
   // body, with that body's values. Returns the tasks that need no such thing.
   std::vector<Task*> per_body_of_global(const input::Table& table, const std::vector<Task*>& ts) {
@@ -730,7 +730,7 @@ struct Engine {
     d.line = range_span.valid() ? range_span.line() : 0;
     d.column = range_span.valid() ? range_span.column() : 0;
     d.message = fmt::format("body {}: clause {} result {} = {} is outside its range {}..{}; kept, not clamped, and flagged out_of_range",
-                            data.bodies[row.body].agency_id, row.version->number, row.result, row.text(),
+                            data.bodies[row.body].code, row.version->number, row.result, row.text(),
                             lo.num.to_exact(), hi.num.to_exact());
     d.help = "check the body's data for rows that contradict each other; the value is reported as computed";
     out.warnings.add(std::move(d));

@@ -14,7 +14,7 @@ namespace ereje::interp {
 struct RowRef {
   std::string file;
   std::uint32_t line = 0;
-  std::string key;  // e.g. "service_id=S0141" (the table's key columns other than agency_id)
+  std::string key;  // e.g. "code=S0141" (the table's key columns other than the body column)
 };
 
 struct ExplainedAggregate {

@@ -80,8 +80,8 @@ TEST_CASE("a SQLite database reads like the folder, and names table, row and col
     sqlite3_close(db);
     DataSet ds = test::load_any(path, {"services"});
     REQUIRE(ds.bodies.size() == 1);
-    CHECK(ds.bodies[0].name_kk == "Әділет министрлігі");
-    CHECK(ds.bodies[0].name_ru.empty());
+    CHECK(ds.bodies[0].kk_name == "Әділет министрлігі");
+    CHECK(ds.bodies[0].ru_name.empty());
     const Table& s = ds.table("services");
     CHECK(s.rows == 2);
     CHECK(s.column("portal_excluded").values == input::LargeVector<std::int32_t>{0, 1});

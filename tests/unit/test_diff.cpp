@@ -139,13 +139,13 @@ TEST_CASE("a diff with the aggregate cache is the diff without it", "[diff][cach
   auto shown = [&](const RuleDiff& d) {
     std::string out;
     for (const auto& im : d.impacts) {
-      out += fmt::format("{} {} {} {} -> {} ({})", data.bodies[im.body].agency_id, im.clause, im.result, im.before_text,
+      out += fmt::format("{} {} {} {} -> {} ({})", data.bodies[im.body].code, im.clause, im.result, im.before_text,
                          im.after_text, im.attribution_note);
       for (const auto& [label, part] : im.parts) out += " [" + label + ": " + part.to_exact() + "]";
       out += "\n";
     }
     for (const auto* ev : {&d.before_results, &d.after_results})
-      for (const auto& r : ev->rows) out += data.bodies[r.body].agency_id + " " + r.result + " " + r.text() + "\n";
+      for (const auto& r : ev->rows) out += data.bodies[r.body].code + " " + r.result + " " + r.text() + "\n";
     return out;
   };
   const std::string plain = shown(diff_rules(before, after, &data));

@@ -99,7 +99,7 @@ const interp::ResultRow& row(const Run& r, const std::string& agency, const std:
                              const std::string& result) {
   const interp::ResultRow* found = nullptr;
   for (const auto& x : r.ev.rows)
-    if (r.data.bodies[x.body].agency_id == agency && x.version->number == clause && x.result == result) {
+    if (r.data.bodies[x.body].code == agency && x.version->number == clause && x.result == result) {
       REQUIRE(found == nullptr);
       found = &x;
     }
@@ -493,7 +493,7 @@ TEST_CASE("evaluator: the version in force at the as-of date", "[evaluator][vers
     auto ev = interp::evaluate(rules, l->checked, data, date(d), rules.all_in_force(date(d)));
     std::string out;
     for (const auto& x : ev.rows)
-      if (x.version->number == "7" && data.bodies[x.body].agency_id == "A") out += x.text() + "@" + x.version->label();
+      if (x.version->number == "7" && data.bodies[x.body].code == "A") out += x.text() + "@" + x.version->label();
     return out.empty() ? "none" : out;
   };
   CHECK(value_of_7("2021-01-01") == "1@2021-01-01");
@@ -523,7 +523,7 @@ TEST_CASE("evaluator: rows are sorted by body, clause number and result name", "
     rules += std::string("clause ") + n + " \"x\"\n  result b = 1 range 0..1\n  result a = 0 range 0..1\nend\n";
   Run r = run(rules, "2024-01-01", std::move(data));
   std::vector<std::string> got;
-  for (const auto& x : r.ev.rows) got.push_back(r.data.bodies[x.body].agency_id + " " + x.version->number + " " + x.result);
+  for (const auto& x : r.ev.rows) got.push_back(r.data.bodies[x.body].code + " " + x.version->number + " " + x.result);
   std::vector<std::string> want;
   for (const char* body : {"A", "a", "b-body", "Ә"})  // agency ids in byte order
     for (const char* clause : {"49", "49-1", "52", "114"})
@@ -614,7 +614,7 @@ TEST_CASE("evaluator: aggregates from the cache equal computed ones, warnings in
   auto versions = l->rules.all_in_force(d);
   auto text = [&](const interp::Evaluation& ev) {
     std::string out;
-    for (const auto& r : ev.rows) out += data.bodies[r.body].agency_id + " " + r.result + " " + r.text() + "\n";
+    for (const auto& r : ev.rows) out += data.bodies[r.body].code + " " + r.result + " " + r.text() + "\n";
     out += render(ev.warnings);
     return out;
   };

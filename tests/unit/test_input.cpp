@@ -358,11 +358,11 @@ TEST_CASE("dataset: a valid folder as columns", "[input][dataset]") {
   REQUIRE(ds.files == std::vector<std::string>{"agencies.csv", "services.csv", "objections.csv", "schedule.csv"});
 
   REQUIRE(ds.bodies.size() == 2);
-  REQUIRE(ds.bodies[0].agency_id == "AKM1");  // byte order, not file order
-  REQUIRE(ds.bodies[0].name_kk == "Ақмола облысы әкімдігі");
-  REQUIRE(ds.bodies[0].kind == "local");
-  REQUIRE(ds.bodies[1].agency_id == "MIN2");
-  REQUIRE(ds.bodies[1].name_ru == "Министерство");
+  REQUIRE(ds.bodies[0].code == "AKM1");  // byte order, not file order
+  REQUIRE(ds.bodies[0].kk_name == "Ақмола облысы әкімдігі");
+  REQUIRE(ds.bodies[0].category == "local");
+  REQUIRE(ds.bodies[1].code == "MIN2");
+  REQUIRE(ds.bodies[1].ru_name == "Министерство");
   REQUIRE(ds.body_index("MIN2") == 1);
   REQUIRE(ds.body_index("nope") == -1);
 
@@ -409,8 +409,8 @@ TEST_CASE("dataset: accepted variations", "[input][dataset]") {
     REQUIRE(a.column("agency_id").present);
     REQUIRE_FALSE(a.column("name_kk").present);
     REQUIRE(a.column("kind").values == LargeVector<std::int32_t>{kMissing, kMissing});
-    REQUIRE(ds.bodies[0].agency_id == "A");
-    REQUIRE(ds.bodies[0].kind.empty());
+    REQUIRE(ds.bodies[0].code == "A");
+    REQUIRE(ds.bodies[0].category.empty());
   }
   SECTION("columns in any order, unknown columns ignored") {
     auto files = valid_files();
@@ -784,7 +784,7 @@ namespace {
 // Everything a run reads of a data set, as text: columns, dictionaries, row lines, bodies.
 std::string dump(const DataSet& ds) {
   std::ostringstream out;
-  for (const auto& b : ds.bodies) out << "body " << b.agency_id << '|' << b.name_kk << '|' << b.name_ru << '|' << b.kind << '\n';
+  for (const auto& b : ds.bodies) out << "body " << b.code << '|' << b.kk_name << '|' << b.ru_name << '|' << b.category << '\n';
   for (const auto& [name, t] : ds.tables) {
     out << "table " << name << " present=" << t.present << " rows=" << t.rows << '\n';
     for (const auto& c : t.columns) {
