@@ -218,9 +218,11 @@ class Builder {
                      near.empty() ? "declare it with `column " + name + " TYPE \"…\"`" : "did you mean `" + near + "`?");
         return c;
       }
-      if (file_column && c->derived)
+      if (file_column && c->derived) {
         diags_.error("contract-derived-column", at,
                      role + " `" + name + "` is a derived column; it must be a column the data file gives");
+        return static_cast<const input::ColumnSchema*>(nullptr);  // its type is not known yet: no more to say
+      }
       return c;
     };
     for (std::size_t i = 0; i < t->key.size(); ++i)

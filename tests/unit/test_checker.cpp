@@ -331,6 +331,30 @@ TEST_CASE("checker: a name in a filter that is no column says so, with the neare
   CHECK(has(f.help, "`column proactive TYPE"));
 }
 
+TEST_CASE("checker: a derived column as a key or body column is reported once, not also as of the wrong type",
+          "[checker][contract]") {
+  // Its type is known only once the checker has typed its expression: the key and body-column
+  // checks have nothing to say about it, so `contract-derived-column` is the only error.
+  auto key = load("table stages \"the stages\"\n"
+                  "  key code\n"
+                  "  column stage text \"the stage\"\n"
+                  "  derived code = stage \"the stage as a code\"\n"
+                  "end\n");
+  const Diagnostic& k = sole(*key, "contract-derived-column");
+  CHECK(where(k) == "t.ereje:2:7");
+  CHECK(k.message == "the key column `code` is a derived column; it must be a column the data file gives");
+  auto body = load("table visits \"visits\"\n"
+                   "  per body by who\n"
+                   "  key visit_id\n"
+                   "  column visit_id text \"the visit\"\n"
+                   "  column agency_id text \"the body\"\n"
+                   "  derived who = agency_id \"the body again\"\n"
+                   "end\n");
+  const Diagnostic& b = sole(*body, "contract-derived-column");
+  CHECK(where(b) == "t.ereje:2:3");
+  CHECK(b.message == "the body column `who` is a derived column; it must be a column the data file gives");
+}
+
 TEST_CASE("checker: unknown-value", "[checker]") {
   SECTION("column first") {
     auto l = load(clause_with("  let n = count services where automation = partly \"x\"\n"
