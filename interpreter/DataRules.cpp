@@ -225,7 +225,8 @@ Diagnostics prepare_data(const RuleSet& rules, const Checked& checked, input::Da
         }
         report(positions.diagnostic(
             r, column, "data-invariant",
-            fmt::format("row breaks invariant `{}` of table `{}`: {}{}", d.name, inv->table, written,
+            fmt::format("row breaks invariant `{}` of table `{}`{}: {}{}", d.name, inv->table,
+                        column.empty() ? std::string() : fmt::format(" at column `{}`", column), written,
                         v.is_missing() ? " (a value it needs is missing)" : ""),
             fmt::format("{} relies on it{}", relied, d.description.empty() ? "" : ": " + d.description)));
       }
