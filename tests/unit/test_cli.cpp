@@ -407,6 +407,55 @@ TEST_CASE("cli check: the methodology checks cleanly", "[cli][check]") {
   CHECK(cli::run_check({{kRules + "/data", dir.str("w.ereje")}, true}, o3, e3) == 1);  // --werror
 }
 
+TEST_CASE("cli contract: the table of bodies is described as such, not also as rows of a body", "[cli][contract]") {
+  cli::ContractOptions o;
+  o.rules = {kRules};
+  o.as_of = "2024-01-01";
+  std::ostringstream out, err;
+  REQUIRE(cli::run_contract(o, out, err) == 0);
+  const std::string md = out.str();
+  const std::string agencies = md.substr(md.find("## Table `agencies`"), md.find("## Table `services`") - md.find("## Table `agencies`"));
+  CHECK(has(agencies, "- one row per body; its code in `agency_id`\n"));
+  CHECK_FALSE(has(agencies, "rows belong to the body"));
+  // A table whose rows belong to the bodies says so.
+  CHECK(has(md, "## Table `services`\n\none row per public service or subtype a body provides\n\n"
+                "- rows belong to the body named in `agency_id`\n"));
+}
+
+TEST_CASE("cli run: a row that breaks an invariant is named with its column, in CSV and in JSON", "[cli][run][invariant]") {
+  TempDir dir;
+  dir.write("rules/tables.ereje",
+            "table bodies \"the bodies\"\n  lists bodies by agency_id\n  column agency_id text \"the code\"\nend\n"
+            "table readings \"readings\"\n  per body by agency_id\n  key reading_id\n"
+            "  column agency_id text \"the body\"\n  column reading_id text \"the code\"\n"
+            "  column value whole \"the reading\"\n"
+            "  invariant plausible = value <= 100 for clause 1 error \"over 100 is a broken meter\"\nend\n");
+  dir.write("rules/act.ereje",
+            "act \"R\" \"readings\" in_force 2024-01-01\nclause 1 \"Total\"\n  title kk \"x\"\n  title ru \"x\"\n"
+            "  evidence text official, formula official\n  let t = sum readings of value \"t\"\n"
+            "  result T = t range 0..1000 round 0 \"t\"\nend\n");
+  dir.write("csv/bodies.csv", "agency_id\nA\n");
+  dir.write("csv/readings.csv", "agency_id,reading_id,value\nA,R1,40\nA,R2,150\n");
+  dir.write("json/bodies.csv", "agency_id\nA\n");
+  dir.write("json/readings.json", R"([{"agency_id": "A", "reading_id": "R1", "value": 40},
+ {"agency_id": "A", "reading_id": "R2", "value": 150}])");
+  cli::RunOptions o;
+  o.rules = {dir.str("rules")};
+  o.as_of = "2024-06-01";
+  o.data = dir.str("csv");
+  Result csv = run(o);
+  CHECK(csv.code == 2);
+  CHECK(csv.out.empty());
+  CHECK(has(csv.err, "readings.csv:3:6: error: row breaks invariant `plausible` of table `readings` at column `value`: "
+                     "value <= 100 [data-invariant]"));
+  CHECK(has(csv.err, "= help: clause 1 (act \"R\") relies on it: over 100 is a broken meter"));
+  o.data = dir.str("json");
+  Result json = run(o);
+  CHECK(json.code == 2);
+  CHECK(has(json.err, "readings.json: error: record 2: row breaks invariant `plausible` of table `readings` at column "
+                      "`value`: value <= 100 [data-invariant]"));
+}
+
 TEST_CASE("cli test: the last line counts passed and failed tests", "[cli][test]") {
   std::ostringstream out, err;
   int code = cli::run_test({{kRules}, true}, out, err);
