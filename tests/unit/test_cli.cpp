@@ -456,6 +456,39 @@ TEST_CASE("cli run: a row that breaks an invariant is named with its column, in 
                       "`value`: value <= 100 [data-invariant]"));
 }
 
+TEST_CASE("cli run: an error invariant still stops the run when earlier warnings used up the breaches shown",
+          "[cli][run][invariant]") {
+  // 60 readings break the warning `plausible` (50 shown, the rest counted); body A2 breaks the
+  // error `enough` after the limit: it is counted, said, and no results are written. (With an
+  // error, the run's data warnings are not printed.)
+  TempDir dir;
+  dir.write("rules/tables.ereje",
+            "table bodies \"the bodies\"\n  lists bodies by agency_id\n  column agency_id text \"the code\"\nend\n"
+            "table readings \"readings\"\n  per body by agency_id\n  key reading_id\n"
+            "  column agency_id text \"the body\"\n  column reading_id text \"the code\"\n"
+            "  column value whole \"the reading\"\n"
+            "  invariant plausible = value <= 100 for clause 1 warning \"odd\"\n"
+            "  invariant per body enough = count readings >= 2 for clause 1 error \"two at least\"\nend\n");
+  dir.write("rules/act.ereje",
+            "act \"R\" \"readings\" in_force 2024-01-01\nclause 1 \"Total\"\n  title kk \"x\"\n  title ru \"x\"\n"
+            "  evidence text official, formula official\n  let t = sum readings of value \"t\"\n"
+            "  result T = t range 0..100000 round 0 \"t\"\nend\n");
+  dir.write("data/bodies.csv", "agency_id\nA1\nA2\n");
+  std::string readings = "agency_id,reading_id,value\nA2,R0,5\n";
+  for (int i = 1; i <= 60; ++i) readings += "A1,R" + std::to_string(i) + ",200\n";
+  dir.write("data/readings.csv", readings);
+  cli::RunOptions o;
+  o.rules = {dir.str("rules")};
+  o.data = dir.str("data");
+  o.as_of = "2024-06-01";
+  Result r = run(o);
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(has(r.err, "error: invariant `enough` of table `readings`: 1 breach in all, none shown (a run shows its first 50 "
+                   "breaches) [data-invariant]"));
+  CHECK(has(r.err, "error: no results written: the data has errors"));
+}
+
 TEST_CASE("cli test: the last line counts passed and failed tests", "[cli][test]") {
   std::ostringstream out, err;
   int code = cli::run_test({{kRules}, true}, out, err);
