@@ -355,6 +355,18 @@ TEST_CASE("checker: a derived column as a key or body column is reported once, n
   CHECK(b.message == "the body column `who` is a derived column; it must be a column the data file gives");
 }
 
+TEST_CASE("checker: a key of two columns in the wrong order is told the right one", "[checker][contract]") {
+  auto swapped = load("table answers \"answers\"\n"
+                      "  per body by agency_id\n"
+                      "  key answer_id, agency_id\n"
+                      "  column agency_id text \"the body\"\n"
+                      "  column answer_id text \"the answer\"\n"
+                      "end\n");
+  const Diagnostic& d = sole(*swapped, "contract-key");
+  CHECK(where(d) == "t.ereje:3:7");
+  CHECK(d.message == "a key of two columns starts with the body column: write `key agency_id, answer_id`");
+}
+
 TEST_CASE("checker: unknown-value", "[checker]") {
   SECTION("column first") {
     auto l = load(clause_with("  let n = count services where automation = partly \"x\"\n"
