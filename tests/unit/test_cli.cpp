@@ -90,6 +90,21 @@ void write_odd_data(const TempDir& dir, const std::string& sub = "data") {
   dir.write(sub + "/schedule.csv", "stage,starts_on,ends_on\nobjections_review,2023-10-01,2023-10-15\n");
 }
 
+// Rules over a table of meter readings with `invariants` (lines of the table), in folder `rules`:
+// a table of bodies, and clause 1 (act "R", 2024-01-01) summing the readings.
+void write_readings_rules(const TempDir& dir, const std::string& invariants) {
+  dir.write("rules/tables.ereje",
+            "table bodies \"the bodies\"\n  lists bodies by agency_id\n  column agency_id text \"the code\"\nend\n"
+            "table readings \"readings\"\n  per body by agency_id\n  key reading_id\n"
+            "  column agency_id text \"the body\"\n  column reading_id text \"the code\"\n"
+            "  column value whole \"the reading\"\n" +
+                invariants + "end\n");
+  dir.write("rules/act.ereje",
+            "act \"R\" \"readings\" in_force 2024-01-01\nclause 1 \"Total\"\n  title kk \"x\"\n  title ru \"x\"\n"
+            "  evidence text official, formula official\n  let t = sum readings of value \"t\"\n"
+            "  result T = t range 0..100000 round 0 \"t\"\nend\n");
+}
+
 }  // namespace
 
 // ---- run: formats -------------------------------------------------------------------------------
@@ -424,16 +439,7 @@ TEST_CASE("cli contract: the table of bodies is described as such, not also as r
 
 TEST_CASE("cli run: a row that breaks an invariant is named with its column, in CSV and in JSON", "[cli][run][invariant]") {
   TempDir dir;
-  dir.write("rules/tables.ereje",
-            "table bodies \"the bodies\"\n  lists bodies by agency_id\n  column agency_id text \"the code\"\nend\n"
-            "table readings \"readings\"\n  per body by agency_id\n  key reading_id\n"
-            "  column agency_id text \"the body\"\n  column reading_id text \"the code\"\n"
-            "  column value whole \"the reading\"\n"
-            "  invariant plausible = value <= 100 for clause 1 error \"over 100 is a broken meter\"\nend\n");
-  dir.write("rules/act.ereje",
-            "act \"R\" \"readings\" in_force 2024-01-01\nclause 1 \"Total\"\n  title kk \"x\"\n  title ru \"x\"\n"
-            "  evidence text official, formula official\n  let t = sum readings of value \"t\"\n"
-            "  result T = t range 0..1000 round 0 \"t\"\nend\n");
+  write_readings_rules(dir, "  invariant plausible = value <= 100 for clause 1 error \"over 100 is a broken meter\"\n");
   dir.write("csv/bodies.csv", "agency_id\nA\n");
   dir.write("csv/readings.csv", "agency_id,reading_id,value\nA,R1,40\nA,R2,150\n");
   dir.write("json/bodies.csv", "agency_id\nA\n");
@@ -462,17 +468,9 @@ TEST_CASE("cli run: an error invariant still stops the run when earlier warnings
   // error `enough` after the limit: it is counted, said, and no results are written. (With an
   // error, the run's data warnings are not printed.)
   TempDir dir;
-  dir.write("rules/tables.ereje",
-            "table bodies \"the bodies\"\n  lists bodies by agency_id\n  column agency_id text \"the code\"\nend\n"
-            "table readings \"readings\"\n  per body by agency_id\n  key reading_id\n"
-            "  column agency_id text \"the body\"\n  column reading_id text \"the code\"\n"
-            "  column value whole \"the reading\"\n"
-            "  invariant plausible = value <= 100 for clause 1 warning \"odd\"\n"
-            "  invariant per body enough = count readings >= 2 for clause 1 error \"two at least\"\nend\n");
-  dir.write("rules/act.ereje",
-            "act \"R\" \"readings\" in_force 2024-01-01\nclause 1 \"Total\"\n  title kk \"x\"\n  title ru \"x\"\n"
-            "  evidence text official, formula official\n  let t = sum readings of value \"t\"\n"
-            "  result T = t range 0..100000 round 0 \"t\"\nend\n");
+  write_readings_rules(dir,
+                       "  invariant plausible = value <= 100 for clause 1 warning \"odd\"\n"
+                       "  invariant per body enough = count readings >= 2 for clause 1 error \"two at least\"\n");
   dir.write("data/bodies.csv", "agency_id\nA1\nA2\n");
   std::string readings = "agency_id,reading_id,value\nA2,R0,5\n";
   for (int i = 1; i <= 60; ++i) readings += "A1,R" + std::to_string(i) + ",200\n";
