@@ -142,7 +142,7 @@ std::string markdown(const View& v, const std::string& lang, const std::vector<s
     const std::string title = in_lang(t.titles, t.meaning, lang);
     if (!title.empty()) out += title + "\n\n";
     if (t.lists_bodies) out += "- " + fmt::format(fmt::runtime(L.at("lists")), t.body_column) + "\n";
-    if (t.per_agency) out += "- " + fmt::format(fmt::runtime(L.at("per_body")), t.body_column) + "\n";
+    else if (t.per_agency) out += "- " + fmt::format(fmt::runtime(L.at("per_body")), t.body_column) + "\n";
     if (!t.key.empty()) {
       std::string k;
       for (const auto& c : t.key) k += (k.empty() ? "" : ", ") + c;

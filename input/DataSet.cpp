@@ -1521,6 +1521,13 @@ void check_references(const DataSet& ds, const Table& t, TableBuilder& b) {
       const std::string value = text_of(from, from.values[r]);
       std::int32_t code = from.values[r];
       if (to.schema->type == ColumnType::Text || is_number(to.schema->type)) code = to.code_of(value);
+      // Two enum columns may list their values in different orders: compare the values, not their
+      // positions in two lists.
+      if (to.schema->type == ColumnType::Enum) {
+        const auto& values = to.schema->enum_values;
+        const auto it = std::find(values.begin(), values.end(), value);
+        code = it == values.end() ? -1 : static_cast<std::int32_t>(it - values.begin());
+      }
       const std::int32_t body = ref.same_body && !t.body.empty() ? t.body[r] : -1;
       if (code >= 0 && present.count({body, code})) continue;
       b.field_error("data-unknown-reference", r, h,

@@ -218,9 +218,11 @@ class Builder {
                      near.empty() ? "declare it with `column " + name + " TYPE \"…\"`" : "did you mean `" + near + "`?");
         return c;
       }
-      if (file_column && c->derived)
+      if (file_column && c->derived) {
         diags_.error("contract-derived-column", at,
                      role + " `" + name + "` is a derived column; it must be a column the data file gives");
+        return static_cast<const input::ColumnSchema*>(nullptr);  // its type is not known yet: no more to say
+      }
       return c;
     };
     for (std::size_t i = 0; i < t->key.size(); ++i)
@@ -231,10 +233,12 @@ class Builder {
     // The key check groups by the first column and marks the second: one or two columns.
     if (t->key.size() > 2)
       diags_.error("contract-key", t->key_span, "a key has at most two columns (a body's column and a code)");
-    if (t->key.size() == 2 && ts.per_agency && t->key.front() != ts.body_column)
+    if (t->key.size() == 2 && ts.per_agency && t->key.front() != ts.body_column) {
+      // `key service_id, agency_id`: the columns swapped, so the code is the first one.
+      const std::string& code = t->key.back() == ts.body_column ? t->key.front() : t->key.back();
       diags_.error("contract-key", t->key_spans.front(),
-                   "a key of two columns starts with the body column: write `key " + ts.body_column + ", " +
-                       t->key.back() + "`");
+                   "a key of two columns starts with the body column: write `key " + ts.body_column + ", " + code + "`");
+    }
     if (!ts.body_column.empty()) {
       Span at = t->lists_bodies_by ? t->lists_span : t->per_body_span;
       if (const auto* c = own(ts.body_column, at, "the body column", true)) {

@@ -221,11 +221,12 @@ Diagnostics prepare_data(const RuleSet& rules, const Checked& checked, input::Da
     const std::string written = grammar::print_expr(*d.condition);
     const std::string relied = clauses_text(rules, d, as_of);
     Diagnostics& into = d.warning ? warnings : errors;
-    std::size_t broken = 0;
+    std::size_t broken = 0, shown = 0;  // this invariant's breaches, and those of them reported
     auto report = [&](Diagnostic diag) {
       ++broken;
       if (reported >= kMaxBreaches) return;
       ++reported;
+      ++shown;
       diag.severity = d.warning ? Severity::Warning : Severity::Error;
       diag.notes.push_back({d.name_span, "the invariant is declared here"});
       into.add(std::move(diag));
@@ -262,14 +263,19 @@ Diagnostics prepare_data(const RuleSet& rules, const Checked& checked, input::Da
         report(std::move(diag));
       }
     }
-    if (broken > kMaxBreaches && !into.empty())
+    // Breaches past the run's limit are counted, never dropped: an invariant whose breaches are all
+    // past it (others used the limit up) must still stop the run when it is an error.
+    if (broken > shown)
       into.add([&] {
         Diagnostic more;
         more.severity = d.warning ? Severity::Warning : Severity::Error;
         more.code = "data-invariant";
         more.file = table.file;
-        more.message = fmt::format("invariant `{}` of table `{}`: {} breaches in all, the first {} shown", d.name,
-                                   inv->table, broken, kMaxBreaches);
+        more.message = fmt::format("invariant `{}` of table `{}`: {} {} in all, {}", d.name, inv->table, broken,
+                                   broken == 1 ? "breach" : "breaches",
+                                   shown == 0 ? fmt::format("none shown (a run shows its first {} breaches)", kMaxBreaches)
+                                              : fmt::format("the first {} shown", shown));
+        if (shown == 0) more.notes.push_back({d.name_span, "the invariant is declared here"});
         return more;
       }());
   }

@@ -331,6 +331,50 @@ TEST_CASE("checker: a name in a filter that is no column says so, with the neare
   CHECK(has(f.help, "`column proactive TYPE"));
 }
 
+TEST_CASE("checker: a table's key and body column, each problem reported once with its fix", "[checker][contract]") {
+  struct Case {
+    const char* table;  // a table declaration (after the contract of rules/data)
+    const char* code;
+    const char* where;
+    const char* message;
+  };
+  // A derived column's type is known only once the checker has typed its expression: the key and
+  // body-column checks have nothing to say about it, so `contract-derived-column` is the only error.
+  // Two key columns swapped: the fix names the body column, then the other one.
+  const Case cases[] = {
+      {"table stages \"the stages\"\n"
+       "  key code\n"
+       "  column stage text \"the stage\"\n"
+       "  derived code = stage \"the stage as a code\"\n"
+       "end\n",
+       "contract-derived-column", "t.ereje:2:7",
+       "the key column `code` is a derived column; it must be a column the data file gives"},
+      {"table visits \"visits\"\n"
+       "  per body by who\n"
+       "  key visit_id\n"
+       "  column visit_id text \"the visit\"\n"
+       "  column agency_id text \"the body\"\n"
+       "  derived who = agency_id \"the body again\"\n"
+       "end\n",
+       "contract-derived-column", "t.ereje:2:3",
+       "the body column `who` is a derived column; it must be a column the data file gives"},
+      {"table answers \"answers\"\n"
+       "  per body by agency_id\n"
+       "  key answer_id, agency_id\n"
+       "  column agency_id text \"the body\"\n"
+       "  column answer_id text \"the answer\"\n"
+       "end\n",
+       "contract-key", "t.ereje:3:7",
+       "a key of two columns starts with the body column: write `key agency_id, answer_id`"},
+  };
+  for (const Case& c : cases) {
+    auto l = load(c.table);
+    const Diagnostic& d = sole(*l, c.code);
+    CHECK(where(d) == c.where);
+    CHECK(d.message == c.message);
+  }
+}
+
 TEST_CASE("checker: unknown-value", "[checker]") {
   SECTION("column first") {
     auto l = load(clause_with("  let n = count services where automation = partly \"x\"\n"

@@ -90,6 +90,21 @@ void write_odd_data(const TempDir& dir, const std::string& sub = "data") {
   dir.write(sub + "/schedule.csv", "stage,starts_on,ends_on\nobjections_review,2023-10-01,2023-10-15\n");
 }
 
+// Rules over a table of meter readings with `invariants` (lines of the table), in folder `rules`:
+// a table of bodies, and clause 1 (act "R", 2024-01-01) summing the readings.
+void write_readings_rules(const TempDir& dir, const std::string& invariants) {
+  dir.write("rules/tables.ereje",
+            "table bodies \"the bodies\"\n  lists bodies by agency_id\n  column agency_id text \"the code\"\nend\n"
+            "table readings \"readings\"\n  per body by agency_id\n  key reading_id\n"
+            "  column agency_id text \"the body\"\n  column reading_id text \"the code\"\n"
+            "  column value whole \"the reading\"\n" +
+                invariants + "end\n");
+  dir.write("rules/act.ereje",
+            "act \"R\" \"readings\" in_force 2024-01-01\nclause 1 \"Total\"\n  title kk \"x\"\n  title ru \"x\"\n"
+            "  evidence text official, formula official\n  let t = sum readings of value \"t\"\n"
+            "  result T = t range 0..100000 round 0 \"t\"\nend\n");
+}
+
 }  // namespace
 
 // ---- run: formats -------------------------------------------------------------------------------
@@ -405,6 +420,72 @@ TEST_CASE("cli check: the methodology checks cleanly", "[cli][check]") {
   CHECK(has(e2.str(), "[missing-evidence]"));
   std::ostringstream o3, e3;
   CHECK(cli::run_check({{kRules + "/data", dir.str("w.ereje")}, true}, o3, e3) == 1);  // --werror
+}
+
+TEST_CASE("cli contract: the table of bodies is described as such, not also as rows of a body", "[cli][contract]") {
+  cli::ContractOptions o;
+  o.rules = {kRules};
+  o.as_of = "2024-01-01";
+  std::ostringstream out, err;
+  REQUIRE(cli::run_contract(o, out, err) == 0);
+  const std::string md = out.str();
+  const std::string agencies = md.substr(md.find("## Table `agencies`"), md.find("## Table `services`") - md.find("## Table `agencies`"));
+  CHECK(has(agencies, "- one row per body; its code in `agency_id`\n"));
+  CHECK_FALSE(has(agencies, "rows belong to the body"));
+  // A table whose rows belong to the bodies says so.
+  CHECK(has(md, "## Table `services`\n\none row per public service or subtype a body provides\n\n"
+                "- rows belong to the body named in `agency_id`\n"));
+}
+
+TEST_CASE("cli run: a row that breaks an invariant is named with its column, in CSV and in JSON", "[cli][run][invariant]") {
+  TempDir dir;
+  write_readings_rules(dir, "  invariant plausible = value <= 100 for clause 1 error \"over 100 is a broken meter\"\n");
+  dir.write("csv/bodies.csv", "agency_id\nA\n");
+  dir.write("csv/readings.csv", "agency_id,reading_id,value\nA,R1,40\nA,R2,150\n");
+  dir.write("json/bodies.csv", "agency_id\nA\n");
+  dir.write("json/readings.json", R"([{"agency_id": "A", "reading_id": "R1", "value": 40},
+ {"agency_id": "A", "reading_id": "R2", "value": 150}])");
+  cli::RunOptions o;
+  o.rules = {dir.str("rules")};
+  o.as_of = "2024-06-01";
+  o.data = dir.str("csv");
+  Result csv = run(o);
+  CHECK(csv.code == 2);
+  CHECK(csv.out.empty());
+  CHECK(has(csv.err, "readings.csv:3:6: error: `value` is "));
+  CHECK(has(csv.err, "the row breaks invariant `plausible` of table `readings`: value <= 100 [data-invariant]"));
+  CHECK(has(csv.err, "= help: clause 1 (act \"R\") relies on it: over 100 is a broken meter"));
+  o.data = dir.str("json");
+  Result json = run(o);
+  CHECK(json.code == 2);
+  CHECK(has(json.err, "readings.json: error: record 2"));
+  CHECK(has(json.err, "`value` is "));
+  CHECK(has(json.err, "the row breaks invariant `plausible` of table `readings`: value <= 100 [data-invariant]"));
+}
+
+TEST_CASE("cli run: an error invariant still stops the run when earlier warnings used up the breaches shown",
+          "[cli][run][invariant]") {
+  // 60 readings break the warning `plausible` (50 shown, the rest counted); body A2 breaks the
+  // error `enough` after the limit: it is counted, said, and no results are written. (With an
+  // error, the run's data warnings are not printed.)
+  TempDir dir;
+  write_readings_rules(dir,
+                       "  invariant plausible = value <= 100 for clause 1 warning \"odd\"\n"
+                       "  invariant per body enough = count readings >= 2 for clause 1 error \"two at least\"\n");
+  dir.write("data/bodies.csv", "agency_id\nA1\nA2\n");
+  std::string readings = "agency_id,reading_id,value\nA2,R0,5\n";
+  for (int i = 1; i <= 60; ++i) readings += "A1,R" + std::to_string(i) + ",200\n";
+  dir.write("data/readings.csv", readings);
+  cli::RunOptions o;
+  o.rules = {dir.str("rules")};
+  o.data = dir.str("data");
+  o.as_of = "2024-06-01";
+  Result r = run(o);
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(has(r.err, "error: invariant `enough` of table `readings`: 1 breach in all, none shown (a run shows its first 50 "
+                   "breaches) [data-invariant]"));
+  CHECK(has(r.err, "error: no results written: the data has errors"));
 }
 
 TEST_CASE("cli test: the last line counts passed and failed tests", "[cli][test]") {

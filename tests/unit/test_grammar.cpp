@@ -701,7 +701,7 @@ TEST_CASE("grammar: syntax errors say what was expected and what was found, wher
   const std::vector<Case> cases = {
       {"  let x = if a else b", "expected `then` after the condition of `if`, found `else`", 5, 16},
       {"  let x = if a then b\n  result T = x range 0..1", "expected `else`: every `if` needs both branches, found `result`", 6, 3},
-      {"  let x = count 5", "expected a table name (agencies, services, objections, schedule), found `5`", 5, 17},
+      {"  let x = count 5", "expected a table name, found `5`", 5, 17},
       {"  let x 5", "expected `=`, found `5`", 5, 9},
       {"  let = 5", "expected a name, found `=`", 5, 7},
       {"  let x =", "expected an expression, found `end`", 6, 1},
@@ -733,9 +733,9 @@ TEST_CASE("grammar: syntax errors say what was expected and what was found, wher
        5, 3},
       {"  test", "expected text in double quotes, found `end`", 6, 1},
       {"  test \"t\"\n    as_of soon", "expected a date as YYYY-MM-DD, found `soon`", 6, 11},
-      {"  test \"t\"\n    services: automation = full", "expected rows such as `3 rows automation = full`, found `automation`", 6, 15},
+      {"  test \"t\"\n    services: automation = full", "expected rows such as `3 rows status = done`, found `automation`", 6, 15},
       {"  test \"t\"\n    services: 1 row automation = full and 5",
-       "expected a column assignment such as `automation = full`, found `5`", 6, 43},
+       "expected a column assignment such as `status = done`, found `5`", 6, 43},
       {"  test \"t\"\n    expect T =", "expected a value or n/a, found `end`", 7, 1},
   };
   for (const auto& c : cases) {

@@ -1004,3 +1004,51 @@ TEST_CASE("folder: a header naming no known column, over many rows", "[input][fo
   const std::string again = render(input_error([&] { test::build_data("x", std::move(tables), {}); }).diagnostics);
   CHECK(has(again, "missing column"));
 }
+
+TEST_CASE("references: two enum columns are compared by value, whatever the order of their lists",
+          "[input][reference]") {
+  // `grade` lists [high, low] and `level` [low, high]: `low` is a level listed, `high` is not.
+  Diagnostics d;
+  interp::RuleSet rules = interp::load_rules_from_text(
+      {{"t.ereje",
+        "table bodies \"the bodies\"\n"
+        "  lists bodies by agency_id\n"
+        "  column agency_id text \"the code\"\n"
+        "end\n"
+        "table levels \"the levels\"\n"
+        "  key code\n"
+        "  column code text \"the code\"\n"
+        "  column level enum [low, high] \"the level\"\n"
+        "end\n"
+        "table grades \"the grades\"\n"
+        "  per body by agency_id\n"
+        "  key grade_id\n"
+        "  column agency_id text \"the body\"\n"
+        "  column grade_id text \"the code\"\n"
+        "  column grade enum [high, low] \"the grade\"\n"
+        "  reference grade to levels.level \"a level listed\"\n"
+        "end\n"}},
+      d);
+  INFO(render(d));
+  REQUIRE_FALSE(d.has_errors());
+  auto contract = std::make_shared<const Contract>(rules.contract->at(Date{0}));
+  auto tables = [] {
+    std::map<std::string, TextTable> t;
+    t["bodies"] = parse_csv("agency_id\nA\n", "bodies.csv");
+    t["levels"] = parse_csv("code,level\nL1,low\n", "levels.csv");
+    t["grades"] = parse_csv("agency_id,grade_id,grade\nA,G1,low\nA,G2,high\n", "grades.csv");
+    return t;
+  };
+  const InputError e = input_error([&] { build_dataset("t", contract, tables(), {"bodies", "levels", "grades"}); });
+  INFO(render(e.diagnostics));
+  REQUIRE(e.diagnostics.list().size() == 1);
+  const Diagnostic& bad = first(e);
+  CHECK(bad.code == "data-unknown-reference");
+  CHECK(bad.line == 3);
+  CHECK(bad.column == 6);
+  CHECK(bad.message == "unknown level `high` in column `grade`: no row of levels.csv has it");
+  // Once `high` is listed too, every grade is.
+  auto fixed = tables();
+  fixed["levels"] = parse_csv("code,level\nL1,low\nL2,high\n", "levels.csv");
+  CHECK(build_dataset("t", contract, std::move(fixed), {"bodies", "levels", "grades"}).tables.at("grades").rows == 2);
+}
