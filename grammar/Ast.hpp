@@ -12,6 +12,7 @@
 #include "core/Date.hpp"
 #include "core/Rational.hpp"
 #include "core/Source.hpp"
+#include "input/Schema.hpp"
 
 namespace ereje::ast {
 
@@ -174,8 +175,8 @@ struct Act {
 
 // ---- data contracts: the tables a rule set reads (docs/language.md, "Data contracts") ----
 
-enum class ColumnType { Text, Enum, Bool, Date, Whole, Decimal };
-const char* to_string(ColumnType t);
+// The column types of the data contract, as the input layer reads them (input::to_string names them).
+using ColumnType = input::ColumnType;
 
 // `column status enum [open, done] "where the case stands" ru "…"`
 struct ColumnDecl {

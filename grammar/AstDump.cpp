@@ -45,18 +45,6 @@ const char* to_string(Evidence e) {
   return "?";
 }
 
-const char* to_string(ColumnType t) {
-  switch (t) {
-    case ColumnType::Text: return "text";
-    case ColumnType::Enum: return "enum";
-    case ColumnType::Bool: return "bool";
-    case ColumnType::Date: return "date";
-    case ColumnType::Whole: return "whole";
-    case ColumnType::Decimal: return "decimal";
-  }
-  return "?";
-}
-
 }  // namespace ereje::ast
 
 namespace ereje::grammar {

@@ -32,7 +32,7 @@ bool blank_line_after(const std::string& t, std::size_t at) {
 
 // `enum [none, partial, full]`, `text`, …: a value that is not a plain name stays quoted.
 std::string column_type_text(const ast::ColumnDecl& c) {
-  if (c.type != ast::ColumnType::Enum) return ast::to_string(c.type);
+  if (c.type != ast::ColumnType::Enum) return input::to_string(c.type);
   std::string s = "enum [";
   for (std::size_t i = 0; i < c.enum_values.size(); ++i) {
     const std::string& v = c.enum_values[i];

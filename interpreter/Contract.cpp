@@ -12,18 +12,6 @@
 namespace ereje::interp {
 namespace {
 
-input::ColumnType column_type(ast::ColumnType t) {
-  switch (t) {
-    case ast::ColumnType::Text: return input::ColumnType::Text;
-    case ast::ColumnType::Enum: return input::ColumnType::Enum;
-    case ast::ColumnType::Bool: return input::ColumnType::Bool;
-    case ast::ColumnType::Date: return input::ColumnType::Date;
-    case ast::ColumnType::Whole: return input::ColumnType::Whole;
-    case ast::ColumnType::Decimal: return input::ColumnType::Decimal;
-  }
-  return input::ColumnType::Text;
-}
-
 std::map<std::string, std::string> by_lang(const std::vector<ast::Text>& texts) {
   std::map<std::string, std::string> out;
   for (const auto& t : texts) out[t.lang] = t.value;
@@ -166,7 +154,7 @@ class Builder {
       if (!fresh_name(c.name, c.name_span)) continue;
       input::ColumnSchema cs;
       cs.name = c.name;
-      cs.type = column_type(c.type);
+      cs.type = c.type;
       cs.optional = c.optional;
       cs.may_be_empty = c.optional || c.or_empty;
       cs.enum_values = c.enum_values;

@@ -131,16 +131,16 @@ std::vector<std::string> rule_files_in(const std::string& folder) {
   // Folders are followed through links too (a rule set may link to the project's `rules/data`),
   // each real folder once, so a link back up the tree ends instead of looping.
   std::set<std::string> visited;
-  std::vector<fs::path> todo{fs::path(folder)};
-  while (!todo.empty()) {
-    const fs::path dir = todo.back();
-    todo.pop_back();
+  std::vector<fs::path> to_visit{fs::path(folder)};
+  while (!to_visit.empty()) {
+    const fs::path dir = to_visit.back();
+    to_visit.pop_back();
     std::error_code ec;
     const fs::path real = fs::canonical(dir, ec);
     if (ec || !visited.insert(real.string()).second) continue;
     for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
       std::error_code e2;
-      if (it->is_directory(e2)) todo.push_back(it->path());
+      if (it->is_directory(e2)) to_visit.push_back(it->path());
       else if (it->is_regular_file(e2) && it->path().extension() == ".ereje") found.push_back(it->path().generic_string());
     }
   }
