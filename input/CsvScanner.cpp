@@ -249,16 +249,10 @@ std::string_view CsvScanner::read_quoted(std::size_t field) {
       break;
     }
     if (c == '\n') {
+      // A quoted line break is part of the value as written, LF or CRLF: the value is the bytes
+      // between the quotes (doubled quotes aside), as every other reader of the file sees it.
       if (static_cast<std::size_t>(p_ - open) > kMaxFieldBytes) too_long();
-      // A quoted line break is kept as "\n" whether the file uses LF or CRLF, so that the same
-      // data gives the same values on every system.
-      if (!copy) (copy = &scratch(field))->clear();
-      const char* e = p_;
-      if (e > run && e[-1] == '\r') --e;
-      copy->append(run, e);
-      copy->push_back('\n');
       new_line(++p_);
-      run = p_;
       continue;
     }
     if (c >= 0x80) {

@@ -15,7 +15,7 @@ namespace ereje::input {
 
 struct CsvRecord {
   // The fields, pointing into the file, or into the scanner's scratch space for a quoted field whose
-  // text differs from its bytes (a doubled quote, a CRLF line break); valid until the next record.
+  // text differs from its bytes (a doubled quote); valid until the next record.
   // At most the header's width are kept: a longer record is a ragged row, known from `count`.
   std::vector<std::string_view> fields;
   std::size_t count = 0;           // fields in the record

@@ -134,10 +134,10 @@ TEST_CASE("csv: quoted fields", "[input][csv]") {
     REQUIRE(t.records[0] == std::vector<std::string>{"x, y", "say \"hi\"", ""});
     REQUIRE(t.cols[0] == std::vector<std::uint32_t>{1, 8, 21});
   }
-  SECTION("line breaks inside, LF and CRLF, both kept as LF") {
+  SECTION("line breaks inside kept as written, LF or CRLF") {
     TextTable t = parse_csv("a,b\r\n\"one\r\ntwo\",x\r\n\"three\nfour\",y\r\nlast,z\r\n", "t.csv");
     REQUIRE(t.records.size() == 3);
-    REQUIRE(t.records[0] == std::vector<std::string>{"one\ntwo", "x"});
+    REQUIRE(t.records[0] == std::vector<std::string>{"one\r\ntwo", "x"});
     REQUIRE(t.records[1] == std::vector<std::string>{"three\nfour", "y"});
     REQUIRE(t.lines == std::vector<std::uint32_t>{2, 4, 6});
     // The second field of a record spanning two lines sits on the second line, after `two",`.
