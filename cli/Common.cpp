@@ -47,6 +47,10 @@ input::LoadOptions derived_columns_read(const interp::Checked& checked,
   return options;
 }
 
+void print_data_warnings(const input::DataSet& data, std::ostream& err) {
+  for (const auto& w : data.warnings) err << render(w);
+}
+
 std::optional<std::vector<const interp::ClauseVersion*>> versions_in_force(const interp::RuleSet& rules, Date as_of,
                                                                           std::ostream& err) {
   auto versions = rules.all_in_force(as_of);

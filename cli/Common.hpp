@@ -38,6 +38,10 @@ std::optional<std::vector<const interp::ClauseVersion*>> versions_in_force(const
 
 // How to load data for `versions`: the derived columns (services.main, services.subtype) only
 // when one of them names it (LoadOptions).
+// The data's warnings (DataSet::warnings: a CSV file's dialect), rendered on `err` in their order.
+// They never change a command's exit status.
+void print_data_warnings(const input::DataSet& data, std::ostream& err);
+
 input::LoadOptions derived_columns_read(const interp::Checked& checked, const std::vector<const interp::ClauseVersion*>& versions);
 
 // Writes `content` to `path` through a temporary file in the same folder and a rename, so that a

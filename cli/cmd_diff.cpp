@@ -390,6 +390,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
       err << render(e.diagnostics);
       return kBadInput;
     }
+    print_data_warnings(*data, err);
   }
   interp::AggregateCache cache;
   std::optional<Phase> ph_diff(std::in_place, "diff: changes, impact, attribution");

@@ -203,6 +203,7 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
     err << render(e.diagnostics);
     return kBadInput;
   }
+  print_data_warnings(data, err);
   int body = data.body_index(o.agency);
   if (body < 0) {
     std::vector<std::string> ids;

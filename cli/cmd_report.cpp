@@ -35,6 +35,7 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
     err << "error: no report written: the data has errors\n";
     return kBadInput;
   }
+  print_data_warnings(data, err);
   interp::Evaluation ev = interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
   err << render(ev.warnings);
   ReportInput in;

@@ -18,8 +18,10 @@
 namespace ereje::cli {
 
 // The receipt's file hashes are computed only when asked for (`--receipt`, or `replay`): hashing every
-// data file costs a second read of it, as much time as reading the data itself.
-int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err, bool hash_files) {
+// data file costs a second read of it, as much time as reading the data itself. The data's warnings
+// go to `data_err` (replay keeps the rest of `err` to itself when the run works).
+int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err, bool hash_files,
+                std::ostream& data_err) {
   if (o.format == "html") {
     err << "error: `run` does not write HTML\n  = help: `ereje report RULES --data DIR --output FILE.html` writes the "
            "results as a page\n";
@@ -53,6 +55,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
     err << "error: no results written: the data has errors\n";
     return kBadInput;
   }
+  print_data_warnings(data, data_err);
   interp::Evaluation ev = [&] {
     Phase ph("run: evaluate");
     return interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
@@ -89,7 +92,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   std::string text;
   Receipt receipt;
-  if (int code = run_results(o, text, receipt, err, !o.receipt.empty()); code != kOk) return code;
+  if (int code = run_results(o, text, receipt, err, !o.receipt.empty(), err); code != kOk) return code;
   if (o.output.empty() || o.output == "-") {
     out << text;
   } else if (!write_file_atomically(o.output, text, err)) {

@@ -150,7 +150,26 @@ void CsvScanner::raise(Diagnostic d) const {
   // A byte that is not UTF-8 anywhere in the file is the error to report: it says the whole file
   // is in another encoding, which explains any other error better than the other error does.
   check_utf8(std::string_view(begin_, static_cast<std::size_t>(end_ - begin_)), bom_, name_);
-  throw_input_error(std::move(d));
+  InputError e;
+  e.diagnostics.add(std::move(d));
+  for (auto& w : warnings()) e.diagnostics.add(std::move(w));
+  throw e;
+}
+
+std::vector<Diagnostic> CsvScanner::warnings() const {
+  std::vector<Diagnostic> out;
+  if (stray_.fields > 0) out.push_back(stray_.warning(name_));
+  return out;
+}
+
+void CsvScanner::stray_quote(const char* field, const char* q) {
+  if (field == stray_field_) return;  // a field is counted once, however many quotes it holds
+  stray_field_ = field;
+  if (stray_.fields++ == 0) {
+    stray_.line = line_;
+    stray_.col = col_at(line_start_, q);
+    stray_.line_text = line_at(line_start_);
+  }
 }
 
 void CsvScanner::fail(std::string code, std::uint32_t line, const char* line_start, std::uint32_t col,
@@ -197,10 +216,10 @@ std::string_view CsvScanner::read_plain() {
            "carriage return without a line feed inside a field",
            "save the file with LF or CRLF line ends, or put a value holding a line break in quotes");
     }
-    if (c == '"')
-      fail("data-stray-quote", line_, line_start_, col_at(line_start_, reinterpret_cast<const char*>(q)),
-           "quote in the middle of an unquoted field",
-           "put the whole value in quotes and write the quote twice: \"a \"\"b\"\" c\"");
+    if (c == '"') {  // inside an unquoted field: a character of the value (a field starting with one is quoted)
+      stray_quote(start, reinterpret_cast<const char*>(q++));
+      continue;
+    }
     const std::size_t n = utf8_sequence(q, e);
     if (n == 0) fail_utf8();
     q += n;

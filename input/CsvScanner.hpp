@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/Diagnostic.hpp"
+#include "input/CsvDialect.hpp"
 #include "input/Schema.hpp"
 
 namespace ereje::input {
@@ -43,6 +44,14 @@ class CsvScanner {
   // Throws InputError (one diagnostic) on invalid UTF-8, a syntax error, a ragged row, a field or a
   // record over its limit.
   bool next(CsvRecord& rec);
+
+  // What was read as written but deserves a word (CsvDialect.hpp): one warning per kind, in the
+  // order of their lines. An InputError thrown by the scanner carries these too, after its error.
+  std::vector<Diagnostic> warnings() const;
+  // Quotes inside unquoted fields so far; those of a piece read by another scanner are added in
+  // file order (add_stray_quotes), its lines shifted by `line_offset`.
+  const StrayQuotes& stray_quotes() const { return stray_; }
+  void add_stray_quotes(const StrayQuotes& piece, std::uint32_t line_offset) { stray_.add(piece, line_offset); }
 
   // Where field `field` of the record starting at `start` (on line `line`) begins.
   CsvPlace place(const char* start, std::uint32_t line, std::size_t field) const;
@@ -88,6 +97,7 @@ class CsvScanner {
   [[noreturn]] void fail_utf8() const;
   [[noreturn]] void raise(Diagnostic d) const;
   [[noreturn]] void fail_long_field(const char* start, std::uint32_t line, const char* line_start) const;
+  [[gnu::cold, gnu::noinline]] void stray_quote(const char* field, const char* q);
   std::string& scratch(std::size_t field);
 
   const char* begin_;
@@ -106,6 +116,8 @@ class CsvScanner {
   std::string name_;
   const TableSchema* table_;
   std::deque<std::string> scratch_;  // a deque: growing it never moves the strings fields point into
+  StrayQuotes stray_;
+  const char* stray_field_ = nullptr;  // the field whose stray quote was counted last
 };
 
 }  // namespace ereje::input

@@ -381,7 +381,8 @@ class Reporter {
     return true;
   }
   bool empty() const { return list_.empty(); }
-  [[noreturn]] void raise() {
+  // `warnings` (the data set's so far) go with the errors.
+  [[noreturn]] void raise(const std::vector<Diagnostic>& warnings = {}) {
     for (const auto& file : overflowed_)
       for (auto it = list_.rbegin(); it != list_.rend(); ++it)
         if (it->file == file) {
@@ -390,6 +391,7 @@ class Reporter {
         }
     InputError e;
     for (auto& d : list_) e.diagnostics.add(std::move(d));
+    for (const auto& w : warnings) e.diagnostics.add(w);
     throw e;
   }
 
@@ -1408,6 +1410,7 @@ struct Loading {
 
 // One table from text records.
 void build_from_text(const TableSchema& ts, TextTable text, Loading& L) {
+  L.ds.warnings.insert(L.ds.warnings.end(), text.warnings.begin(), text.warnings.end());
   auto locator = std::make_unique<TextTableLocator>(std::move(text));
   const TextTable& tt = locator->table();  // owned by the builder from here on
   Table& t = L.ds.tables[ts.name];
@@ -1494,6 +1497,7 @@ struct Piece {
   Reporter reporter;
   std::vector<CsvLocator::Mark> marks;  // rows and lines counted from the piece's start
   std::uint32_t end_line = 1;           // the line at its end, counted likewise
+  StrayQuotes stray_quotes;             // lines counted likewise
   bool ok = false;                      // read to its end with no error of any kind
 };
 
@@ -1512,6 +1516,7 @@ void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::stri
       return piece.reporter.empty();
     });
     piece.end_line = scanner.line();
+    piece.stray_quotes = scanner.stray_quotes();
     piece.ok = piece.reporter.empty() && scanner.position() == piece.end;
   } catch (...) {
     piece.ok = false;
@@ -1604,6 +1609,7 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
       Piece& piece = pieces[k];
       if (!piece.ok || rows + piece.table.rows > kMaxRowsPerTable) break;
       csv.add_marks(piece.marks, rows, line - 1);
+      scanner.add_stray_quotes(piece.stray_quotes, line - 1);
       rows += piece.table.rows;
       b->take_piece(piece.table, piece.base, line - 1);
       line += piece.end_line - 1;
@@ -1625,6 +1631,7 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   ph_append.reset();
   Phase ph_finish(fmt::format("data: {}: keys, derived columns", ts.name));
   b->finish();
+  for (auto& w : scanner.warnings()) L.ds.warnings.push_back(std::move(w));
   L.builders[ts.name] = std::move(b);
 }
 
@@ -1669,7 +1676,7 @@ DataSet finish_dataset(Loading& L) {
         check_agencies(agencies, ds.tables.at(name), unknown[name], *it->second);
   }
   if (services) check_parents(ds.tables.at("services"), builders.at("services")->bad_parents(), *builders.at("services"));
-  if (!L.reporter.empty()) L.reporter.raise();
+  if (!L.reporter.empty()) L.reporter.raise(ds.warnings);
   builders.clear();  // they point into the tables, which move out with the data set
   return std::move(ds);
 }
@@ -1763,7 +1770,10 @@ DataSet load_folder(const std::string& folder, const std::vector<std::string>& n
       read_errors.diagnostics.append(e.diagnostics);
     }
   }
-  if (!read_errors.diagnostics.empty()) throw read_errors;
+  if (!read_errors.diagnostics.empty()) {
+    for (const auto& w : L.ds.warnings) read_errors.diagnostics.add(w);
+    throw read_errors;
+  }
   return finish_dataset(L);
 }
 

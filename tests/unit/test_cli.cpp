@@ -463,3 +463,106 @@ TEST_CASE("cli test: the last line counts passed and failed tests", "[cli][test]
     CHECK(has(e3.str(), "[undefined-name]"));
   }
 }
+
+// ---- the data's warnings ------------------------------------------------------------------------
+
+namespace {
+
+// What each command that reads data prints for a data folder: run, explain, diff --data, report
+// and replay (of a receipt written by run); the exit statuses, standard output and error of each.
+struct EveryCommand {
+  std::vector<int> codes;
+  std::vector<std::string> outs, errs;
+};
+
+EveryCommand every_command(const std::string& data, const std::string& receipt) {
+  EveryCommand all;
+  auto add = [&](int code, const std::ostringstream& out, const std::ostringstream& err) {
+    all.codes.push_back(code);
+    all.outs.push_back(out.str());
+    all.errs.push_back(err.str());
+  };
+  {
+    cli::RunOptions o = example();
+    o.data = data;
+    o.receipt = receipt;
+    std::ostringstream out, err;
+    add(cli::run_run(o, out, err), out, err);
+  }
+  {
+    cli::ExplainOptions o;
+    o.rules = {kRules};
+    o.data = data;
+    o.agency = "MJ";
+    o.clause = "49";
+    o.as_of = "2024-01-01";
+    o.lang = "ru";
+    std::ostringstream out, err;
+    add(cli::run_explain(o, out, err), out, err);
+  }
+  {
+    cli::DiffOptions o;
+    o.old_rules = kRules;
+    o.from = "2023-01-01";
+    o.to = "2024-01-01";
+    o.data = data;
+    std::ostringstream out, err;
+    add(cli::run_diff(o, out, err), out, err);
+  }
+  {
+    cli::ReportOptions o;
+    o.rules = {kRules};
+    o.data = data;
+    o.as_of = "2024-01-01";
+    o.lang = "ru";
+    o.output = "-";
+    std::ostringstream out, err;
+    add(cli::run_report(o, out, err), out, err);
+  }
+  {
+    std::ostringstream out, err;
+    const int code = cli::run_replay({receipt}, out, err);
+    add(code, std::ostringstream(std::regex_replace(out.str(), std::regex(receipt), "RECEIPT")), err);
+  }
+  return all;
+}
+
+// The example data with MJ's name in Russian holding quotes, written `quoted` as RFC 4180 wants it,
+// or the way registries often do.
+void write_example_with_quotes(const TempDir& dir, const std::string& sub, bool quoted) {
+  for (const auto& e : fs::directory_iterator(kExample)) {
+    if (e.path().extension() != ".csv") continue;
+    std::string text = read_file(e.path());
+    if (e.path().filename() == "agencies.csv") {
+      const std::string name = "Министерство юстиции Республики Казахстан";
+      const std::size_t at = text.find(name);
+      REQUIRE(at != std::string::npos);
+      text.replace(at, name.size(),
+                   quoted ? "\"Министерство \"\"юстиции\"\" Республики Казахстан\"" : "Министерство \"юстиции\" Республики Казахстан");
+    }
+    dir.write(sub + "/" + e.path().filename().string(), text);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("cli: the data's warnings on standard error of every command that reads data", "[cli][data-warnings]") {
+  TempDir dir;  // one folder (outputs name it), written one way and then the other
+  write_example_with_quotes(dir, "data", true);
+  const EveryCommand quoted = every_command(dir.str("data"), dir.str("quoted.json"));
+  write_example_with_quotes(dir, "data", false);
+  const EveryCommand stray = every_command(dir.str("data"), dir.str("stray.json"));
+  const std::vector<std::string> names = {"run", "explain", "diff", "report", "replay"};
+  const std::vector<std::string> shows = {"MJ,49,", "юстиции", "MJ", "юстиции", "replayed RECEIPT"};
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    INFO(names[i] << "\n--- quoted:\n" << quoted.errs[i] << "--- stray:\n" << stray.errs[i]);
+    CHECK(stray.codes[i] == quoted.codes[i]);
+    CHECK(stray.outs[i] == quoted.outs[i]);  // the same value, read two ways: the same output, byte for byte
+    CHECK(has(quoted.outs[i], shows[i]));
+    CHECK_FALSE(has(quoted.errs[i], "[data-csv-"));
+    CHECK(has(stray.errs[i], "data/agencies.csv:3:59: warning: quote inside an unquoted field, read as a character "
+                             "of the value (the only field of this file with one) [data-csv-stray-quote]\n"));
+    CHECK(has(stray.errs[i], quoted.errs[i]));
+  }
+  CHECK(quoted.codes == std::vector<int>{0, 0, 1, 0, 0});
+}
