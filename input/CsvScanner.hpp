@@ -1,9 +1,11 @@
-// Loading agency data from CSV, step one: bytes to records (RFC 4180), one pass with pointers.
+// Loading agency data from CSV, step one: bytes to records (RFC 4180, and the dialects of
+// CsvDialect.hpp: `;` between fields, quotes inside unquoted fields), one pass with pointers.
 // Both CSV readers use it: load_folder puts the fields straight into columns, parse_csv keeps them
 // as a TextTable. A field's line and column are worked out only when something needs them.
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,8 +39,9 @@ class CsvScanner {
   // messages). `table`, when given, lets an empty file's message list the header it should have.
   CsvScanner(std::string_view text, std::size_t bom, std::string display_name, const TableSchema* table);
 
-  // The header row. Throws InputError (one diagnostic) on invalid UTF-8, a syntax error, an empty
-  // file, a duplicate column name or more than kMaxColumns columns.
+  // The header row. With a table, the separator is first recognised from it (detect_separator):
+  // `;` or `,`. Throws InputError (one diagnostic) on invalid UTF-8, a syntax error, an empty file,
+  // a duplicate column name or more than kMaxColumns columns.
   void read_header(std::vector<std::string>& names, std::vector<std::uint32_t>& cols, std::uint32_t& line);
   // The next record; false at the end of the file. Blank lines are skipped (they are not records).
   // Throws InputError (one diagnostic) on invalid UTF-8, a syntax error, a ragged row, a field or a
@@ -66,9 +69,14 @@ class CsvScanner {
 
   // Reading a file in pieces, one thread a piece (load_folder). A piece after the first starts at
   // a line start that is taken for a record's start, with no header: `expect_width` gives the
-  // header's width. The piece before it stops there (next() returns false) when its reading
-  // arrives exactly there: `stopped()`; when a quoted field spans the point, reading goes on.
-  void expect_width(std::size_t width) { width_ = width; }
+  // header's width and the file's separator. The piece before it stops there (next() returns
+  // false) when its reading arrives exactly there: `stopped()`; when a quoted field spans the
+  // point, reading goes on.
+  void expect_width(std::size_t width, char separator) {
+    width_ = width;
+    use_separator(separator);
+  }
+  char separator() const { return sep_; }
   void stop_at(const char* stop) { stop_ = stop; }
   bool stopped() const { return stop_ != nullptr && p_ == stop_; }
   // Continues at `at`, the start of physical line `line`, counting `rows` records read so far.
@@ -88,9 +96,11 @@ class CsvScanner {
                          std::string message, std::string help) const;
 
  private:
+  void use_separator(char separator);
   std::string_view read_plain();
   std::string_view read_quoted(std::size_t field);
   bool read_record(CsvRecord& rec, std::size_t keep);
+  template <char Sep>
   bool fast_record(CsvRecord& rec, std::size_t keep);
   void new_line(const char* next);
   std::uint32_t col_at(const char* line_start, const char* q) const;
@@ -104,6 +114,8 @@ class CsvScanner {
   const char* p_;
   const char* end_;
   std::size_t bom_;
+  char sep_ = ',';
+  const bool* special_;  // the bytes that end a run of plain field text, with this separator
   std::uint32_t line_ = 1;
   const char* line_start_;
   std::size_t width_ = 0;  // fields in the header; 0 until it is read
@@ -116,6 +128,7 @@ class CsvScanner {
   std::string name_;
   const TableSchema* table_;
   std::deque<std::string> scratch_;  // a deque: growing it never moves the strings fields point into
+  std::optional<Diagnostic> semicolon_;  // the warning for a file read with `;`
   StrayQuotes stray_;
   const char* stray_field_ = nullptr;  // the field whose stray quote was counted last
 };

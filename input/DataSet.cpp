@@ -1503,11 +1503,11 @@ struct Piece {
 
 // One piece, on its own thread. Any error, or anything thrown, only marks the piece as not read:
 // the main thread then reads it again itself, and reports what it finds in the ordinary way.
-void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::string>& names, const std::string& file,
-                const MappedFile& mapped, Table& first) {
+void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::string>& names, char separator,
+                const std::string& file, const MappedFile& mapped, Table& first) {
   try {
     CsvScanner scanner(std::string_view(piece.begin, static_cast<std::size_t>(piece.end - piece.begin)), 0, file, &ts);
-    scanner.expect_width(names.size());
+    scanner.expect_width(names.size(), separator);
     TableBuilder b(ts, piece.table, file, false, piece.reporter, std::make_unique<NoLocator>());
     b.columns(names);
     b.write_into(first, piece.base, piece.limit);
@@ -1582,8 +1582,10 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
     b->presize(base, own);
   }
   std::vector<std::jthread> threads;  // after `pieces` and `b`: joined before either goes
+  const char separator = scanner.separator();
   for (Piece& piece : pieces)
-    threads.emplace_back([&piece, &ts, &names, &path, &file, &t] { read_piece(piece, ts, names, path, file, t); });
+    threads.emplace_back(
+        [&piece, &ts, &names, separator, &path, &file, &t] { read_piece(piece, ts, names, separator, path, file, t); });
   if (!pieces.empty()) scanner.stop_at(pieces.front().begin);
 
   auto mark = [&csv](std::size_t r, const CsvRecord& rec) {

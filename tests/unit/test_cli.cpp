@@ -544,6 +544,23 @@ void write_example_with_quotes(const TempDir& dir, const std::string& sub, bool 
   }
 }
 
+// The example data written with `;` between fields, as Excel does in a Russian locale.
+void write_example_with_semicolons(const TempDir& dir, const std::string& sub) {
+  for (const auto& e : fs::directory_iterator(kExample)) {
+    if (e.path().extension() != ".csv") continue;
+    std::string text;
+    for (const auto& line : lines_of(read_file(e.path()))) {
+      std::string out;
+      for (const auto& f : csv_fields(line)) {
+        if (!out.empty()) out += ';';
+        out += f.find_first_of(";\"") == std::string::npos ? f : "\"" + std::regex_replace(f, std::regex("\""), "\"\"") + "\"";
+      }
+      text += out + "\n";
+    }
+    dir.write(sub + "/" + e.path().filename().string(), text);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("cli: the data's warnings on standard error of every command that reads data", "[cli][data-warnings]") {
@@ -565,4 +582,25 @@ TEST_CASE("cli: the data's warnings on standard error of every command that read
     CHECK(has(stray.errs[i], quoted.errs[i]));
   }
   CHECK(quoted.codes == std::vector<int>{0, 0, 1, 0, 0});
+
+  // The example data with `;` between fields: the same outputs as with commas, and one warning a file.
+  TempDir semi;
+  fs::create_directories(semi.path / "data");
+  for (const auto& e : fs::directory_iterator(kExample))
+    if (e.path().extension() == ".csv") fs::copy_file(e.path(), semi.path / "data" / e.path().filename());
+  const EveryCommand commas = every_command(semi.str("data"), semi.str("commas.json"));
+  write_example_with_semicolons(semi, "data");
+  const EveryCommand semicolons = every_command(semi.str("data"), semi.str("semicolons.json"));
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    INFO(names[i] << "\n--- commas:\n" << commas.errs[i] << "--- semicolons:\n" << semicolons.errs[i]);
+    CHECK(semicolons.codes[i] == commas.codes[i]);
+    CHECK(semicolons.outs[i] == commas.outs[i]);
+    CHECK(has(commas.outs[i], shows[i] == "юстиции" ? "Министерство юстиции" : shows[i]));
+    CHECK(has(semicolons.errs[i], "data/agencies.csv:1:10: warning: this file uses `;` as its separator: read with `;` "
+                                  "between fields [data-csv-semicolon]\n"));
+    CHECK(has(semicolons.errs[i], "data/services.csv:1:10: warning: this file uses `;`"));
+    CHECK(has(semicolons.errs[i], "data/schedule.csv:1:6: warning: this file uses `;`"));
+    CHECK_FALSE(has(commas.errs[i], "[data-csv-"));
+    CHECK(has(semicolons.errs[i], commas.errs[i]));
+  }
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <regex>
 #include <sstream>
 
 #include "core/Date.hpp"
@@ -35,6 +36,12 @@ InputError input_error(F&& f) {
 const Diagnostic& first(const InputError& e) {
   REQUIRE_FALSE(e.diagnostics.list().empty());
   return e.diagnostics.list().front();
+}
+
+bool e_has_warning(const InputError& e, const std::string& code) {
+  for (const auto& d : e.diagnostics.list())
+    if (d.severity == Severity::Warning && d.code == code) return true;
+  return false;
 }
 
 
@@ -1194,4 +1201,107 @@ TEST_CASE("csv dialect: CRLF inside quotes kept, positions after a record over s
   const std::string text = errors_both_ways(dir, {{"agencies", bad}, {"services", services}}, {"services"});
   REQUIRE(has(text, "agencies.csv:7:10: error: unknown value `centr` in column `kind`"));
   REQUIRE(has(text, " 7 | области\",centr\n"));
+}
+
+TEST_CASE("csv dialect: a file separated by `;` is recognised from its header", "[input][csv][dialect]") {
+  const TableSchema* agencies = find_table("agencies");
+  SECTION("read with `;`, one warning at the header's first `;`; commas in values stay commas") {
+    TextTable t = parse_csv(
+        "agency_id;name_kk;name_ru;kind\n"
+        "A1;Алматы, әкімдік;\"Акимат; г. Алматы\";local\n"
+        "A2;2,5;\"x\"\"y\";central\n",
+        "agencies.csv", agencies);
+    REQUIRE(t.header == std::vector<std::string>{"agency_id", "name_kk", "name_ru", "kind"});
+    REQUIRE(t.records == std::vector<std::vector<std::string>>{{"A1", "Алматы, әкімдік", "Акимат; г. Алматы", "local"},
+                                                                {"A2", "2,5", "x\"y", "central"}});
+    REQUIRE(t.cols[0] == std::vector<std::uint32_t>{1, 4, 20, 40});
+    REQUIRE(t.warnings.size() == 1);
+    const Diagnostic& w = t.warnings[0];
+    REQUIRE(w.severity == Severity::Warning);
+    REQUIRE(w.code == "data-csv-semicolon");
+    REQUIRE(w.message == "this file uses `;` as its separator: read with `;` between fields");
+    REQUIRE(w.line == 1);
+    REQUIRE(w.column == 10);
+    REQUIRE(w.line_text == "agency_id;name_kk;name_ru;kind");
+    REQUIRE(has(w.help, "a comma in one stays a comma"));
+  }
+  SECTION("after a byte-order mark and blank lines, with CRLF, a quoted name, and a stray quote") {
+    TextTable t = parse_csv("\xEF\xBB\xBF\r\n\"agency_id\";\"kind, or not\"\r\nA\"1;local\r\n", "agencies.csv", agencies);
+    REQUIRE(t.header == std::vector<std::string>{"agency_id", "kind, or not"});
+    REQUIRE(t.records[0] == std::vector<std::string>{"A\"1", "local"});
+    REQUIRE(t.warnings.size() == 2);
+    REQUIRE(t.warnings[0].code == "data-csv-semicolon");
+    REQUIRE(t.warnings[0].line == 2);
+    REQUIRE(t.warnings[0].column == 12);
+    REQUIRE(t.warnings[1].code == "data-csv-stray-quote");
+    REQUIRE(t.warnings[1].line == 3);
+  }
+  SECTION("not recognised: a comma outside quotes, no known name, no table, no `;`") {
+    for (const char* text : {"agency_id;name_kk,kind\nA;B,local\n", "code;type\nA;local\n", "agency_id\nA;B\n"}) {
+      INFO(text);
+      TextTable t = parse_csv(text, "agencies.csv", agencies);
+      REQUIRE(t.warnings.empty());
+      REQUIRE(t.records[0].size() == t.header.size());
+    }
+    TextTable plain = parse_csv("agency_id;kind\nA;local\n", "agencies.csv");
+    REQUIRE(plain.header == std::vector<std::string>{"agency_id;kind"});
+    REQUIRE(plain.warnings.empty());
+  }
+  SECTION("errors are worded for `;`") {
+    auto longer = input_error([&] { parse_csv("agency_id;kind\nA;local;x\n", "agencies.csv", agencies); });
+    REQUIRE(first(longer).code == "data-ragged-row");
+    REQUIRE(first(longer).column == 9);
+    REQUIRE(has(first(longer).help, "a value holding a `;` must be in quotes: \"a; b\""));
+    REQUIRE(e_has_warning(longer, "data-csv-semicolon"));
+    auto shorter = input_error([&] { parse_csv("agency_id;kind;name_ru\nA;local\n", "agencies.csv", agencies); });
+    REQUIRE(has(first(shorter).help, "(a;;c)"));
+  }
+}
+
+TEST_CASE("csv dialect: a `;` file reads as its comma twin, by parse_csv and load_folder, in pieces", "[input][csv][dialect][folder]") {
+  // The same rows written twice: with `,` and with `;` (quoting what holds the separator).
+  auto write = [](char sep) {
+    auto field = [sep](const std::string& v) {
+      return v.find_first_of(std::string("\"\r\n") + sep) == std::string::npos
+                 ? v
+                 : "\"" + std::regex_replace(v, std::regex("\""), "\"\"") + "\"";
+    };
+    auto line = [&](const std::vector<std::string>& fields) {
+      std::string out;
+      for (const auto& f : fields) out += (out.empty() ? "" : std::string(1, sep)) + field(f);
+      return out + "\r\n";
+    };
+    std::map<std::string, std::string> files;
+    files["agencies"] = line({"agency_id", "name_ru", "kind"});
+    for (int b = 0; b < 30; ++b)
+      files["agencies"] += line({"B" + std::to_string(b), "Акимат, № " + std::to_string(b) + "; отдел\r\n\"2,5\"", b % 2 ? "local" : "central"});
+    files["services"] = line({"agency_id", "service_id", "parent_id", "automation", "portal_excluded", "mobile"});
+    for (int s = 0; s < 1200; ++s)
+      files["services"] += line({"B" + std::to_string(s / 3 % 30), "S" + std::to_string(s) + (s % 7 ? "" : ",x;y"),
+                                 s % 3 == 2 ? "S" + std::to_string(s - 1) + ((s - 1) % 7 ? "" : ",x;y") : "",
+                                 s % 2 ? "full" : "partial", "false", s % 5 ? "true" : "false"});
+    return files;
+  };
+  TempDir commas, semicolons;
+  const DataSet a = read_both_ways(commas, write(','), {"services"});
+  const DataSet b = read_both_ways(semicolons, write(';'), {"services"});
+  REQUIRE(dump(b) == dump(a));
+  REQUIRE(a.warnings.empty());
+  REQUIRE(b.warnings.size() == 2);
+  REQUIRE(b.warnings[0].file == semicolons.str("agencies.csv"));
+  REQUIRE(b.warnings[1].file == semicolons.str("services.csv"));
+  for (const auto& w : b.warnings) {
+    REQUIRE(w.code == "data-csv-semicolon");
+    REQUIRE(w.line == 1);
+    REQUIRE(w.column == 10);
+  }
+  REQUIRE(b.bodies[0].name_ru == "Акимат, № 0; отдел\r\n\"2,5\"");
+  REQUIRE(b.table("services").column("service_id").code_of("S7,x;y") >= 0);
+
+  // An error late in a `;` file: found and worded alike, whoever reads that piece.
+  auto files = write(';');
+  files["services"] += "B1;S-late;;sometimes;false;true\r\n";
+  const std::string text = errors_both_ways(semicolons, files, {"services"});
+  REQUIRE(has(text, "services.csv:1202:12: error: unknown value `sometimes`"));
+  REQUIRE(has(text, "services.csv:1:10: warning: this file uses `;` as its separator"));
 }
