@@ -477,53 +477,31 @@ struct EveryCommand {
 
 EveryCommand every_command(const std::string& data, const std::string& receipt) {
   EveryCommand all;
-  auto add = [&](int code, const std::ostringstream& out, const std::ostringstream& err) {
-    all.codes.push_back(code);
-    all.outs.push_back(out.str());
+  auto add = [&](auto&& command) {
+    std::ostringstream out, err;
+    all.codes.push_back(command(out, err));
+    all.outs.push_back(std::regex_replace(out.str(), std::regex(receipt), "RECEIPT"));
     all.errs.push_back(err.str());
   };
-  {
+  add([&](std::ostream& out, std::ostream& err) {
     cli::RunOptions o = example();
     o.data = data;
     o.receipt = receipt;
-    std::ostringstream out, err;
-    add(cli::run_run(o, out, err), out, err);
-  }
-  {
-    cli::ExplainOptions o;
-    o.rules = {kRules};
-    o.data = data;
-    o.agency = "MJ";
-    o.clause = "49";
-    o.as_of = "2024-01-01";
-    o.lang = "ru";
-    std::ostringstream out, err;
-    add(cli::run_explain(o, out, err), out, err);
-  }
-  {
-    cli::DiffOptions o;
-    o.old_rules = kRules;
-    o.from = "2023-01-01";
-    o.to = "2024-01-01";
-    o.data = data;
-    std::ostringstream out, err;
-    add(cli::run_diff(o, out, err), out, err);
-  }
-  {
-    cli::ReportOptions o;
-    o.rules = {kRules};
-    o.data = data;
-    o.as_of = "2024-01-01";
-    o.lang = "ru";
-    o.output = "-";
-    std::ostringstream out, err;
-    add(cli::run_report(o, out, err), out, err);
-  }
-  {
-    std::ostringstream out, err;
-    const int code = cli::run_replay({receipt}, out, err);
-    add(code, std::ostringstream(std::regex_replace(out.str(), std::regex(receipt), "RECEIPT")), err);
-  }
+    return cli::run_run(o, out, err);
+  });
+  add([&](std::ostream& out, std::ostream& err) {
+    return cli::run_explain(
+        {.rules = {kRules}, .data = data, .agency = "MJ", .clause = "49", .as_of = "2024-01-01", .lang = "ru"}, out, err);
+  });
+  add([&](std::ostream& out, std::ostream& err) {
+    return cli::run_diff({.old_rules = kRules, .new_rules = {}, .from = "2023-01-01", .to = "2024-01-01", .as_of = {},
+                          .data = data, .output = {}},
+                         out, err);
+  });
+  add([&](std::ostream& out, std::ostream& err) {
+    return cli::run_report({.rules = {kRules}, .data = data, .as_of = "2024-01-01", .lang = "ru", .output = "-"}, out, err);
+  });
+  add([&](std::ostream& out, std::ostream& err) { return cli::run_replay({receipt}, out, err); });
   return all;
 }
 

@@ -1071,6 +1071,16 @@ std::string services_of(std::size_t rows, Row&& row) {
   return text;
 }
 
+// A warning's severity, code, place and quoted line.
+void require_warning(const Diagnostic& w, const std::string& code, std::size_t line, std::size_t col,
+                     const std::string& line_text) {
+  REQUIRE(w.severity == Severity::Warning);
+  REQUIRE(w.code == code);
+  REQUIRE(w.line == line);
+  REQUIRE(w.column == col);
+  REQUIRE(w.line_text == line_text);
+}
+
 const std::string kTwoBodies = "agency_id,name_ru,kind\nA1,Акимат,local\nA2,Министерство,central\n";
 
 }  // namespace
@@ -1081,12 +1091,8 @@ TEST_CASE("csv dialect: a quote inside an unquoted field is a character, with on
     REQUIRE(t.records[0] == std::vector<std::string>{"Қазақстан", "ab\"c"});
     REQUIRE(t.warnings.size() == 1);
     const Diagnostic& w = t.warnings[0];
-    REQUIRE(w.severity == Severity::Warning);
-    REQUIRE(w.code == "data-csv-stray-quote");
+    require_warning(w, "data-csv-stray-quote", 2, 13, "Қазақстан,ab\"c");  // columns in code points
     REQUIRE(w.file == "t.csv");
-    REQUIRE(w.line == 2);
-    REQUIRE(w.column == 13);  // code points: after Kazakh text
-    REQUIRE(w.line_text == "Қазақстан,ab\"c");
     REQUIRE(w.message == "quote inside an unquoted field, read as a character of the value (the only field of this file with one)");
     REQUIRE(has(w.help, "Excel and Python's csv module read it so too"));
     REQUIRE(has(w.help, "\"a \"\"b\"\" c\""));
@@ -1217,12 +1223,8 @@ TEST_CASE("csv dialect: a file separated by `;` is recognised from its header", 
     REQUIRE(t.cols[0] == std::vector<std::uint32_t>{1, 4, 20, 40});
     REQUIRE(t.warnings.size() == 1);
     const Diagnostic& w = t.warnings[0];
-    REQUIRE(w.severity == Severity::Warning);
-    REQUIRE(w.code == "data-csv-semicolon");
+    require_warning(w, "data-csv-semicolon", 1, 10, "agency_id;name_kk;name_ru;kind");
     REQUIRE(w.message == "this file uses `;` as its separator: read with `;` between fields");
-    REQUIRE(w.line == 1);
-    REQUIRE(w.column == 10);
-    REQUIRE(w.line_text == "agency_id;name_kk;name_ru;kind");
     REQUIRE(has(w.help, "a comma in one stays a comma"));
   }
   SECTION("after a byte-order mark and blank lines, with CRLF, a quoted name, and a stray quote") {
