@@ -40,16 +40,17 @@ class CsvScanner {
   CsvScanner(std::string_view text, std::size_t bom, std::string display_name, const TableSchema* table);
 
   // The header row. With a table, the separator is first recognised from it (detect_separator):
-  // `;` or `,`. Throws InputError (one diagnostic) on invalid UTF-8, a syntax error, an empty file,
-  // a duplicate column name or more than kMaxColumns columns.
+  // `;` or `,`. Throws InputError on invalid UTF-8, a syntax error, an empty file, a duplicate
+  // column name or more than kMaxColumns columns: one error, followed (but for invalid UTF-8, which
+  // puts the whole file in doubt) by warnings().
   void read_header(std::vector<std::string>& names, std::vector<std::uint32_t>& cols, std::uint32_t& line);
   // The next record; false at the end of the file. Blank lines are skipped (they are not records).
-  // Throws InputError (one diagnostic) on invalid UTF-8, a syntax error, a ragged row, a field or a
-  // record over its limit.
+  // Throws InputError, as read_header does, on invalid UTF-8, a syntax error, a ragged row, a field
+  // or a record over its limit.
   bool next(CsvRecord& rec);
 
   // What was read as written but deserves a word (CsvDialect.hpp): one warning per kind, in the
-  // order of their lines. An InputError thrown by the scanner carries these too, after its error.
+  // order of their lines.
   std::vector<Diagnostic> warnings() const;
   // Quotes inside unquoted fields so far; those of a piece read by another scanner are added in
   // file order (add_stray_quotes), its lines shifted by `line_offset`.
