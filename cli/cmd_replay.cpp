@@ -14,7 +14,8 @@
 
 namespace ereje::cli {
 
-int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err, bool hash_files);  // cmd_run.cpp
+int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err, bool hash_files,
+                std::ostream& data_err);  // cmd_run.cpp
 
 namespace {
 
@@ -49,7 +50,7 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   std::string text;
   Receipt now;
   std::ostringstream run_err;
-  int code = run_results(run, text, now, run_err, true);
+  int code = run_results(run, text, now, run_err, true, err);  // the data's warnings shown, as by run
   std::vector<std::string> problems;
   if (then.engine != kEngineVersion) problems.push_back(fmt::format("engine {} then, {} now", then.engine, kEngineVersion));
   if (code != kOk) {

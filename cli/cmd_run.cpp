@@ -18,8 +18,10 @@
 namespace ereje::cli {
 
 // The receipt's file hashes are computed only when asked for (`--receipt`, or `replay`): hashing every
-// data file costs a second read of it, as much time as reading the data itself.
-int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err, bool hash_files) {
+// data file costs a second read of it, as much time as reading the data itself. The data's warnings
+// go to `data_err` (replay keeps the rest of `err` to itself when the run works).
+int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err, bool hash_files,
+                std::ostream& data_err) {
   if (o.format == "html") {
     err << "error: `run` does not write HTML\n  = help: `ereje report RULES --data DIR --output FILE.html` writes the "
            "results as a page\n";
@@ -48,7 +50,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
     Phase ph("run: data");
     Diagnostics warnings;
     data = load_data_for(lr.rules, lr.checked, o.data, as_of, versions, warnings);
-    err << render(warnings);
+    data_err << render(warnings);
   } catch (const InputError& e) {
     err << render(e.diagnostics);
     err << "error: no results written: the data has errors\n";
@@ -90,7 +92,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   std::string text;
   Receipt receipt;
-  if (int code = run_results(o, text, receipt, err, !o.receipt.empty()); code != kOk) return code;
+  if (int code = run_results(o, text, receipt, err, !o.receipt.empty(), err); code != kOk) return code;
   if (o.output.empty() || o.output == "-") {
     out << text;
   } else if (!write_file_atomically(o.output, text, err)) {

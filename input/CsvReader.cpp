@@ -69,6 +69,7 @@ TextTable parse_csv(std::string text, const std::string& display_name, const Tab
     t.records.emplace_back(rec.fields.begin(), rec.fields.end());
     t.cols.push_back(cols);
   }
+  t.warnings = scanner.warnings();
   t.source = std::move(text);
   return t;
 }

@@ -11,10 +11,11 @@
 namespace ereje::input {
 
 // Reads one CSV file. `display_name` names it in messages; `table`, when given, lets an empty
-// file's message list the header it should have. Throws InputError (one diagnostic) on a syntax
+// file's message list the header it should have, and a header separated by `;` be recognised
+// (CsvDialect.hpp). Throws InputError (one error, with the file's warnings so far) on a syntax
 // error: invalid UTF-8, a broken quote, an empty file, a duplicate header name, a ragged row.
 // A blank line (nothing between two line breaks) is not a record, wherever it is; a line of
-// commas is one, and is validated like any other.
+// commas is one, and is validated like any other. The file's warnings are in TextTable::warnings.
 TextTable read_csv(const std::string& path, const std::string& display_name, const TableSchema* table = nullptr);
 
 // The same from the file's contents (tests, and data that does not come from a file).

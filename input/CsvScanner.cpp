@@ -1,5 +1,5 @@
 // CSV bytes to records (RFC 4180) in one pass with pointers, checking UTF-8 on the way. The hot
-// loop only looks for the four bytes that matter (comma, quote, CR, LF) and bytes of non-ASCII
+// loop only looks for the four bytes that matter (separator, quote, CR, LF) and bytes of non-ASCII
 // characters; lines and columns are counted only for a message. Every error first checks the whole
 // file's UTF-8, so that a bad byte is reported before anything else, wherever it is.
 #include "input/CsvScanner.hpp"
@@ -22,16 +22,17 @@
 namespace ereje::input {
 namespace {
 
-// Bytes that end a run of plain field text: , " CR LF, and every byte of a non-ASCII character.
+// Bytes that end a run of plain field text: the separator, " CR LF, and every byte of a non-ASCII
+// character.
 struct SpecialBytes {
   bool is[256] = {};
-  constexpr SpecialBytes() {
-    is[static_cast<unsigned char>(',')] = is[static_cast<unsigned char>('"')] = true;
+  constexpr explicit SpecialBytes(char separator) {
+    is[static_cast<unsigned char>(separator)] = is[static_cast<unsigned char>('"')] = true;
     is[static_cast<unsigned char>('\r')] = is[static_cast<unsigned char>('\n')] = true;
     for (int c = 0x80; c < 0x100; ++c) is[c] = true;
   }
 };
-constexpr SpecialBytes kSpecial;
+constexpr SpecialBytes kSpecialComma(','), kSpecialSemicolon(';');
 
 // Length of the UTF-8 sequence at q, or 0 when it is not UTF-8: the rules of utf8_invalid_at
 // (core/Source.cpp), which reports the error.
@@ -62,7 +63,8 @@ bool at_line_end(const char* q, const char* end) {
 // line_start) at each field until it returns false. Returns where the record ends (at its line
 // break or the end of the file). The scan has checked the syntax; this only follows it.
 template <class F>
-const char* walk_record(const char* q, const char* end, std::uint32_t& line, const char*& line_start, F&& on_field) {
+const char* walk_record(const char* q, const char* end, char sep, std::uint32_t& line, const char*& line_start,
+                        F&& on_field) {
   for (;;) {
     if (!on_field(q, line, line_start)) return q;
     if (q < end && *q == '"') {
@@ -83,9 +85,9 @@ const char* walk_record(const char* q, const char* end, std::uint32_t& line, con
         ++q;
       }
     } else {
-      while (q < end && *q != ',' && !at_line_end(q, end)) ++q;
+      while (q < end && *q != sep && !at_line_end(q, end)) ++q;
     }
-    if (q < end && *q == ',') {
+    if (q < end && *q == sep) {
       ++q;
       continue;
     }
@@ -122,8 +124,13 @@ std::string mib(std::size_t bytes) { return fmt::format("{} MiB", bytes >> 20); 
 }  // namespace
 
 CsvScanner::CsvScanner(std::string_view text, std::size_t bom, std::string display_name, const TableSchema* table)
-    : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), bom_(bom), line_start_(begin_),
-      name_(std::move(display_name)), table_(table) {}
+    : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), bom_(bom), special_(kSpecialComma.is),
+      line_start_(begin_), name_(std::move(display_name)), table_(table) {}
+
+void CsvScanner::use_separator(char separator) {
+  sep_ = separator;
+  special_ = separator == ';' ? kSpecialSemicolon.is : kSpecialComma.is;
+}
 
 std::uint32_t CsvScanner::col_at(const char* line_start, const char* q) const {
   return static_cast<std::uint32_t>(utf8_length(std::string_view(line_start, static_cast<std::size_t>(q - line_start))) + 1);
@@ -150,7 +157,27 @@ void CsvScanner::raise(Diagnostic d) const {
   // A byte that is not UTF-8 anywhere in the file is the error to report: it says the whole file
   // is in another encoding, which explains any other error better than the other error does.
   check_utf8(std::string_view(begin_, static_cast<std::size_t>(end_ - begin_)), bom_, name_);
-  throw_input_error(std::move(d));
+  InputError e;
+  e.diagnostics.add(std::move(d));
+  for (auto& w : warnings()) e.diagnostics.add(std::move(w));
+  throw e;
+}
+
+std::vector<Diagnostic> CsvScanner::warnings() const {
+  std::vector<Diagnostic> out;
+  if (semicolon_) out.push_back(*semicolon_);
+  if (stray_.fields > 0) out.push_back(stray_.warning(name_));
+  return out;
+}
+
+void CsvScanner::stray_quote(const char* field, const char* q) {
+  if (field == stray_field_) return;  // a field is counted once, however many quotes it holds
+  stray_field_ = field;
+  if (stray_.fields++ == 0) {
+    stray_.line = line_;
+    stray_.col = col_at(line_start_, q);
+    stray_.line_text = line_at(line_start_);
+  }
 }
 
 void CsvScanner::fail(std::string code, std::uint32_t line, const char* line_start, std::uint32_t col,
@@ -186,21 +213,23 @@ std::string_view CsvScanner::read_plain() {
   const char* start = p_;
   const auto* q = reinterpret_cast<const unsigned char*>(p_);
   const auto* e = reinterpret_cast<const unsigned char*>(end_);
+  const bool* const special = special_;
+  const auto sep = static_cast<unsigned char>(sep_);
   for (;;) {
-    while (q < e && !kSpecial.is[*q]) ++q;
+    while (q < e && !special[*q]) ++q;
     if (q == e) break;
     const unsigned char c = *q;
-    if (c == ',' || c == '\n') break;
+    if (c == sep || c == '\n') break;
     if (c == '\r') {
       if (q + 1 == e || q[1] == '\n') break;
       fail("data-stray-cr", line_, line_start_, col_at(line_start_, reinterpret_cast<const char*>(q)),
            "carriage return without a line feed inside a field",
            "save the file with LF or CRLF line ends, or put a value holding a line break in quotes");
     }
-    if (c == '"')
-      fail("data-stray-quote", line_, line_start_, col_at(line_start_, reinterpret_cast<const char*>(q)),
-           "quote in the middle of an unquoted field",
-           "put the whole value in quotes and write the quote twice: \"a \"\"b\"\" c\"");
+    if (c == '"') {  // inside an unquoted field: a character of the value (a field starting with one is quoted)
+      stray_quote(start, reinterpret_cast<const char*>(q++));
+      continue;
+    }
     const std::size_t n = utf8_sequence(q, e);
     if (n == 0) fail_utf8();
     q += n;
@@ -249,16 +278,10 @@ std::string_view CsvScanner::read_quoted(std::size_t field) {
       break;
     }
     if (c == '\n') {
+      // A quoted line break is part of the value as written, LF or CRLF: the value is the bytes
+      // between the quotes (doubled quotes aside), as every other reader of the file sees it.
       if (static_cast<std::size_t>(p_ - open) > kMaxFieldBytes) too_long();
-      // A quoted line break is kept as "\n" whether the file uses LF or CRLF, so that the same
-      // data gives the same values on every system.
-      if (!copy) (copy = &scratch(field))->clear();
-      const char* e = p_;
-      if (e > run && e[-1] == '\r') --e;
-      copy->append(run, e);
-      copy->push_back('\n');
       new_line(++p_);
-      run = p_;
       continue;
     }
     if (c >= 0x80) {
@@ -279,39 +302,40 @@ std::string_view CsvScanner::read_quoted(std::size_t field) {
     value = std::string_view(run, static_cast<std::size_t>(p_ - run));
   }
   ++p_;  // the closing quote
-  if (p_ == end_ || *p_ == ',' || at_line_end(p_, end_)) return value;
+  if (p_ == end_ || *p_ == sep_ || at_line_end(p_, end_)) return value;
   fail("data-text-after-quote", line_, line_start_, col_at(line_start_, p_),
        "unexpected text after the closing quote of a quoted field",
        "put the whole value inside the quotes and write a quote inside it twice: \"say \"\"yes\"\"\"");
 }
 
 // The common record: plain ASCII fields, no quotes, ending in LF or CRLF. Sixteen bytes at a time,
-// a bit mask of the commas and one of everything else that matters; fields end at the commas. Any
-// other byte, the last bytes of the file, or a record near a limit: false, and read_record reads
-// the record again the general way, which decides (and words any error) alone.
+// a bit mask of the separators and one of everything else that matters; fields end at the
+// separators. Any other byte, the last bytes of the file, or a record near a limit: false, and
+// read_record reads the record again the general way, which decides (and words any error) alone.
+template <char Sep>
 bool CsvScanner::fast_record(CsvRecord& rec, std::size_t keep) {
 #if defined(__SSE2__)
   const char* field = p_;
   const char* q = p_;
   std::size_t count = 0;
-  const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
+  const __m128i separator = _mm_set1_epi8(Sep), quote = _mm_set1_epi8('"');
   const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
   for (;;) {
     if (end_ - q < 17 || static_cast<std::size_t>(q - p_) > kMaxFieldBytes) return false;
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-    auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)));
+    auto seps = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, separator)));
     // LF, CR, quote, and bytes >= 0x80 (their top bit is what movemask collects).
     const auto stops = static_cast<unsigned>(
         _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
                                        _mm_or_si128(_mm_cmpeq_epi8(v, quote), v))));
     const unsigned first_stop = stops ? static_cast<unsigned>(__builtin_ctz(stops)) : 16;
-    if (first_stop < 16) commas &= (1u << first_stop) - 1;
-    while (commas) {
-      const char* e = q + __builtin_ctz(commas);
+    if (first_stop < 16) seps &= (1u << first_stop) - 1;
+    while (seps) {
+      const char* e = q + __builtin_ctz(seps);
       if (count < keep) rec.fields[count] = std::string_view(field, static_cast<std::size_t>(e - field));
       ++count;
       field = e + 1;
-      commas &= commas - 1;
+      seps &= seps - 1;
     }
     if (first_stop == 16) {
       q += 16;
@@ -354,7 +378,7 @@ bool CsvScanner::read_record(CsvRecord& rec, std::size_t keep) {
   rec.line = line_;
   rec.count = 0;
   if (rec.fields.size() < keep) rec.fields.resize(keep);
-  if (!fast_record(rec, keep)) {
+  if (!(sep_ == ',' ? fast_record<','>(rec, keep) : fast_record<';'>(rec, keep))) {
     for (;;) {
       const std::size_t slot = std::min(rec.count, keep);  // fields past `keep` share one scratch string
       const std::string_view v = p_ < end_ && *p_ == '"' ? read_quoted(slot) : read_plain();
@@ -365,7 +389,7 @@ bool CsvScanner::read_record(CsvRecord& rec, std::size_t keep) {
              fmt::format("record longer than {}, the limit for one row", mib(kMaxRecordBytes)),
              "a row of data.md is a few hundred bytes: check that this is a table of data.md and that its "
              "quotes are balanced");
-      if (p_ < end_ && *p_ == ',') {
+      if (p_ < end_ && *p_ == sep_) {
         ++p_;
         continue;
       }
@@ -386,6 +410,15 @@ bool CsvScanner::read_record(CsvRecord& rec, std::size_t keep) {
 }
 
 void CsvScanner::read_header(std::vector<std::string>& names, std::vector<std::uint32_t>& cols, std::uint32_t& line) {
+  if (table_) {
+    const std::string_view rest(p_, static_cast<std::size_t>(end_ - p_));
+    if (const Separator found = detect_separator(rest, *table_); found.sep != sep_) {
+      use_separator(found.sep);
+      const TextPosition at = position_of(std::string_view(begin_, static_cast<std::size_t>(end_ - begin_)),
+                                          static_cast<std::size_t>(p_ - begin_) + found.semicolon);
+      semicolon_ = semicolon_warning(name_, at.line, at.col, at.text);
+    }
+  }
   CsvRecord rec;
   if (!read_record(rec, kMaxColumns + 1)) {
     std::string message = "empty file: expected a header row";
@@ -437,10 +470,10 @@ bool CsvScanner::next(CsvRecord& rec) {
   if (rec.count > width_) {
     const CsvPlace at = place(rec.start, rec.line, width_);
     raise(data_error("data-ragged-row", name_, at.line, at.col, at.line_text, std::move(message),
-                     "a value holding a comma must be in quotes: \"a, b\""));
+                     fmt::format("a value holding a {} must be in quotes: \"a{} b\"", sep_ == ',' ? "comma" : "`;`", sep_)));
   }
   fail("data-ragged-row", rec_end_line_, rec_end_line_start_, col_at(rec_end_line_start_, rec_end_), std::move(message),
-       "every row needs a field for each header column; leave a missing value empty (a,,c)");
+       fmt::format("every row needs a field for each header column; leave a missing value empty (a{0}{0}c)", sep_));
 }
 
 CsvPlace CsvScanner::place(const char* start, std::uint32_t line, std::size_t field) const {
@@ -449,7 +482,7 @@ CsvPlace CsvScanner::place(const char* start, std::uint32_t line, std::size_t fi
   const char* ls = start;  // a record starts at the start of a line
   const char* found = nullptr;
   const char* found_ls = start;
-  walk_record(start, end_, line, ls, [&](const char* q, std::uint32_t l, const char* lstart) {
+  walk_record(start, end_, sep_, line, ls, [&](const char* q, std::uint32_t l, const char* lstart) {
     if (i++ != field) return true;
     found = q;
     at.line = l;
@@ -471,7 +504,7 @@ void CsvScanner::place_all(const CsvRecord& rec, std::vector<std::uint32_t>& col
   // columns linear in its length.
   const char* mark = rec.start;
   std::uint32_t mark_col = 1;
-  walk_record(rec.start, end_, line, ls, [&](const char* q, std::uint32_t l, const char* lstart) {
+  walk_record(rec.start, end_, sep_, line, ls, [&](const char* q, std::uint32_t l, const char* lstart) {
     if (mark < lstart) {
       mark = lstart;
       mark_col = 1;
@@ -487,7 +520,7 @@ void CsvScanner::place_all(const CsvRecord& rec, std::vector<std::uint32_t>& col
 const char* CsvScanner::skip(const char* start, std::uint32_t& line, std::size_t n) const {
   for (std::size_t i = 0; i < n && start < end_; ++i) {
     const char* ls = start;
-    const char* e = walk_record(start, end_, line, ls, [](const char*, std::uint32_t, const char*) { return true; });
+    const char* e = walk_record(start, end_, sep_, line, ls, [](const char*, std::uint32_t, const char*) { return true; });
     start = next_record_start(e, end_, line);
   }
   return start;

@@ -400,7 +400,8 @@ class Reporter {
     return true;
   }
   bool empty() const { return list_.empty(); }
-  [[noreturn]] void raise() {
+  // `warnings` (the data set's so far) go with the errors.
+  [[noreturn]] void raise(const std::vector<Diagnostic>& warnings = {}) {
     for (const auto& file : overflowed_)
       for (auto it = list_.rbegin(); it != list_.rend(); ++it)
         if (it->file == file) {
@@ -409,6 +410,7 @@ class Reporter {
         }
     InputError e;
     for (auto& d : list_) e.diagnostics.add(std::move(d));
+    for (const auto& w : warnings) e.diagnostics.add(w);
     throw e;
   }
 
@@ -788,9 +790,7 @@ void TableBuilder::header(const std::vector<std::string>& names, const std::vect
     if (d) d->notes.push_back({Span{}, fmt::format("`{}` first appears as column {} of the header", name, it->second + 1)});
   }
   columns(names);
-  unknown_columns(names, cols, line);
-
-  if (json_without_records) return;
+  if (json_without_records) return unknown_columns(names, cols, line);
   // All missing columns in one message: a file without its header row would otherwise give one
   // error per column, each repeating the same list.
   std::vector<std::string> missing, fixes;
@@ -802,7 +802,9 @@ void TableBuilder::header(const std::vector<std::string>& names, const std::vect
     missing.push_back(cs.name);
     if (auto guess = nearest(cs.name, names)) fixes.push_back(fmt::format("rename `{}` to `{}`", *guess, cs.name));
   }
-  if (missing.empty()) return;
+  // The header's other columns get a warning each, unless a column is missing: that error lists
+  // the header's columns already, and suggests the renames.
+  if (missing.empty()) return unknown_columns(names, cols, line);
   std::string help;
   if (!any_known && !json_) {
     std::string header_line;
@@ -1564,6 +1566,7 @@ struct Loading {
 
 // One table from text records.
 void build_from_text(const TableSchema& ts, TextTable text, Loading& L) {
+  L.ds.warnings.insert(L.ds.warnings.end(), text.warnings.begin(), text.warnings.end());
   auto locator = std::make_unique<TextTableLocator>(std::move(text));
   const TextTable& tt = locator->table();  // owned by the builder from here on
   Table& t = L.ds.tables[ts.name];
@@ -1650,16 +1653,17 @@ struct Piece {
   Reporter reporter;
   std::vector<CsvLocator::Mark> marks;  // rows and lines counted from the piece's start
   std::uint32_t end_line = 1;           // the line at its end, counted likewise
+  StrayQuotes stray_quotes;             // lines counted likewise
   bool ok = false;                      // read to its end with no error of any kind
 };
 
 // One piece, on its own thread. Any error, or anything thrown, only marks the piece as not read:
 // the main thread then reads it again itself, and reports what it finds in the ordinary way.
-void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::string>& names, const std::string& file,
-                const MappedFile& mapped, Table& first) {
+void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::string>& names, char separator,
+                const std::string& file, const MappedFile& mapped, Table& first) {
   try {
     CsvScanner scanner(std::string_view(piece.begin, static_cast<std::size_t>(piece.end - piece.begin)), 0, file, &ts);
-    scanner.expect_width(names.size());
+    scanner.expect_width(names.size(), separator);
     TableBuilder b(ts, piece.table, file, false, piece.reporter, std::make_unique<NoLocator>());
     b.columns(names);
     b.write_into(first, piece.base, piece.limit);
@@ -1668,6 +1672,7 @@ void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::stri
       return piece.reporter.empty();
     });
     piece.end_line = scanner.line();
+    piece.stray_quotes = scanner.stray_quotes();
     piece.ok = piece.reporter.empty() && scanner.position() == piece.end;
   } catch (...) {
     piece.ok = false;
@@ -1732,8 +1737,10 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
     b->presize(base, own);
   }
   std::vector<std::jthread> threads;  // after `pieces` and `b`: joined before either goes
+  const char separator = scanner.separator();
   for (Piece& piece : pieces)
-    threads.emplace_back([&piece, &ts, &names, &path, &file, &t] { read_piece(piece, ts, names, path, file, t); });
+    threads.emplace_back(
+        [&piece, &ts, &names, separator, &path, &file, &t] { read_piece(piece, ts, names, separator, path, file, t); });
   if (!pieces.empty()) scanner.stop_at(pieces.front().begin);
 
   auto mark = [&csv](std::size_t r, const CsvRecord& rec) {
@@ -1759,6 +1766,7 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
       Piece& piece = pieces[k];
       if (!piece.ok || rows + piece.table.rows > kMaxRowsPerTable) break;
       csv.add_marks(piece.marks, rows, line - 1);
+      scanner.add_stray_quotes(piece.stray_quotes, line - 1);
       rows += piece.table.rows;
       b->take_piece(piece.table, piece.base, line - 1);
       line += piece.end_line - 1;
@@ -1780,6 +1788,7 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   ph_append.reset();
   Phase ph_finish(fmt::format("data: {}: keys, derived columns", ts.name));
   b->finish();
+  for (auto& w : scanner.warnings()) L.ds.warnings.push_back(std::move(w));
   L.builders[ts.name] = std::move(b);
 }
 
@@ -1837,10 +1846,10 @@ DataSet finish_dataset(Loading& L) {
   for (const auto& ts : ds.contract->tables)
     if (auto it = builders.find(ts.name); it != builders.end())
       check_references(ds, ds.tables.at(ts.name), *it->second);
-  if (!L.reporter.empty()) L.reporter.raise();
   for (const TableSchema* ts : bodies_first(*ds.contract))
     if (auto it = builders.find(ts->name); it != builders.end())
       for (auto& w : it->second->warnings) ds.warnings.push_back(std::move(w));
+  if (!L.reporter.empty()) L.reporter.raise(ds.warnings);
   builders.clear();  // they point into the tables, which move out with the data set
   return std::move(ds);
 }
@@ -1941,7 +1950,10 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
       read_errors.diagnostics.append(e.diagnostics);
     }
   }
-  if (!read_errors.diagnostics.empty()) throw read_errors;
+  if (!read_errors.diagnostics.empty()) {
+    for (const auto& w : L.ds.warnings) read_errors.diagnostics.add(w);
+    throw read_errors;
+  }
   return finish_dataset(L);
 }
 

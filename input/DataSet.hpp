@@ -176,7 +176,10 @@ struct DataSet {
   std::vector<Body> bodies;           // sorted by code (byte order): the output order
   std::map<std::string, Table> tables;  // by table name; every schema table has an entry
   std::vector<std::string> files;     // every file read, for receipts
-  std::vector<Diagnostic> warnings;   // what is odd but not wrong (columns no table declares, …)
+  // What was read but deserves a word: a CSV file's dialect (CsvDialect.hpp), columns no table
+  // declares. By file in the order they were read, the same whatever the number of threads. When
+  // the data has errors, these come with them in the InputError instead.
+  std::vector<Diagnostic> warnings;
 
   const Table& table(std::string_view name) const;
   int body_index(std::string_view code) const;  // -1 when unknown
@@ -220,6 +223,8 @@ struct TextTable {
   // CSV: for the rare record spanning several lines (a quoted line break), the physical line of
   // each of its fields, by record index; other records' fields all sit on `lines[r]`.
   std::unordered_map<std::size_t, std::vector<std::uint32_t>> field_lines;
+  // CSV: the file's warnings (CsvScanner::warnings), which build_dataset passes on to the data set.
+  std::vector<Diagnostic> warnings;
 
   // Physical line on which field `f` of record `r` starts (0 when unknown).
   std::uint32_t line_of(std::size_t r, std::size_t f) const;

@@ -544,3 +544,122 @@ TEST_CASE("cli test: the last line counts passed and failed tests", "[cli][test]
     CHECK(has(e3.str(), "[undefined-name]"));
   }
 }
+
+// ---- the data's warnings ------------------------------------------------------------------------
+
+namespace {
+
+// What each command that reads data prints for a data folder: run, explain, diff --data, report
+// and replay (of a receipt written by run); the exit statuses, standard output and error of each.
+struct EveryCommand {
+  std::vector<int> codes;
+  std::vector<std::string> outs, errs;
+};
+
+EveryCommand every_command(const std::string& data, const std::string& receipt) {
+  EveryCommand all;
+  auto add = [&](auto&& command) {
+    std::ostringstream out, err;
+    all.codes.push_back(command(out, err));
+    all.outs.push_back(std::regex_replace(out.str(), std::regex(receipt), "RECEIPT"));
+    all.errs.push_back(err.str());
+  };
+  add([&](std::ostream& out, std::ostream& err) {
+    cli::RunOptions o = example();
+    o.data = data;
+    o.receipt = receipt;
+    return cli::run_run(o, out, err);
+  });
+  add([&](std::ostream& out, std::ostream& err) {
+    return cli::run_explain(
+        {.rules = {kRules}, .data = data, .agency = "MJ", .clause = "49", .as_of = "2024-01-01", .lang = "ru"}, out, err);
+  });
+  add([&](std::ostream& out, std::ostream& err) {
+    return cli::run_diff({.old_rules = kRules, .new_rules = {}, .from = "2023-01-01", .to = "2024-01-01", .as_of = {},
+                          .data = data, .output = {}},
+                         out, err);
+  });
+  add([&](std::ostream& out, std::ostream& err) {
+    return cli::run_report({.rules = {kRules}, .data = data, .as_of = "2024-01-01", .lang = "ru", .output = "-"}, out, err);
+  });
+  add([&](std::ostream& out, std::ostream& err) { return cli::run_replay({receipt}, out, err); });
+  return all;
+}
+
+// The example data with MJ's name in Russian holding quotes, written `quoted` as RFC 4180 wants it,
+// or the way registries often do.
+void write_example_with_quotes(const TempDir& dir, const std::string& sub, bool quoted) {
+  for (const auto& e : fs::directory_iterator(kExample)) {
+    if (e.path().extension() != ".csv") continue;
+    std::string text = read_file(e.path());
+    if (e.path().filename() == "agencies.csv") {
+      const std::string name = "Министерство юстиции Республики Казахстан";
+      const std::size_t at = text.find(name);
+      REQUIRE(at != std::string::npos);
+      text.replace(at, name.size(),
+                   quoted ? "\"Министерство \"\"юстиции\"\" Республики Казахстан\"" : "Министерство \"юстиции\" Республики Казахстан");
+    }
+    dir.write(sub + "/" + e.path().filename().string(), text);
+  }
+}
+
+// The example data written with `;` between fields, as Excel does in a Russian locale.
+void write_example_with_semicolons(const TempDir& dir, const std::string& sub) {
+  for (const auto& e : fs::directory_iterator(kExample)) {
+    if (e.path().extension() != ".csv") continue;
+    std::string text;
+    for (const auto& line : lines_of(read_file(e.path()))) {
+      std::string out;
+      for (const auto& f : csv_fields(line)) {
+        if (!out.empty()) out += ';';
+        out += f.find_first_of(";\"") == std::string::npos ? f : "\"" + std::regex_replace(f, std::regex("\""), "\"\"") + "\"";
+      }
+      text += out + "\n";
+    }
+    dir.write(sub + "/" + e.path().filename().string(), text);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("cli: the data's warnings on standard error of every command that reads data", "[cli][data-warnings]") {
+  TempDir dir;  // one folder (outputs name it), written one way and then the other
+  write_example_with_quotes(dir, "data", true);
+  const EveryCommand quoted = every_command(dir.str("data"), dir.str("quoted.json"));
+  write_example_with_quotes(dir, "data", false);
+  const EveryCommand stray = every_command(dir.str("data"), dir.str("stray.json"));
+  const std::vector<std::string> names = {"run", "explain", "diff", "report", "replay"};
+  const std::vector<std::string> shows = {"MJ,49,", "юстиции", "MJ", "юстиции", "replayed RECEIPT"};
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    INFO(names[i] << "\n--- quoted:\n" << quoted.errs[i] << "--- stray:\n" << stray.errs[i]);
+    CHECK(stray.codes[i] == quoted.codes[i]);
+    CHECK(stray.outs[i] == quoted.outs[i]);  // the same value, read two ways: the same output, byte for byte
+    CHECK(has(quoted.outs[i], shows[i]));
+    CHECK_FALSE(has(quoted.errs[i], "[data-csv-"));
+    CHECK(has(stray.errs[i], "data/agencies.csv:3:59: warning: quote inside an unquoted field, read as a character "
+                             "of the value (the only field of this file with one) [data-csv-stray-quote]\n"));
+    CHECK(has(stray.errs[i], quoted.errs[i]));
+  }
+  CHECK(quoted.codes == std::vector<int>{0, 0, 1, 0, 0});
+
+  // The example data with `;` between fields: the same outputs as with commas, and one warning a file.
+  TempDir semi;
+  fs::create_directories(semi.path / "data");
+  for (const auto& e : fs::directory_iterator(kExample))
+    if (e.path().extension() == ".csv") fs::copy_file(e.path(), semi.path / "data" / e.path().filename());
+  const EveryCommand commas = every_command(semi.str("data"), semi.str("commas.json"));
+  write_example_with_semicolons(semi, "data");
+  const EveryCommand semicolons = every_command(semi.str("data"), semi.str("semicolons.json"));
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    INFO(names[i] << "\n--- commas:\n" << commas.errs[i] << "--- semicolons:\n" << semicolons.errs[i]);
+    CHECK(semicolons.codes[i] == commas.codes[i]);
+    CHECK(semicolons.outs[i] == commas.outs[i]);
+    CHECK(has(commas.outs[i], shows[i] == "юстиции" ? "Министерство юстиции" : shows[i]));
+    CHECK(has(semicolons.errs[i], "data/agencies.csv:1:10: warning: this file uses `;` as its separator: read with `;` "
+                                  "between fields [data-csv-semicolon]\n"));
+    CHECK(has(semicolons.errs[i], "data/services.csv:1:10: warning: this file uses `;`"));
+    CHECK(has(semicolons.errs[i], "data/schedule.csv:1:6: warning: this file uses `;`"));
+    CHECK_FALSE(has(commas.errs[i], "[data-csv-"));
+    CHECK(has(semicolons.errs[i], commas.errs[i]));
+  }
+}
