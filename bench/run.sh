@@ -35,6 +35,20 @@ gen_data() {  # DIR BODIES
   echo "$2" >"$1/.args"
 }
 gen_data "$work/data-2m" 4000
+# The same rows in another order: services.csv shuffled (seeded), bodies' rows no longer together.
+# Results must not change; the time may, and both are reported.
+if [ ! -f "$work/data-2m-shuffled/services.csv" ] || [ "$work/data-2m/services.csv" -nt "$work/data-2m-shuffled/services.csv" ]; then
+  say "shuffling $work/data-2m into $work/data-2m-shuffled"
+  mkdir -p "$work/data-2m-shuffled"
+  cp "$work/data-2m"/{agencies,objections,schedule}.csv "$work/data-2m-shuffled/"
+  python3 - "$work/data-2m/services.csv" "$work/data-2m-shuffled/services.csv" <<'PY'
+import random, sys
+lines = open(sys.argv[1], encoding="utf-8", newline="").read().splitlines(keepends=True)
+body = lines[1:]
+random.Random(4000).shuffle(body)
+open(sys.argv[2], "w", encoding="utf-8", newline="").write(lines[0] + "".join(body))
+PY
+fi
 [ "$big" = 1 ] && gen_data "$work/data-10m" 20000
 if [ ! -f "$work/rules-10k/G-00.ereje" ]; then
   say "generating $work/rules-10k"
@@ -105,6 +119,8 @@ check_same() {  # DATA
   done
 }
 check_same "$work/data-2m"
+"$ereje" run rules --data "$work/data-2m-shuffled" --as-of 2024-01-01 2>/dev/null | cmp -s - "$work/run-1.csv" ||
+  { echo "MISMATCH: run on the shuffled rows differs from run on the rows in order" >&2; exit 1; }
 [ "$big" = 1 ] && check_same "$work/data-10m"
 "$ereje" check rules/data "$work/rules-10k" >"$work/check-10k.out" 2>&1 || { cat "$work/check-10k.out" >&2; exit 1; }
 grep -q " 0 errors" "$work/check-10k.out" || { cat "$work/check-10k.out" >&2; exit 1; }
@@ -113,6 +129,8 @@ grep -q " 0 errors" "$work/check-10k.out" || { cat "$work/check-10k.out" >&2; ex
 say "timing ($runs runs each after a warm-up)"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 measure_pair ref run "$ref" "$work/data-2m" -- "$ereje" run rules --data "$work/data-2m" --as-of 2024-01-01
+measure_pair ref-shuffled run-shuffled "$ref" "$work/data-2m-shuffled" -- \
+  "$ereje" run rules --data "$work/data-2m-shuffled" --as-of 2024-01-01
 measure load "$ereje" run rules/data "$work/rules-load" --data "$work/data-2m" --as-of 2024-01-01
 measure check-methodology "$ereje" check rules
 measure check-10k "$ereje" check rules/data "$work/rules-10k"
@@ -143,6 +161,10 @@ row "ereje_reference (49 and 52, no engine)" "$r_ref" "$(peak_mb ref)" ""
 row "ereje run rules (2M rows)" "$r_run" "$(peak_mb run)" \
   "x$(ratio "$r_run" "$r_ref") of reference (<= 1.5)"
 row "  peak memory / CSV size" "" "" "$(ratio "$(peak_mb run)" "$csv2m") (<= 2)"
+r_refs=$(median_s ref-shuffled); r_runs=$(median_s run-shuffled)
+row "ereje_reference (rows shuffled)" "$r_refs" "$(peak_mb ref-shuffled)" ""
+row "ereje run rules (rows shuffled)" "$r_runs" "$(peak_mb run-shuffled)" \
+  "x$(ratio "$r_runs" "$r_refs") of reference (<= 1.5)"
 row "ereje run, input only (1 clause over agencies)" "$(median_s load)" "$(peak_mb load)" "the input's share of run"
 row "ereje check rules (methodology)" "$(median_s check-methodology)" "$(peak_mb check-methodology)" "fixed cost of any run"
 row "ereje check (10,000 clauses)" "$(median_s check-10k)" "$(peak_mb check-10k)" "< 1 s"
@@ -157,6 +179,11 @@ if [ "$big" = 1 ]; then
   row "ereje run rules (10M rows)" "$(median_s run-10m)" "$(peak_mb run-10m)" \
     "x$(ratio "$(median_s run-10m)" "$(median_s ref-10m)") of reference"
 fi
+echo
+echo "best and worst of the runs (s):"
+for n in ref run ref-shuffled run-shuffled load check-10k examples $([ "$has_diff" = 1 ] && echo diff) $([ "$big" = 1 ] && echo ref-10m run-10m); do
+  awk -v n="$n" '{print $1}' "$work/$n.t" | sort -g | awk -v n="$n" 'NR == 1 {lo = $1} {hi = $1} END {printf "  %-16s %.3f .. %.3f\n", n, lo, hi}'
+done
 echo
 echo "results: ereje_reference = run (clauses 49, 52) byte for byte; run identical at EREJE_THREADS=1 $(printf '%s\n' 2 4 "$(nproc)" | sort -nu | tr '\n' ' ')"
 # Where one run's time goes: EREJE_TIMING=1 makes ereje print each phase's wall time to stderr.
