@@ -38,11 +38,8 @@ std::string word_diff_html(const std::string& s) {
   return out;
 }
 
-std::string change_html(const interp::Change& ch) {
-  if (ch.kind == interp::Change::Kind::TextChanged)
-    return fmt::format("legal text {}: <span class=\"wdiff\">{}</span>", esc(ch.subject), word_diff_html(ch.detail));
-  // Names and expressions in backticks as code.
-  const std::string d = interp::describe(ch);
+// `d` escaped, names and expressions in backticks as code.
+std::string code_spans(const std::string& d) {
   std::string out;
   bool code = false;
   std::size_t start = 0;
@@ -54,6 +51,12 @@ std::string change_html(const interp::Change& ch) {
     }
   }
   return out;
+}
+
+std::string change_html(const interp::Change& ch) {
+  if (ch.kind == interp::Change::Kind::TextChanged)
+    return fmt::format("legal text {}: <span class=\"wdiff\">{}</span>", esc(ch.subject), word_diff_html(ch.detail));
+  return code_spans(interp::describe(ch));
 }
 
 std::string status_move(const interp::Impact& im, const std::string& lang) {
@@ -114,6 +117,8 @@ std::string diff_html(const DiffView& v) {
 
   b += "<nav class=\"toc\"><ol>";
   b += fmt::format("<li><a href=\"#changes\">{}</a></li>", esc(label(lang, "changes")));
+  if (!d.contract.empty())
+    b += fmt::format("<li><a href=\"#contract\">{}</a></li>", esc(label(lang, "contract_changes")));
   if (data) {
     b += fmt::format("<li><a href=\"#impact\">{}</a></li>", esc(label(lang, "impact")));
     b += fmt::format("<li><a href=\"#attribution\">{}</a></li>", esc(label(lang, "attribution")));
@@ -133,6 +138,16 @@ std::string diff_html(const DiffView& v) {
     b += "</ul></div>";
   }
   b += "</section>";
+
+  // The data contract in force on each side's date, compared: tables, columns, references and
+  // invariants added, removed or changed.
+  if (!d.contract.empty()) {
+    b += fmt::format("<section id=\"contract\"><h2>{}</h2><ul class=\"changes\">", esc(label(lang, "contract_changes")));
+    for (const auto& ch : d.contract)
+      b += fmt::format("<li data-kind=\"{}\" data-table=\"{}\">{}</li>", interp::kind_name(ch.kind), esc(ch.table),
+                       code_spans(interp::describe(ch)));
+    b += "</ul></section>";
+  }
 
   if (data) {
     // The impact: a diverging chart of every move, then the table.

@@ -299,6 +299,17 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
       lxw().worksheet_write_boolean(sum, row, 6, ch.affects_values, nullptr);
       ++row;
     }
+  // The data contract's changes, after the clauses': "contract" in the clause column, the table as
+  // the title; whether values move is the clauses' to say, so that cell stays blank.
+  for (const auto& ch : d.contract) {
+    lxw().worksheet_write_string(sum, row, 0, "contract", book.bold());
+    lxw().worksheet_write_string(sum, row, 1, ch.table.c_str(), book.wrap());
+    lxw().worksheet_write_string(sum, row, 2, interp::kind_name(ch.kind), nullptr);
+    lxw().worksheet_write_string(sum, row, 3, interp::describe(ch).c_str(), book.wrap());
+    lxw().worksheet_write_string(sum, row, 4, ch.before.c_str(), book.wrap());
+    lxw().worksheet_write_string(sum, row, 5, ch.after.c_str(), book.wrap());
+    ++row;
+  }
   lxw().worksheet_freeze_panes(sum, 2, 1);
   lxw().worksheet_set_column(sum, 0, 0, 8, nullptr);
   lxw().worksheet_set_column(sum, 1, 1, 36, nullptr);

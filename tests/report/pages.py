@@ -258,6 +258,21 @@ def main():
         ktext, kdom = dom_of(kpage, tmp)
         check("diff --lang kk: Kazakh labels and titles",
               "Түзетулерді талдау" in ktext and "Мемлекеттік қызметтерді смартфондандыру" in ktext)
+        check("diff: no contract section when the contract is the same",
+              not ddom.find("section", id="contract") and not kdom.find("section", id="contract"))
+        # An amendment that adds a table (examples/new-indicator): its contract changes listed, one
+        # item per change as in the JSON review, with the Russian heading.
+        cpage = os.path.join(tmp, "diff-contract.html")
+        new_args = ["diff", "rules", "examples/new-indicator/rules", "--as-of", "2025-06-01"]
+        run(ereje, *new_args, "--format", "html", "--lang", "ru", "--output", cpage, expect=1)
+        ctext, cdom = dom_of(cpage, tmp)
+        contract_json = json.loads(subprocess.run([ereje, *new_args, "--format", "json"], capture_output=True,
+                                                  text=True, cwd=ROOT).stdout)["contract"]
+        items = cdom.find("li", within="contract")
+        check("diff: the contract's changes, one item per change of the JSON review",
+              len(contract_json) > 0 and [e["attrs"].get("data-kind") for e in items] == [c["kind"] for c in contract_json],
+              f"{[e['attrs'].get('data-kind') for e in items]} vs {[c['kind'] for c in contract_json]}")
+        check("diff --lang ru: the contract section's heading in Russian", "Изменения в описании данных" in ctext)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"{len(passed)} passed, {len(failures)} failed")

@@ -189,6 +189,18 @@ def main():
             bad.append((body, "parts", total, j["delta"]))
     check("diff 49: deltas equal the JSON review's, and the parts add up to them", not bad and len(rows) == len(moves), bad)
 
+    # An amendment that adds a table: the Summary lists its contract changes after the clauses'.
+    args = ["diff", "rules", "examples/new-indicator/rules", "--as-of", "2025-06-01"]
+    code, data, err = ereje(binary, *args, "--format", "xlsx")
+    _, js, _ = ereje(binary, *args, "--format", "json")
+    review = json.loads(js)
+    head, rows = Workbook(data).table("Summary")
+    contract_rows = [r for r in rows if r["clause"][0] == "contract"]
+    check("diff Summary: one row per contract change, with its kind and table",
+          len(review["contract"]) > 0
+          and [(r["kind"][0], r["title"][0]) for r in contract_rows] == [(c["kind"], c["table"]) for c in review["contract"]],
+          (contract_rows, review["contract"]))
+
     print(f"{len(passed)} passed, {len(failures)} failed")
     return 1 if failures else 0
 
