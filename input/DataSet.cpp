@@ -443,14 +443,26 @@ class SourceLines {
   std::vector<std::size_t> starts_;
 };
 
-Diagnostic missing_table_error(const std::string& folder, const TableSchema& ts, bool always,
-                               const std::string& hint) {
+// `needed` as load_folder has it: a table read only because a table read refers to it is named so.
+Diagnostic missing_table_error(const std::string& folder, const TableSchema& ts, const Contract& contract,
+                               const std::vector<std::string>& needed, const std::string& hint) {
   std::string help = hint;
-  if (help.empty())
-    help = always ? fmt::format("every run reads `{}` ({}): put {}.csv or {}.json in the folder", ts.name, ts.meaning,
-                                ts.name, ts.name)
-                  : fmt::format("the rules in force read `{}` ({}): put {}.csv or {}.json in the folder", ts.name,
-                                ts.meaning, ts.name, ts.name);
+  const Reference* by = nullptr;
+  const TableSchema* from = nullptr;
+  for (const auto& other : contract.tables)
+    if (&other != &ts && std::find(needed.begin(), needed.end(), other.name) != needed.end())
+      for (const auto& ref : other.references)
+        if (!by && ref.table == ts.name) by = &ref, from = &other;
+  if (help.empty() && ts.lists_bodies)
+    help = fmt::format("every run reads `{}` ({}): put {}.csv or {}.json in the folder", ts.name, ts.meaning, ts.name,
+                       ts.name);
+  else if (help.empty() && by)
+    help = fmt::format("`{}.{}` refers to `{}.{}` ({}), and a reference is checked against the rows it names: put {}.csv "
+                       "or {}.json in the folder", from->name, by->column, ts.name, by->target, ts.meaning, ts.name,
+                       ts.name);
+  else if (help.empty())
+    help = fmt::format("the rules in force read `{}` ({}): put {}.csv or {}.json in the folder", ts.name, ts.meaning,
+                       ts.name, ts.name);
   return data_error("data-missing-table", folder, 0, 0, {},
                     fmt::format("missing data file {}.csv (or {}.json) in the data folder `{}`", ts.name, ts.name,
                                 folder),
@@ -1865,7 +1877,7 @@ DataSet build_dataset(std::string folder, std::shared_ptr<const Contract> contra
   L.ds.folder = std::move(folder);
   for (const auto& ts : L.ds.contract->tables)
     if (is_needed(ts, needed) && !tables.count(ts.name))
-      L.reporter.add(missing_table_error(L.ds.folder, ts, ts.lists_bodies, {}));
+      L.reporter.add(missing_table_error(L.ds.folder, ts, *L.ds.contract, needed, {}));
   for (const TableSchema* p : bodies_first(*L.ds.contract)) {
     const TableSchema& ts = *p;
     auto it = tables.find(ts.name);
@@ -1930,7 +1942,7 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
                    : fmt::format("found `{}`: save it as CSV UTF-8 named {}.csv", name, ts.name);
         break;
       }
-      L.reporter.add(missing_table_error(folder, ts, ts.lists_bodies, hint));
+      L.reporter.add(missing_table_error(folder, ts, *L.ds.contract, needed, hint));
     }
   }
   if (!L.reporter.empty()) L.reporter.raise();

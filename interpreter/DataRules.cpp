@@ -181,6 +181,17 @@ std::vector<std::string> tables_needed(const RuleSet& rules, const Checked& chec
     if (input::in_force(inv.origin, as_of) && tied_to(*inv.decl, versions))
       if (auto it = checked.invariant_tables.find(inv.decl); it != checked.invariant_tables.end())
         out.insert(it->second.begin(), it->second.end());
+  // A table read is checked whole, its references included: the tables they point to are read too
+  // (and so on), or a reference to a table no clause reads would go unchecked.
+  const input::Contract in_force = rules.contract->at(as_of);
+  std::vector<std::string> todo(out.begin(), out.end());
+  while (!todo.empty()) {
+    const input::TableSchema* ts = in_force.find(todo.back());
+    todo.pop_back();
+    if (!ts) continue;
+    for (const auto& ref : ts->references)
+      if (out.insert(ref.table).second) todo.push_back(ref.table);
+  }
   return {out.begin(), out.end()};
 }
 
