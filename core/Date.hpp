@@ -12,6 +12,10 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 };
 
+// The dates that can be written (`YYYY`: 0000-01-01 to 9999-12-31), as days. Date arithmetic whose
+// result falls outside them has no value (n/a), rather than wrapping around.
+inline constexpr std::int32_t kFirstDay = -719528, kLastDay = 2932896;
+
 // Parses exactly `YYYY-MM-DD` and rejects impossible dates such as 2024-02-30.
 std::optional<Date> parse_date(std::string_view s);
 Date make_date(int y, unsigned m, unsigned d);

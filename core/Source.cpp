@@ -6,6 +6,9 @@
 namespace ereje {
 
 SourceFile::SourceFile(std::string name_, std::string text_) : name(std::move(name_)), text(std::move(text_)) {
+  // A UTF-8 byte-order mark (Windows editors write one) is not part of the text: dropped, so that
+  // offsets, columns and the formatter see the text as an editor shows it.
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   line_starts.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') line_starts.push_back(i + 1);

@@ -12,7 +12,7 @@ namespace ereje {
 
 struct SourceFile {
   std::string name;  // as the user named it (relative path), shown in diagnostics
-  std::string text;  // whole file, UTF-8
+  std::string text;  // whole file, UTF-8, without a leading byte-order mark
   std::vector<std::size_t> line_starts;  // byte offset of each line's first byte
 
   SourceFile(std::string name_, std::string text_);

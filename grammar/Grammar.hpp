@@ -67,7 +67,11 @@ struct string_tok : seq<string_lit, ws> {};
 struct text_value : plus<string_tok> {};
 struct date_tok : tok<date_lit> {};
 struct number_tok : tok<number_lit> {};
-struct clause_number : seq<plus<digit>, opt<one<'-'>, plus<digit>>, not_at<ident_other>> {};
+// One number, one clause: `049` would be a second name for clause 49, so a part of a clause number
+// never starts with 0 (but 0 itself).
+struct no_leading_zero : not_at<one<'0'>, digit> {};
+struct clause_number : seq<must<no_leading_zero>, plus<digit>, opt<one<'-'>, must<no_leading_zero>, plus<digit>>,
+                           not_at<ident_other>> {};
 struct clause_number_tok : tok<clause_number> {};
 struct na_lit : tok<seq<TAO_PEGTL_STRING("n/a")>> {};
 
@@ -275,6 +279,7 @@ EREJE_MSG(expect_name, "expected a name");
 EREJE_MSG(expect_eq, "expected `=`");
 EREJE_MSG(expect_date, "expected a date as YYYY-MM-DD");
 EREJE_MSG(expect_clause_number, "expected a clause number such as 49 or 49-1");
+EREJE_MSG(no_leading_zero, "a clause number has no leading zero: write 49, not 049 (one number, one clause)");
 EREJE_MSG(expect_int, "expected a whole number");
 EREJE_MSG(expect_dots, "expected `..` between the bounds of the range, as in `range 0..10`");
 EREJE_MSG(expect_evidence_subject, "expected what the evidence is for: text, variables or formula");

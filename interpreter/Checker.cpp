@@ -127,6 +127,7 @@ class ClauseChecker {
     let_height_.assign(c_.lets.size(), 0);
     coef_state_.assign(c_.coefficients.size(), 0);
     coef_types_.assign(c_.coefficients.size(), Info{});
+    coef_values_.assign(c_.coefficients.size(), std::nullopt);
     for (std::size_t i = 0; i < c_.coefficients.size(); ++i) coefficient(i);
     for (std::size_t i = 0; i < c_.lets.size(); ++i) let(i);
     for (const auto& r : c_.results) result(r);
@@ -198,7 +199,52 @@ class ClauseChecker {
       diags_.error("type-mismatch", co.value->span, "coefficient `" + co.name + "` must be a number, not " + type_name(t.type));
     coef_state_[i] = 2;
     coef_types_[i] = t;
+    if (t.type == Type::Number) coef_values_[i] = fold(*co.value, "coefficient `" + co.name + "`");
     return t;
+  }
+
+  // The value of a constant expression of numbers (a coefficient, a range bound) whose type checked,
+  // or nullopt when it has none here (a form not folded, a coefficient without a value). A division
+  // by zero is an error at its operator: at run time it would leave the coefficient, or the range
+  // check that uses it, without a value on every body.
+  std::optional<Rational> fold(const ast::Expr& e, const std::string& what) {
+    if (const auto* n = std::get_if<ast::NumberLit>(&e.node)) return n->value;
+    if (const auto* n = std::get_if<ast::NameRef>(&e.node)) {
+      for (std::size_t i = 0; i < c_.coefficients.size(); ++i)
+        if (c_.coefficients[i].name == n->name) return coef_values_[i];
+      return std::nullopt;
+    }
+    if (const auto* u = std::get_if<ast::Unary>(&e.node)) {
+      if (u->op != ast::UnaryOp::Neg) return std::nullopt;
+      auto v = fold(*u->operand, what);
+      return v ? std::optional<Rational>(-*v) : std::nullopt;
+    }
+    const auto* b = std::get_if<ast::Binary>(&e.node);
+    if (!b) return std::nullopt;
+    auto l = fold(*b->lhs, what);
+    auto r = fold(*b->rhs, what);
+    if (!l || !r) return std::nullopt;
+    switch (b->op) {
+      case ast::BinaryOp::Add: return *l + *r;
+      case ast::BinaryOp::Sub: return *l - *r;
+      case ast::BinaryOp::Mul: return *l * *r;
+      case ast::BinaryOp::Div:
+        if (r->is_zero()) {
+          diags_.error("division-by-zero", b->op_span,
+                       what + " of " + where_clause() + " divides by zero" +
+                           (std::holds_alternative<ast::NumberLit>(b->rhs->node) ? std::string()
+                                                                                 : ": `" + source_text(*b->rhs) + "` is 0"),
+                       "a constant must have a value: check the number against the act");
+          return std::nullopt;
+        }
+        return *l / *r;
+      default: return std::nullopt;
+    }
+  }
+
+  static std::string source_text(const ast::Expr& e) {
+    if (!e.span.valid()) return "?";
+    return e.span.file->text.substr(e.span.begin, e.span.end - e.span.begin);
   }
 
   Info let(std::size_t i) {
@@ -252,6 +298,8 @@ class ClauseChecker {
         Info bt = expr(*b, cc);
         if (bt.type != Type::Number && bt.type != Type::Error)
           diags_.error("type-mismatch", b->span, "a range bound must be a number, not " + std::string(type_name(bt.type)));
+        else if (bt.type == Type::Number)
+          fold(*b, "the range of result `" + r.name + "`");
       }
     }
   }
@@ -864,6 +912,7 @@ class ClauseChecker {
   std::map<std::string, std::pair<Binding, Span>> names_;
   std::vector<int> let_state_, coef_state_;
   std::vector<Info> let_types_, coef_types_;
+  std::vector<std::optional<Rational>> coef_values_;  // by coefficient, once folded (fold)
   std::vector<std::size_t> let_stack_, let_order_;
   std::map<std::size_t, std::set<std::size_t>> let_refs_;
   std::set<std::size_t> used_lets_, used_coefs_;

@@ -162,13 +162,13 @@ struct Engine {
       case BinaryOp::Gt: return Value::boolean(order_values(l, r) > 0);
       case BinaryOp::Ge: return Value::boolean(order_values(l, r) >= 0);
       case BinaryOp::Add:
-        if (l.kind == Kind::Date) return Value::date(Date{static_cast<std::int32_t>(l.i + r.num.to_int64())});
-        if (r.kind == Kind::Date) return Value::date(Date{static_cast<std::int32_t>(r.i + l.num.to_int64())});
+        if (l.kind == Kind::Date) return shifted(l.i, r.num);
+        if (r.kind == Kind::Date) return shifted(r.i, l.num);
         l.num = l.num + r.num;
         return l;
       case BinaryOp::Sub:
         if (l.kind == Kind::Date && r.kind == Kind::Date) return Value::days(Rational(l.i - r.i));
-        if (l.kind == Kind::Date) return Value::date(Date{static_cast<std::int32_t>(l.i - r.num.to_int64())});
+        if (l.kind == Kind::Date) return shifted(l.i, -r.num);
         l.num = l.num - r.num;
         return l;
       case BinaryOp::Mul: {
@@ -190,6 +190,16 @@ struct Engine {
     }
     (void)e;
     return Value::missing();
+  }
+
+  // A date moved by a number of days (whole days: a fraction is dropped toward the past, as
+  // before), or n/a when the result is no date that can be written (kFirstDay..kLastDay): it
+  // never wraps around.
+  static Value shifted(std::int64_t day, const Rational& by) {
+    if (by < Rational(kFirstDay - kLastDay) || Rational(kLastDay - kFirstDay) < by) return Value::missing();
+    const std::int64_t to = day + by.to_int64();
+    if (to < kFirstDay || to > kLastDay) return Value::missing();
+    return Value::date(Date{static_cast<std::int32_t>(to)});
   }
 
   Value node(ClauseEval& ce, const ast::Expr&, const ast::If& i, const Frame& f) {

@@ -15,8 +15,29 @@ constexpr std::size_t kBlock = 4096;  // rows per kernel call: scratch stays in 
 using Buf = std::vector<std::int64_t>;
 
 Compiled constant(std::int64_t v, Ty ty) {
-  return {[v](std::size_t b, std::size_t e, std::int64_t* out) { std::fill(out, out + (e - b), v); }, ty};
+  return {[v](std::size_t b, std::size_t e, std::int64_t* out) { std::fill(out, out + (e - b), v); }, ty,
+          v < 0 ? -v : v};
 }
+
+// A whole number small enough for a kernel (kMaxBound), else nullopt.
+std::optional<std::int64_t> small_whole(const Rational& q) {
+  if (!q.is_integer() || Rational(kMaxBound) < q || q < Rational(-kMaxBound)) return std::nullopt;
+  return q.to_int64();
+}
+
+// The bound of a + b or a * b, when within kMaxBound.
+std::optional<std::int64_t> bound_sum(std::int64_t a, std::int64_t b) {
+  return a + b <= kMaxBound ? std::optional<std::int64_t>(a + b) : std::nullopt;
+}
+std::optional<std::int64_t> bound_product(std::int64_t a, std::int64_t b) {
+  return a == 0 || b <= kMaxBound / a ? std::optional<std::int64_t>(a * b) : std::nullopt;
+}
+
+// The size of any date that can be written, as days since 1970.
+constexpr std::int64_t kDateBound = std::max<std::int64_t>(-kFirstDay, kLastDay);
+
+// A day count as a date, or kMiss past the dates that can be written (as the generic evaluator).
+std::int64_t as_date(std::int64_t d) { return d < kFirstDay || d > kLastDay ? kMiss : d; }
 
 class Compiler {
  public:
@@ -31,8 +52,9 @@ class Compiler {
 
  private:
   std::optional<Compiled> node(const ast::Expr&, const ast::NumberLit& n) {
-    if (!n.value.is_integer()) return std::nullopt;
-    return constant(n.value.to_int64(), Ty::Int);
+    auto v = small_whole(n.value);
+    if (!v) return std::nullopt;
+    return constant(*v, Ty::Int);
   }
   std::optional<Compiled> node(const ast::Expr&, const ast::BoolLit& n) { return constant(n.value, Ty::Bool); }
   std::optional<Compiled> node(const ast::Expr&, const ast::DateLit& n) { return constant(n.value.days, Ty::Date); }
@@ -85,13 +107,15 @@ class Compiler {
                           const std::int32_t* v = col->values.data() + bg;
                           for (std::size_t i = 0; i < en - bg; ++i) out[i] = v[i] == input::kMissing ? kMiss : v[i];
                         },
-                        ty};
+                        ty, ty == Ty::Date ? kDateBound : 1};
       }
       case Binding::Kind::AsOf: return constant(scalars_.as_of.days, Ty::Date);
       case Binding::Kind::Coefficient: {
         const Value* v = scalars_.coefficient ? scalars_.coefficient(b.index) : nullptr;
-        if (!v || v->kind != Kind::Number || !v->num.is_integer()) return std::nullopt;
-        return constant(v->num.to_int64(), Ty::Int);
+        if (!v || v->kind != Kind::Number) return std::nullopt;
+        auto w = small_whole(v->num);
+        if (!w) return std::nullopt;
+        return constant(*w, Ty::Int);
       }
       case Binding::Kind::Let: {
         per_body_ = true;
@@ -109,18 +133,23 @@ class Compiler {
           default: return std::nullopt;
         }
         auto per_body = std::make_shared<Buf>(vals->size());
+        std::int64_t bound = ty == Ty::Date ? kDateBound : 1;
         for (std::size_t i = 0; i < vals->size(); ++i) {
           const Value& v = (*vals)[i];
           if (v.is_missing()) (*per_body)[i] = kMiss;
           else if (v.kind == Kind::Bool || v.kind == Kind::Date) (*per_body)[i] = v.i;
-          else if ((v.kind == Kind::Number || v.kind == Kind::Days) && v.num.is_integer()) (*per_body)[i] = v.num.to_int64();
-          else return std::nullopt;
+          else if (v.kind == Kind::Number || v.kind == Kind::Days) {
+            auto w = small_whole(v.num);
+            if (!w) return std::nullopt;
+            (*per_body)[i] = *w;
+            bound = std::max(bound, *w < 0 ? -*w : *w);
+          } else return std::nullopt;
         }
         const std::int32_t* body = table_.body.data();
         return Compiled{[per_body, body](std::size_t bg, std::size_t en, std::int64_t* out) {
                           for (std::size_t i = bg; i < en; ++i) out[i - bg] = (*per_body)[static_cast<std::size_t>(body[i])];
                         },
-                        ty};
+                        ty, bound};
       }
       case Binding::Kind::Param:
         if (!params_ || b.index >= params_->size()) return std::nullopt;
@@ -132,15 +161,16 @@ class Compiler {
   }
 
   static Compiled unary_op(Compiled a, Ty ty, std::int64_t (*f)(std::int64_t)) {
+    const std::int64_t bound = a.bound;
     return {[k = std::move(a.kernel), f](std::size_t b, std::size_t e, std::int64_t* out) {
               k(b, e, out);
               for (std::size_t i = 0; i < e - b; ++i) out[i] = out[i] == kMiss ? kMiss : f(out[i]);
             },
-            ty};
+            ty, bound};
   }
 
   template <typename F>
-  static Compiled binary_op(Compiled a, Compiled c, Ty ty, F f) {
+  static Compiled binary_op(Compiled a, Compiled c, Ty ty, F f, std::int64_t bound = 1) {
     return {[ka = std::move(a.kernel), kc = std::move(c.kernel), f](std::size_t b, std::size_t e, std::int64_t* out) {
               Buf rhs(e - b);
               ka(b, e, out);
@@ -148,7 +178,7 @@ class Compiler {
               for (std::size_t i = 0; i < e - b; ++i)
                 out[i] = (out[i] == kMiss || rhs[i] == kMiss) ? kMiss : f(out[i], rhs[i]);
             },
-            ty};
+            ty, bound};
   }
 
   std::optional<Compiled> node(const ast::Expr&, const ast::Unary& u) {
@@ -180,7 +210,7 @@ class Compiler {
                       for (std::size_t i = 0; i < en - bg; ++i)
                         out[i] = v[i] == input::kMissing ? kMiss : (*ints)[static_cast<std::size_t>(v[i])];
                     },
-                    Ty::Int};
+                    Ty::Int, std::int64_t{1} << 31};
   }
 
   // Text and enum columns hold codes that a literal can be compared with.
@@ -243,19 +273,37 @@ class Compiler {
       case BinaryOp::Le: if (a->ty != c->ty || a->ty == Ty::Bool) return std::nullopt; return binary_op(std::move(*a), std::move(*c), Ty::Bool, [](std::int64_t x, std::int64_t y) -> std::int64_t { return x <= y; });
       case BinaryOp::Gt: if (a->ty != c->ty || a->ty == Ty::Bool) return std::nullopt; return binary_op(std::move(*a), std::move(*c), Ty::Bool, [](std::int64_t x, std::int64_t y) -> std::int64_t { return x > y; });
       case BinaryOp::Ge: if (a->ty != c->ty || a->ty == Ty::Bool) return std::nullopt; return binary_op(std::move(*a), std::move(*c), Ty::Bool, [](std::int64_t x, std::int64_t y) -> std::int64_t { return x >= y; });
+      // Sizes are bounded (Compiled::bound), so no operation overflows; a date moved past the dates
+      // that can be written is n/a, as in the generic evaluator.
       case BinaryOp::Add: {
         Ty ty = (a->ty == Ty::Date || c->ty == Ty::Date) ? Ty::Date : Ty::Int;
+        if (a->ty == Ty::Code || c->ty == Ty::Code) return std::nullopt;
         if (a->ty == Ty::Bool || c->ty == Ty::Bool || (a->ty == Ty::Date && c->ty == Ty::Date)) return std::nullopt;
-        return binary_op(std::move(*a), std::move(*c), ty, [](std::int64_t x, std::int64_t y) { return x + y; });
+        auto bound = bound_sum(a->bound, c->bound);
+        if (!bound) return std::nullopt;
+        if (ty == Ty::Date)
+          return binary_op(std::move(*a), std::move(*c), ty, [](std::int64_t x, std::int64_t y) { return as_date(x + y); },
+                           kDateBound);
+        return binary_op(std::move(*a), std::move(*c), ty, [](std::int64_t x, std::int64_t y) { return x + y; }, *bound);
       }
       case BinaryOp::Sub: {
+        if (a->ty == Ty::Code || c->ty == Ty::Code) return std::nullopt;
         if (a->ty == Ty::Bool || c->ty == Ty::Bool || (a->ty == Ty::Int && c->ty == Ty::Date)) return std::nullopt;
         Ty ty = (a->ty == Ty::Date && c->ty == Ty::Int) ? Ty::Date : Ty::Int;
-        return binary_op(std::move(*a), std::move(*c), ty, [](std::int64_t x, std::int64_t y) { return x - y; });
+        auto bound = bound_sum(a->bound, c->bound);
+        if (!bound) return std::nullopt;
+        if (ty == Ty::Date)
+          return binary_op(std::move(*a), std::move(*c), ty, [](std::int64_t x, std::int64_t y) { return as_date(x - y); },
+                           kDateBound);
+        return binary_op(std::move(*a), std::move(*c), ty, [](std::int64_t x, std::int64_t y) { return x - y; }, *bound);
       }
-      case BinaryOp::Mul:
+      case BinaryOp::Mul: {
         if (a->ty != Ty::Int || c->ty != Ty::Int) return std::nullopt;
-        return binary_op(std::move(*a), std::move(*c), Ty::Int, [](std::int64_t x, std::int64_t y) { return x * y; });
+        auto bound = bound_product(a->bound, c->bound);
+        if (!bound) return std::nullopt;
+        return binary_op(std::move(*a), std::move(*c), Ty::Int, [](std::int64_t x, std::int64_t y) { return x * y; },
+                         *bound);
+      }
       case BinaryOp::Div: return std::nullopt;  // fractions: the generic evaluator's exact rationals
     }
     return std::nullopt;
@@ -266,6 +314,7 @@ class Compiler {
     auto t = expr(*f.then_branch);
     auto e = expr(*f.else_branch);
     if (!c || !t || !e || c->ty != Ty::Bool || t->ty != e->ty || t->ty == Ty::Code) return std::nullopt;
+    const std::int64_t bound = std::max(t->bound, e->bound);
     return Compiled{[kc = std::move(c->kernel), kt = std::move(t->kernel), ke = std::move(e->kernel)](
                         std::size_t b, std::size_t en, std::int64_t* out) {
                       Buf tv(en - b), ev(en - b);
@@ -274,7 +323,7 @@ class Compiler {
                       ke(b, en, ev.data());
                       for (std::size_t i = 0; i < en - b; ++i) out[i] = out[i] == kMiss ? kMiss : out[i] ? tv[i] : ev[i];
                     },
-                    t->ty};
+                    t->ty, bound};
   }
 
   std::optional<Compiled> node(const ast::Expr&, const ast::InList& in) {

@@ -25,10 +25,18 @@ enum class Ty { Bool, Code, Date, Int };
 // Evaluates an expression for rows [begin, end) of the table into out[0 .. end-begin).
 using Kernel = std::function<void(std::size_t begin, std::size_t end, std::int64_t* out)>;
 
+// The largest size of a value an Int or Date kernel may give: past it the kernel is not compiled
+// and the generic evaluator's exact rationals take over. 2^35 keeps a sum over a table's row limit
+// (10^8 < 2^27 rows) inside 64 bits.
+inline constexpr std::int64_t kMaxBound = std::int64_t{1} << 35;
+
 struct Compiled {
-  Compiled(Kernel k, Ty t) : kernel(std::move(k)), ty(t) {}
+  Compiled(Kernel k, Ty t, std::int64_t b = 1) : kernel(std::move(k)), ty(t), bound(b) {}
   Kernel kernel;
   Ty ty;
+  // Int and Date: no value the kernel gives (but kMiss) is larger than this in size, so that
+  // arithmetic on it never overflows. At most kMaxBound.
+  std::int64_t bound;
   // A true/false kernel whose value depends only on enum and boolean columns of its table (no
   // definition, no text, no date): those columns (schema indices, ascending) and the kernel's value
   // for every combination of theirs: 0, 1, or 2 for n/a. A row's class is the sum over the columns

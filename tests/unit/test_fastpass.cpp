@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "Support.hpp"
+#include "input/CsvReader.hpp"
 #include "input/LoadData.hpp"
 #include "interpreter/DataRules.hpp"
 
@@ -207,4 +208,72 @@ TEST_CASE("derived columns left out only when no version in force reads them", "
           rows_of(evaluate(rules, checked, full, d2023, v2023, {kernels, 2})));
     CHECK_THROWS_AS(evaluate(rules, checked, without, d2023, v2023, {kernels, 1}), std::logic_error);
   }
+}
+
+// Whole numbers and dates near their limits: the kernels must never overflow 64 bits nor wrap a
+// date around. A product of three columns of values near 2^31 (past 2^64), a date moved by
+// millions of days (past year 9999: n/a), and sums of both, each the same through the kernels as
+// through the generic evaluator's exact rationals.
+TEST_CASE("kernels near the limits of whole numbers and dates give what the generic evaluator gives",
+          "[fastpass][limits]") {
+  Diagnostics d;
+  RuleSet rules = load_rules_from_text(
+      {{"t.ereje",
+        "table bodies \"the bodies\"\n"
+        "  lists bodies by code\n"
+        "  column code text \"the code\"\n"
+        "end\n"
+        "table items \"the items\"\n"
+        "  per body by body\n"
+        "  key item\n"
+        "  column body text \"the body\"\n"
+        "  column item text \"the item\"\n"
+        "  column x whole \"a large number\"\n"
+        "  column shift whole \"days\"\n"
+        "  column on date \"a date\"\n"
+        "end\n"
+        "act \"L\" \"limits\" in_force 2024-01-01\n"
+        "clause 1 \"Limits\"\n"
+        "  title kk \"a\"\n"
+        "  title ru \"b\"\n"
+        "  evidence text reconstructed, variables reconstructed, formula reconstructed\n"
+        "  let cube = sum items of x * x * x \"past 2^64\"\n"
+        "  let square = sum items of x * x \"below 2^64 per row, past it summed\"\n"
+        "  let later = count items where on + days(shift) > 2024-01-01 \"moved dates\"\n"
+        "  let far = count items where missing(on + days(shift)) \"dates moved past 9999\"\n"
+        "  let back = count items where on - days(shift) < 1900-01-01 \"moved back\"\n"
+        "  result C = cube range 0..10000000000000000000000000000000 round 0 \"c\"\n"
+        "  result S = square range 0..1000000000000000000000000 round 0 \"s\"\n"
+        "  result L = later range 0..10 round 0 \"l\"\n"
+        "  result F = far range 0..1000 round 0 \"f\"\n"
+        "  result B = back range 0..10 round 0 \"b\"\n"
+        "end\n"}},
+      d);
+  Checked checked = check(rules, d);
+  INFO(render(d));
+  REQUIRE_FALSE(d.has_errors());
+  auto contract = std::make_shared<const input::Contract>(rules.contract->at(*parse_date("2024-06-01")));
+  std::map<std::string, input::TextTable> t;
+  t["bodies"] = input::parse_csv("code\nA\nB\n", "bodies.csv");
+  std::string items = "body,item,x,shift,on\n";
+  for (int i = 0; i < 300; ++i)
+    items += (i % 2 ? "A," : "B,") + std::to_string(i) + "," + std::to_string(2147483000 - i * 7919) + "," +
+             std::to_string(i % 3 ? 1000 + i : 3000000 + i) + "," + (i % 5 ? "2023-05-01" : "9999-12-01") + "\n";
+  t["items"] = input::parse_csv(items, "items.csv");
+  input::DataSet data = input::build_dataset("limits", contract, std::move(t), {"items"});
+  const Date as_of = *parse_date("2024-06-01");
+  auto versions = rules.all_in_force(as_of);
+  auto generic = rows_of(evaluate(rules, checked, data, as_of, versions, {false, 1}));
+  std::string all;
+  for (const auto& row : generic) all += row + "\n";
+  INFO(all);
+  CHECK(rows_of(evaluate(rules, checked, data, as_of, versions, {true, 1})) == generic);
+  CHECK(rows_of(evaluate(rules, checked, data, as_of, versions, {true, 2})) == generic);
+  // By hand (Python's integers): the sums of cubes of A's (odd) and B's (even) items.
+  CHECK(std::count(generic.begin(), generic.end(), "0 1 C 1483063425326409738002800627500 ok") == 1);
+  CHECK(std::count(generic.begin(), generic.end(), "1 1 C 1483079841177043341350927745000 ok") == 1);
+  // Every fifth item is on 9999-12-01 and every third moves by 3,000,000 days: 70 items per body
+  // land past 9999, n/a in `on + days(shift)`, never wrapped around into a date before 2024.
+  CHECK(std::count(generic.begin(), generic.end(), "0 1 F 70 ok") == 1);
+  CHECK(std::count(generic.begin(), generic.end(), "1 1 F 70 ok") == 1);
 }
