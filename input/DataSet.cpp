@@ -1446,7 +1446,9 @@ void check_agencies(const Table& agencies, const Table& t, const std::vector<std
   const std::string& column = t.schema->body_column;
   const Column& ids = t.column(column);
   const int h = b.header_index(column);
-  if (!known.present || !ids.present) return;
+  // An empty table of bodies (a JSON file `[]` has not even a header) knows no body: every row of
+  // another table is then a row of an unknown body, as with any other table of bodies.
+  if (!ids.present) return;
   for (const std::uint32_t r : unknown) {
     if (b.saturated()) break;
     const std::string& id = ids.dictionary[static_cast<std::size_t>(ids.values[r])];

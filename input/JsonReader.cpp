@@ -46,9 +46,19 @@ std::string number_text(const Json& v) {
 
 // Builds the document as Json::parse does, except for numbers with a fraction or an exponent: a
 // decimal column is read exactly from the digits written, so none may pass through a double.
+// Two more differences, both for hostile files: what is nested deeper than a field's own value (the
+// array of rows, a row, a field holding an array or object) is skipped, not built, so that no
+// nesting depth reaches the stack of whatever walks the value (such a field is an error or an
+// ignored column either way); and a key written twice in one row is recorded (`duplicates`),
+// since the last would otherwise silently win.
 class ExactSax {
  public:
   Json root;
+  struct Duplicate {
+    std::size_t record;
+    std::string key;
+  };
+  std::vector<Duplicate> duplicates;
 
   bool null() { return add(nullptr); }
   bool boolean(bool b) { return add(b); }
@@ -59,26 +69,17 @@ class ExactSax {
   }
   bool string(Json::string_t& s) { return add(std::move(s)); }
   bool binary(Json::binary_t& b) { return add(Json::binary(std::move(b))); }
-  bool start_object(std::size_t) {
-    stack_.push_back(place(Json::object()));
-    return true;
-  }
+  bool start_object(std::size_t) { return open(Json::object()); }
   bool key(Json::string_t& k) {
+    if (skipped_ > 0) return true;
+    if (stack_.size() == 2 && stack_.back()->contains(k) && duplicates.size() < kMaxErrorsPerFile)
+      duplicates.push_back({root.size(), k});
     key_ = std::move(k);
     return true;
   }
-  bool end_object() {
-    stack_.pop_back();
-    return true;
-  }
-  bool start_array(std::size_t) {
-    stack_.push_back(place(Json::array()));
-    return true;
-  }
-  bool end_array() {
-    stack_.pop_back();
-    return true;
-  }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t) { return open(Json::array()); }
+  bool end_array() { return close(); }
   // The same exceptions as Json::parse, so that the caller reports them as before.
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
     if (const auto* pe = dynamic_cast<const Json::parse_error*>(&e)) throw *pe;
@@ -87,9 +88,25 @@ class ExactSax {
   }
 
  private:
+  // The array of rows, a row, a field's value: deeper containers are counted, not built.
+  static constexpr std::size_t kBuiltDepth = 3;
+
+  bool open(Json container) {
+    if (skipped_ > 0 || stack_.size() == kBuiltDepth) {
+      ++skipped_;
+      return true;
+    }
+    stack_.push_back(place(std::move(container)));
+    return true;
+  }
+  bool close() {
+    if (skipped_ > 0) --skipped_;
+    else stack_.pop_back();
+    return true;
+  }
   template <class V>
   bool add(V&& v) {
-    place(Json(std::forward<V>(v)));
+    if (skipped_ == 0) place(Json(std::forward<V>(v)));
     return true;
   }
   // Where a new value goes: the root, the end of the array open, or the key just read of the
@@ -110,6 +127,7 @@ class ExactSax {
     return &slot;
   }
   std::vector<Json*> stack_;
+  std::size_t skipped_ = 0;  // containers open below kBuiltDepth
   Json::string_t key_;
 };
 
@@ -252,6 +270,17 @@ TextTable parse_json(std::string text, const std::string& display_name, const Ta
     ExactSax sax;
     Json::sax_parse(text, &sax);
     rows = std::move(sax.root);
+    if (!sax.duplicates.empty()) {
+      InputError e;
+      for (const auto& d : sax.duplicates) {
+        Diagnostic& diag = e.diagnostics.error(
+            "data-json-duplicate-key", Span{},
+            fmt::format("record {}: the key `{}` is written twice in one row", d.record, d.key),
+            "keep one: JSON readers disagree on which of the two counts, so the row's value is in doubt");
+        diag.file = display_name;
+      }
+      throw e;
+    }
   } catch (const Json::parse_error& e) {
     TextPosition pos = position_of(text, e.byte > 0 ? e.byte - 1 : 0);
     throw_input_error(data_error("data-invalid-json", display_name, pos.line, pos.col, pos.text,

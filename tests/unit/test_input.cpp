@@ -310,6 +310,32 @@ TEST_CASE("json: errors", "[input][json][error]") {
     REQUIRE(has(find(e, "record 1").message, "an object"));
     REQUIRE(has(find(e, "record 2").message, "an array"));
   }
+  SECTION("nesting a million deep, in an unknown field and in a column: read without recursion") {
+    const std::string deep = std::string(1'000'000, '[') + std::string(1'000'000, ']');
+    TextTable t = parse_json(R"([{"agency_id": "A", "tags": )" + deep + "}]", "s.json", services);
+    REQUIRE(t.records.size() == 1);
+    REQUIRE(t.records[0][0] == "A");
+    auto e = input_error([&] { parse_json(R"([{"agency_id": )" + deep + "}]", "s.json", services); });
+    REQUIRE(e.diagnostics.list().size() == 1);
+    REQUIRE(has(first(e).message, "record 1: field `agency_id` holds an array"));
+    // Unbalanced, as deep: the parser's error, with its position.
+    auto u = input_error([&] { parse_json("[{\"tags\": " + std::string(1'000'000, '{'), "s.json", services); });
+    REQUIRE(first(u).code == "data-invalid-json");
+  }
+  SECTION("a key written twice in one row: an error, not the last one winning") {
+    auto e = input_error([&] {
+      parse_json(R"([{"agency_id": "A", "service_id": "S1"}, {"agency_id": "A", "service_id": "S2", "agency_id": "B"}])",
+                 "s.json", services);
+    });
+    REQUIRE(e.diagnostics.list().size() == 1);
+    const Diagnostic& d = first(e);
+    REQUIRE(d.code == "data-json-duplicate-key");
+    REQUIRE(d.message == "record 2: the key `agency_id` is written twice in one row");
+    REQUIRE(d.file == "s.json");
+    // The same key in two rows, or inside a nested value, is no duplicate.
+    REQUIRE(parse_json(R"([{"agency_id": "A", "x": {"k": 1, "k": 2}}, {"agency_id": "A"}])", "s.json", services)
+                .records.size() == 2);
+  }
   SECTION("a boolean in a text column") {
     auto e = input_error([&] { parse_json(R"([{"service_id": true}])", "s.json", services); });
     REQUIRE(has(first(e).message, "record 1: field `service_id` holds true"));
