@@ -1,8 +1,12 @@
 // The `ereje` binary: wires the subcommands (each registers itself from its cmd_*.cpp) and puts
 // CLI11's errors in our words (lowercase, what to do next).
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
+#include <new>
 #include <stdexcept>
+#include <string_view>
+#include <system_error>
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
@@ -12,6 +16,44 @@ namespace {
 std::string lowercase_first(std::string s) {
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
   return s;
+}
+
+// An empty argument (`--as-of ""`, `--output=`, a path "") is never meant: a script's variable
+// left unset. Taken as given, it would silently mean "today", "standard output" or the current
+// folder; it is an error naming the option instead. Returns false after saying so.
+bool no_empty_arguments(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    const auto eq = a.find('=');
+    const bool empty_after_eq = a.rfind("--", 0) == 0 && eq != std::string_view::npos && eq + 1 == a.size();
+    if (!a.empty() && !empty_after_eq) continue;
+    const std::string option = empty_after_eq ? std::string(a.substr(0, eq))
+                               : i > 1 && argv[i - 1][0] == '-' ? std::string(argv[i - 1])
+                                                                : std::string();
+    if (option.empty())
+      std::cerr << "error: an empty argument\n  = help: name the rule files, folders or paths (an unset shell "
+                   "variable leaves an argument empty)\n";
+    else
+      std::cerr << "error: option `" << option << "` has an empty value\n  = help: give a value (an unset shell "
+                   "variable leaves it empty), or leave the option out for its default\n";
+    return false;
+  }
+  return true;
+}
+
+// EREJE_THREADS, when set, is a whole number from 1 to 256: anything else is said, not ignored.
+bool threads_variable_valid() {
+  const char* env = std::getenv("EREJE_THREADS");
+  if (!env) return true;
+  const std::string_view v = env;
+  bool digits = !v.empty() && v.size() <= 3;
+  for (char c : v) digits = digits && c >= '0' && c <= '9';
+  const int n = digits ? std::atoi(env) : 0;
+  if (n >= 1 && n <= 256) return true;
+  std::cerr << "error: EREJE_THREADS is `" << v.substr(0, 40) << (v.size() > 40 ? "…" : "")
+            << "`: expected a whole number of threads from 1 to 256\n  = help: unset it to use every core, or set "
+               "EREJE_THREADS=1 for one thread\n";
+  return false;
 }
 
 }  // namespace
@@ -40,6 +82,7 @@ int main(int argc, char** argv) {
     names += (names.empty() ? "" : ", ") + sub->get_name();
     known |= sub->get_name() == command;
   }
+  if (!no_empty_arguments(argc, argv) || !threads_variable_valid()) return kBadInput;
   if (!command.empty() && command[0] != '-' && !known) {
     std::cerr << "error: unknown command `" << command << "`\n  = help: the commands are " << names
               << "; see `ereje --help`\n";
@@ -69,6 +112,14 @@ int main(int argc, char** argv) {
   // a fault of ereje itself (logic_error), said in one line, with no results written.
   try {
     return action();
+  } catch (const std::bad_alloc&) {
+    std::cerr << "error: out of memory: the input is larger than this machine's memory allows; no results written\n"
+                 "  = help: the limits on data and rule files are listed in docs/security.md; run on a machine with more "
+                 "memory, or on part of the data\n";
+  } catch (const std::system_error& e) {
+    // Starting a thread is the one system call that throws (EAGAIN: the system's limit on threads).
+    std::cerr << "error: the system refused a resource: " << e.code().message() << "; no results written\n"
+              << "  = help: with EREJE_THREADS=1 ereje starts no thread of its own\n";
   } catch (const std::logic_error& e) {
     std::cerr << "error: internal error: " << e.what()
               << "\n  = help: this is a fault in ereje, not in the rules or the data; please report it with the "

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every golden case: a folder under tests/golden/ holding `cmd` (the arguments to ereje, one
 # line, run from the project root), and the expected `stdout`, `stderr` and `exit`; `stdin`, if there,
-# is fed to the command.
+# is fed to the command; `env`, if there, holds VAR=value lines set for it.
 # `tests/golden/run.sh BINARY --update` rewrites the expectations; read the diff before committing.
 # A folder argument runs the cases under that folder instead (tests/catalogue uses this runner).
 set -u
@@ -28,7 +28,9 @@ while IFS= read -r cmdfile; do
   eval "set -- $expanded"
   # `stdin`: what the command reads on standard input (else nothing).
   input=/dev/null; [ -f "$case_dir/stdin" ] && input=$case_dir/stdin
-  LC_ALL=C.UTF-8 TZ=UTC "$bin" "$@" <"$input" >"$scratch.out" 2>"$scratch.err"; code=$?
+  # `env`: VAR=value lines set for the command (e.g. EREJE_THREADS).
+  env_args=(); [ -f "$case_dir/env" ] && mapfile -t env_args <"$case_dir/env"
+  env "${env_args[@]}" LC_ALL=C.UTF-8 TZ=UTC "$bin" "$@" <"$input" >"$scratch.out" 2>"$scratch.err"; code=$?
   # Paths in messages are shown relative to the project root.
   sed -i "s|$case_dir|\$CASE|g; s|$scratch|\$TMP|g" "$scratch.out" "$scratch.err"
   # `after`: list the scratch folder's files with their first lines (what a run left behind).
