@@ -10,6 +10,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "core/Thread.hpp"
 
 namespace {
 
@@ -111,7 +112,8 @@ int main(int argc, char** argv) {
   // What escapes a command is never a crash: a library that cannot be loaded (runtime_error), or
   // a fault of ereje itself (logic_error), said in one line, with no results written.
   try {
-    return action();
+    // On a stack of a stated size (core/Thread.hpp), not the one `ulimit -s` gives the process.
+    return ereje::on_own_stack([&] { return action(); });
   } catch (const std::bad_alloc&) {
     std::cerr << "error: out of memory: the input is larger than this machine's memory allows; no results written\n"
                  "  = help: the limits on data and rule files are listed in docs/security.md; run on a machine with more "

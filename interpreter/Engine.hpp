@@ -14,6 +14,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/Thread.hpp"
 #include "core/Timing.hpp"
 #include "grammar/Parser.hpp"
 #include "interpreter/Evaluator.hpp"
@@ -280,7 +281,7 @@ struct Engine {
     // computing it now, from several threads at once, would be a race, so it is an error instead.
     in_parallel = true;
     {
-      std::vector<std::jthread> pool;
+      std::vector<Thread> pool;  // stacks of a stated size (core/Thread.hpp): formulas recurse
       auto range = [&](std::size_t i) {
         try {
           for (std::size_t b = n * i / k; b < n * (i + 1) / k; ++b) fn(b);
@@ -288,7 +289,7 @@ struct Engine {
           failed[i] = std::current_exception();
         }
       };
-      for (std::size_t i = 1; i < k; ++i) pool.emplace_back(range, i);
+      for (std::size_t i = 1; i < k; ++i) pool.emplace_back([&range, i] { range(i); });
       range(0);
     }
     in_parallel = false;

@@ -3,6 +3,8 @@
 // the generic evaluator (Engine.hpp), whose results these must equal.
 #include "interpreter/FastPass.hpp"
 
+#include "core/Thread.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <thread>
@@ -719,7 +721,7 @@ void run(const input::Table& table, std::size_t groups, std::vector<FastTask*>& 
   // Contiguous slices in row order, merged in the same order: the same sums, counts and first
   // undecided rows at every thread count.
   auto slice = [&](unsigned i) { return std::pair{rows * i / n, rows * (i + 1) / n}; };
-  std::vector<std::thread> pool;
+  std::vector<Thread> pool;  // stacks of a stated size (core/Thread.hpp): kernels nest
   for (unsigned i = 1; i < n; ++i)
     pool.emplace_back([&, i] { auto [b, e] = slice(i); work(i, b, e); });
   { auto [b, e] = slice(0); work(0, b, e); }

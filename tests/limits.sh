@@ -112,6 +112,8 @@ accept() {
   local code
   (
     [ $sanitized = 1 ] || ulimit -v 4000000
+    # STACK_KB: the stack `ulimit -s` gives the process; ereje's threads state their own.
+    [ -z "${STACK_KB:-}" ] || ulimit -s "$STACK_KB"
     exec timeout 120 "$bin" "$1" rules/data "${@:2}"
   ) >"$tmp/$name.out" 2>"$tmp/$name.err"
   code=$?
@@ -135,6 +137,14 @@ f="$tmp/functions-499.ereje"
 { for i in $(seq 0 498); do echo "function f$i(x) = f$((i + 1))(x) + 1"; done; echo "function f499(x) = x"
   echo "$header"; printf '  result T = f0(n) range 0..10000\nend\n'; } >"$f"
 accept functions-499 -- run "$f" --data "$data" --as-of 2024-01-01
+# The same deepest formulas with a 256 KiB and a 64 KiB stack (`ulimit -s`; the default is 8 MiB),
+# on one thread and on several: no stack overflow, whatever the user's limit.
+for kb in 256 64; do
+  for f in parens-60 chain-255 lets-497 functions-499; do
+    STACK_KB=$kb EREJE_THREADS=1 accept "$f-stack-$kb-1" -- run "$tmp/$f.ereje" --data "$data" --as-of 2024-01-01
+    STACK_KB=$kb EREJE_THREADS=3 accept "$f-stack-$kb-3" -- run "$tmp/$f.ereje" --data "$data" --as-of 2024-01-01
+  done
+done
 
 # ---- data files (CSV) ----
 # A field past 1 MiB, and a record past 16 MiB (its fields each under 1 MiB).
