@@ -1953,15 +1953,26 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
   InputError read_errors;
   for (const auto& f : found) {
     const std::string shown_name = f.path.string();
+    const std::uint64_t changes = MappedFile::changes();
+    // A file shortened while it was read (MappedFile.hpp) read as zeros past its new end: what
+    // came of it, errors included, is not to be trusted, and only the change is reported.
+    auto changed = [&] {
+      if (MappedFile::changes() == changes) return false;
+      read_errors.diagnostics.add(data_error("data-unreadable", shown_name, 0, 0, {},
+                                             "the file changed while it was read: it became shorter",
+                                             "read the data again once nothing writes to it"));
+      return true;
+    };
     try {
       if (f.json) build_from_text(*f.table, read_json(shown_name, shown_name, f.table), L);
       else load_csv(*f.table, shown_name, options, L);
+      if (changed()) continue;
       L.ds.files.push_back(shown_name);
       if (f.table->lists_bodies && read_errors.diagnostics.empty()) build_bodies(L);
     } catch (const InputError& e) {
       // Keep reading: a broken services.csv should not hide a broken objections.csv. Errors in the
       // values of the files read so far wait: they are reported only if every file reads.
-      read_errors.diagnostics.append(e.diagnostics);
+      if (!changed()) read_errors.diagnostics.append(e.diagnostics);
     }
   }
   if (!read_errors.diagnostics.empty()) {

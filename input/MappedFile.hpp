@@ -2,6 +2,7 @@
 // The CSV loader scans them once front to back and lets the pages it has passed go (see release).
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,11 +24,18 @@ class MappedFile {
   // cache. Without this, a file's every page stays counted in the process's memory until the end.
   void release(const char* from, const char* to) const;
 
+  // How many times, since the process started, a mapped file turned out shorter than when it was
+  // mapped (another program truncated it while it was read). Reading past a file's new end would
+  // kill the process with SIGBUS; instead the missing pages read as zero bytes and this count
+  // goes up, so that the loader can say the file changed instead of trusting what it read.
+  static std::uint64_t changes();
+
  private:
   static std::size_t page_size();
   const char* data_ = nullptr;
   std::size_t size_ = 0;
   bool mapped_ = false;
+  int region_ = -1;  // the slot registering the mapping with the SIGBUS handler
   std::string copy_;  // the fallback: the file read into memory
 };
 

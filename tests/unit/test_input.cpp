@@ -13,6 +13,9 @@
 #include "input/CsvReader.hpp"
 #include "input/DataSet.hpp"
 #include "input/JsonReader.hpp"
+#include "input/MappedFile.hpp"
+
+#include <unistd.h>
 #include "tests/unit/Support.hpp"
 
 using namespace ereje;
@@ -1380,4 +1383,26 @@ TEST_CASE("csv dialect: a `;` file reads as its comma twin, by parse_csv and loa
   const std::string text = errors_both_ways(semicolons, files, {"services"});
   REQUIRE(has(text, "services.csv:1202:12: error: unknown value `sometimes`"));
   REQUIRE(has(text, "services.csv:1:10: warning: this file uses `;` as its separator"));
+}
+
+// A file truncated by another program while it is mapped: reading past its new end would be a
+// SIGBUS that kills the process. The handler (input/MappedFile.cpp) maps zeros over the lost pages
+// and counts the change instead; reading before the new end still sees the file.
+TEST_CASE("a mapped file truncated while read: zeros and a count, no SIGBUS", "[input][mapped]") {
+  test::TempDir dir;
+  const std::string text(3 << 20, 'x');
+  dir.write("big.csv", text);
+  MappedFile file(dir.str("big.csv"), "big.csv");
+  REQUIRE(file.bytes().size() == text.size());
+  REQUIRE(file.bytes()[100] == 'x');
+  const std::uint64_t before = MappedFile::changes();
+  REQUIRE(::truncate(dir.str("big.csv").c_str(), 4096) == 0);
+  // Past the new end: what a read there sees once the handler mended the mapping.
+  volatile const char* p = file.bytes().data();
+  const char far = p[(2 << 20) + 5];
+  CHECK(far == '\0');
+  CHECK(MappedFile::changes() == before + 1);
+  CHECK(p[(3 << 20) - 1] == '\0');           // the rest of the mapping was mended at once
+  CHECK(MappedFile::changes() == before + 1);  // no second fault
+  CHECK(p[10] == 'x');                         // before the new end, the file as it was
 }
