@@ -1927,6 +1927,26 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
     const TableSchema& ts = *table;
     const fs::path csv = dir / (ts.name + ".csv"), json = dir / (ts.name + ".json");
     const bool has_csv = fs::is_regular_file(csv, ec), has_json = fs::is_regular_file(json, ec);
+    // A table's name taken by something that is no regular file (a folder, a FIFO, a device, a
+    // socket): said as it is. (A link to a regular file is a regular file.)
+    const fs::path* odd = nullptr;
+    fs::file_status odd_status;
+    for (const fs::path* p : {&csv, &json}) {
+      const fs::file_status st = fs::status(*p, ec);
+      if (!odd && fs::exists(st) && !fs::is_regular_file(st)) odd = p, odd_status = st;
+    }
+    if (odd && is_needed(ts, needed)) {
+      const char* what = fs::is_directory(odd_status) ? "a folder"
+                         : fs::is_fifo(odd_status)    ? "a named pipe (FIFO)"
+                         : fs::is_socket(odd_status)  ? "a socket"
+                         : fs::is_block_file(odd_status) || fs::is_character_file(odd_status) ? "a device"
+                                                                                              : "not a regular file";
+      L.reporter.add(data_error("data-not-a-file", odd->string(), 0, 0, {},
+                                fmt::format("`{}` in the data folder is {}, not a file", odd->filename().string(), what),
+                                fmt::format("table `{}` is read from a regular file: put its rows in {}", ts.name,
+                                            odd->filename().string())));
+      continue;
+    }
     if (has_csv && has_json) {
       L.reporter.add(data_error("data-ambiguous-table", folder, 0, 0, {},
                                 fmt::format("both {0}.csv and {0}.json are in the data folder `{1}`", ts.name, folder),

@@ -157,5 +157,12 @@ copy_data record
 expect csv-record-run "$tmp/record/agencies.csv:2:" "[data-record-too-long]" -- run rules --data "$tmp/record" --as-of 2024-01-01 --output '$OUT'
 # Rows per table (100 million) would take gigabytes to test here; input/ unit tests cover it.
 
+# ---- special files where a table's file should be ----
+# A named pipe that nobody writes would block a reader for ever: it is refused without being opened.
+copy_data fifo
+rm "$tmp/fifo/objections.csv"
+mkfifo "$tmp/fifo/objections.csv"
+expect fifo-run "objections.csv: error: \`objections.csv\` in the data folder is a named pipe (FIFO), not a file" "[data-not-a-file]" -- run rules --data "$tmp/fifo" --as-of 2024-01-01 --output '$OUT'
+
 echo "limits: $passed passed, $failed failed"
 [ "$failed" = 0 ]
