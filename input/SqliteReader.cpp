@@ -46,12 +46,33 @@ Stmt prepare(sqlite3* db, const std::string& sql) {
 void read_table(sqlite3* db, DbRead& read, const TableSchema& ts, const std::string& real_name) {
   // rowid gives messages a row number a user can query (`WHERE rowid = 7`); views and WITHOUT ROWID
   // tables have none, and their rows are numbered from 1 in the order read.
-  Stmt s = prepare(db, "SELECT rowid, * FROM " + quote_ident(real_name) + " ORDER BY rowid");
-  bool with_rowid = s != nullptr;
-  if (!s) s = prepare(db, "SELECT * FROM " + quote_ident(real_name));
+  // A view is read as it comes, never sorted: a view may have no end (a recursive one), and only
+  // the row limit, applied by SQLite (LIMIT), stops it. A table is read in rowid order, which
+  // costs nothing. A rowid past 2^32 (rowids are 64-bit) cannot be a row's number here: then the
+  // rows are numbered 1, 2, 3, … in rowid order, as those of a view are, never a rowid cut short.
+  const std::string limit = " LIMIT " + std::to_string(kMaxRowsPerTable + 1);
+  bool is_view = false;
+  {
+    Stmt kind = prepare(db, "SELECT type FROM sqlite_master WHERE name = ?1");
+    if (kind) {
+      sqlite3_bind_text(kind.get(), 1, real_name.c_str(), -1, SQLITE_TRANSIENT);
+      if (sqlite3_step(kind.get()) == SQLITE_ROW)
+        is_view = std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(kind.get(), 0))) == "view";
+    }
+  }
+  bool rowids_fit = true;
+  if (!is_view) {
+    Stmt range = prepare(db, "SELECT min(rowid), max(rowid) FROM " + quote_ident(real_name));
+    if (range && sqlite3_step(range.get()) == SQLITE_ROW && sqlite3_column_type(range.get(), 0) != SQLITE_NULL)
+      rowids_fit = sqlite3_column_int64(range.get(), 0) >= 1 && sqlite3_column_int64(range.get(), 1) < (std::int64_t{1} << 32);
+  }
+  Stmt s = is_view ? Stmt{} : prepare(db, "SELECT rowid, * FROM " + quote_ident(real_name) + " ORDER BY rowid" + limit);
+  const bool rowid_column = s != nullptr;  // column 0 is the rowid
+  const bool with_rowid = rowid_column && rowids_fit;  // rows numbered by their rowid
+  if (!s) s = prepare(db, "SELECT * FROM " + quote_ident(real_name) + limit);
   if (!s) fail(read.shown + ":" + ts.name, "cannot read the table", db);
   const int n = sqlite3_column_count(s.get());
-  const int first = with_rowid ? 1 : 0;
+  const int first = rowid_column ? 1 : 0;
   std::vector<std::string> header;
   for (int i = first; i < n; ++i) header.push_back(sqlite3_column_name(s.get(), i));
   TextTable& t = start_db_table(read, ts.name, header);
@@ -59,9 +80,11 @@ void read_table(sqlite3* db, DbRead& read, const TableSchema& ts, const std::str
   std::vector<const ColumnSchema*> known;
   for (const auto& h : header) known.push_back(is_derived(ts, h) ? nullptr : ts.column(h));
   std::uint32_t ordinal = 0;
+  std::size_t bytes = 0;  // of the values read so far
   int rc;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
-    const auto number = with_rowid ? static_cast<std::uint32_t>(sqlite3_column_int64(s.get(), 0)) : ++ordinal;
+    ++ordinal;
+    const auto number = with_rowid ? static_cast<std::uint32_t>(sqlite3_column_int64(s.get(), 0)) : ordinal;
     std::vector<std::string> rec;
     rec.reserve(header.size());
     for (int i = first; i < n; ++i) {
@@ -99,9 +122,21 @@ void read_table(sqlite3* db, DbRead& read, const TableSchema& ts, const std::str
         }
       }
     }
+    // Counted as held in memory: each value with its string, each row with its vector.
+    bytes += sizeof(rec);
+    for (const auto& v : rec) bytes += sizeof(v) + (v.size() > 15 ? v.capacity() + 1 : 0);
     t.records.push_back(std::move(rec));
     t.lines.push_back(number);
     if (t.records.size() > kMaxRowsPerTable) break;  // build_dataset reports it
+    // A table is read whole into memory before it is checked, as a JSON file is: past JSON's limit
+    // on bytes, it stops (a view with no end among them) with an error instead of all the memory.
+    if (bytes > kMaxJsonBytes)
+      throw_input_error(data_error("data-file-too-large", t.file, 0, 0, {},
+                                   fmt::format("more than {} MiB of rows in memory, the limit for a table read "
+                                               "from a database (stopped at row {})",
+                                               kMaxJsonBytes >> 20, t.records.size()),
+                                   "export a table this large as CSV: it is read in one pass, without that limit; "
+                                   "or check that a view has an end"));
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(t.file, "cannot read the table", db);
 }

@@ -92,6 +92,21 @@ check "a REAL where a boolean belongs" \
 check "a BLOB" grep -q 'real.db:services: error: row 4 (agency_id `MDDIAI`, service_id empty): column `service_id` holds a BLOB' "$tmp/real.err"
 check "reported once (not also as an empty value)" bash -c "! grep -q 'required column .mobile.' '$tmp/real.err'"
 
+# Rowids past 2^32: rows numbered in rowid order, never a rowid cut short into another row's.
+cp "$tmp/text.sqlite" "$tmp/bigrowid.db"
+python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute('UPDATE objections SET rowid = rowid + 8589934592'); db.execute(\"UPDATE objections SET submitted_on = '2023-02-30' WHERE objection_id = 'OBJ-2023-003'\"); db.commit()" "$tmp/bigrowid.db"
+"$ereje" run rules --data "$tmp/bigrowid.db" --as-of 2024-01-01 >/dev/null 2>"$tmp/bigrowid.err" || true
+check "rowids past 2^32: the row by its place and key" \
+  grep -q 'bigrowid.db:objections: error: row 3 (objection_id `OBJ-2023-003`): invalid date `2023-02-30`' "$tmp/bigrowid.err"
+
+# A view with no end: stopped by the limit on a table held in memory, not by the machine's memory.
+cp "$tmp/text.sqlite" "$tmp/endless.db"
+python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute('DROP TABLE objections'); db.execute(\"CREATE VIEW objections AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT 'MF' AS agency_id, 'O' || i AS objection_id, '52' AS clause, '2023-08-03' AS submitted_on, '2023-08-10' AS reviewed_on FROM n\"); db.commit()" "$tmp/endless.db"
+code=0
+(ulimit -v 2000000; exec timeout 120 "$ereje" run rules --data "$tmp/endless.db" --as-of 2024-01-01) >/dev/null 2>"$tmp/endless.err" || code=$?
+check "a view with no end: exit 2" test $code -eq 2
+check "a view with no end: the limit named" grep -q 'endless.db:objections: error: more than 256 MiB of rows in memory' "$tmp/endless.err"
+
 echo hello >"$tmp/junk.db"
 "$ereje" run rules --data "$tmp/junk.db" --as-of 2024-01-01 >/dev/null 2>"$tmp/junk.err" || true
 check "not a database: said so" grep -q 'junk.db: error: cannot read the SQLite database: file is not a database' "$tmp/junk.err"
