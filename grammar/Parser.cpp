@@ -383,7 +383,8 @@ class Converter {
           rg.span = token_span(grp);
           auto cnt = Rational::parse_decimal(trimmed(*grp.children[0]));
           if (!cnt || !cnt->is_integer() || cnt->sign() < 0 || *cnt > Rational(1000000)) {
-            diags_.error("bad-row-count", token_span(*grp.children[0]), "a row count must be a whole number up to 1000000");
+            diags_.error("bad-row-count", token_span(*grp.children[0]),
+                         "a row count must be a whole number up to " + std::to_string(kMaxTestRows));
           } else {
             rg.count = cnt->to_int64();
           }
@@ -396,6 +397,17 @@ class Converter {
         t.tables.push_back(std::move(tt));
       }
     }
+    // The rows of one test, all tables together, within the limit of one group: a test builds
+    // them all in memory, so ten groups of a million would take gigabytes.
+    std::int64_t rows = 0;
+    for (const auto& tt : t.tables)
+      for (const auto& g : tt.groups) rows += g.count;
+    if (rows > kMaxTestRows)
+      diags_.error("bad-row-count", t.span,
+                   "the test's rows add up to " + std::to_string(rows) + ", more than " + std::to_string(kMaxTestRows) +
+                       ", the limit for one test",
+                   "a test needs the rows that decide its expectation: count a share with fewer rows (10 of 40 "
+                   "is 25 %, as 250000 of 1000000 is)");
     return t;
   }
 

@@ -1,6 +1,7 @@
 // Stage 1: rule-file text -> AST. Reports every broken top-level item of a file, not only the
 // first: after a syntax error it skips to the next line that starts a clause, function or act.
 #pragma once
+#include <cstdint>
 #include <string>
 
 #include "core/Diagnostic.hpp"
@@ -24,6 +25,8 @@ inline constexpr std::size_t kMaxExprDepth = 256;
 // evaluator's recursion and work, which expression depth alone does not: a chain of definitions,
 // each using the one before, is as deep as it is long.
 inline constexpr std::size_t kMaxFormulaDepth = 1000;
+// Rows of one test (every group of every table in it): a test builds them in memory.
+inline constexpr std::int64_t kMaxTestRows = 1'000'000;
 inline constexpr std::size_t kMaxFormulaSize = 1000000;
 // Largest rule file read: the whole methodology is a few tens of kilobytes.
 inline constexpr std::size_t kMaxRuleFileBytes = 16 * 1024 * 1024;
