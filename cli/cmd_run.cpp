@@ -38,6 +38,9 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
     Phase ph("run: rules");
     return load_and_check(o.rules);
   }();
+  // The rule files read, hashed as soon as they are known (replay names them even when the run fails).
+  if (hash_files)
+    for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
   err << render(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
 
@@ -81,7 +84,6 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   receipt.as_of = format_date(as_of);
   receipt.format = o.format;
   if (hash_files) {
-    for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
     for (const auto& f : data.files) receipt.data_files.push_back(hash_file(f));
     receipt.results_sha256 = sha256_hex(text);
   }
