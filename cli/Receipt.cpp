@@ -77,6 +77,28 @@ FileHash hash_file(const std::string& path) {
   return {path, hex_digest(md, len)};
 }
 
+// Looks like `scheme:…` (postgresql://, sqlite:, file:): not a path in a receipt.
+bool receipt_path_is_url(const std::string& p) {
+  auto colon = p.find(':');
+  if (colon == std::string::npos || colon < 2) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    char c = p[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Why the receipt's path `p` may not be read; empty when it may be (still to be resolved under the root).
+std::string receipt_path_problem(const std::string& p) {
+  if (p.empty()) return "is empty";
+  if (receipt_path_is_url(p)) return "is a URL, not a path";
+  if (p[0] == '/') return "is an absolute path";
+  for (const auto& part : std::filesystem::path(p))
+    if (part == "..") return "climbs out of its folder with `..`";
+  return {};
+}
+
 std::string receipt_json(const Receipt& r) {
   nlohmann::ordered_json j;
   j["receipt"] = 1;

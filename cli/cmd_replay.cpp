@@ -45,28 +45,6 @@ namespace fs = std::filesystem;
 // under one folder (the receipt's own, or --root), relative, without `..`, and not through a link
 // that leads out of it; a database only when the user names it (--data).
 
-// Looks like `scheme:…` (postgresql://, sqlite:, file:): not a path in a receipt.
-bool looks_like_url(const std::string& p) {
-  auto colon = p.find(':');
-  if (colon == std::string::npos || colon < 2) return false;
-  for (std::size_t i = 0; i < colon; ++i) {
-    char c = p[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-    if (!ok) return false;
-  }
-  return true;
-}
-
-// Why the receipt's path `p` may not be read; empty when it may be (still to be resolved under the root).
-std::string path_problem(const std::string& p) {
-  if (p.empty()) return "is empty";
-  if (looks_like_url(p)) return "is a URL, not a path";
-  if (p[0] == '/') return "is an absolute path";
-  for (const auto& part : fs::path(p))
-    if (part == "..") return "climbs out of its folder with `..`";
-  return {};
-}
-
 // True when `p` (a real path) is `root` or inside it.
 bool within(const fs::path& root, const fs::path& p) {
   auto r = root.begin(), q = p.begin();
@@ -137,7 +115,7 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   for (const auto& a : then.rule_args)
     if (a != "-") named.push_back({a, "rule path"});
   if (o.data.empty()) {
-    if (looks_like_url(then.data)) {
+    if (receipt_path_is_url(then.data)) {
       refuse(err, fmt::format("the receipt `{}` names a database, not a data folder", o.receipt),
              "replay connects to a database only when you name it: `ereje replay RECEIPT --data URL`");
       return kBadInput;
@@ -149,7 +127,7 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   if (o.data.empty())
     for (const auto& f : then.data_files) named.push_back({f.path, "data file"});
   for (const auto& n : named) {
-    if (std::string why = path_problem(n.path); !why.empty()) {
+    if (std::string why = receipt_path_problem(n.path); !why.empty()) {
       refuse(err, fmt::format("the receipt `{}` names a {} that {}: `{}`", o.receipt, n.what, why, n.path),
              fmt::format("replay reads only files under {}, by relative paths; a receipt written by `ereje run` "
                          "from that folder has them",
@@ -168,7 +146,7 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   run.rules = then.rule_args;
   run.data = then.data;
   if (!o.data.empty()) {
-    bool url = looks_like_url(o.data);
+    bool url = receipt_path_is_url(o.data);
     run.data = url ? o.data : fs::absolute(o.data, ec).lexically_normal().string();
   }
   run.as_of = then.as_of;

@@ -48,6 +48,11 @@ check "a receipt away from its files fails to match" 1 "does not match" -- "$bin
 check "--root names the folder the paths are under" 0 "byte for byte" -- "$bin" replay elsewhere/receipt.json --root bundle
 check "--data names the data explicitly" 0 "byte for byte" -- "$bin" replay elsewhere/receipt.json --root bundle --data bundle/data
 cd "$b"
+# A receipt written away from the run's folder: run says how to replay it, and that works.
+mkdir -p "$work/away"
+check "run says how to replay a receipt written elsewhere" 0 "note: replay this receipt with \`ereje replay $work/away/r.json --root $b\`" -- "$bin" run rules --data data --as-of 2024-01-01 --output "$work/away/r.csv" --receipt "$work/away/r.json"
+check "as it says" 0 "byte for byte" -- "$bin" replay "$work/away/r.json" --root "$b"
+check "run says an absolute rule path will not replay" 0 "which is an absolute path; \`ereje replay\` reads only relative paths" -- "$bin" run "$b/rules" --data data --as-of 2024-01-01 --output "$work/away/r.csv" --receipt "$work/away/abs.json"
 
 # Paths: absolute, `..`, /etc/passwd, links out of the folder.
 edit abs_rules.json 'r["command"]["rules"] = ["/etc/passwd"]'
