@@ -54,8 +54,12 @@ bool within(const fs::path& root, const fs::path& p) {
 }
 
 // The first thing under `rel` (the path itself, or, for a folder, anything in it, links followed as
-// the rule and data readers follow them) whose real path is outside `root`; empty when none.
-std::string escapes(const fs::path& root, const std::string& rel) {
+// the rule and data readers follow them) that replay may not read, and why: its real path is outside
+// `root`, or it is neither a file nor a folder (a pipe would block the reader). Empty when none.
+struct Escape {
+  std::string path, why;
+};
+Escape escapes(const fs::path& root, const std::string& rel) {
   std::set<std::string> visited;
   std::vector<std::string> todo{rel};
   while (!todo.empty()) {
@@ -63,11 +67,15 @@ std::string escapes(const fs::path& root, const std::string& rel) {
     todo.pop_back();
     std::error_code ec;
     const fs::path real = fs::weakly_canonical(root / cur, ec);
-    if (ec || !within(root, real)) return cur;
-    if (!fs::is_directory(real, ec) || !visited.insert(real.string()).second) continue;
+    if (ec || !within(root, real)) return {cur, "leads outside"};
+    const auto st = fs::status(real, ec);
+    if (st.type() == fs::file_type::not_found) continue;  // named missing, as before
+    if (ec || (st.type() != fs::file_type::regular && st.type() != fs::file_type::directory))
+      return {cur, "is neither a file nor a folder in"};
+    if (st.type() != fs::file_type::directory || !visited.insert(real.string()).second) continue;
     for (auto it = fs::directory_iterator(root / cur, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
       todo.push_back((fs::path(cur) / it->path().filename()).generic_string());
-    if (ec) return cur;
+    if (ec) return {cur, "cannot be read in"};
   }
   return {};
 }
@@ -136,8 +144,8 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
     }
   }
   for (const auto& n : named) {
-    if (std::string out_of = escapes(root, n.path); !out_of.empty()) {
-      refuse(err, fmt::format("`{}` leads outside {} (a link, or a folder that cannot be read)", out_of, shown_root),
+    if (Escape e = escapes(root, n.path); !e.path.empty()) {
+      refuse(err, fmt::format("`{}` {} {}", e.path, e.why, shown_root),
              "replay reads only files under that folder; remove the link or copy what it points to into the folder");
       return kBadInput;
     }

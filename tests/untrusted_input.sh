@@ -77,6 +77,9 @@ rm data/services.csv; mv "$work/services.csv" data/services.csv
 ln -s /etc/passwd data/extra.csv
 check "a link to /etc/passwd in the data folder" 2 "\`data/extra.csv\` leads outside" --absent "root:" -- "$bin" replay receipt.json
 rm data/extra.csv
+mkfifo data/pipe.csv
+check "a pipe in the data folder" 2 "\`data/pipe.csv\` is neither a file nor a folder in the receipt's folder" -- timeout 20 "$bin" replay receipt.json
+rm data/pipe.csv
 ln -s rules/acts rules-link
 edit inner_link.json 'r["command"]["rules"] = ["rules-link"]'
 check "a link that stays inside is followed" 1 "is read now, and was not then" -- "$bin" replay inner_link.json
