@@ -108,6 +108,8 @@ printf 'SECRET-EXTRA-LINE (\n' >rules/extra.ereje
 check "an unexpected rule file is named" 1 "rule file rules/extra.ereje is read now, and was not then" --absent "SECRET-EXTRA" -- "$bin" replay receipt.json
 rm rules/extra.ereje
 check "restored, replay matches" 0 "byte for byte" -- "$bin" replay receipt.json
+cp -r data "$work/mydata"; sed -i '3s/^/USER-DATA-LINE,/' "$work/mydata/services.csv"
+check "data named with --data is the user's own: its messages are shown" 1 "USER-DATA-LINE" -- "$bin" replay receipt.json --data "$work/mydata"
 
 # Malformed receipts: a clear error and exit 2, never a crash.
 head -c 200 receipt.json >truncated.json
