@@ -65,6 +65,8 @@ void add_diff(CLI::App& app, Action& action);
 
 struct ReplayOptions {
   std::string receipt;
+  std::string root;  // the folder the receipt's paths are under; empty: the receipt's own folder
+  std::string data;  // empty: the receipt's data (a path under the root); else this, as given
 };
 int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err);
 void add_replay(CLI::App& app, Action& action);

@@ -5,7 +5,13 @@
 
 #include <openssl/evp.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <memory>
@@ -71,6 +77,28 @@ FileHash hash_file(const std::string& path) {
   return {path, hex_digest(md, len)};
 }
 
+// Looks like `scheme:…` (postgresql://, sqlite:, file:): not a path in a receipt.
+bool receipt_path_is_url(const std::string& p) {
+  auto colon = p.find(':');
+  if (colon == std::string::npos || colon < 2) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    char c = p[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Why the receipt's path `p` may not be read; empty when it may be (still to be resolved under the root).
+std::string receipt_path_problem(const std::string& p) {
+  if (p.empty()) return "is empty";
+  if (receipt_path_is_url(p)) return "is a URL, not a path";
+  if (p[0] == '/') return "is an absolute path";
+  for (const auto& part : std::filesystem::path(p))
+    if (part == "..") return "climbs out of its folder with `..`";
+  return {};
+}
+
 std::string receipt_json(const Receipt& r) {
   nlohmann::ordered_json j;
   j["receipt"] = 1;
@@ -87,26 +115,144 @@ std::string receipt_json(const Receipt& r) {
   return j.dump(2) + "\n";
 }
 
+namespace {
+
+// A receipt is untrusted input (docs/security.md): whoever hands it over chose every byte. It is
+// read whole (up to kMaxReceiptBytes), every field checked for its type and size, and nothing of
+// it is quoted back in a message but the names of its fields.
+constexpr std::size_t kMaxReceiptBytes = 16u << 20;
+constexpr std::size_t kMaxString = 4096;
+constexpr std::size_t kMaxEntries = 100000;
+constexpr std::uint64_t kMaxRows = 1'000'000'000'000ull;
+
+struct Bad : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+const nlohmann::json& field(const nlohmann::json& j, const char* key, const std::string& where) {
+  auto it = j.find(key);
+  if (it == j.end()) throw Bad("`" + where + key + "` is missing");
+  return *it;
+}
+
+std::string text(const nlohmann::json& j, const std::string& name) {
+  if (!j.is_string()) throw Bad("`" + name + "` is not a string");
+  const auto& s = j.get_ref<const std::string&>();
+  if (s.size() > kMaxString) throw Bad(fmt::format("`{}` is longer than {} bytes", name, kMaxString));
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f) throw Bad("`" + name + "` holds a control character");
+  return s;
+}
+
+const nlohmann::json& list(const nlohmann::json& j, const std::string& name) {
+  if (!j.is_array()) throw Bad("`" + name + "` is not a list");
+  if (j.size() > kMaxEntries) throw Bad(fmt::format("`{}` has more than {} entries", name, kMaxEntries));
+  return j;
+}
+
+bool is_sha256(const std::string& s) {
+  if (s.size() != 64) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+std::vector<FileHash> files(const nlohmann::json& j, const std::string& name, bool may_be_unreadable) {
+  std::vector<FileHash> out;
+  for (std::size_t i = 0; i < list(j, name).size(); ++i) {
+    const auto& f = j[i];
+    std::string at = fmt::format("{}[{}]", name, i);
+    if (!f.is_object()) throw Bad("`" + at + "` is not an object");
+    FileHash h{text(field(f, "path", at + "."), at + ".path"), text(field(f, "sha256", at + "."), at + ".sha256")};
+    if (h.path.empty()) throw Bad("`" + at + ".path` is empty");
+    if (!is_sha256(h.sha256) && !(may_be_unreadable && h.sha256.empty()))
+      throw Bad("`" + at + ".sha256` is not a SHA-256 in lowercase hex");
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+// Parses with a check the JSON library does not make: no key twice in one object (which of two
+// values a reader keeps is a choice a hostile receipt could exploit), and no nesting deeper than a
+// receipt's.
+nlohmann::json parse_strict(const std::string& bytes) {
+  std::vector<std::set<std::string>> keys;
+  auto cb = [&keys](int depth, nlohmann::json::parse_event_t ev, nlohmann::json& parsed) {
+    using E = nlohmann::json::parse_event_t;
+    if (depth > 8) throw Bad("it is nested deeper than a receipt is");
+    if (ev == E::object_start) keys.emplace_back();
+    else if (ev == E::object_end && !keys.empty()) keys.pop_back();
+    else if (ev == E::key && !keys.empty()) {
+      const auto& k = parsed.get_ref<const std::string&>();
+      if (!keys.back().insert(k).second) {
+        bool plain = !k.empty() && k.size() <= 32 &&
+                     std::all_of(k.begin(), k.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+        throw Bad(plain ? "the key `" + k + "` appears twice in one object" : "a key appears twice in one object");
+      }
+    }
+    return true;
+  };
+  try {
+    return nlohmann::json::parse(bytes, cb);
+  } catch (const nlohmann::json::parse_error& e) {
+    // The library's message quotes the bytes it read last: said by position only.
+    throw Bad(fmt::format("it is not valid JSON (at byte {})", e.byte));
+  }
+}
+
+}  // namespace
+
 bool read_receipt(const std::string& path, Receipt& r, std::ostream& err) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    err << "error: cannot read receipt `" << path << "`\n";
+  std::error_code ec;
+  if (!in || std::filesystem::is_directory(path, ec)) {
+    err << "error: cannot read receipt `" << path << "`\n  = help: check the path; receipts are written by `ereje run … --receipt FILE`\n";
     return false;
   }
+  std::string bytes(kMaxReceiptBytes + 1, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
   try {
-    auto j = nlohmann::json::parse(in);
-    if (j.value("receipt", 0) != 1) throw std::runtime_error("not a receipt");
-    r.engine = j.at("engine").get<std::string>();
-    r.rule_args = j.at("command").at("rules").get<std::vector<std::string>>();
-    r.data = j.at("command").at("data").get<std::string>();
-    r.as_of = j.at("command").at("as_of").get<std::string>();
-    r.format = j.at("command").at("format").get<std::string>();
-    for (const auto& f : j.at("rules")) r.rules.push_back({f.at("path"), f.at("sha256")});
-    for (const auto& f : j.at("data")) r.data_files.push_back({f.at("path"), f.at("sha256")});
-    r.results_sha256 = j.at("results").at("sha256").get<std::string>();
-    r.results_rows = j.at("results").at("rows").get<std::size_t>();
-  } catch (const std::exception&) {
-    err << "error: `" << path << "` is not an ereje receipt\n  = help: receipts are written by `ereje run … --receipt FILE`\n";
+    if (bytes.size() > kMaxReceiptBytes) throw Bad(fmt::format("it is larger than {} MiB", kMaxReceiptBytes >> 20));
+    const nlohmann::json j = parse_strict(bytes);
+    if (!j.is_object()) throw Bad("it is not a JSON object");
+    const auto& version = field(j, "receipt", "");
+    if (!version.is_number_unsigned() || version.get<std::uint64_t>() != 1) throw Bad("`receipt` is not 1");
+    r = Receipt{};
+    r.engine = text(field(j, "engine", ""), "engine");
+    const auto& command = field(j, "command", "");
+    if (!command.is_object()) throw Bad("`command` is not an object");
+    for (std::size_t i = 0; i < list(field(command, "rules", "command."), "command.rules").size(); ++i)
+      r.rule_args.push_back(text(command["rules"][i], fmt::format("command.rules[{}]", i)));
+    if (r.rule_args.empty()) throw Bad("`command.rules` is empty");
+    r.data = text(field(command, "data", "command."), "command.data");
+    if (r.data.empty()) throw Bad("`command.data` is empty");
+    r.as_of = text(field(command, "as_of", "command."), "command.as_of");
+    bool date = r.as_of.size() == 10 && r.as_of[4] == '-' && r.as_of[7] == '-';
+    for (std::size_t i = 0; i < r.as_of.size() && date; ++i) date = i == 4 || i == 7 || (r.as_of[i] >= '0' && r.as_of[i] <= '9');
+    if (!date) throw Bad("`command.as_of` is not a date (YYYY-MM-DD)");
+    r.format = text(field(command, "format", "command."), "command.format");
+    if (r.format != "csv" && r.format != "json" && r.format != "table" && r.format != "xlsx")
+      throw Bad("`command.format` is not csv, json, table or xlsx");
+    r.rules = files(field(j, "rules", ""), "rules", false);
+    r.data_files = files(field(j, "data", ""), "data", true);
+    const auto& results = field(j, "results", "");
+    if (!results.is_object()) throw Bad("`results` is not an object");
+    r.results_sha256 = text(field(results, "sha256", "results."), "results.sha256");
+    if (!is_sha256(r.results_sha256)) throw Bad("`results.sha256` is not a SHA-256 in lowercase hex");
+    const auto& rows = field(results, "rows", "results.");
+    if (!rows.is_number_unsigned() || rows.get<std::uint64_t>() > kMaxRows)
+      throw Bad(fmt::format("`results.rows` is not a whole number from 0 to {}", kMaxRows));
+    r.results_rows = static_cast<std::size_t>(rows.get<std::uint64_t>());
+  } catch (const Bad& e) {
+    err << "error: `" << path << "` is not an ereje receipt: " << e.what()
+        << "\n  = help: receipts are written by `ereje run … --receipt FILE`; one edited by hand or cut short is "
+           "not read\n";
+    return false;
+  } catch (const std::exception&) {  // the JSON library's other errors (a number out of range)
+    err << "error: `" << path << "` is not an ereje receipt: it is not valid JSON"
+        << "\n  = help: receipts are written by `ereje run … --receipt FILE`; one edited by hand or cut short is "
+           "not read\n";
     return false;
   }
   return true;

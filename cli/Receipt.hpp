@@ -29,6 +29,12 @@ std::string sha256_hex(const std::string& bytes);
 FileHash hash_file(const std::string& path);
 
 std::string receipt_json(const Receipt& r);
+
+// `replay` reads a receipt's paths only relative to one folder (docs/security.md). Why the path
+// `p` may not be read: absolute, `..`, a URL, empty; empty when it may.
+std::string receipt_path_problem(const std::string& p);
+// `scheme:…` (postgresql://, sqlite:, file:): a URL, not a path.
+bool receipt_path_is_url(const std::string& p);
 // Reads a receipt; false with a message on `err` when the file is not one.
 bool read_receipt(const std::string& path, Receipt& r, std::ostream& err);
 

@@ -3,11 +3,17 @@
 // on a terminal), Markdown for a memo, or JSON (schema in docs/diff.md).
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -36,22 +42,76 @@ struct Side {
   std::string shown;  // for headings
 };
 
-// Extracts PATH at revision REV into a temporary folder with `git archive`.
+// Runs `argv` (no shell: each argument reaches the program as it is), its standard output to
+// `out_file` (or /dev/null), standard error to /dev/null; its exit status, or -1 when it could not start.
+int run_program(const std::vector<std::string>& argv, const std::string& out_file) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_file.empty() ? "/dev/null" : out_file.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) return -1;
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Why REV may not be given to git; empty when it may (docs/security.md, "Receipts and revisions"):
+// git would take a REV starting with `-` for an option (`--output=FILE` writes a file).
+std::string revision_problem(const std::string& rev) {
+  if (rev.empty()) return "is empty";
+  if (rev[0] == '-') return "starts with `-`, as an option does";
+  for (unsigned char c : rev)
+    if (c < 0x20 || c == 0x7f) return "holds a control character";
+  return {};
+}
+
+// Extracts PATH at revision REV into a temporary folder: REV resolved to a commit by
+// `git rev-parse --verify --end-of-options REV^{commit}`, then `git archive COMMIT -- PATH` untarred.
 bool checkout_revision(const std::string& rev, const std::string& path, fs::path& out, std::ostream& err) {
+  if (std::string why = revision_problem(rev); !why.empty()) {
+    std::string shown;
+    for (unsigned char c : rev) shown += c < 0x20 || c == 0x7f ? std::string("?") : std::string(1, static_cast<char>(c));
+    err << "error: the git revision `" << shown << "` " << why << "\n"
+        << "  = help: write REV:PATH with a revision as `git log` shows it (`HEAD~1`, a tag, a commit): `ereje diff "
+           "HEAD~1:rules rules`\n";
+    return false;
+  }
   static int serial = 0;
   out = fs::temp_directory_path() / fmt::format("ereje-diff-{}-{}", ::getpid(), ++serial);
   fs::create_directories(out);
-  auto quote = [](const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-  };
-  std::string cmd = "git archive --format=tar " + quote(rev) + " -- " + quote(path) + " 2>/dev/null | tar -x -C " +
-                    quote(out.string()) + " 2>/dev/null";
-  if (std::system(cmd.c_str()) != 0 || !fs::exists(out / path)) {
+  const fs::path commit_file = out.string() + ".commit", tar_file = out.string() + ".tar";
+  struct Remove {
+    std::vector<fs::path> files;
+    ~Remove() {
+      std::error_code ec;
+      for (const auto& f : files) fs::remove(f, ec);
+    }
+  } remove{{commit_file, tar_file}};
+  std::string commit;
+  if (run_program({"git", "rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"}, commit_file.string()) == 0) {
+    std::ifstream in(commit_file);
+    std::getline(in, commit);
+  }
+  bool ok = commit.size() >= 40 && commit.find_first_not_of("0123456789abcdef") == std::string::npos;
+  if (!ok) {
+    err << "error: `" << rev << "` is not a git revision here\n"
+        << "  = help: run from inside the repository; check the revision with `git log`\n";
+    return false;
+  }
+  ok = run_program({"git", "archive", "--format=tar", commit, "--", path}, tar_file.string()) == 0 &&
+       run_program({"tar", "-x", "-f", tar_file.string(), "-C", out.string()}, "") == 0 && fs::exists(out / path);
+  if (!ok) {
     err << "error: cannot read `" << path << "` at git revision `" << rev << "`\n"
-        << "  = help: run from inside the repository; check the revision with `git log` and the path with `git ls-tree "
-        << rev << "`\n";
+        << "  = help: check the path with `git ls-tree " << commit.substr(0, 12) << "`\n";
     return false;
   }
   return true;
@@ -60,11 +120,12 @@ bool checkout_revision(const std::string& rev, const std::string& path, fs::path
 bool load_side(Side& s, std::vector<fs::path>& temps, std::ostream& err) {
   std::error_code ec;
   auto colon = s.arg.find(':');
-  if (!fs::exists(s.arg, ec) && colon != std::string::npos && colon > 0) {
+  if (!fs::exists(s.arg, ec) && colon != std::string::npos) {  // REV:PATH (an empty REV refused)
     std::string rev = s.arg.substr(0, colon), path = s.arg.substr(colon + 1);
     fs::path dir;
-    if (!checkout_revision(rev, path, dir, err)) return false;
-    temps.push_back(dir);
+    const bool ok = checkout_revision(rev, path, dir, err);
+    if (!dir.empty()) temps.push_back(dir);  // removed when diff ends, read or not
+    if (!ok) return false;
     s.loaded.rules = interp::load_rules({(dir / path).string()}, s.loaded.diags, {{dir.string() + "/", rev + ":"}});
     s.loaded.checked = interp::check(s.loaded.rules, s.loaded.diags);
     s.loaded.diags.sort();

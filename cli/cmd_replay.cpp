@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
+#include <set>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -37,33 +39,159 @@ void compare_files(const std::vector<FileHash>& then, const std::vector<FileHash
     if (!a.count(path)) problems.push_back(fmt::format("{} file {} is read now, and was not then", what, path));
 }
 
+namespace fs = std::filesystem;
+
+// docs/security.md, "Receipts and revisions": a receipt is untrusted input. Its paths are read only
+// under one folder (the receipt's own, or --root), relative, without `..`, and not through a link
+// that leads out of it; a database only when the user names it (--data).
+
+// True when `p` (a real path) is `root` or inside it.
+bool within(const fs::path& root, const fs::path& p) {
+  auto r = root.begin(), q = p.begin();
+  for (; r != root.end(); ++r, ++q)
+    if (q == p.end() || *r != *q) return false;
+  return true;
+}
+
+// The first thing under `rel` (the path itself, or, for a folder, anything in it, links followed as
+// the rule and data readers follow them) that replay may not read, and why: its real path is outside
+// `root`, or it is neither a file nor a folder (a pipe would block the reader). Empty when none.
+struct Escape {
+  std::string path, why;
+};
+Escape escapes(const fs::path& root, const std::string& rel) {
+  std::set<std::string> visited;
+  std::vector<std::string> todo{rel};
+  while (!todo.empty()) {
+    std::string cur = todo.back();
+    todo.pop_back();
+    std::error_code ec;
+    const fs::path real = fs::weakly_canonical(root / cur, ec);
+    if (ec || !within(root, real)) return {cur, "leads outside"};
+    const auto st = fs::status(real, ec);
+    if (st.type() == fs::file_type::not_found) continue;  // named missing, as before
+    if (ec || (st.type() != fs::file_type::regular && st.type() != fs::file_type::directory))
+      return {cur, "is neither a file nor a folder in"};
+    if (st.type() != fs::file_type::directory || !visited.insert(real.string()).second) continue;
+    for (auto it = fs::directory_iterator(root / cur, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+      todo.push_back((fs::path(cur) / it->path().filename()).generic_string());
+    if (ec) return {cur, "cannot be read in"};
+  }
+  return {};
+}
+
+// `file`'s name relative to the data it was read from (`data` itself when it is a database file).
+std::string under_data(const std::string& data, const std::string& file) {
+  if (file == data) return fs::path(file).filename().string();
+  std::string prefix = data.empty() || data.back() == '/' ? data : data + "/";
+  return file.compare(0, prefix.size(), prefix) == 0 ? file.substr(prefix.size()) : file;
+}
+
+void refuse(std::ostream& err, const std::string& what, const std::string& help) {
+  err << "error: " << what << "\n  = help: " << help << "\n";
+}
+
+// Restores the working folder when replay is done (the run reads the receipt's paths from the root).
+struct InFolder {
+  fs::path before;
+  explicit InFolder(const fs::path& dir) : before(fs::current_path()) { fs::current_path(dir); }
+  ~InFolder() {
+    std::error_code ec;
+    fs::current_path(before, ec);
+  }
+};
+
 }  // namespace
 
 int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   Receipt then;
   if (!read_receipt(o.receipt, then, err)) return kBadInput;
+  std::error_code ec;
+  const std::string root_given = o.root.empty() ? fs::absolute(o.receipt, ec).parent_path().string() : o.root;
+  const fs::path root = fs::canonical(root_given, ec);
+  if (ec || !fs::is_directory(root, ec)) {
+    refuse(err, fmt::format("cannot read the folder `{}` the receipt's paths are under", root_given),
+           "give the folder the receipt's paths are relative to with `--root DIR`");
+    return kBadInput;
+  }
+  const std::string shown_root = o.root.empty() ? "the receipt's folder" : fmt::format("`{}`", o.root);
+  // Every path the receipt names, checked before anything is read.
+  struct Named {
+    std::string path, what;
+  };
+  std::vector<Named> named;
+  for (const auto& a : then.rule_args)
+    if (a != "-") named.push_back({a, "rule path"});
+  if (o.data.empty()) {
+    if (receipt_path_is_url(then.data)) {
+      refuse(err, fmt::format("the receipt `{}` names a database, not a data folder", o.receipt),
+             "replay connects to a database only when you name it: `ereje replay RECEIPT --data URL`");
+      return kBadInput;
+    }
+    named.push_back({then.data, "data path"});
+  }
+  for (const auto& f : then.rules)
+    if (f.path != "<stdin>" && f.path.rfind("<stdlib>/", 0) != 0) named.push_back({f.path, "rule file"});
+  if (o.data.empty())
+    for (const auto& f : then.data_files) named.push_back({f.path, "data file"});
+  for (const auto& n : named) {
+    if (std::string why = receipt_path_problem(n.path); !why.empty()) {
+      refuse(err, fmt::format("the receipt `{}` names a {} that {}: `{}`", o.receipt, n.what, why, n.path),
+             fmt::format("replay reads only files under {}, by relative paths; a receipt written by `ereje run` "
+                         "from that folder has them",
+                         shown_root));
+      return kBadInput;
+    }
+  }
+  for (const auto& n : named) {
+    if (Escape e = escapes(root, n.path); !e.path.empty()) {
+      refuse(err, fmt::format("`{}` {} {}", e.path, e.why, shown_root),
+             "replay reads only files under that folder; remove the link or copy what it points to into the folder");
+      return kBadInput;
+    }
+  }
   RunOptions run;
   run.rules = then.rule_args;
   run.data = then.data;
+  if (!o.data.empty()) {
+    bool url = receipt_path_is_url(o.data);
+    run.data = url ? o.data : fs::absolute(o.data, ec).lexically_normal().string();
+  }
   run.as_of = then.as_of;
   run.format = then.format;
   std::string text;
   Receipt now;
-  std::ostringstream run_err;
-  int code = run_results(run, text, now, run_err, true, err);  // the data's warnings shown, as by run
+  std::ostringstream run_err, data_err;
+  int code;
   std::vector<std::string> problems;
+  {
+    InFolder in_root(root);
+    code = run_results(run, text, now, run_err, true, data_err);
+    if (code != kOk) {
+      // The run itself fails now: still name the files that changed (the rules read now are known).
+      if (o.data.empty())
+        for (const auto& f : then.data_files) now.data_files.push_back(hash_file(f.path));
+    }
+  }
   if (then.engine != kEngineVersion) problems.push_back(fmt::format("engine {} then, {} now", then.engine, kEngineVersion));
-  if (code != kOk) {
-    // The run itself fails now: say why, and still name the files that changed.
-    err << run_err.str();
-    Receipt files_now;
-    for (const auto& f : then.rules) files_now.rules.push_back(f.path.rfind("<stdlib>", 0) == 0 ? f : hash_file(f.path));
-    for (const auto& f : then.data_files) files_now.data_files.push_back(hash_file(f.path));
-    compare_files(then.rules, files_now.rules, "rule", problems);
-    compare_files(then.data_files, files_now.data_files, "data", problems);
-  } else {
-    compare_files(then.rules, now.rules, "rule", problems);
-    compare_files(then.data_files, now.data_files, "data", problems);
+  std::vector<FileHash> then_data = then.data_files, now_data = now.data_files;
+  if (!o.data.empty()) {  // compared by their paths in the data named then and now
+    for (auto& f : then_data) f.path = under_data(then.data, f.path);
+    for (auto& f : now_data) f.path = under_data(run.data, f.path);
+    if (code != kOk) now_data.clear();
+  }
+  std::size_t before_files = problems.size();
+  compare_files(then.rules, now.rules, "rule", problems);
+  if (code == kOk || o.data.empty()) compare_files(then_data, now_data, "data", problems);
+  // Nothing of a file is quoted (the run's messages quote lines) unless every file read matched the
+  // receipt; data the user named with --data is theirs to see.
+  const bool files_match = problems.size() == before_files;
+  if (files_match) {
+    err << data_err.str();
+    if (code != kOk) err << run_err.str();
+  } else if (code != kOk) {
+    err << "note: the run fails now; its messages are not shown, as they may quote files that do not match the "
+           "receipt (run the command yourself to see them)\n";
   }
   bool same = code == kOk && now.results_sha256 == then.results_sha256;
   if (same && problems.empty()) {
@@ -78,6 +206,8 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
                        now.results_sha256.substr(0, 12));
   else if (code == kOk)
     out << "  - the results are still the same, byte for byte\n";
+  else
+    out << "  - the run fails now\n";
   return kFound;
 }
 
@@ -85,6 +215,10 @@ void add_replay(CLI::App& app, Action& action) {
   auto o = std::make_shared<ReplayOptions>();
   auto* cmd = app.add_subcommand("replay", "re-run a receipt and confirm the same results, or name what changed");
   cmd->add_option("receipt", o->receipt, "a receipt written by `ereje run … --receipt FILE`")->required();
+  cmd->add_option("--root", o->root,
+                  "the folder the receipt's paths are relative to (default: the receipt's folder); nothing outside it is read");
+  cmd->add_option("--data", o->data,
+                  "read this data folder, SQLite file or postgresql:// URL instead of the receipt's (a database only this way)");
   cmd->callback([o, &action] { action = [o] { return run_replay(*o, std::cout, std::cerr); }; });
 }
 

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -13,6 +14,7 @@
 #include "core/Timing.hpp"
 #include "input/DataSet.hpp"
 #include "input/LoadData.hpp"
+#include "input/PostgresReader.hpp"
 #include "interpreter/Evaluator.hpp"
 
 namespace ereje::cli {
@@ -38,6 +40,9 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
     Phase ph("run: rules");
     return load_and_check(o.rules);
   }();
+  // The rule files read, hashed as soon as they are known (replay names them even when the run fails).
+  if (hash_files)
+    for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
   err << render(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
 
@@ -81,13 +86,39 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   receipt.as_of = format_date(as_of);
   receipt.format = o.format;
   if (hash_files) {
-    for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
     for (const auto& f : data.files) receipt.data_files.push_back(hash_file(f));
     receipt.results_sha256 = sha256_hex(text);
   }
   receipt.results_rows = ev.rows.size();
   return kOk;
 }
+
+namespace {
+
+// `replay` reads a receipt's paths only relative to one folder, the receipt's by default
+// (docs/security.md): says how to replay a receipt that will not replay as it stands.
+void note_replay(const RunOptions& o, std::ostream& err) {
+  for (const auto& r : o.rules)
+    if (std::string why = r == "-" ? "" : receipt_path_problem(r); !why.empty()) {
+      err << "note: the receipt names `" << r << "`, which " << why
+          << "; `ereje replay` reads only relative paths under one folder: run from the folder that holds the rules "
+             "and name them from there\n";
+      return;
+    }
+  std::string data_note;
+  if (input::is_postgres_url(o.data) || !receipt_path_problem(o.data).empty())
+    data_note = " --data " + input::shown_data(o.data);  // replay reads a database or a path elsewhere only when named
+  std::error_code ec;
+  const auto here = std::filesystem::current_path(ec);
+  const auto folder = std::filesystem::weakly_canonical(std::filesystem::absolute(o.receipt, ec).parent_path(), ec);
+  const bool elsewhere = !ec && std::filesystem::weakly_canonical(here, ec) != folder;
+  if (elsewhere || !data_note.empty())
+    err << "note: replay this receipt with `ereje replay " << o.receipt << (elsewhere ? " --root " + here.string() : "")
+        << data_note << "` (`replay` reads only under the receipt's folder or --root, and a database or data elsewhere "
+           "only when named with --data)\n";
+}
+
+}  // namespace
 
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   std::string text;
@@ -98,7 +129,10 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   } else if (!write_file_atomically(o.output, text, err)) {
     return kBadInput;
   }
-  if (!o.receipt.empty() && !write_file_atomically(o.receipt, receipt_json(receipt), err)) return kBadInput;
+  if (!o.receipt.empty()) {
+    if (!write_file_atomically(o.receipt, receipt_json(receipt), err)) return kBadInput;
+    note_replay(o, err);
+  }
   return kOk;
 }
 

@@ -37,8 +37,12 @@ done
 check "explain --rows names DB:TABLE:ROWID and the key" grep -q "text.sqlite:objections:3  objection_id=OBJ-2023-003" "$tmp/explain"
 "$ereje" run rules --data "$tmp/text.sqlite" --as-of 2024-01-01 --receipt "$tmp/receipt.json" >/dev/null 2>&1
 check "a receipt hashes the database file" grep -q "\"path\": \"$tmp/text.sqlite\"" "$tmp/receipt.json"
-"$ereje" replay "$tmp/receipt.json" >"$tmp/replay" 2>&1
-check "and replays it" grep -q "the same 60 results, byte for byte" "$tmp/replay"
+# The receipt names the rules relative to the project and the database by an absolute path: replay
+# reads it under --root, and the database only when named with --data (docs/security.md).
+"$ereje" replay "$tmp/receipt.json" --root . --data "$tmp/text.sqlite" >"$tmp/replay" 2>&1
+check "and replays it, the database named with --data" grep -q "the same 60 results, byte for byte" "$tmp/replay"
+"$ereje" replay "$tmp/receipt.json" --root . >"$tmp/replay" 2>&1 || true
+check "but not the absolute path the receipt names" grep -q "names a data path that is an absolute path" "$tmp/replay"
 
 # Bad rows: every error names table, row and column; nothing is written.
 cp "$tmp/text.sqlite" "$tmp/bad.sqlite"
