@@ -21,6 +21,8 @@ namespace ereje::cli {
 LoadedRules load_and_check(const std::vector<std::string>& paths) {
   LoadedRules out;
   out.rules = interp::load_rules(paths, out.diags);
+  for (const auto& f : out.rules.files)
+    if (f.source) note_input(f.source->name, "a rule file this command reads");
   // Clauses with a syntax error were dropped by the parser; the rest are whole and worth checking,
   // so that one run reports every broken clause.
   out.checked = interp::check(out.rules, out.diags);
@@ -47,6 +49,7 @@ input::DataSet load_data_for(const interp::RuleSet& rules, const interp::Checked
                              Diagnostics& warnings) {
   input::DataSet ds =
       input::load_data(data, *rules.contract, as_of, interp::tables_needed(rules, checked, versions, as_of));
+  note_inputs(ds.files, "a data file this command reads");
   for (const auto& w : ds.warnings) warnings.add(w);
   warnings.append(interp::prepare_data(rules, checked, ds, as_of, versions));
   return ds;
@@ -61,6 +64,66 @@ std::optional<std::vector<const interp::ClauseVersion*>> versions_in_force(const
   if (earliest) err << "\n  = help: the earliest rules take effect on " << format_date(*earliest);
   err << "\n";
   return std::nullopt;
+}
+
+namespace {
+
+struct Inputs {
+  std::vector<std::pair<dev_t, ino_t>> ids;
+  std::vector<std::string> names;  // as the user gave them, for messages
+  std::vector<const char*> whats;
+};
+Inputs& inputs() {
+  static Inputs in;
+  return in;
+}
+
+}  // namespace
+
+void note_input(const std::string& path, const char* what) {
+  struct stat st {};
+  if (path.empty() || ::stat(path.c_str(), &st) != 0) return;
+  inputs().ids.push_back({st.st_dev, st.st_ino});
+  inputs().names.push_back(path);
+  inputs().whats.push_back(what);
+}
+
+void forget_inputs() { inputs() = Inputs{}; }
+
+void note_inputs(const std::vector<std::string>& paths, const char* what) {
+  for (const auto& p : paths) note_input(p, what);
+}
+
+bool output_allowed(const std::string& path, std::ostream& err, bool may_be_input) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return true;  // a new file (or a folder that is not there: said when written)
+  if (S_ISLNK(st.st_mode)) {
+    err << "error: `" << path << "` is a symbolic link: ereje does not write through links\n"
+        << "  = help: name the file the link points to, or another path\n";
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    const char* what = S_ISDIR(st.st_mode)                       ? "a folder"
+                       : S_ISFIFO(st.st_mode)                    ? "a named pipe (FIFO)"
+                       : S_ISSOCK(st.st_mode)                    ? "a socket"
+                       : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                                                                  : "not a regular file";
+    err << "error: `" << path << "` is " << what << ", not a regular file: ereje writes its outputs only to regular files\n"
+        << "  = help: to send the output elsewhere, write it to standard output (`--output -` or no --output) and "
+           "redirect that\n";
+    return false;
+  }
+  if (may_be_input) return true;
+  const auto& in = inputs();
+  for (std::size_t i = 0; i < in.ids.size(); ++i)
+    if (in.ids[i].first == st.st_dev && in.ids[i].second == st.st_ino) {
+      err << "error: `" << path << "` is "
+          << (in.names[i] == path ? std::string() : "the same file as `" + in.names[i] + "`, ") << in.whats[i]
+          << ": ereje never writes over its own inputs and outputs\n"
+          << "  = help: give the output another name\n";
+      return false;
+    }
+  return true;
 }
 
 namespace {
@@ -89,7 +152,16 @@ bool write_all(int fd, const std::string& content) {
 
 }  // namespace
 
-bool write_file_atomically(const std::string& path, const std::string& content, std::ostream& err) {
+bool write_file_replacing(const std::string& path, const std::string& content, std::ostream& err);
+
+bool write_file_atomically(const std::string& path, const std::string& content, std::ostream& err, bool may_be_input) {
+  if (!output_allowed(path, err, may_be_input)) return false;
+  if (!write_file_replacing(path, content, err)) return false;
+  note_input(path, "a file this command has just written");
+  return true;
+}
+
+bool write_file_replacing(const std::string& path, const std::string& content, std::ostream& err) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");

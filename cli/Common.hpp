@@ -44,8 +44,27 @@ input::DataSet load_data_for(const interp::RuleSet& rules, const interp::Checked
                              Date as_of, const std::vector<const interp::ClauseVersion*>& versions,
                              Diagnostics& warnings);
 
+// The files this command has read (rule files, data files, a receipt) and written: an output is
+// never one of them. Compared by device and inode, so that another spelling of the path, a link
+// or a hard link to an input is caught too. Paths that do not exist (yet) are ignored.
+// `what` says what the file is to this command, for the message: "a rule file this command reads".
+void note_input(const std::string& path, const char* what);
+void note_inputs(const std::vector<std::string>& paths, const char* what);
+// Called as each command starts: the files noted belong to one command (tests run several in one
+// process, and a deleted file's inode number may be reused).
+void forget_inputs();
+
+// Whether `path` may be written as an output: it is not one of the inputs noted, not a symbolic
+// link (ereje never writes through one: the link's target would be replaced unseen), and, when it
+// exists, a regular file (never a device such as /dev/null, a folder or a FIFO, which replacing
+// would destroy). Says why not on `err`. `may_be_input`: `fmt` rewrites its own inputs.
+bool output_allowed(const std::string& path, std::ostream& err, bool may_be_input = false);
+
 // Writes `content` to `path` through a temporary file in the same folder and a rename, so that a
-// failed or killed run leaves an existing file untouched and never a partial one.
-bool write_file_atomically(const std::string& path, const std::string& content, std::ostream& err);
+// failed or killed run leaves an existing file untouched and never a partial one. Checks
+// output_allowed first, and notes the file written, so that a second output of the same command
+// (`--receipt` naming the `--output` file) cannot replace the first.
+bool write_file_atomically(const std::string& path, const std::string& content, std::ostream& err,
+                           bool may_be_input = false);
 
 }  // namespace ereje::cli

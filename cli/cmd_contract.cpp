@@ -291,6 +291,7 @@ int write_templates(const View& v, const std::string& dir, std::ostream& out, st
 }  // namespace
 
 int run_contract(const ContractOptions& o, std::ostream& out, std::ostream& err) {
+  forget_inputs();
   if (o.format != "markdown" && o.format != "json") {
     err << "error: unknown format `" << o.format << "`\n  = help: use markdown or json\n";
     return kBadInput;

@@ -408,6 +408,7 @@ static std::string contracts_compatible(const interp::RuleSet& before, const int
 }
 
 int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
+  forget_inputs();
   if (o.format != "text" && o.format != "markdown" && o.format != "json" && o.format != "html" && o.format != "xlsx") {
     err << "error: unknown format `" << o.format << "`\n  = help: use text, markdown, json, html or xlsx\n";
     return kBadInput;
@@ -495,6 +496,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
     try {
       Phase ph("diff: data");
       data = input::load_data(o.data, *b.loaded.rules.contract, std::max(a.as_of, b.as_of), needed);
+      note_inputs(data->files, "a data file this command reads");
       Diagnostics warnings;
       for (const auto& w : data->warnings) warnings.add(w);
       warnings.append(interp::prepare_data(ra, ca, *data, a.as_of, before_versions));

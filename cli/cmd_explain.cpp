@@ -173,6 +173,7 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
 }  // namespace
 
 int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
+  forget_inputs();
   if (o.lang != "en" && o.lang != "ru" && o.lang != "kk") {
     err << "error: unknown language `" << o.lang << "`\n  = help: use kk, ru or en\n";
     return kBadInput;

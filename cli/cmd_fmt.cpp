@@ -187,6 +187,7 @@ std::vector<std::string> rule_files(const std::vector<std::string>& paths, std::
 }  // namespace
 
 int run_fmt(const FmtOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
+  forget_inputs();
   bool bad = false;
   std::size_t differ = 0, total = 0;
   for (const auto& name : rule_files(o.rules, err, bad)) {
@@ -227,7 +228,7 @@ int run_fmt(const FmtOptions& o, std::istream& in, std::ostream& out, std::ostre
     }
     std::error_code ec;
     auto perms = fs::status(name, ec).permissions();
-    if (!write_file_atomically(name, *formatted, err)) {
+    if (!write_file_atomically(name, *formatted, err, true)) {  // fmt rewrites its inputs: that is its job
       bad = true;
       continue;
     }

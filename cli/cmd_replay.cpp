@@ -104,8 +104,10 @@ struct InFolder {
 }  // namespace
 
 int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
+  forget_inputs();
   Receipt then;
   if (!read_receipt(o.receipt, then, err)) return kBadInput;
+  note_input(o.receipt, "the receipt this command replays");
   std::error_code ec;
   const std::string root_given = o.root.empty() ? fs::absolute(o.receipt, ec).parent_path().string() : o.root;
   const fs::path root = fs::canonical(root_given, ec);

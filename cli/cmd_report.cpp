@@ -14,6 +14,7 @@
 namespace ereje::cli {
 
 int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
+  forget_inputs();
   if (!html::known_lang(o.lang)) {
     err << "error: unknown language `" << o.lang << "`\n  = help: use kk, ru or en\n";
     return kBadInput;

@@ -121,10 +121,27 @@ void note_replay(const RunOptions& o, std::ostream& err) {
 }  // namespace
 
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
+  forget_inputs();
   std::string text;
   Receipt receipt;
   if (int code = run_results(o, text, receipt, err, !o.receipt.empty(), err); code != kOk) return code;
-  if (o.output.empty() || o.output == "-") {
+  // Both outputs checked before either is written: a refused receipt leaves no results behind.
+  const bool to_file = !o.output.empty() && o.output != "-";
+  if (!o.receipt.empty()) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto same = [&](const std::string& a, const std::string& b) {
+      return fs::absolute(a, ec).lexically_normal() == fs::absolute(b, ec).lexically_normal() || fs::equivalent(a, b, ec);
+    };
+    if (to_file && same(o.output, o.receipt)) {
+      err << "error: --output and --receipt name the same file `" << o.receipt << "`: the receipt would replace the results\n"
+          << "  = help: give the receipt another name, e.g. results.receipt.json\n";
+      return kBadInput;
+    }
+    if (!output_allowed(o.receipt, err)) return kBadInput;
+  }
+  if (to_file && !output_allowed(o.output, err)) return kBadInput;
+  if (!to_file) {
     out << text;
   } else if (!write_file_atomically(o.output, text, err)) {
     return kBadInput;

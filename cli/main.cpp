@@ -1,6 +1,10 @@
 // The `ereje` binary: wires the subcommands (each registers itself from its cmd_*.cpp) and puts
 // CLI11's errors in our words (lowercase, what to do next).
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <iostream>
 #include <new>
@@ -111,9 +115,24 @@ int main(int argc, char** argv) {
   if (!action) return kBadInput;
   // What escapes a command is never a crash: a library that cannot be loaded (runtime_error), or
   // a fault of ereje itself (logic_error), said in one line, with no results written.
+  // A closed pipe is a write error like any other (said, exit 2), not a silent death by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   try {
     // On a stack of a stated size (core/Thread.hpp), not the one `ulimit -s` gives the process.
-    return ereje::on_own_stack([&] { return action(); });
+    const int code = ereje::on_own_stack([&] { return action(); });
+    // Standard output is checked as a file is: a full disk or a closed pipe is an error.
+    errno = 0;
+    std::cout.flush();
+    if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+      const int e = errno;
+      std::cerr << "error: cannot write to standard output" << (e ? std::string(": ") + std::strerror(e) : std::string())
+                << "\n  = help: the output is incomplete; "
+                << (e == EPIPE ? "the program reading it stopped before its end"
+                               : "write it with --output to a file where there is room")
+                << "\n";
+      return kBadInput;
+    }
+    return code;
   } catch (const std::bad_alloc&) {
     std::cerr << "error: out of memory: the input is larger than this machine's memory allows; no results written\n"
                  "  = help: the limits on data and rule files are listed in docs/security.md; run on a machine with more "
