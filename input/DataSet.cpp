@@ -354,9 +354,13 @@ std::optional<std::string> nearest(std::string_view value, const std::vector<std
   for (const auto& c : candidates)
     if (ascii_lower(c) == v) return c;
   if (kind == Guess::Code) return std::nullopt;
+  // Past 64 bytes no edit-distance guess (its cost is the product of the two lengths: a value of
+  // 100,000 characters took 25 s); candidates more than two bytes longer or shorter are skipped.
+  if (v.size() > 64) return std::nullopt;
   std::optional<std::string> best;
   std::size_t best_d = 3;
   for (const auto& c : candidates) {
+    if (c.size() > v.size() + 2 || c.size() + 2 < v.size()) continue;
     const std::size_t d = edit_distance(v, ascii_lower(c));
     if (d < best_d && d < c.size() && d < v.size()) {
       best_d = d;

@@ -157,6 +157,23 @@ copy_data record
 expect csv-record-run "$tmp/record/agencies.csv:2:" "[data-record-too-long]" -- run rules --data "$tmp/record" --as-of 2024-01-01 --output '$OUT'
 # Rows per table (100 million) would take gigabytes to test here; input/ unit tests cover it.
 
+# ---- "did you mean" on very long names: an answer, not a quadratic wait (timeout 120 s) ----
+long=$(head -c 100000 /dev/zero | tr '\0' 'q')
+f="$tmp/long-name.ereje"
+{ echo "$header"; printf '  result T = n + %s range 0..10\nend\n' "$long"; } >"$f"
+expect long-name-check "$f:" "[undefined-name]" -- check "$f"
+copy_data longvalue
+# An automation level of 500,000 letters (under the 1 MiB field limit): an unknown value, at once.
+python3 - "$data/services.csv" "$tmp/longvalue/services.csv" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+row = lines[1].split(",")
+row[3] = "p" * 500000
+lines[1] = ",".join(row)
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
+PY
+expect long-value-run "$tmp/longvalue/services.csv:2:15:" "[data-unknown-value]" -- run rules --data "$tmp/longvalue" --as-of 2024-01-01 --output '$OUT'
+
 # ---- special files where a table's file should be ----
 # A named pipe that nobody writes would block a reader for ever: it is refused without being opened.
 copy_data fifo
