@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -698,6 +699,8 @@ class TableBuilder {
   // services: the rows whose parent_id is wrong, found with the keys (reported with the checks
   // across tables, after unknown bodies).
   const BadParents& bad_parents() const { return bad_parents_; }
+  // Rows whose parent has a parent itself, in file order: where a cycle of parents may be.
+  const std::vector<std::uint32_t>& deep_parents() const { return deep_parents_; }
   // The data set's bodies, known before this table is finished (agencies is read first): finish
   // then sets each row's body itself, alongside the other passes over whole columns.
   void bodies_from(const DataSet* ds) { bodies_from_ = ds; }
@@ -775,6 +778,7 @@ class TableBuilder {
   std::size_t written_ = 0;                 // rows written to out_ (the first written_ rows)
   bool fixed_ = false;                      // out_'s columns must not be resized
   BadParents bad_parents_;
+  std::vector<std::uint32_t> deep_parents_;
   const DataSet* bodies_from_ = nullptr;
   bool bodies_assigned_ = false;
   std::vector<std::uint32_t> unknown_;
@@ -1291,12 +1295,16 @@ void TableBuilder::check_keys(unsigned threads) {
       std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
       BadParents bad;
       std::vector<std::uint32_t> unknown;
+      std::vector<std::uint32_t> deep;  // rows whose parent has a parent itself (parent_cycles)
     };
     auto half_pass = [&](std::size_t from, std::size_t to, Half& out) {
       // The codes of the current group as one bit each: a few kilobytes, in the first-level cache
       // (an array of a word per code is read at random places and costs a cache miss a row).
       std::vector<std::uint64_t> marks((last.dictionary.size() + 2 + 63) / 64 + 1, 0);
       marks[0] = 1;  // code -2
+      // The codes of the group's rows that have a parent: a parent among them is a chain of two or
+      // more, which may close into a cycle (checked after the pass, on those rows only).
+      std::vector<std::uint64_t> sub_marks(parents ? marks.size() : 0, 0);
       std::unordered_map<std::int32_t, std::uint32_t> firsts;  // a group's first row of each code, at a repeat
       std::vector<std::uint32_t> pending;  // rows whose parent was not marked yet when met
       auto marked = [](const std::uint64_t* mark, std::int32_t code) {
@@ -1338,6 +1346,27 @@ void TableBuilder::check_keys(unsigned threads) {
             const std::int32_t p_code = service_of[p == kMissing ? 0 : static_cast<std::size_t>(p) + 1];
             pend[n_pending] = r;
             n_pending += !marked(mark, p_code) | (code == p_code);
+            if (p != kMissing && code != kMissing)
+              sub_marks[(static_cast<std::size_t>(code) + 2) >> 6] |= std::uint64_t{1} << ((static_cast<std::size_t>(code) + 2) & 63);
+          }
+        }
+        if (parent_codes) {
+          const std::uint64_t* const sub = sub_marks.data();
+          for (std::size_t i = b; i < e; ++i) {
+            const std::uint32_t r = row(i);
+            const std::int32_t p = parent_codes[r];
+            if (p == kMissing) continue;
+            const std::int32_t p_code = service_of[static_cast<std::size_t>(p) + 1];
+            if (p_code >= 0 && p_code != codes[r] && marked(sub, p_code)) [[unlikely]]
+              out.deep.push_back(r);
+          }
+          if (sub_marks.size() <= e - b) {
+            std::fill(sub_marks.begin(), sub_marks.end(), 0);
+          } else {
+            for (std::size_t i = b; i < e; ++i) {
+              const std::int32_t code = codes[row(i)];
+              if (code != kMissing) sub_marks[(static_cast<std::size_t>(code) + 2) >> 6] = 0;
+            }
           }
         }
         if (body && body_here < 0)
@@ -1375,6 +1404,9 @@ void TableBuilder::check_keys(unsigned threads) {
     repeats.insert(repeats.end(), b.repeats.begin(), b.repeats.end());
     bad_parents_ = std::move(a.bad);
     bad_parents_.insert(bad_parents_.end(), b.bad.begin(), b.bad.end());
+    deep_parents_ = std::move(a.deep);
+    deep_parents_.insert(deep_parents_.end(), b.deep.begin(), b.deep.end());
+    std::sort(deep_parents_.begin(), deep_parents_.end());
     if (bodies) {
       unknown_ = std::move(a.unknown);
       unknown_.insert(unknown_.end(), b.unknown.begin(), b.unknown.end());
@@ -1504,6 +1536,64 @@ void check_parents(const Table& table, const BadParents& bad, TableBuilder& b) {
                   ref.meaning.empty()
                       ? fmt::format("`{}` is the {} of another row of the same body", ref.column, ref.target)
                       : ref.meaning);
+  }
+}
+
+// Parents that form a cycle (S2's parent is S4, S4's is S3, S3's is S2): each row's parent exists,
+// so no other check fails, yet none of them is a main row, and a count by main rows drops them
+// all. Every row of a cycle has a parent that has a parent: the key check lists those rows
+// (`deep`, rare: none in a registry of two levels), and only they are followed.
+void check_parent_cycles(const Table& table, const std::vector<std::uint32_t>& deep, TableBuilder& b) {
+  if (deep.empty()) return;
+  const Reference& ref = *self_reference(*table.schema);
+  const Column& agency = table.column(table.schema->body_column);
+  const Column& parent = table.column(ref.column);
+  const Column& own = table.column(ref.target);
+  auto key = [&](std::uint32_t r, std::int32_t code) {
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(agency.values[r])) << 32) | static_cast<std::uint32_t>(code);
+  };
+  std::unordered_map<std::uint64_t, std::uint32_t> row_of;  // (body, own code) -> deep row
+  for (const std::uint32_t r : deep)
+    if (agency.values[r] != kMissing && own.values[r] != kMissing) row_of.emplace(key(r, own.values[r]), r);
+  auto next = [&](std::uint32_t r) -> std::int64_t {
+    const std::int32_t p = parent.values[r];
+    if (p == kMissing || agency.values[r] == kMissing) return -1;
+    const std::int32_t o = own.code_of(parent.dictionary[static_cast<std::size_t>(p)]);
+    if (o < 0) return -1;
+    auto it = row_of.find(key(r, o));
+    return it == row_of.end() ? std::int64_t{-1} : static_cast<std::int64_t>(it->second);
+  };
+  std::unordered_map<std::uint32_t, std::uint8_t> state;  // 1: on the walk now, 2: done
+  const int h = b.header_index(ref.column);
+  for (const std::uint32_t start : deep) {
+    if (state.count(start)) continue;
+    std::vector<std::uint32_t> walk;
+    std::int64_t r = start;
+    while (r >= 0) {
+      const auto u = static_cast<std::uint32_t>(r);
+      if (auto st = state.find(u); st != state.end()) {
+        if (st->second == 1 && !b.saturated()) {
+          // A cycle, from u around to u: said once, at its first row in the file.
+          std::vector<std::uint32_t> cycle(std::find(walk.begin(), walk.end(), u), walk.end());
+          std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
+          std::string path;
+          for (const std::uint32_t c : cycle)
+            path += "`" + shown(own.dictionary[static_cast<std::size_t>(own.values[c])]) + "` → ";
+          path += "`" + shown(own.dictionary[static_cast<std::size_t>(own.values[cycle.front()])]) + "`";
+          b.field_error("data-parent-cycle", cycle.front(), h,
+                        fmt::format("the `{}` of body `{}` form a cycle: {}; none of them is a main row", ref.column,
+                                    shown(agency.dictionary[static_cast<std::size_t>(agency.values[cycle.front()])]),
+                                    path),
+                        fmt::format("a chain of `{}` ends at a row whose `{}` is empty: correct one of them", ref.column,
+                                    ref.column));
+        }
+        break;
+      }
+      state[u] = 1;
+      walk.push_back(u);
+      r = next(u);
+    }
+    for (const std::uint32_t w : walk) state[w] = 2;
   }
 }
 
@@ -1860,7 +1950,10 @@ DataSet finish_dataset(Loading& L) {
   }
   for (const auto& ts : ds.contract->tables)
     if (auto it = builders.find(ts.name); it != builders.end() && self_reference(ts))
+    {
       check_parents(ds.tables.at(ts.name), it->second->bad_parents(), *it->second);
+      check_parent_cycles(ds.tables.at(ts.name), it->second->deep_parents(), *it->second);
+    }
   for (const auto& ts : ds.contract->tables)
     if (auto it = builders.find(ts.name); it != builders.end())
       check_references(ds, ds.tables.at(ts.name), *it->second);
