@@ -1324,6 +1324,18 @@ void TableBuilder::check_keys(unsigned threads) {
         std::uint32_t* const pend = pending.data();
         std::size_t n_pending = 0;
         bool mapped = false;
+        // Unmarked after the group: the whole array when it is smaller than the group, else the
+        // words of the group's codes.
+        auto unmark = [&](std::vector<std::uint64_t>& bits) {
+          if (bits.size() <= e - b) {
+            std::fill(bits.begin(), bits.end(), 0);
+            return;
+          }
+          for (std::size_t i = b; i < e; ++i) {
+            const std::int32_t code = codes[row(i)];
+            if (code != kMissing) bits[(static_cast<std::size_t>(code) + 2) >> 6] = 0;
+          }
+        };
         for (std::size_t i = b; i < e; ++i) {
           const std::uint32_t r = row(i);
           const std::int32_t code = codes[r];
@@ -1360,14 +1372,7 @@ void TableBuilder::check_keys(unsigned threads) {
             if (p_code >= 0 && p_code != codes[r] && marked(sub, p_code)) [[unlikely]]
               out.deep.push_back(r);
           }
-          if (sub_marks.size() <= e - b) {
-            std::fill(sub_marks.begin(), sub_marks.end(), 0);
-          } else {
-            for (std::size_t i = b; i < e; ++i) {
-              const std::int32_t code = codes[row(i)];
-              if (code != kMissing) sub_marks[(static_cast<std::size_t>(code) + 2) >> 6] = 0;
-            }
-          }
+          unmark(sub_marks);
         }
         if (body && body_here < 0)
           for (std::size_t i = b; i < e; ++i) out.unknown.push_back(row(i));
@@ -1378,15 +1383,7 @@ void TableBuilder::check_keys(unsigned threads) {
           if (codes[r] == p_code) out.bad.emplace_back(r, true);
           else if (!marked(mark, p_code)) out.bad.emplace_back(r, false);
         }
-        // Unmarked: the whole array when it is smaller than the group, else the group's codes.
-        if (marks.size() <= e - b) {
-          std::fill(marks.begin(), marks.end(), 0);
-        } else {
-          for (std::size_t i = b; i < e; ++i) {
-            const std::int32_t code = codes[row(i)];
-            if (code != kMissing) mark[(static_cast<std::size_t>(code) + 2) >> 6] = 0;
-          }
-        }
+        unmark(marks);
         marks[0] |= 1;
       };
       groups.each(from, to, [&](std::int32_t g, const std::uint32_t* order, std::size_t b, std::size_t e) {
