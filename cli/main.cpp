@@ -138,9 +138,11 @@ int main(int argc, char** argv) {
                  "  = help: the limits on data and rule files are listed in docs/security.md; run on a machine with more "
                  "memory, or on part of the data\n";
   } catch (const std::system_error& e) {
-    // Starting a thread is the one system call that throws (EAGAIN: the system's limit on threads).
+    // Starting a thread is the one system call that throws (EAGAIN: the system's limit on threads,
+    // or no memory for a thread's stack).
     std::cerr << "error: the system refused a resource: " << e.code().message() << "; no results written\n"
-              << "  = help: with EREJE_THREADS=1 ereje starts no thread of its own\n";
+              << "  = help: the system's limit on threads or on memory was reached; with EREJE_THREADS=1 ereje "
+                 "starts one thread besides its first\n";
   } catch (const std::logic_error& e) {
     std::cerr << "error: internal error: " << e.what()
               << "\n  = help: this is a fault in ereje, not in the rules or the data; please report it with the "
