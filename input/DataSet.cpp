@@ -24,6 +24,7 @@
 #include <sys/mman.h>
 
 #include "core/Date.hpp"
+#include "core/Nearest.hpp"
 #include "core/Timing.hpp"
 #include "input/CsvReader.hpp"
 #include "input/CsvScanner.hpp"
@@ -329,46 +330,19 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // The candidate a typo most likely meant: same up to case and surrounding spaces, else (for words,
 // not codes) at most two edits away and fewer than the word's length. Codes get no edit-distance
 // guess: `A2` for `A1` is another real body, and suggesting it would mislead.
 enum class Guess { Word, Code };
 std::optional<std::string> nearest(std::string_view value, const std::vector<std::string>& candidates,
                                    Guess kind = Guess::Word) {
-  const std::string v = ascii_lower(trim(value));
-  if (v.empty()) return std::nullopt;
-  for (const auto& c : candidates)
-    if (ascii_lower(c) == v) return c;
-  if (kind == Guess::Code) return std::nullopt;
-  // Past 64 bytes no edit-distance guess (its cost is the product of the two lengths: a value of
-  // 100,000 characters took 25 s); candidates more than two bytes longer or shorter are skipped.
-  if (v.size() > 64) return std::nullopt;
-  std::optional<std::string> best;
-  std::size_t best_d = 3;
-  for (const auto& c : candidates) {
-    if (c.size() > v.size() + 2 || c.size() + 2 < v.size()) continue;
-    const std::size_t d = edit_distance(v, ascii_lower(c));
-    if (d < best_d && d < c.size() && d < v.size()) {
-      best_d = d;
-      best = c;
-    }
-  }
-  return best;
+  // Bytes, as this has always counted (a Cyrillic letter for another is one or two edits), and
+  // fewer edits than either word has bytes: a one-letter value is near nothing but itself.
+  std::string guess = ereje::nearest(trim(value), candidates,
+                                     {.unit = EditUnit::Byte, .max_edits = kind == Guess::Code ? 0u : 2u,
+                                      .fewer_than_either = true});
+  if (guess.empty()) return std::nullopt;
+  return guess;
 }
 
 std::string did_you_mean(std::string_view value, const std::string& guess) {

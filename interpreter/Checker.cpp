@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/Nearest.hpp"
 #include "grammar/Parser.hpp"
 
 namespace ereje::interp {
@@ -22,46 +23,9 @@ const char* type_name(Type t) {
   return "?";
 }
 
-namespace {
-
-std::size_t distance(const std::u32string& a, const std::u32string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t prev = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cur = row[j];
-      char32_t ca = a[i - 1] < 128 ? static_cast<char32_t>(std::tolower(static_cast<int>(a[i - 1]))) : a[i - 1];
-      char32_t cb = b[j - 1] < 128 ? static_cast<char32_t>(std::tolower(static_cast<int>(b[j - 1]))) : b[j - 1];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (ca == cb ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
-
 std::string nearest(const std::string& name, const std::vector<std::string>& candidates) {
-  // Past kMaxGuessed code points a name gets no guess: a typo's fix is found in names people type,
-  // and the distance costs the product of two lengths (a name of 100,000 characters took 25 s).
-  constexpr std::size_t kMaxGuessed = 64;
-  if (name.size() > 4 * kMaxGuessed) return {};
-  auto a = utf8_decode(name);
-  if (a.size() > kMaxGuessed) return {};
-  std::string best;
-  // Close enough to be a typo: within half the word's length (at least one edit).
-  std::size_t best_d = std::max<std::size_t>(1, (a.size() + 1) / 2) + 1;
-  for (const auto& c : candidates) {
-    if (c.size() > 4 * kMaxGuessed) continue;
-    const auto b = utf8_decode(c);
-    // At least as many edits as the lengths differ: a candidate that far off cannot win.
-    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) >= best_d) continue;
-    std::size_t d = distance(a, b);
-    if (d < best_d) { best_d = d; best = c; }
-  }
-  return best;
+  // Close enough to be a typo: within half the word's length (at least one edit), in code points.
+  return ereje::nearest(name, candidates, {.unit = EditUnit::CodePoint, .max_edits = Nearness::kHalfTheName});
 }
 
 namespace {

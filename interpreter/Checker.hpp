@@ -61,7 +61,8 @@ Checked check(const RuleSet& rules, Diagnostics& diags);
 // change at a time), adding its bindings to `out`.
 void check_clause(const RuleSet& rules, const ClauseVersion& version, Checked& out, Diagnostics& diags);
 
-// The nearest of `candidates` to `name` by edit distance, or "" when none is close.
+// The nearest of `candidates` to `name` by edit distance, or "" when none is close: ereje::nearest
+// (core/Nearest.hpp) with the checker's rule, at most half the name's length in code points.
 std::string nearest(const std::string& name, const std::vector<std::string>& candidates);
 
 }  // namespace ereje::interp

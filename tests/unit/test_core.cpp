@@ -1,7 +1,9 @@
 // Unit tests of the core layer: exact rationals and their half-up rounding, calendar dates,
-// source positions in code points, UTF-8 validation, and the layout of rendered diagnostics.
+// source positions in code points, UTF-8 validation, the layout of rendered diagnostics, and the
+// nearest name ("did you mean") with the checker's and the loader's rules.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <random>
@@ -11,6 +13,7 @@
 
 #include "core/Date.hpp"
 #include "core/Diagnostic.hpp"
+#include "core/Nearest.hpp"
 #include "core/Rational.hpp"
 #include "core/Source.hpp"
 #include "tests/unit/Support.hpp"
@@ -643,4 +646,190 @@ TEST_CASE("rational: the 64-bit form computes exactly what GMP computes", "[core
   REQUIRE((Rational(1) / Rational(3)).to_exact() == "1/3");
   REQUIRE((Rational(-7) / Rational(8)).to_exact() == "-0.875");
   REQUIRE((Rational(-7) / Rational(2)).to_int64() == -4);
+}
+
+// ---- nearest: "did you mean" -------------------------------------------------------------------
+
+namespace {
+std::u32string units(const char* s) { return utf8_decode(s); }
+
+Nearness loader_rule(std::size_t max_edits) {  // as the loader asks (input/DataSet.cpp)
+  return {.unit = EditUnit::Byte, .max_edits = max_edits, .fewer_than_either = true};
+}
+
+// The two did-you-means as they were before core/Nearest, the whole table of distances each time:
+// the shared one must answer exactly as they did.
+std::size_t full_distance(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+std::u32string lower_units(const std::string& s, bool bytes) {
+  std::u32string out = bytes ? std::u32string(s.begin(), s.end()) : utf8_decode(s);
+  if (bytes)
+    for (std::size_t i = 0; i < s.size(); ++i) out[i] = static_cast<unsigned char>(s[i]);
+  for (char32_t& c : out)
+    if (c >= U'A' && c <= U'Z') c += U'a' - U'A';
+  return out;
+}
+std::string old_checker_nearest(const std::string& name, const std::vector<std::string>& candidates) {
+  const auto a = lower_units(name, false);
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(1, (a.size() + 1) / 2) + 1;
+  for (const auto& c : candidates) {
+    const std::size_t d = full_distance(a, lower_units(c, false));
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+std::string old_loader_nearest(const std::string& v, const std::vector<std::string>& candidates, bool code) {
+  const auto a = lower_units(v, true);
+  if (a.empty()) return "";
+  for (const auto& c : candidates)
+    if (lower_units(c, true) == a) return c;
+  if (code) return "";
+  std::string best;
+  std::size_t best_d = 3;
+  for (const auto& c : candidates) {
+    const std::size_t d = full_distance(a, lower_units(c, true));
+    if (d < best_d && d < c.size() && d < a.size()) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+// `n` letters drawn from a few, as names and values are.
+std::string random_text(std::mt19937& rng, std::size_t n, const std::vector<std::string>& letters) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += letters[rng() % letters.size()];
+  return out;
+}
+// The first letter a to h at or after `from`: a byte that is a whole character.
+std::size_t ascii_at(const std::string& s, std::size_t from) {
+  while (!(s[from] >= 'a' && s[from] <= 'h')) ++from;
+  return from;
+}
+}  // namespace
+
+TEST_CASE("nearest: bounded_distance is the edit distance within its bound", "[core][nearest]") {
+  CHECK(bounded_distance(units("kitten"), units("sitting"), 10) == 3);
+  CHECK(bounded_distance(units("sitting"), units("kitten"), 3) == 3);
+  CHECK(bounded_distance(units("kitten"), units("sitting"), 2) == 3);  // past the bound: bound + 1
+  CHECK(bounded_distance(units("kitten"), units("sitting"), 0) == 1);
+  CHECK(bounded_distance(units(""), units(""), 0) == 0);
+  CHECK(bounded_distance(units(""), units("abc"), 5) == 3);
+  CHECK(bounded_distance(units("abc"), units(""), 1) == 2);  // the lengths alone say it is too far
+  CHECK(bounded_distance(units("flaw"), units("lawn"), 2) == 2);
+  CHECK(bounded_distance(units("Қазақ"), units("Казак"), 5) == 2);  // code points, not bytes
+  // Every bound gives the exact distance, or bound + 1 when the distance is past it.
+  std::mt19937 rng(7);
+  for (int k = 0; k < 2000; ++k) {
+    std::u32string a, b;
+    for (int i = static_cast<int>(rng() % 9); i > 0; --i) a += static_cast<char32_t>('a' + rng() % 3);
+    for (int i = static_cast<int>(rng() % 9); i > 0; --i) b += static_cast<char32_t>('a' + rng() % 3);
+    const std::size_t exact = full_distance(a, b);
+    for (std::size_t bound = 0; bound <= 9; ++bound)
+      CHECK(bounded_distance(a, b, bound) == (exact <= bound ? exact : bound + 1));
+  }
+}
+
+TEST_CASE("nearest: the checker's rule, half the name's length in code points", "[core][nearest]") {
+  const std::vector<std::string> names = {"services", "agencies", "objections"};
+  CHECK(nearest("servces", names) == "services");
+  CHECK(nearest("SERVICES", names) == "services");  // case is no edit
+  CHECK(nearest("agences", names) == "agencies");
+  CHECK(nearest("zzz", names).empty());
+  CHECK(nearest("x", {"y", "xy"}) == "y");           // a one-letter name: one edit allowed
+  CHECK(nearest("", {"ab", "c"}) == "c");             // an empty name: still one edit
+  CHECK(nearest("ab", {"xy", "ax", "ay"}) == "ax");  // the first of equally near ones
+  CHECK(nearest("abcd", {"abxd", "abcdef", "abcx"}) == "abxd");
+  CHECK(nearest("абвгд", {"абвгж"}) == "абвгж");  // one code point is one edit
+  CHECK(nearest("кот", {"код", "кит"}) == "код");
+  Nearness exact;
+  exact.max_edits = 0;
+  CHECK(nearest("École", {"école", "ÉCOLE"}, exact) == "ÉCOLE");  // only ASCII letters fold their case
+  CHECK(nearest("Services", names, exact) == "services");
+  CHECK(nearest("service", names, exact).empty());
+}
+
+TEST_CASE("nearest: the loader's rule, bytes and fewer edits than either word", "[core][nearest]") {
+  const std::vector<std::string> values = {"central", "local", "regional"};
+  CHECK(nearest("centrl", values, loader_rule(2)) == "central");
+  CHECK(nearest("LOCAL", values, loader_rule(2)) == "local");
+  CHECK(nearest("lcl", values, loader_rule(2)) == "local");
+  CHECK(nearest("xyzzy", values, loader_rule(2)).empty());
+  CHECK(nearest("", {"a"}, loader_rule(2)).empty());   // an empty value is near nothing
+  CHECK(nearest("a", {"b"}, loader_rule(2)).empty());  // one letter: no edit allowed
+  CHECK(nearest("ab", {"a", "b"}, loader_rule(2)).empty());
+  CHECK(nearest("abc", {"ab"}, loader_rule(2)) == "ab");
+  CHECK(nearest("abx", {"aby", "abz"}, loader_rule(2)) == "aby");  // the first of equally near ones
+  // Bytes, as the loader has always counted: ж for ш is two edits (a byte each), not one.
+  CHECK(nearest("жжжж", {"шшжж"}, loader_rule(2)).empty());
+  CHECK(nearest("жжжж", {"шшжж"}) == "шшжж");  // two code points: within the checker's half
+  CHECK(nearest("жук", {"шук"}, loader_rule(2)) == "шук");
+  // Codes: only the same code up to case (A2 for A1 is another body).
+  CHECK(nearest("a1", {"A2", "A1"}, loader_rule(0)) == "A1");
+  CHECK(nearest("A3", {"A2", "A1"}, loader_rule(0)).empty());
+}
+
+TEST_CASE("nearest: the same answers as the two did-you-means it replaces", "[core][nearest]") {
+  std::mt19937 rng(12);
+  const std::vector<std::string> letters = {"a", "b", "c", "A", "B", "ж", "Ж", "ш"};
+  for (int k = 0; k < 3000; ++k) {
+    const std::string name = random_text(rng, rng() % 7, letters);
+    std::vector<std::string> candidates;
+    for (int c = static_cast<int>(rng() % 6); c > 0; --c) candidates.push_back(random_text(rng, rng() % 8, letters));
+    INFO("name " << name);
+    CHECK(nearest(name, candidates) == old_checker_nearest(name, candidates));
+    CHECK(nearest(name, candidates, loader_rule(2)) == old_loader_nearest(name, candidates, false));
+    CHECK(nearest(name, candidates, loader_rule(0)) == old_loader_nearest(name, candidates, true));
+  }
+}
+
+// Correctness at lengths where the whole table of distances would be 10^10 and 10^12 cells: each
+// answer must come from the bounded work (the time is measured by hand, not here).
+TEST_CASE("nearest: a name of 100,000 and of 1,000,000 characters", "[core][nearest]") {
+  for (std::size_t length : {std::size_t{100000}, std::size_t{1000000}}) {
+    INFO("length " << length);
+    std::mt19937 rng(static_cast<unsigned>(length));
+    const std::vector<std::string> letters = {"a", "b", "c", "d", "e", "f", "g", "h", "é", "ж"};
+    const std::string name = random_text(rng, length, letters);  // about 1.2 bytes a letter
+    // Three edits, on ASCII letters: two letters changed, one dropped, and the case of another (no edit).
+    std::string near = name;
+    near[ascii_at(near, length / 4)] = 'x';
+    near[ascii_at(near, length / 3)] = 'y';
+    near.erase(ascii_at(near, length / 2), 1);
+    const std::size_t upper_at = ascii_at(near, 10);
+    near[upper_at] = static_cast<char>(near[upper_at] - 'a' + 'A');
+    std::string nearer = name;  // one letter changed: the best
+    nearer[ascii_at(nearer, 2 * length / 3)] = 'z';
+    const std::string far = random_text(rng, length, letters);  // as long, the same letters
+    const std::string shorter = name.substr(0, name.size() - name.size() / 10);
+    const std::vector<std::string> candidates = {"services", far, shorter, near, nearer, "agencies", nearer};
+    // Edits of a byte of ASCII are one in bytes and in code points alike.
+    CHECK(nearest(name, candidates) == nearer);
+    CHECK(nearest(name, candidates, loader_rule(2)) == nearer);
+    CHECK(nearest(name, {"services", far, shorter, near}) == near);
+    CHECK(nearest(name, {"services", far, shorter, near}, loader_rule(2)).empty());  // three or more bytes
+    CHECK(nearest(name, {"services", far, shorter}, loader_rule(2)).empty());
+    CHECK(nearest(name, {far, "agencies"}, loader_rule(0)).empty());
+    std::string upper = name;
+    for (char& c : upper)
+      if (c >= 'a' && c <= 'h') c = static_cast<char>(c - 'a' + 'A');
+    CHECK(nearest(upper, {far, shorter, nearer, name}, loader_rule(0)) == name);
+  }
 }
