@@ -106,8 +106,12 @@ check "rowids past 2^32: the row by its place and key" \
 # A view with no end: stopped by the limit on a table held in memory, not by the machine's memory.
 cp "$tmp/text.sqlite" "$tmp/endless.db"
 python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute('DROP TABLE objections'); db.execute(\"CREATE VIEW objections AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT 'MF' AS agency_id, 'O' || i AS objection_id, '52' AS clause, '2023-08-03' AS submitted_on, '2023-08-10' AS reviewed_on FROM n\"); db.commit()" "$tmp/endless.db"
+# Under the address sanitizer the address-space limit cannot be set (its shadow memory reserves
+# terabytes of addresses); the table limit is what is tested, and it stops the view either way.
+sanitized=0
+if ldd "$ereje" 2>/dev/null | grep -q 'libasan\|libubsan' || nm "$ereje" 2>/dev/null | grep -q '__asan_init'; then sanitized=1; fi
 code=0
-(ulimit -v 2000000; exec timeout 120 "$ereje" run rules --data "$tmp/endless.db" --as-of 2024-01-01) >/dev/null 2>"$tmp/endless.err" || code=$?
+( [ $sanitized = 1 ] || ulimit -v 2000000; exec timeout 120 "$ereje" run rules --data "$tmp/endless.db" --as-of 2024-01-01) >/dev/null 2>"$tmp/endless.err" || code=$?
 check "a view with no end: exit 2" test $code -eq 2
 check "a view with no end: the limit named" grep -q 'endless.db:objections: error: more than 256 MiB of rows in memory' "$tmp/endless.err"
 
