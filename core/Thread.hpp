@@ -32,9 +32,9 @@ class Thread {
   std::unique_ptr<State> state_;
 };
 
-// Runs `fn` on a thread of kStackBytes and waits for it: its result, or its exception rethrown here.
+// Runs `fn` on a thread of `stack` bytes and waits for it: its result, or its exception rethrown here.
 template <class F>
-auto on_own_stack(F&& fn) -> decltype(fn()) {
+auto on_own_stack_of(std::size_t stack, F&& fn) -> decltype(fn()) {
   using R = decltype(fn());
   std::exception_ptr failed;
   if constexpr (std::is_void_v<R>) {
@@ -44,7 +44,7 @@ auto on_own_stack(F&& fn) -> decltype(fn()) {
       } catch (...) {
         failed = std::current_exception();
       }
-    }).join();
+    }, stack).join();
     if (failed) std::rethrow_exception(failed);
   } else {
     R result{};
@@ -54,10 +54,16 @@ auto on_own_stack(F&& fn) -> decltype(fn()) {
       } catch (...) {
         failed = std::current_exception();
       }
-    }).join();
+    }, stack).join();
     if (failed) std::rethrow_exception(failed);
     return result;
   }
+}
+
+// Runs `fn` on a thread of kStackBytes, as on_own_stack_of does.
+template <class F>
+auto on_own_stack(F&& fn) -> decltype(fn()) {
+  return on_own_stack_of(kStackBytes, std::forward<F>(fn));
 }
 
 }  // namespace ereje

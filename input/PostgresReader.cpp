@@ -18,7 +18,8 @@ namespace {
 // libpq is opened when a PostgreSQL URL is read, not when ereje starts (core/SharedLibrary.hpp).
 #define EREJE_LIBPQ_FUNCTIONS(F)                                                                          \
   F(PQclear) F(PQconnectdbParams) F(PQerrorMessage) F(PQexec) F(PQfinish) F(PQfname) F(PQftype)       \
-  F(PQgetisnull) F(PQgetlength) F(PQgetvalue) F(PQnfields) F(PQntuples) F(PQresultStatus) F(PQstatus)
+  F(PQgetisnull) F(PQgetlength) F(PQgetvalue) F(PQnfields) F(PQntuples) F(PQresultStatus) F(PQstatus)    \
+  F(PQsendQuery) F(PQsetSingleRowMode) F(PQgetResult)
 EREJE_LIBRARY_FUNCTIONS(Libpq, EREJE_LIBPQ_FUNCTIONS)
 
 const Libpq& pq() {
@@ -69,30 +70,46 @@ Result exec(PGconn* c, const std::string& sql, const std::string& shown, const s
   return r;
 }
 
+// A table's rows come one at a time (libpq's single-row mode), never as one result held whole: a
+// view with no end, or a table larger than memory, stops at the limit on a table held in memory
+// (as SQLite's does), with an error, and closing the connection stops the server's query.
 void read_table(PGconn* c, DbRead& read, const TableSchema& ts, const std::string& name, bool ordered) {
   // ctid order is the table's physical order: the order rows were loaded in, for a table loaded
   // once. Views have no ctid; their rows come in the order the view gives.
-  Result r = exec(c, "SELECT * FROM " + quote_ident(name) + (ordered ? " ORDER BY ctid" : ""), read.shown + ":" + ts.name,
-                  "cannot read the table");
-  const int n = pq().PQnfields(r.get());
+  const std::string where = read.shown + ":" + ts.name;
+  const std::string sql = "SELECT * FROM " + quote_ident(name) + (ordered ? " ORDER BY ctid" : "") + " LIMIT " +
+                          std::to_string(kMaxRowsPerTable + 1);
+  auto failed = [&] {
+    throw_input_error(data_error("data-db-error", where, 0, 0, {},
+                                 fmt::format("cannot read the table: {}", first_line(pq().PQerrorMessage(c))),
+                                 "check that the user may read the tables of data.md in this database"));
+  };
+  if (!pq().PQsendQuery(c, sql.c_str()) || !pq().PQsetSingleRowMode(c)) failed();
+  TextTable* t = nullptr;
   std::vector<std::string> header;
-  for (int i = 0; i < n; ++i) header.push_back(pq().PQfname(r.get(), i));
-  TextTable& t = start_db_table(read, ts.name, header);
   std::vector<const ColumnSchema*> known;
-  for (const auto& h : header) known.push_back(is_derived(ts, h) ? nullptr : ts.column(h));
-  const int rows = pq().PQntuples(r.get());
-  t.records.reserve(static_cast<std::size_t>(rows));
-  for (int row = 0; row < rows; ++row) {
-    const auto number = static_cast<std::uint32_t>(row + 1);
+  std::size_t bytes = 0;  // of the values read so far
+  std::uint32_t number = 0;
+  while (Result r{pq().PQgetResult(c)}) {
+    const auto st = pq().PQresultStatus(r.get());
+    if (st != PGRES_SINGLE_TUPLE && st != PGRES_TUPLES_OK) failed();
+    const int n = pq().PQnfields(r.get());
+    if (!t) {  // the first result names the columns, even when there are no rows
+      for (int i = 0; i < n; ++i) header.push_back(pq().PQfname(r.get(), i));
+      t = &start_db_table(read, ts.name, header);
+      for (const auto& h : header) known.push_back(is_derived(ts, h) ? nullptr : ts.column(h));
+    }
+    if (st != PGRES_SINGLE_TUPLE || pq().PQntuples(r.get()) != 1) continue;
+    ++number;
     std::vector<std::string> rec;
     rec.reserve(header.size());
     for (int i = 0; i < n; ++i) {
       const auto h = static_cast<std::size_t>(i);
-      if (pq().PQgetisnull(r.get(), row, i)) {
+      if (pq().PQgetisnull(r.get(), 0, i)) {
         rec.emplace_back();
         continue;
       }
-      std::string v(pq().PQgetvalue(r.get(), row, i), static_cast<std::size_t>(pq().PQgetlength(r.get(), row, i)));
+      std::string v(pq().PQgetvalue(r.get(), 0, i), static_cast<std::size_t>(pq().PQgetlength(r.get(), 0, i)));
       const Oid type = pq().PQftype(r.get(), i);
       if (known[h]) {
         if (type == kBool) {
@@ -100,23 +117,34 @@ void read_table(PGconn* c, DbRead& read, const TableSchema& ts, const std::strin
         } else if (type == kBpchar) {
           while (!v.empty() && v.back() == ' ') v.pop_back();
         } else if (type == kFloat4 || type == kFloat8 || type == kNumeric || type == kMoney) {
-          db_value_error(read, t, number, header[h], fmt::format("holds the number {}", v),
+          db_value_error(read, *t, number, header[h], fmt::format("holds the number {}", v),
                          "codes, texts and dates are text or date columns, booleans boolean: store it as one");
           v.clear();
         } else if (type == kTimestamp || type == kTimestamptz) {
-          db_value_error(read, t, number, header[h], fmt::format("holds the timestamp {}", v),
+          db_value_error(read, *t, number, header[h], fmt::format("holds the timestamp {}", v),
                          "store dates as the type date (or text YYYY-MM-DD)");
           v.clear();
         } else if (type == kBytea) {
-          db_value_error(read, t, number, header[h], "holds bytes (bytea)", "store the value as text");
+          db_value_error(read, *t, number, header[h], "holds bytes (bytea)", "store the value as text");
           v.clear();
         }
       }
       rec.push_back(std::move(v));
     }
-    t.records.push_back(std::move(rec));
-    t.lines.push_back(number);
+    // Counted as held in memory, as SQLite's rows are: each value with its string, each row with its vector.
+    bytes += sizeof(rec);
+    for (const auto& v : rec) bytes += sizeof(v) + (v.size() > 15 ? v.capacity() + 1 : 0);
+    t->records.push_back(std::move(rec));
+    t->lines.push_back(number);
+    if (bytes > kMaxJsonBytes)
+      throw_input_error(data_error("data-file-too-large", t->file, 0, 0, {},
+                                   fmt::format("more than {} MiB of rows in memory, the limit for a table read "
+                                               "from a database (stopped at row {})",
+                                               kMaxJsonBytes >> 20, t->records.size()),
+                                   "export a table this large as CSV: it is read in one pass, without that limit; "
+                                   "or check that a view has an end"));
   }
+  if (!t) failed();
 }
 
 }  // namespace

@@ -105,5 +105,21 @@ check "missing table named" grep -q 'error: missing table `schedule` in the Post
 "$ereje" run rules --data "postgresql://nobody:secret@127.0.0.1:1/none" --as-of 2024-01-01 >/dev/null 2>"$tmp/down.err" || true
 check "no server: a clear error" grep -q 'postgresql://nobody@127.0.0.1:1/none: error: cannot connect to the PostgreSQL database' "$tmp/down.err"
 check "no server: the password is not shown" bash -c "! grep -q secret '$tmp/down.err'"
+# A view with no end: rows come one at a time and stop at the limit on a table held in memory, not
+# at the machine's memory (no address-space limit under the sanitizers: theirs cannot be set).
+psql_ <<'SQL'
+DROP TABLE IF EXISTS ereje_bad.objections;
+CREATE VIEW ereje_bad.objections AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)
+  SELECT 'MF'::text AS agency_id, 'O' || i AS objection_id, '52'::text AS clause,
+         date '2023-08-03' AS submitted_on, date '2023-08-10' AS reviewed_on FROM n;
+SQL
+psql_ -c "CREATE TABLE ereje_bad.schedule AS SELECT * FROM ereje_example.schedule"
+sanitized=0
+if ldd "$ereje" 2>/dev/null | grep -q 'libasan\|libubsan' || nm "$ereje" 2>/dev/null | grep -q '__asan_init'; then sanitized=1; fi
+code=0
+( [ $sanitized = 1 ] || ulimit -v 2000000; exec timeout 300 "$ereje" run rules --data "$bad" --as-of 2024-01-01 ) \
+  >/dev/null 2>"$tmp/endless.err" || code=$?
+check "a view with no end: exit 2" test $code -eq 2
+check "a view with no end: the limit named" grep -q ':objections: error: more than 256 MiB of rows in memory' "$tmp/endless.err"
 psql_ -c "DROP SCHEMA ereje_example CASCADE; DROP SCHEMA ereje_bad CASCADE"
 exit $fail
