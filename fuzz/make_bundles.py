@@ -8,7 +8,8 @@ and data folders, each file cut so that a case stays under 48 KiB.
   the new-indicator walkthrough's rules for its own folders;
 - the methodology's rules against the walkthrough's (`diff a b`), and the rules at two dates;
 - every rule file of tests/catalogue/rules and tests/golden with the data contract
-  (rules/data/tables.ereje) beside it, over the example data.
+  (rules/data/tables.ereje) beside it, over the example data;
+- the deepest formulas the checker accepts, over the example data.
 Each case is written to OUTDIR under the hash of its text, so the same case is written once.
 """
 import hashlib
@@ -123,6 +124,22 @@ def main():
                 if n != "tables.ereje":
                     files = contract + files
                 emit(files + example, ["2024-01-01", "MF", "49", "csv", "text", "en", "2023-01-01", ""])
+    # The deepest formulas the checker accepts (as tests/limits.sh makes them): they must run on the
+    # harness's small stack, so that an overflow it reports is never one the limits allow.
+    header = ('act "1" "Limits" in_force 2021-04-20\nclause 49 "Automation"\n  title kk "Автоматтандыру"\n'
+              '  title ru "Автоматизация"\n  evidence text seed, variables seed, formula seed\n'
+              '  let n = count services\n')
+    deep = {
+        "parens": header + "  result T = " + "(" * 60 + "n" + ")" * 60 + " range 0..10000\nend\n",
+        "chain": header + "  result T = n" + " + n" * 255 + " range 0..10000000\nend\n",
+        "lets": header + "  let a0 = n\n" + "".join(f"  let a{i} = a{i - 1} + 1\n" for i in range(1, 498))
+        + "  result T = a497 range 0..10000\nend\n",
+        "functions": "".join(f"function f{i}(x) = f{i + 1}(x) + 1\n" for i in range(499)) + "function f499(x) = x\n"
+        + header + "  result T = f0(n) range 0..10000\nend\n",
+    }
+    for name, text in deep.items():
+        emit(contract + [("a/" + name + ".ereje", text)] + example,
+             ["2024-01-01", "MF", "49", "csv", "json", "en", "2023-01-01", "rj"])
     print(len(written))
 
 
