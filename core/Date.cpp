@@ -64,4 +64,35 @@ Date today_utc() {
   return Date{static_cast<std::int32_t>(days)};
 }
 
+std::optional<std::string> typed_date_as_iso(std::string_view s) {
+  // Three runs of digits with one separator between them, the same both times.
+  unsigned part[3] = {0, 0, 0};
+  std::size_t len[3] = {0, 0, 0};
+  char sep = 0;
+  std::size_t k = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      if (++len[k] > 4) return std::nullopt;
+      part[k] = part[k] * 10 + static_cast<unsigned>(c - '0');
+    } else if ((c == '.' || c == '/' || c == '-') && k < 2 && len[k] > 0 && (sep == 0 || sep == c)) {
+      sep = c;
+      ++k;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (k != 2 || len[2] == 0) return std::nullopt;
+  unsigned y = 0, m = 0, d = 0;
+  if (len[0] == 4 && len[1] <= 2 && len[2] <= 2) {
+    y = part[0], m = part[1], d = part[2];
+  } else if (sep != '-' && len[0] <= 2 && len[1] <= 2 && len[2] == 4) {
+    d = part[0], m = part[1], y = part[2];
+  } else {
+    return std::nullopt;
+  }
+  std::string iso = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  if (!parse_date(iso)) return std::nullopt;
+  return iso;
+}
+
 }  // namespace ereje

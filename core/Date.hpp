@@ -18,6 +18,10 @@ inline constexpr std::int32_t kFirstDay = -719528, kLastDay = 2932896;
 
 // Parses exactly `YYYY-MM-DD` and rejects impossible dates such as 2024-02-30.
 std::optional<Date> parse_date(std::string_view s);
+// A date typed another usual way, as the YYYY-MM-DD it means: day.month.year or day/month/year
+// (`31.01.2024`, `1/2/2024`, as registries and people here type them), and year first with other
+// separators or without leading zeros (`2024/01/31`, `2024-1-31`). nullopt when it is none of those, or no real day: then there is no guess.
+std::optional<std::string> typed_date_as_iso(std::string_view s);
 Date make_date(int y, unsigned m, unsigned d);
 std::string format_date(Date d);
 void civil_from_days(std::int32_t z, int& y, unsigned& m, unsigned& d);

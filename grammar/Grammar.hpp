@@ -139,7 +139,11 @@ struct expect_text : seq<text_value> {};
 struct description : text_value {};
 struct expect_name : seq<name> {};
 struct expect_eq : tok<one<'='>> {};
-struct expect_date : seq<date_tok> {};
+// A date typed another way (`01.01.2025`, `2025/1/1`, `2025-1-1`): read as one token so that the
+// parser says which date it is (`bad-date`, "write 2025-01-01") instead of a syntax error there and
+// errors that follow from it.
+struct loose_date : seq<plus<digit>, one<'.', '/', '-'>, plus<digit>, one<'.', '/', '-'>, plus<digit>, not_at<ident_other>> {};
+struct expect_date : sor<date_tok, tok<loose_date>> {};
 struct expect_clause_number : seq<clause_number_tok> {};
 struct expect_int : seq<number_tok> {};
 struct expect_dots : tok<two<'.'>> {};
@@ -231,7 +235,11 @@ struct part_of_act : seq<kw_part, must<expect_of_act>, must<expect_act_id>> {};
 
 struct clause_item : sor<title_stmt, text_stmt, replaces_stmt, in_force_stmt, evidence_stmt, let_stmt,
                          coefficient_stmt, result_stmt, obligation_stmt> {};
-struct expect_clause_end : seq<kw_end> {};
+// A clause ends with `end`. One left open up to the next top-level item (or the end of the file) is
+// still read, so that it is reported (the parser: "clause 49 has no `end`") and counted, not lost
+// with everything after it.
+struct next_top_item : at<sor<kw_act, kw_clause, kw_function, kw_repeals, kw_table, kw_extend, kw_part, eof>> {};
+struct expect_clause_end : sor<kw_end, next_top_item> {};
 struct clause_block : seq<kw_clause, must<expect_clause_number>, opt<text_value>, star<clause_item>, star<test_block>,
                           expect_clause_end> {};
 

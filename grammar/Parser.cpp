@@ -26,7 +26,7 @@ struct FoldKeep : pt::apply<FoldKeep> {
 template <typename Rule>
 using Selector = pt::selector<
     Rule,
-    pt::store_content::on<name, date_lit, number_lit, string_lit, text_value, description, clause_number, na_lit,
+    pt::store_content::on<name, date_lit, loose_date, number_lit, string_lit, text_value, description, clause_number, na_lit,
                           call, if_expr, aggregate, agg_kind, agg_of, agg_where, true_lit, false_lit, name_ref,
                           op_neg, op_not, op_mul, op_div, op_add, op_sub, op_le, op_ge, op_ne, op_lt, op_gt,
                           op_eq, in_list, title_stmt, text_stmt, replaces_stmt, in_force_stmt, evidence_stmt,
@@ -153,11 +153,7 @@ class Converter {
       auto v = Rational::parse_decimal(n.string_view());
       return make(s, ast::NumberLit{v.value_or(Rational{}), n.string()});
     }
-    if (n.is_type<date_lit>()) {
-      auto d = parse_date(n.string_view());
-      if (!d) diags_.error("bad-date", s, "`" + n.string() + "` is not a real date", "dates are YYYY-MM-DD");
-      return make(s, ast::DateLit{d.value_or(Date{})});
-    }
+    if (n.is_type<date_lit>()) return make(s, ast::DateLit{date_of(n).value_or(Date{})});
     if (n.is_type<string_lit>()) return make(s, ast::StringLit{unescape(n.string_view())});
     if (n.is_type<true_lit>()) return make(s, ast::BoolLit{true});
     if (n.is_type<false_lit>()) return make(s, ast::BoolLit{false});
@@ -239,8 +235,19 @@ class Converter {
   }
 
   std::optional<Date> date_of(const Node& n) {
-    auto d = parse_date(trimmed(n));
-    if (!d) diags_.error("bad-date", token_span(n), "`" + trimmed(n) + "` is not a real date", "dates are YYYY-MM-DD");
+    const std::string t = trimmed(n);
+    auto d = parse_date(t);
+    if (d) return d;
+    if (auto iso = typed_date_as_iso(t))
+      diags_.error("bad-date", token_span(n), "`" + t + "` is not a date as YYYY-MM-DD", "write " + *iso);
+    else if (n.is_type<loose_date>())
+      diags_.error("bad-date", token_span(n), "`" + t + "` is not a date as YYYY-MM-DD", "write dates as YYYY-MM-DD, e.g. 2025-01-31");
+    else if (t.size() == 10 && t[5] >= '0' && t[5] <= '1' && (t[5] - '0') * 10 + (t[6] - '0') >= 1 &&
+             (t[5] - '0') * 10 + (t[6] - '0') <= 12)
+      diags_.error("bad-date", token_span(n), "`" + t + "` is not a real date: there is no such day",
+                   "check the day: it is past the end of that month");
+    else
+      diags_.error("bad-date", token_span(n), "`" + t + "` is not a real date", "months run from 01 to 12 (YYYY-MM-DD)");
     return d;
   }
 
@@ -335,6 +342,16 @@ class Converter {
       }
     }
     c.end_span = end_keyword(n);
+    if (!c.end_span.valid()) {
+      // Left open up to the next top-level item or the end of the file (Grammar.hpp: expect_clause_end).
+      const std::size_t next = next_token(n.children.empty() ? n.begin().byte : n.children.back()->end().byte);
+      const bool at_eof = next >= file_.text.size();
+      auto& d = diags_.error("clause-without-end", c.number_span, "clause " + c.number + " has no `end`",
+                             "close the clause with `end` after its last item");
+      d.notes.push_back({Span{&file_, static_cast<std::uint32_t>(next), static_cast<std::uint32_t>(at_eof ? next : next + 1)},
+                         at_eof ? "the file ends here, while clause " + c.number + " is still open"
+                                : "the next item starts here, while clause " + c.number + " is still open"});
+    }
     file.clauses.push_back(std::move(c));
   }
 
@@ -342,7 +359,14 @@ class Converter {
   // the parse tree instead would change which syntax error PEGTL reports for a clause left open.)
   Span end_keyword(const Node& n) const {
     const std::string& t = file_.text;
-    std::size_t i = n.children.empty() ? n.begin().byte : n.children.back()->end().byte;
+    const std::size_t i = next_token(n.children.empty() ? n.begin().byte : n.children.back()->end().byte);
+    if (t.compare(i, 3, "end") != 0) return Span{};
+    return Span{&file_, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 3)};
+  }
+
+  // The first byte at or after `i` that is not blank or inside a comment.
+  std::size_t next_token(std::size_t i) const {
+    const std::string& t = file_.text;
     while (i < t.size()) {
       if (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n') {
         ++i;
@@ -353,8 +377,7 @@ class Converter {
         break;
       }
     }
-    if (t.compare(i, 3, "end") != 0) return Span{};
-    return Span{&file_, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 3)};
+    return std::min(i, t.size());
   }
 
   ast::TestCase test(const Node& n) {

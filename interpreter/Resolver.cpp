@@ -21,7 +21,9 @@ void resolve_versions(RuleSet& rules, Diagnostics& diags) {
         diags.error("duplicate-act", act->span, "act \"" + act->id + "\" is declared in two files")
             .notes.push_back({it->second->span, "also declared here"});
       }
-      if (!act->in_force)
+      // A date written but not a date has had its error (`bad-date`); saying "no in-force date" as
+      // well would be a second error for one mistake.
+      if (!act->in_force && !act->in_force_span.valid())
         diags.error("act-without-date", act->span, "act \"" + act->id + "\" has no in-force date",
                     "add `in_force YYYY-MM-DD` after the act's title");
     }
@@ -46,7 +48,12 @@ void resolve_versions(RuleSet& rules, Diagnostics& diags) {
                     "start the file with `act \"NUMBER\" \"title\" in_force YYYY-MM-DD`");
       continue;
     }
-    Date act_date = act->in_force.value_or(Date{});
+    // The clauses of an act whose date is unknown (not given, or not a date: an error already) get
+    // no version: a made-up date would only bring errors that follow from the first. A clause whose
+    // own `in_force` is not a date (an error too) is checked at the act's date, so that its other
+    // mistakes are said in the same run.
+    if (!act->in_force) continue;
+    const Date act_date = *act->in_force;
     for (const auto& c : file.clauses) {
       ClauseVersion v{c.number, &file, act, &c, nullptr, c.in_force.value_or(act_date), std::nullopt};
       if (c.replaces && *c.replaces != c.number)

@@ -170,6 +170,22 @@ TEST_CASE("date: parse_date rejects impossible and malformed dates", "[core][dat
   }
 }
 
+TEST_CASE("date: a date typed day.month.year or without leading zeros is read as the day it means", "[core][date]") {
+  REQUIRE(typed_date_as_iso("01.07.2025") == "2025-07-01");
+  REQUIRE(typed_date_as_iso("1.7.2025") == "2025-07-01");
+  REQUIRE(typed_date_as_iso("31/12/2024") == "2024-12-31");
+  REQUIRE(typed_date_as_iso("2025-1-9") == "2025-01-09");
+  REQUIRE(typed_date_as_iso("2024.01.31") == "2024-01-31");
+  REQUIRE(typed_date_as_iso("2025/7/1") == "2025-07-01");
+  REQUIRE(typed_date_as_iso("29.02.2024") == "2024-02-29");
+  // No real day, or no way to tell the parts apart: no guess.
+  for (const char* none : {"29.02.2025", "31.04.2024", "13.13.2024", "2024.13.01", "01.07-2025", "01..2025",
+                           "1.2.25", "2025-1-1-1", "2025-01-01x", "", "..", "100.1.2024", "1.1.20240"}) {
+    INFO("input: `" << none << "`");
+    REQUIRE_FALSE(typed_date_as_iso(none).has_value());
+  }
+}
+
 TEST_CASE("date: parse_date accepts real dates, leap days included", "[core][date]") {
   REQUIRE(parse_date("2024-02-29") == make_date(2024, 2, 29));
   REQUIRE(parse_date("2000-02-29") == make_date(2000, 2, 29));  // divisible by 400

@@ -616,13 +616,44 @@ TEST_CASE("grammar: impossible dates are reported where they stand", "[grammar][
   for (const auto& d : p.diags.list()) {
     CHECK(d.code == "bad-date");
     CHECK(d.severity == Severity::Error);
-    CHECK(d.help == "dates are YYYY-MM-DD");
   }
-  CHECK(p.diags.list()[0].message == "`2023-02-29` is not a real date");
+  CHECK(p.diags.list()[0].message == "`2023-02-29` is not a real date: there is no such day");
+  CHECK(p.diags.list()[0].help == "check the day: it is past the end of that month");
   CHECK(pos(p.diags.list()[0].span) == position_of(text, "2023-02-29"));
-  CHECK(p.diags.list()[1].message == "`2024-02-30` is not a real date");
+  CHECK(p.diags.list()[1].message == "`2024-02-30` is not a real date: there is no such day");
   CHECK(pos(p.diags.list()[1].span) == position_of(text, "2024-02-30"));
+  CHECK(p.diags.list()[2].message == "`2023-13-01` is not a real date");
+  CHECK(p.diags.list()[2].help == "months run from 01 to 12 (YYYY-MM-DD)");
   CHECK(pos(p.diags.list()[2].span) == position_of(text, "2023-13-01"));
+}
+
+TEST_CASE("grammar: a date typed day.month.year is one error that names the date", "[grammar][error]") {
+  const std::string text =
+      "act \"1\" \"T\" in_force 01.07.2025\n"
+      "clause 49 \"X\"\n"
+      "  in_force 2025/7/1\n"
+      "  test \"t\"\n"
+      "    as_of 2025-7-1\n"
+      "    expect T = 1\n"
+      "end\n";
+  Parsed p = parse(text);
+  INFO(render(p.diags));
+  REQUIRE(p.diags.list().size() == 3);
+  for (const auto& d : p.diags.list()) {
+    CHECK(d.code == "bad-date");
+    CHECK(d.help == "write 2025-07-01");
+  }
+  CHECK(p.diags.list()[0].message == "`01.07.2025` is not a date as YYYY-MM-DD");
+  CHECK(pos(p.diags.list()[0].span) == position_of(text, "01.07.2025"));
+  CHECK(pos(p.diags.list()[1].span) == position_of(text, "2025/7/1"));
+  CHECK(pos(p.diags.list()[2].span) == position_of(text, "2025-7-1"));
+  REQUIRE(p.file.clauses.size() == 1);  // the clause is read whole
+  CHECK(p.file.clauses[0].tests.size() == 1);
+  // Shaped like a date but no way to read one: still one error, with the form to use.
+  Parsed q = parse("act \"1\" \"T\" in_force 2025.13.45\n");
+  REQUIRE(q.diags.list().size() == 1);
+  CHECK(q.diags.list()[0].code == "bad-date");
+  CHECK(q.diags.list()[0].help == "write dates as YYYY-MM-DD, e.g. 2025-01-31");
   // The items themselves are kept, so the checker can report on the rest.
   CHECK(p.file.clauses.size() == 1);
 }
@@ -771,8 +802,8 @@ TEST_CASE("grammar: syntax errors at the top level", "[grammar][error]") {
       {"function f(x) 1\n", "expected `=`, found `1`", 1, 15},
       {"repeals", "expected a clause number such as 49 or 49-1, found the end of the file", 1, 8},
       {"act \"1\" \"T\" in_force 2023-01-01 amends 22599\n", "expected text in double quotes, found `22599`", 1, 40},
-      {"clause 49 \"X\"\n  let x = 1\n", "expected a clause item (title, text, replaces, in_force, evidence, let, coefficient, "
-                                        "result, obligation), a test, or `end`, found the end of the file", 3, 1},
+      {"clause 49 \"X\"\n  lett x = 1\nend\n", "expected a clause item (title, text, replaces, in_force, evidence, let, "
+                                               "coefficient, result, obligation), a test, or `end`, found `lett`", 2, 3},
   };
   for (const auto& c : cases) {
     Parsed p = parse(c.text);
@@ -852,19 +883,36 @@ TEST_CASE("grammar: after a syntax error the parser resumes at the next clause",
 
 // Regression (was a bug): after a clause that lacks
 // its `end`, the error is reported at the next `clause` line and recovery skips that whole clause.
-TEST_CASE("grammar: a missing `end` does not swallow the next clause", "[grammar][error][recovery]") {
+TEST_CASE("grammar: a missing `end` is said once, and the clause and the next are both read", "[grammar][error][recovery]") {
   const std::string text =
       "act \"1\" \"T\" in_force 2023-01-01\n"
       "clause 1 \"no end\"\n"
       "  let a = 1\n"
+      "  test \"t\"\n"
+      "    expect a = 1\n"
       "clause 2 \"good\"\n"
       "  let b = 2\n"
-      "end\n";
+      "end\n"
+      "clause 3 \"no end at the end of the file\"\n"
+      "  let c = 3\n";
   Parsed p = parse(text);
-  REQUIRE(p.diags.list().size() == 1);
+  INFO(render(p.diags));
+  REQUIRE(p.diags.list().size() == 2);
   std::vector<std::string> kept;
   for (const auto& c : p.file.clauses) kept.push_back(c.number);
-  CHECK(kept == std::vector<std::string>{"2"});
+  CHECK(kept == std::vector<std::string>{"1", "2", "3"});
+  CHECK(p.file.clauses[0].tests.size() == 1);
+  const Diagnostic& first = p.diags.list()[0];
+  CHECK(first.code == "clause-without-end");
+  CHECK(first.message == "clause 1 has no `end`");
+  CHECK(pos(first.span) == position_of(text, "1 \"no end\""));
+  REQUIRE(first.notes.size() == 1);
+  CHECK(first.notes[0].message == "the next item starts here, while clause 1 is still open");
+  CHECK(pos(first.notes[0].span) == position_of(text, "clause 2"));
+  const Diagnostic& last = p.diags.list()[1];
+  CHECK(last.message == "clause 3 has no `end`");
+  REQUIRE(last.notes.size() == 1);
+  CHECK(last.notes[0].message == "the file ends here, while clause 3 is still open");
 }
 
 TEST_CASE("grammar: 200,000 nested parentheses give a diagnostic, not a crash", "[grammar][error][limits]") {
