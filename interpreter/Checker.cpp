@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/LookAlike.hpp"
 #include "core/Nearest.hpp"
 #include "grammar/Parser.hpp"
 
@@ -29,6 +30,31 @@ std::string nearest(const std::string& name, const std::vector<std::string>& can
 }
 
 namespace {
+
+// A name typed with a letter of the other script that looks the same (Cyrillic `с` for Latin `c`,
+// one keyboard layout away): one error that names both letters and their code points, instead of
+// "not defined" with a guess by spelling. `has` says who has the right name ("table `services`
+// has"). The name meant when said, else nullopt.
+std::optional<std::string> said_look_alike(Diagnostics& diags, const std::string& name,
+                                           const std::vector<std::string>& candidates, Span span, const std::string& has) {
+  auto m = find_look_alike(name, candidates);
+  if (!m) return std::nullopt;
+  diags.error("look-alike", span,
+              "`" + name + "` is not `" + m->candidate + "`: it has " + m->written + " where " + has + " " + m->meant,
+              "write `" + m->candidate + "` (the letters look the same but are different characters)");
+  return m->candidate;
+}
+
+// A name declared with letters of both scripts (`cоunt` with a Cyrillic `о`) reads as one word and
+// is a trap for every later use: said once, where it is declared.
+void warn_mixed_script(Diagnostics& diags, const std::string& name, Span span) {
+  auto letter = mixed_script_letter(name);
+  if (!letter) return;
+  const std::string latin = fold_look_alikes(name);
+  diags.warning("mixed-script", span, "`" + name + "` mixes Latin and Cyrillic letters: " + *letter + " among the others",
+                mixed_script_letter(latin) ? std::string("write the name in one script")
+                                           : "write the name in one script, e.g. `" + latin + "`");
+}
 
 using input::ColumnSchema;
 using input::ColumnType;
@@ -143,6 +169,7 @@ class ClauseChecker {
 
   void declare() {
     auto add = [&](const std::string& name, Span span, Binding b) {
+      warn_mixed_script(diags_, name, span);
       auto [it, fresh] = names_.emplace(name, std::pair{b, span});
       if (!fresh)
         diags_.error("duplicate-name", span, "`" + name + "` is defined twice in " + where_clause())
@@ -344,6 +371,7 @@ class ClauseChecker {
     const TableSchema* t = contract_.find(name);
     if (!t) {
       const auto names = contract_.names();
+      if (said_look_alike(diags_, name, names, span, "the data contract has")) return nullptr;
       std::string near = nearest(name, names);
       diags_.error("unknown-table", span, "unknown table `" + name + "`",
                    !near.empty()    ? "did you mean `" + near + "`?"
@@ -373,6 +401,7 @@ class ClauseChecker {
           if (!col) {
             std::vector<std::string> names;
             for (const auto& c : ts->columns) names.push_back(c.name);
+            if (said_look_alike(diags_, a.column, names, a.column_span, "table `" + ts->name + "` has")) continue;
             std::string near = nearest(a.column, names);
             diags_.error("unknown-column", a.column_span, "table `" + ts->name + "` has no column `" + a.column + "`",
                          near.empty() ? "its columns are " + list_values(names) : "did you mean `" + near + "`?");
@@ -403,9 +432,11 @@ class ClauseChecker {
         std::vector<std::string> names;
         for (const auto& r : c_.results) names.push_back(r.name);
         for (const auto& o : c_.obligations) names.push_back(o.name);
-        std::string near = nearest(e.result, names);
-        diags_.error("unknown-result", e.result_span, where_clause() + " has no result `" + e.result + "`",
-                     near.empty() ? "its results are " + list_values(names) : "did you mean `" + near + "`?");
+        if (!said_look_alike(diags_, e.result, names, e.result_span, where_clause() + " has")) {
+          std::string near = nearest(e.result, names);
+          diags_.error("unknown-result", e.result_span, where_clause() + " has no result `" + e.result + "`",
+                       near.empty() ? "its results are " + list_values(names) : "did you mean `" + near + "`?");
+        }
       }
       bool literal = std::holds_alternative<ast::NaLit>(e.value->node) || std::holds_alternative<ast::NumberLit>(e.value->node);
       if (auto* u = std::get_if<ast::Unary>(&e.value->node))
@@ -518,22 +549,23 @@ class ClauseChecker {
         bind(Binding{Binding::Kind::AsOf, 0, {}, 0});
         return {Type::Date};
       }
+      if (said_look_alike(diags_, n.name, ctx.fn->params, e.span, "function `" + ctx.fn->name + "` has")) return {};
       std::string near = nearest(n.name, ctx.fn->params);
       diags_.error("undefined-name", e.span, "function `" + ctx.fn->name + "` has no parameter `" + n.name + "`",
                    near.empty() ? "a function sees only its parameters and as_of" : "did you mean `" + near + "`?");
       return {};
     }
-    if (ctx.table) {
-      int ci = ctx.table->column_index(n.name);
-      if (ci >= 0) {
-        if (ctx.constant) return constant_only(e, n.name);
-        bind(Binding{Binding::Kind::Column, static_cast<std::size_t>(ci), {}, 0});
-        columns_.insert(ctx.table->name + "." + n.name);
-        const ColumnSchema& col = ctx.table->columns[static_cast<std::size_t>(ci)];
-        in_force_check(col.origin, e.span, "column `" + n.name + "` of table `" + ctx.table->name + "`");
-        return {column_type(col), &col, true};
-      }
-    }
+    // A column of the rows' table, by its name as written or (after a look-alike error) as meant.
+    auto column = [&](const std::string& name) -> Info {
+      const int ci = ctx.table->column_index(name);
+      if (ctx.constant) return constant_only(e, name);
+      bind(Binding{Binding::Kind::Column, static_cast<std::size_t>(ci), {}, 0});
+      columns_.insert(ctx.table->name + "." + name);
+      const ColumnSchema& col = ctx.table->columns[static_cast<std::size_t>(ci)];
+      in_force_check(col.origin, e.span, "column `" + name + "` of table `" + ctx.table->name + "`");
+      return {column_type(col), &col, true};
+    };
+    if (ctx.table && ctx.table->column_index(n.name) >= 0) return column(n.name);
     if (auto it = names_.find(n.name); it != names_.end()) {
       const Binding& b = it->second.first;
       if (b.index == SIZE_MAX) {
@@ -578,9 +610,16 @@ class ClauseChecker {
       }
     std::vector<std::string> candidates;
     for (const auto& [name, b] : names_) candidates.push_back(name);
-    if (ctx.table)
-      for (const auto& c : ctx.table->columns) candidates.push_back(c.name);
+    if (ctx.table) {
+      std::vector<std::string> cols;
+      for (const auto& c : ctx.table->columns) cols.push_back(c.name);
+      // The column meant is read as such, so that its comparison is checked, not a second error.
+      if (auto meant = said_look_alike(diags_, n.name, cols, e.span, "table `" + ctx.table->name + "` has"))
+        return column(*meant);
+      candidates.insert(candidates.end(), cols.begin(), cols.end());
+    }
     candidates.push_back("as_of");
+    if (said_look_alike(diags_, n.name, candidates, e.span, where_clause() + " has")) return {};
     std::string near = nearest(n.name, candidates);
     if (ctx.table) {
       // Inside a row condition a bare name is meant as a column: say so, not "define it with let".
@@ -655,8 +694,16 @@ class ClauseChecker {
       // Resolve an enum value on either side against the column on the other.
       const ast::Expr* lhs = b.lhs.get();
       const ast::Expr* rhs = b.rhs.get();
+      // A column's name typed with a look-alike letter is the column (said as `look-alike`), not a value.
+      auto column_named = [&](const std::string& name) {
+        if (!ctx.table) return false;
+        if (ctx.table->column(name)) return true;
+        std::vector<std::string> cols;
+        for (const auto& c : ctx.table->columns) cols.push_back(c.name);
+        return find_look_alike(name, cols).has_value();
+      };
       bool l_name = std::holds_alternative<ast::NameRef>(lhs->node) && !names_.count(std::get<ast::NameRef>(lhs->node).name) &&
-                    !(ctx.table && ctx.table->column(std::get<ast::NameRef>(lhs->node).name));
+                    !column_named(std::get<ast::NameRef>(lhs->node).name);
       if (l_name) {
         r = expr(*rhs, ctx);
         if (enum_literal(*lhs, r, ctx)) return {Type::Bool, nullptr, r.row};
@@ -800,6 +847,7 @@ class ClauseChecker {
       std::vector<std::string> names;
       for (const auto& [n, f] : rules_.functions) names.push_back(n);
       for (const auto& [n, b] : builtins) names.push_back(n);
+      if (said_look_alike(diags_, c.function, names, c.name_span, "the rules have")) return {};
       std::string near = nearest(c.function, names);
       diags_.error("undefined-function", c.name_span, "no function named `" + c.function + "`",
                    near.empty() ? "the standard library is listed in docs/language.md" : "did you mean `" + near + "`?");
@@ -908,9 +956,11 @@ void check_function_names(const RuleSet& rules, const ast::Function& fn, const a
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, ast::NameRef>) {
           if (n.name != "as_of" && std::find(fn.params.begin(), fn.params.end(), n.name) == fn.params.end()) {
-            std::string near = nearest(n.name, fn.params);
-            diags.error("undefined-name", e.span, "function `" + fn.name + "` has no parameter `" + n.name + "`",
-                        near.empty() ? "a function sees only its parameters and as_of" : "did you mean `" + near + "`?");
+            if (!said_look_alike(diags, n.name, fn.params, e.span, "function `" + fn.name + "` has")) {
+              std::string near = nearest(n.name, fn.params);
+              diags.error("undefined-name", e.span, "function `" + fn.name + "` has no parameter `" + n.name + "`",
+                          near.empty() ? "a function sees only its parameters and as_of" : "did you mean `" + near + "`?");
+            }
           }
         } else if constexpr (std::is_same_v<T, ast::Unary>) {
           check_function_names(rules, fn, *n.operand, diags);

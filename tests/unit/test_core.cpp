@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/Date.hpp"
+#include "core/LookAlike.hpp"
 #include "core/Diagnostic.hpp"
 #include "core/Nearest.hpp"
 #include "core/Rational.hpp"
@@ -848,4 +849,43 @@ TEST_CASE("nearest: a name of 100,000 and of 1,000,000 characters", "[core][near
       if (c >= 'a' && c <= 'h') c = static_cast<char>(c - 'a' + 'A');
     CHECK(nearest(upper, {far, shorter, nearer, name}, loader_rule(0)) == name);
   }
+}
+
+// ---- LookAlike ----------------------------------------------------------------------------------
+
+TEST_CASE("look-alike: a name typed with letters of the other script is found, with the letter named", "[core][lookalike]") {
+  REQUIRE(fold_look_alikes("с") == "c");
+  REQUIRE(fold_look_alikes("Тоtal_1") == "Total_1");
+  REQUIRE(fold_look_alikes("жиынтық") == "жиынтық");  // Cyrillic letters without a Latin twin stay
+  auto m = find_look_alike("с", {"T", "n", "c"});
+  REQUIRE(m);
+  CHECK(m->candidate == "c");
+  CHECK(m->written == "Cyrillic с (U+0441)");
+  CHECK(m->meant == "Latin c (U+0063)");
+  // Latin typed where the rules have Cyrillic: the other way round.
+  auto back = find_look_alike("c", {"с"});
+  REQUIRE(back);
+  CHECK(back->written == "Latin c (U+0063)");
+  CHECK(back->meant == "Cyrillic с (U+0441)");
+  // The first letter that differs is named, in a longer name.
+  auto col = find_look_alike("аutomatiоn", {"automation"});
+  REQUIRE(col);
+  CHECK(col->written == "Cyrillic а (U+0430)");
+  // Not a look-alike: the name itself, a spelling difference, another length, no twin.
+  CHECK_FALSE(find_look_alike("c", {"c"}));
+  CHECK_FALSE(find_look_alike("d", {"c"}));
+  CHECK_FALSE(find_look_alike("сс", {"c"}));
+  CHECK_FALSE(find_look_alike("ж", {"x"}));
+  CHECK_FALSE(find_look_alike("", {}));
+}
+
+TEST_CASE("look-alike: a name mixing Latin and Cyrillic is told by its odd letter", "[core][lookalike]") {
+  CHECK(mixed_script_letter("tоtal") == "Cyrillic о (U+043E)");
+  CHECK(mixed_script_letter("тoтал") == "Latin o (U+006F)");
+  CHECK_FALSE(mixed_script_letter("total"));
+  CHECK_FALSE(mixed_script_letter("жалпы"));
+  CHECK_FALSE(mixed_script_letter("n_2"));
+  // Bytes that are no UTF-8 are read one by one, never past the end.
+  CHECK_FALSE(mixed_script_letter(std::string("\xD1", 1)));
+  CHECK(fold_look_alikes(std::string("a\xE2\x82", 3)).size() == 3);
 }
