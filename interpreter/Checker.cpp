@@ -7,6 +7,7 @@
 
 #include "core/LookAlike.hpp"
 #include "core/Nearest.hpp"
+#include "interpreter/LegalText.hpp"
 #include "grammar/Parser.hpp"
 
 namespace ereje::interp {
@@ -1073,7 +1074,10 @@ Checked check(const RuleSet& rules, Diagnostics& diags) {
   // numbers and on dates alike).
   for (const auto& [name, versions] : rules.clauses)
     for (const auto& v : versions)
-      if (v.clause) ClauseChecker(rules, v, out, diags).run();
+      if (v.clause) {
+        ClauseChecker(rules, v, out, diags).run();
+        check_legal_text(v, diags);
+      }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <random>
 
@@ -1025,4 +1026,56 @@ TEST_CASE("checker: the methodology's rules check with no error and no warning",
   }
   CHECK(checked.tables_used == std::set<std::string>{"objections", "schedule", "services"});
   CHECK(rules.earliest() == parse_date("2021-04-20"));
+}
+
+// The legal text against the formula (interpreter/LegalText.cpp), on the methodology's own acts.
+TEST_CASE("checker: paragraph 49 with k = 12 contradicts its Kazakh text, which says 10", "[checker][legal-text]") {
+  auto read = [](const std::string& rel) {
+    std::ifstream in(std::string(EREJE_SOURCE_DIR) + "/" + rel, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  std::string act = read("rules/acts/2023-33140.ereje");
+  const std::string was = "coefficient k = 10 \"brings the result to a share value";
+  REQUIRE(act.find(was) != std::string::npos);
+  auto check_with = [&](const std::string& text) {
+    auto l = std::make_unique<Loaded>();
+    l->rules = interp::load_rules_from_text(
+        {{"tables.ereje", read("rules/data/tables.ereje")}, {"2021-22599.ereje", read("rules/acts/2021-22599.ereje")},
+         {"2023-33140.ereje", text}},
+        l->diags);
+    l->checked = interp::check(l->rules, l->diags);
+    return l;
+  };
+  auto same = check_with(act);
+  INFO(render(same->diags));
+  CHECK(same->diags.list().empty());  // as written, the text and the formula agree
+
+  std::string changed = act;
+  changed.replace(changed.find(was), std::string("coefficient k = 10").size(), "coefficient k = 12");
+  auto l = check_with(changed);
+  INFO(render(l->diags));
+  REQUIRE(l->diags.list().size() == 1);
+  const Diagnostic& d = l->diags.list()[0];
+  CHECK(d.code == "text-coefficient-value");
+  CHECK(d.message == "coefficient `k` of clause 49 (act \"33140\") is 12, but its Kazakh text says 10");
+  CHECK(d.span.file->text.substr(d.span.begin, d.span.end - d.span.begin) == "12");
+  REQUIRE(d.notes.size() == 1);
+  CHECK(d.notes[0].span.file->text.substr(d.notes[0].span.begin, d.notes[0].span.end - d.notes[0].span.begin) == "10");
+}
+
+TEST_CASE("checker: the letters a legal text defines, in Kazakh and Russian phrasing", "[checker][legal-text]") {
+  auto l = load(clause_with("  text ru \"где: T – оценка; d – число услуг; n – всего; q – коэффициент, равный 0,5;\"\n"
+                            "  let d = count services where automation = full\n"
+                            "  let n = count services\n"
+                            "  coefficient q = 0.5\n"
+                            "  result T = d / n * q range 0..1\n"));
+  INFO(render(l->diags));
+  CHECK(l->diags.error_count() == 0);  // 0,5 with a decimal comma is 0.5
+  auto k = load(clause_with("  text kk \"мұнда: T – баға; k – коэффициент (осы көрсеткіш бойынша коэффициент 5-ке тең);\"\n"
+                            "  coefficient k = 6\n"
+                            "  result T = k range 0..10\n"));
+  INFO(render(k->diags));
+  REQUIRE(k->diags.error_count() == 1);
+  CHECK(k->diags.list()[0].code == "text-coefficient-value");
+  CHECK(k->diags.list()[0].message.find("is 6, but its Kazakh text says 5") != std::string::npos);
 }

@@ -1,0 +1,184 @@
+#include "interpreter/LegalText.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/LookAlike.hpp"
+
+namespace ereje::interp {
+namespace {
+
+// A letter the text defines: its name as written, and where it and its entry stand in the text's value.
+struct Defined {
+  std::string name;
+  std::size_t at = 0;          // byte offset of the name in the text's value
+  std::string_view entry;      // "k – … коэффициент 10-ға тең"
+  std::size_t entry_at = 0;
+};
+
+// The span in the rule file of bytes [at, at + len) of a text's value, through its pieces and the
+// escapes inside each quoted piece. An invalid span when the text was not parsed from a file.
+Span span_in_text(const ast::Text& t, std::size_t at, std::size_t len) {
+  std::size_t base = 0;
+  for (const auto& p : t.pieces) {
+    if (at < base + p.value.size() && p.span.valid()) {
+      const std::string& src = p.span.file->text;
+      std::size_t raw = p.span.begin + 1;  // past the opening quote
+      std::size_t begin = 0;
+      for (std::size_t v = base; v < at + len && raw < src.size(); ++v) {
+        if (v == at) begin = raw;
+        raw += src[raw] == '\\' ? 2 : 1;
+      }
+      if (at + len > base + p.value.size()) raw = std::min<std::size_t>(raw, p.span.end);
+      return Span{p.span.file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(raw)};
+    }
+    base += p.value.size();
+  }
+  return t.span;
+}
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view trim(std::string_view s, std::size_t& offset) {
+  while (!s.empty() && space(s.front())) s.remove_prefix(1), ++offset;
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The list that follows "мұнда:" (kk), "где:" (ru) or "where:" (en): entries `NAME – words`, one
+// per `;`. A text without such a list defines no letters (114 is prose).
+std::vector<Defined> defined_letters(const std::string& v) {
+  std::vector<Defined> out;
+  std::size_t start = std::string::npos;
+  for (std::string_view key : {"мұнда:", "мұндағы:", "Мұнда:", "где:", "Где:", "where:", "Where:"}) {
+    const std::size_t k = v.find(key);
+    if (k != std::string::npos && k < start) start = k + key.size();
+  }
+  if (start == std::string::npos) return out;
+  std::size_t pos = start;
+  while (pos < v.size()) {
+    std::size_t semi = v.find(';', pos);
+    if (semi == std::string::npos) semi = v.size();
+    std::size_t entry_at = pos;
+    std::string_view entry = trim(std::string_view(v).substr(pos, semi - pos), entry_at);
+    for (std::string_view dash : {" – ", " — ", " - "}) {
+      const std::size_t d = entry.find(dash);
+      if (d == std::string_view::npos) continue;
+      std::size_t name_at = entry_at;
+      std::string_view name = trim(entry.substr(0, d), name_at);
+      const bool word = !name.empty() && name.size() <= 32 &&
+                        std::none_of(name.begin(), name.end(), [](char c) { return space(c) || c == ',' || c == '('; });
+      if (word) out.push_back({std::string(name), name_at, entry, entry_at});
+      break;
+    }
+    pos = semi + 1;
+  }
+  return out;
+}
+
+// The value an entry states for its coefficient: "10-ға тең", "5-ке тең" (kk), "равен 5",
+// "равный 10" (ru), "equals 10" (en); the number as written. nullopt when it states none.
+std::optional<std::pair<std::string, std::size_t>> stated_value(std::string_view e) {
+  auto number_at = [&](std::size_t i) -> std::optional<std::pair<std::string, std::size_t>> {
+    std::size_t j = i;
+    while (j < e.size() && ((e[j] >= '0' && e[j] <= '9') || ((e[j] == '.' || e[j] == ',') && j > i))) ++j;
+    while (j > i && (e[j - 1] == '.' || e[j - 1] == ',')) --j;
+    if (j == i) return std::nullopt;
+    std::string n(e.substr(i, j - i));
+    std::replace(n.begin(), n.end(), ',', '.');
+    return std::pair{n, i};
+  };
+  // Kazakh: the number comes before "тең", with its case ending (-ға, -ге, -қа, -ке, -на, -не).
+  for (std::size_t t = e.find("тең"); t != std::string_view::npos; t = e.find("тең", t + 1)) {
+    std::size_t i = t;
+    while (i > 0 && space(e[i - 1])) --i;
+    while (i > 0 && (static_cast<unsigned char>(e[i - 1]) >= 0x80 || e[i - 1] == '-')) --i;  // the ending
+    std::size_t d = i;
+    while (d > 0 && ((e[d - 1] >= '0' && e[d - 1] <= '9') || e[d - 1] == '.' || e[d - 1] == ',')) --d;
+    if (d < i) return number_at(d);
+  }
+  // Russian and English: the number after the word.
+  for (std::string_view w : {"равен ", "равна ", "равно ", "равный ", "равным ", "equals ", "equal to "}) {
+    const std::size_t k = e.find(w);
+    if (k == std::string_view::npos) continue;
+    std::size_t i = k + w.size();
+    while (i < e.size() && space(e[i])) ++i;
+    if (auto n = number_at(i)) return n;
+  }
+  return std::nullopt;
+}
+
+const char* language(const std::string& lang) { return lang == "kk" ? "Kazakh" : lang == "ru" ? "Russian" : "English"; }
+
+bool reconstructed_formula(const ast::Clause& c) {
+  for (const auto& e : c.evidence)
+    if (e.subject == "formula") return e.level == ast::Evidence::Reconstructed || e.level == ast::Evidence::NotOnFile;
+  return true;  // not stated: nothing to hold the names to
+}
+
+}  // namespace
+
+void check_legal_text(const ClauseVersion& version, Diagnostics& diags) {
+  const ast::Clause& c = *version.clause;
+  // The clause's names, and where each is declared.
+  struct Name {
+    std::string name;
+    Span span;
+    const ast::Coefficient* coefficient = nullptr;
+  };
+  std::vector<Name> names;
+  for (const auto& l : c.lets) names.push_back({l.name, l.name_span});
+  for (const auto& k : c.coefficients) names.push_back({k.name, k.name_span, &k});
+  for (const auto& r : c.results) names.push_back({r.name, r.name_span});
+  for (const auto& o : c.obligations) names.push_back({o.name, o.name_span});
+  const std::string where = "clause " + c.number + (version.act ? " (act \"" + version.act->id + "\")" : "");
+
+  for (const auto& t : c.texts) {
+    const auto letters = defined_letters(t.value);
+    if (letters.empty()) continue;
+    std::vector<bool> in_text(names.size(), false);
+    for (const auto& d : letters) {
+      // A Cyrillic letter of the act's text is its Latin twin in the code (`с` is `c`).
+      const std::string key = fold_look_alikes(d.name);
+      std::size_t found = names.size();
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (fold_look_alikes(names[i].name) == key) found = i;
+      const Span at = span_in_text(t, d.at, d.name.size());
+      if (found == names.size()) {
+        diags.error("text-letter-undefined", at,
+                    "the " + std::string(language(t.lang)) + " text of " + where + " defines `" + d.name +
+                        "`, which the clause does not define",
+                    "add it as a `let`, `coefficient` or `result` named `" + key + "`, as the text describes it");
+        continue;
+      }
+      in_text[found] = true;
+      const Name& n = names[found];
+      if (!n.coefficient) continue;
+      auto stated = stated_value(d.entry);
+      const auto* lit = std::get_if<ast::NumberLit>(&n.coefficient->value->node);
+      if (!stated || !lit) continue;
+      const auto want = Rational::parse_decimal(stated->first);
+      if (!want || *want == lit->value) continue;
+      auto& diag = diags.error("text-coefficient-value", n.coefficient->value->span,
+                               "coefficient `" + n.name + "` of " + where + " is " + lit->text + ", but its " +
+                                   language(t.lang) + " text says " + stated->first,
+                               "write `coefficient " + n.name + " = " + stated->first +
+                                   "`, or correct the text if the act says otherwise");
+      diag.notes.push_back({span_in_text(t, d.entry_at + stated->second, stated->first.size()),
+                            "the text gives " + stated->first + " here"});
+    }
+    if (reconstructed_formula(c)) continue;  // a reconstructed formula may name parts the act does not
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (!in_text[i])
+        diags.error("text-letter-missing", names[i].span,
+                    "`" + names[i].name + "` of " + where + " is not among the letters its " + language(t.lang) +
+                        " text defines",
+                    "name it as the text does, or mark the formula `evidence formula reconstructed` if the act does "
+                    "not define it");
+  }
+}
+
+}  // namespace ereje::interp
