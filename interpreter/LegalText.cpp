@@ -119,6 +119,58 @@ bool reconstructed_formula(const ast::Clause& c) {
   return true;  // not stated: nothing to hold the names to
 }
 
+// The numbers of a text, as written (digits, with `.`, `,`, `/` or `-` between digits: 0,5, 49-1,
+// 24.07.2023), a decimal comma read as a point; each once, at its first place.
+std::vector<std::pair<std::string, std::size_t>> numbers_of(const std::string& v) {
+  std::vector<std::pair<std::string, std::size_t>> out;
+  auto digit = [&](std::size_t i) { return i < v.size() && v[i] >= '0' && v[i] <= '9'; };
+  for (std::size_t i = 0; i < v.size();) {
+    if (!digit(i)) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (digit(i) || ((v[i] == '.' || v[i] == ',' || v[i] == '/' || v[i] == '-') && digit(i + 1))) ++i;
+    std::string n = v.substr(start, i - start);
+    std::replace(n.begin(), n.end(), ',', '.');
+    if (std::none_of(out.begin(), out.end(), [&](const auto& o) { return o.first == n; })) out.emplace_back(n, start);
+  }
+  return out;
+}
+
+// Where both a Kazakh and a Russian text exist, they state the same numbers (values, paragraph
+// numbers, dates) and define the same letters: what one has and the other lacks is a warning.
+void compare_translations(const ast::Clause& c, const std::string& where, Diagnostics& diags) {
+  const ast::Text *kk = nullptr, *ru = nullptr;
+  for (const auto& t : c.texts) {
+    if (t.lang == "kk" && !kk) kk = &t;
+    if (t.lang == "ru" && !ru) ru = &t;
+  }
+  if (!kk || !ru) return;
+  auto one_way = [&](const ast::Text& a, const ast::Text& b) {
+    const auto in_b = numbers_of(b.value);
+    for (const auto& [n, at] : numbers_of(a.value))
+      if (std::none_of(in_b.begin(), in_b.end(), [&](const auto& o) { return o.first == n; }))
+        diags.warning("text-translation", span_in_text(a, at, n.size()),
+                      "the " + std::string(language(a.lang)) + " text of " + where + " has " + n + ", which its " +
+                          language(b.lang) + " text does not",
+                      "the two texts of one act state the same numbers: check both against the published act")
+            .notes.push_back({b.span, std::string("the ") + language(b.lang) + " text"});
+    std::vector<std::string> letters_b;
+    for (const auto& d : defined_letters(b.value)) letters_b.push_back(fold_look_alikes(d.name));
+    if (letters_b.empty()) return;
+    for (const auto& d : defined_letters(a.value))
+      if (std::find(letters_b.begin(), letters_b.end(), fold_look_alikes(d.name)) == letters_b.end())
+        diags.warning("text-translation", span_in_text(a, d.at, d.name.size()),
+                      "the " + std::string(language(a.lang)) + " text of " + where + " defines `" + d.name +
+                          "`, which its " + language(b.lang) + " text does not",
+                      "the two texts of one act define the same letters: check both against the published act")
+            .notes.push_back({b.span, std::string("the ") + language(b.lang) + " text"});
+  };
+  one_way(*kk, *ru);
+  one_way(*ru, *kk);
+}
+
 }  // namespace
 
 void check_legal_text(const ClauseVersion& version, Diagnostics& diags) {
@@ -135,6 +187,7 @@ void check_legal_text(const ClauseVersion& version, Diagnostics& diags) {
   for (const auto& r : c.results) names.push_back({r.name, r.name_span});
   for (const auto& o : c.obligations) names.push_back({o.name, o.name_span});
   const std::string where = "clause " + c.number + (version.act ? " (act \"" + version.act->id + "\")" : "");
+  compare_translations(c, where, diags);
 
   for (const auto& t : c.texts) {
     const auto letters = defined_letters(t.value);
