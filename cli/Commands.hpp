@@ -95,6 +95,15 @@ struct ContractOptions {
 int run_contract(const ContractOptions& o, std::ostream& out, std::ostream& err);
 void add_contract(CLI::App& app, Action& action);
 
+struct ImportOptions {
+  std::string act;     // the published text of the amending act (plain text, UTF-8)
+  std::string lang;    // kk or ru; empty: Kazakh when the text has Kazakh letters, else Russian
+  std::string output;  // a folder: write NUMBER.ereje there (never over a file); empty: standard output
+};
+// `ereje import`: a rule-file skeleton from an amending act's text (interpreter/Import.hpp).
+int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err);
+void add_import(CLI::App& app, Action& action);
+
 struct ReportOptions {
   std::vector<std::string> rules;
   std::string data;

@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
   add_replay(app, action);
   add_report(app, action);
   add_contract(app, action);
+  add_import(app, action);
   add_fmt(app, action);
   add_lsp(app, action);
 

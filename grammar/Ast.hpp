@@ -24,7 +24,9 @@ struct StringLit { std::string value; };
 struct BoolLit { bool value; };
 struct DateLit { Date value; };
 struct NameRef { std::string name; };
-struct NaLit {};  // `n/a`: only in test expectations
+// `n/a` in a test expectation; `not_on_file` where a formula belongs but the act's formula is not
+// on file yet (what `ereje import` writes): `check` reports it until a person writes the formula.
+struct NaLit { bool not_on_file = false; };
 
 enum class UnaryOp { Not, Neg };
 struct Unary { UnaryOp op; ExprPtr operand; };

@@ -94,7 +94,7 @@ std::string print(const ast::Expr& e, int) {
         else if constexpr (std::is_same_v<T, ast::BoolLit>) return n.value ? "true" : "false";
         else if constexpr (std::is_same_v<T, ast::DateLit>) return format_date(n.value);
         else if constexpr (std::is_same_v<T, ast::NameRef>) return n.name;
-        else if constexpr (std::is_same_v<T, ast::NaLit>) return "n/a";
+        else if constexpr (std::is_same_v<T, ast::NaLit>) return n.not_on_file ? "not_on_file" : "n/a";
         else if constexpr (std::is_same_v<T, ast::Unary>) {
           if (n.op == ast::UnaryOp::Not) return "not " + wrap(*n.operand, 3);
           return "-" + wrap(*n.operand, 8);  // the operand of `-` is a primary: `-(-a)`, never `--a`

@@ -106,7 +106,8 @@ struct aggregate : seq<agg_kind, must<expect_table>, opt<agg_of>, opt<agg_where>
 struct true_lit : kw_true {};
 struct false_lit : kw_false {};
 struct name_ref : name {};
-struct primary : sor<paren, if_expr, aggregate, date_tok, number_tok, string_tok, true_lit, false_lit, call, name_ref> {};
+struct not_on_file_lit : kw<TAO_PEGTL_STRING("not_on_file")> {};
+struct primary : sor<paren, if_expr, aggregate, date_tok, number_tok, string_tok, true_lit, false_lit, not_on_file_lit, call, name_ref> {};
 struct expect_operand : seq<primary> {};
 
 struct op_not : kw_not {};

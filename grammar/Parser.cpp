@@ -27,7 +27,7 @@ template <typename Rule>
 using Selector = pt::selector<
     Rule,
     pt::store_content::on<name, date_lit, loose_date, number_lit, string_lit, text_value, description, clause_number, na_lit,
-                          call, if_expr, aggregate, agg_kind, agg_of, agg_where, true_lit, false_lit, name_ref,
+                          call, if_expr, aggregate, agg_kind, agg_of, agg_where, true_lit, false_lit, not_on_file_lit, name_ref,
                           op_neg, op_not, op_mul, op_div, op_add, op_sub, op_le, op_ge, op_ne, op_lt, op_gt,
                           op_eq, in_list, title_stmt, text_stmt, replaces_stmt, in_force_stmt, evidence_stmt,
                           evidence_subject, evidence_level, let_stmt, coefficient_stmt, result_stmt, range_clause,
@@ -158,6 +158,7 @@ class Converter {
     if (n.is_type<true_lit>()) return make(s, ast::BoolLit{true});
     if (n.is_type<false_lit>()) return make(s, ast::BoolLit{false});
     if (n.is_type<na_lit>()) return make(s, ast::NaLit{});
+    if (n.is_type<not_on_file_lit>()) return make(s, ast::NaLit{true});
     if (n.is_type<name_ref>() || n.is_type<name>()) return make(s, ast::NameRef{trimmed(n)});
     if (n.is_type<call>()) {
       ast::Call c{trimmed(*n.children[0]), token_span(*n.children[0]), {}};

@@ -533,7 +533,12 @@ class ClauseChecker {
   Info node(const ast::Expr&, const ast::StringLit&, Ctx&) { return {Type::Text}; }
   Info node(const ast::Expr&, const ast::BoolLit&, Ctx&) { return {Type::Bool}; }
   Info node(const ast::Expr&, const ast::DateLit&, Ctx&) { return {Type::Date}; }
-  Info node(const ast::Expr& e, const ast::NaLit&, Ctx&) {
+  Info node(const ast::Expr& e, const ast::NaLit& na, Ctx&) {
+    if (na.not_on_file) {
+      diags_.error("formula-not-on-file", e.span, "this formula of " + where_clause() + " is not on file yet",
+                   "write it from the act's text in place of `not_on_file`, and set the clause's `evidence formula`");
+      return {};
+    }
     diags_.error("misplaced-na", e.span, "`n/a` can only be expected in a test", "a formula yields n/a by itself on a zero denominator");
     return {};
   }

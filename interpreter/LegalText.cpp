@@ -11,13 +11,7 @@
 namespace ereje::interp {
 namespace {
 
-// A letter the text defines: its name as written, and where it and its entry stand in the text's value.
-struct Defined {
-  std::string name;
-  std::size_t at = 0;          // byte offset of the name in the text's value
-  std::string_view entry;      // "k – … коэффициент 10-ға тең"
-  std::size_t entry_at = 0;
-};
+using Defined = DefinedLetter;
 
 // The span in the rule file of bytes [at, at + len) of a text's value, through its pieces and the
 // escapes inside each quoted piece. An invalid span when the text was not parsed from a file.
@@ -46,69 +40,6 @@ std::string_view trim(std::string_view s, std::size_t& offset) {
   while (!s.empty() && space(s.front())) s.remove_prefix(1), ++offset;
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
-}
-
-// The list that follows "мұнда:" (kk), "где:" (ru) or "where:" (en): entries `NAME – words`, one
-// per `;`. A text without such a list defines no letters (114 is prose).
-std::vector<Defined> defined_letters(const std::string& v) {
-  std::vector<Defined> out;
-  std::size_t start = std::string::npos;
-  for (std::string_view key : {"мұнда:", "мұндағы:", "Мұнда:", "где:", "Где:", "where:", "Where:"}) {
-    const std::size_t k = v.find(key);
-    if (k != std::string::npos && k < start) start = k + key.size();
-  }
-  if (start == std::string::npos) return out;
-  std::size_t pos = start;
-  while (pos < v.size()) {
-    std::size_t semi = v.find(';', pos);
-    if (semi == std::string::npos) semi = v.size();
-    std::size_t entry_at = pos;
-    std::string_view entry = trim(std::string_view(v).substr(pos, semi - pos), entry_at);
-    for (std::string_view dash : {" – ", " — ", " - "}) {
-      const std::size_t d = entry.find(dash);
-      if (d == std::string_view::npos) continue;
-      std::size_t name_at = entry_at;
-      std::string_view name = trim(entry.substr(0, d), name_at);
-      const bool word = !name.empty() && name.size() <= 32 &&
-                        std::none_of(name.begin(), name.end(), [](char c) { return space(c) || c == ',' || c == '('; });
-      if (word) out.push_back({std::string(name), name_at, entry, entry_at});
-      break;
-    }
-    pos = semi + 1;
-  }
-  return out;
-}
-
-// The value an entry states for its coefficient: "10-ға тең", "5-ке тең" (kk), "равен 5",
-// "равный 10" (ru), "equals 10" (en); the number as written. nullopt when it states none.
-std::optional<std::pair<std::string, std::size_t>> stated_value(std::string_view e) {
-  auto number_at = [&](std::size_t i) -> std::optional<std::pair<std::string, std::size_t>> {
-    std::size_t j = i;
-    while (j < e.size() && ((e[j] >= '0' && e[j] <= '9') || ((e[j] == '.' || e[j] == ',') && j > i))) ++j;
-    while (j > i && (e[j - 1] == '.' || e[j - 1] == ',')) --j;
-    if (j == i) return std::nullopt;
-    std::string n(e.substr(i, j - i));
-    std::replace(n.begin(), n.end(), ',', '.');
-    return std::pair{n, i};
-  };
-  // Kazakh: the number comes before "тең", with its case ending (-ға, -ге, -қа, -ке, -на, -не).
-  for (std::size_t t = e.find("тең"); t != std::string_view::npos; t = e.find("тең", t + 1)) {
-    std::size_t i = t;
-    while (i > 0 && space(e[i - 1])) --i;
-    while (i > 0 && (static_cast<unsigned char>(e[i - 1]) >= 0x80 || e[i - 1] == '-')) --i;  // the ending
-    std::size_t d = i;
-    while (d > 0 && ((e[d - 1] >= '0' && e[d - 1] <= '9') || e[d - 1] == '.' || e[d - 1] == ',')) --d;
-    if (d < i) return number_at(d);
-  }
-  // Russian and English: the number after the word.
-  for (std::string_view w : {"равен ", "равна ", "равно ", "равный ", "равным ", "equals ", "equal to "}) {
-    const std::size_t k = e.find(w);
-    if (k == std::string_view::npos) continue;
-    std::size_t i = k + w.size();
-    while (i < e.size() && space(e[i])) ++i;
-    if (auto n = number_at(i)) return n;
-  }
-  return std::nullopt;
 }
 
 const char* language(const std::string& lang) { return lang == "kk" ? "Kazakh" : lang == "ru" ? "Russian" : "English"; }
@@ -172,6 +103,69 @@ void compare_translations(const ast::Clause& c, const std::string& where, Diagno
 }
 
 }  // namespace
+
+// The list that follows "мұнда:" (kk), "где:" (ru) or "where:" (en): entries `NAME – words`, one
+// per `;`. A text without such a list defines no letters (114 is prose).
+std::vector<Defined> defined_letters(const std::string& v) {
+  std::vector<Defined> out;
+  std::size_t start = std::string::npos;
+  for (std::string_view key : {"мұнда:", "мұндағы:", "Мұнда:", "где:", "Где:", "where:", "Where:"}) {
+    const std::size_t k = v.find(key);
+    if (k != std::string::npos && k < start) start = k + key.size();
+  }
+  if (start == std::string::npos) return out;
+  std::size_t pos = start;
+  while (pos < v.size()) {
+    std::size_t semi = v.find(';', pos);
+    if (semi == std::string::npos) semi = v.size();
+    std::size_t entry_at = pos;
+    std::string_view entry = trim(std::string_view(v).substr(pos, semi - pos), entry_at);
+    for (std::string_view dash : {" – ", " — ", " - "}) {
+      const std::size_t d = entry.find(dash);
+      if (d == std::string_view::npos) continue;
+      std::size_t name_at = entry_at;
+      std::string_view name = trim(entry.substr(0, d), name_at);
+      const bool word = !name.empty() && name.size() <= 32 &&
+                        std::none_of(name.begin(), name.end(), [](char c) { return space(c) || c == ',' || c == '('; });
+      if (word) out.push_back({std::string(name), name_at, entry, entry_at});
+      break;
+    }
+    pos = semi + 1;
+  }
+  return out;
+}
+
+// The value an entry states for its coefficient: "10-ға тең", "5-ке тең" (kk), "равен 5",
+// "равный 10" (ru), "equals 10" (en); the number as written. nullopt when it states none.
+std::optional<std::pair<std::string, std::size_t>> stated_value(std::string_view e) {
+  auto number_at = [&](std::size_t i) -> std::optional<std::pair<std::string, std::size_t>> {
+    std::size_t j = i;
+    while (j < e.size() && ((e[j] >= '0' && e[j] <= '9') || ((e[j] == '.' || e[j] == ',') && j > i))) ++j;
+    while (j > i && (e[j - 1] == '.' || e[j - 1] == ',')) --j;
+    if (j == i) return std::nullopt;
+    std::string n(e.substr(i, j - i));
+    std::replace(n.begin(), n.end(), ',', '.');
+    return std::pair{n, i};
+  };
+  // Kazakh: the number comes before "тең", with its case ending (-ға, -ге, -қа, -ке, -на, -не).
+  for (std::size_t t = e.find("тең"); t != std::string_view::npos; t = e.find("тең", t + 1)) {
+    std::size_t i = t;
+    while (i > 0 && space(e[i - 1])) --i;
+    while (i > 0 && (static_cast<unsigned char>(e[i - 1]) >= 0x80 || e[i - 1] == '-')) --i;  // the ending
+    std::size_t d = i;
+    while (d > 0 && ((e[d - 1] >= '0' && e[d - 1] <= '9') || e[d - 1] == '.' || e[d - 1] == ',')) --d;
+    if (d < i) return number_at(d);
+  }
+  // Russian and English: the number after the word.
+  for (std::string_view w : {"равен ", "равна ", "равно ", "равный ", "равным ", "equals ", "equal to "}) {
+    const std::size_t k = e.find(w);
+    if (k == std::string_view::npos) continue;
+    std::size_t i = k + w.size();
+    while (i < e.size() && space(e[i])) ++i;
+    if (auto n = number_at(i)) return n;
+  }
+  return std::nullopt;
+}
 
 void check_legal_text(const ClauseVersion& version, Diagnostics& diags) {
   const ast::Clause& c = *version.clause;

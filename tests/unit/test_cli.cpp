@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "cli/Commands.hpp"
@@ -668,5 +669,45 @@ TEST_CASE("cli: the data's warnings on standard error of every command that read
     CHECK(has(semicolons.errs[i], "data/schedule.csv:1:6: warning: this file uses `;`"));
     CHECK_FALSE(has(commas.errs[i], "[data-csv-"));
     CHECK(has(semicolons.errs[i], commas.errs[i]));
+  }
+}
+
+// `ereje import`: the skeleton of each test act is what `fmt` writes, parses, and `check` (beside
+// the rules it amends) says only what is left to write: formulas not on file, ranges, titles.
+TEST_CASE("cli: import writes a skeleton that fmt leaves unchanged and check parses", "[cli][import]") {
+  for (const char* name : {"import_seed_kk", "import_phrasings_ru", "import_phrasings_kk"}) {
+    INFO(name);
+    const std::string act = kRoot + "/tests/golden/cli/" + name + "/act.txt";
+    std::ostringstream out, err;
+    REQUIRE(cli::run_import({act, "", ""}, out, err) == 0);
+    const std::string skeleton = out.str();
+    CHECK(skeleton.find("act \"3") != std::string::npos);
+
+    const fs::path dir = fs::temp_directory_path() / ("ereje-import-" + std::string(name));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "skeleton.ereje") << skeleton;
+    std::istringstream none;
+    std::ostringstream fout, ferr;
+    CHECK(cli::run_fmt({{(dir / "skeleton.ereje").string()}, true}, none, fout, ferr) == 0);  // --check: nothing to change
+    CHECK(fout.str().empty());
+
+    std::ostringstream cout_, cerr_;
+    const int code = cli::run_check({{kRules + "/data", kRules + "/acts/2021-22599.ereje", (dir / "skeleton.ereje").string()}, false},
+                                    cout_, cerr_);
+    INFO(cerr_.str());
+    CHECK(code == 2);  // the formulas are still to be written
+    std::set<std::string> codes;
+    for (std::size_t at = 0; (at = cerr_.str().find(" [", at)) != std::string::npos; ++at) {
+      const std::size_t close = cerr_.str().find("]\n", at);
+      if (close != std::string::npos && close - at < 40) codes.insert(cerr_.str().substr(at + 2, close - at - 2));
+    }
+    for (const auto& c : codes) {
+      INFO("code " << c);
+      CHECK((c == "formula-not-on-file" || c == "missing-range" || c == "missing-title" || c == "unused-definition" ||
+             c == "nothing-to-replace" || c == "nothing-to-repeal"));
+    }
+    CHECK(codes.count("formula-not-on-file") == 1);
+    fs::remove_all(dir);
   }
 }
