@@ -134,6 +134,8 @@ class Server {
       } else if (method == "textDocument/documentSymbol") {
         const Analysis* a = analysis(params.at("textDocument").at("uri"));
         reply(id, a ? document_symbols(*a) : json(nullptr));
+      } else if (method == "textDocument/codeAction") {
+        reply(id, code_actions(params));
       } else if (method == "textDocument/formatting") {
         reply(id, formatting(params.at("textDocument").at("uri")));
       } else if (request) {
@@ -175,7 +177,8 @@ class Server {
               {"hoverProvider", true},
               {"definitionProvider", true},
               {"documentSymbolProvider", true},
-              {"documentFormattingProvider", true}}},
+              {"documentFormattingProvider", true},
+              {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}}}},
             {"serverInfo", {{"name", "ereje"}, {"version", "0.1.0"}}}};
   }
 
@@ -242,6 +245,28 @@ class Server {
     }
     notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", list}});
     analyses_[uri] = std::move(a);
+  }
+
+  // Quick fixes: for each diagnostic of the document in the requested range that knows its fix (a
+  // look-alike letter, a "did you mean"), the edit that replaces the name with the one meant.
+  json code_actions(const json& params) {
+    const std::string uri = params.at("textDocument").at("uri");
+    const Analysis* a = analysis(uri);
+    json actions = json::array();
+    if (!a || !a->file) return actions;
+    const std::size_t from = a->index->offset(position(params.at("range").at("start")));
+    const std::size_t to = a->index->offset(position(params.at("range").at("end")));
+    for (const auto& d : a->diags.list()) {
+      if (d.fix.empty() || !d.span.valid() || d.span.file != a->file->source.get()) continue;
+      if (d.span.end < from || d.span.begin > to) continue;
+      const json r = range(*a->index, d.span.begin, d.span.end);
+      actions.push_back({{"title", "Replace with `" + d.fix + "`"},
+                         {"kind", "quickfix"},
+                         {"isPreferred", true},
+                         {"diagnostics", json::array({{{"range", r}, {"code", d.code}, {"message", d.message}}})},
+                         {"edit", {{"changes", {{uri, json::array({{{"range", r}, {"newText", d.fix}}})}}}}}});
+    }
+    return actions;
   }
 
   std::shared_ptr<Analysis> analyze(const std::string& uri) {

@@ -17,11 +17,18 @@ struct Diagnostic {
   std::string file;     // used when span is invalid: a path with no position
   std::string message;  // lowercase, in the user's terms
   std::string help;     // optional "= help:" line
+  std::string fix;      // the text that replaces `span` to correct it (the editor's quick fix); empty: none
   struct Note { Span span; std::string message; };
   std::vector<Note> notes;
   // For input errors in data files we know line/col without a SourceFile.
   std::size_t line = 0, column = 0;
   std::string line_text;  // the offending line for data files (optional)
+
+  // Sets `fix` when `replacement` is not empty (a "did you mean"), for use after Diagnostics::error.
+  Diagnostic& fix_if(const std::string& replacement) {
+    if (!replacement.empty()) fix = replacement;
+    return *this;
+  }
 };
 
 class Diagnostics {

@@ -42,7 +42,8 @@ std::optional<std::string> said_look_alike(Diagnostics& diags, const std::string
   if (!m) return std::nullopt;
   diags.error("look-alike", span,
               "`" + name + "` is not `" + m->candidate + "`: it has " + m->written + " where " + has + " " + m->meant,
-              "write `" + m->candidate + "` (the letters look the same but are different characters)");
+              "write `" + m->candidate + "` (the letters look the same but are different characters)")
+      .fix = m->candidate;
   return m->candidate;
 }
 
@@ -378,7 +379,7 @@ class ClauseChecker {
                    !near.empty()    ? "did you mean `" + near + "`?"
                    : names.empty() ? "the rules declare no table: pass the folder of the data contract too (e.g. "
                                      "`rules/data`), or declare it with `table " + name + " … end`"
-                                   : "the tables are " + listed_with_and(names));
+                                   : "the tables are " + listed_with_and(names)).fix_if(near);
       return nullptr;
     }
     in_force_check(t->origin, span, "table `" + name + "`");
@@ -405,7 +406,7 @@ class ClauseChecker {
             if (said_look_alike(diags_, a.column, names, a.column_span, "table `" + ts->name + "` has")) continue;
             std::string near = nearest(a.column, names);
             diags_.error("unknown-column", a.column_span, "table `" + ts->name + "` has no column `" + a.column + "`",
-                         near.empty() ? "its columns are " + list_values(names) : "did you mean `" + near + "`?");
+                         near.empty() ? "its columns are " + list_values(names) : "did you mean `" + near + "`?").fix_if(near);
             continue;
           }
           if (col->derived) {
@@ -436,7 +437,7 @@ class ClauseChecker {
         if (!said_look_alike(diags_, e.result, names, e.result_span, where_clause() + " has")) {
           std::string near = nearest(e.result, names);
           diags_.error("unknown-result", e.result_span, where_clause() + " has no result `" + e.result + "`",
-                       near.empty() ? "its results are " + list_values(names) : "did you mean `" + near + "`?");
+                       near.empty() ? "its results are " + list_values(names) : "did you mean `" + near + "`?").fix_if(near);
         }
       }
       bool literal = std::holds_alternative<ast::NaLit>(e.value->node) || std::holds_alternative<ast::NumberLit>(e.value->node);
@@ -558,7 +559,7 @@ class ClauseChecker {
       if (said_look_alike(diags_, n.name, ctx.fn->params, e.span, "function `" + ctx.fn->name + "` has")) return {};
       std::string near = nearest(n.name, ctx.fn->params);
       diags_.error("undefined-name", e.span, "function `" + ctx.fn->name + "` has no parameter `" + n.name + "`",
-                   near.empty() ? "a function sees only its parameters and as_of" : "did you mean `" + near + "`?");
+                   near.empty() ? "a function sees only its parameters and as_of" : "did you mean `" + near + "`?").fix_if(near);
       return {};
     }
     // A column of the rows' table, by its name as written or (after a look-alike error) as meant.
@@ -634,11 +635,11 @@ class ClauseChecker {
       diags_.error("not-a-column", e.span, "`" + n.name + "` is not a column of table `" + ctx.table->name + "`",
                    !near.empty() ? "did you mean `" + near + "`?"
                                  : "its columns are " + list_values(cols) + "; a new column is declared in the table (`column " +
-                                       n.name + " TYPE \"…\"`, or `extend table " + ctx.table->name + "` in a later act)");
+                                       n.name + " TYPE \"…\"`, or `extend table " + ctx.table->name + "` in a later act)").fix_if(near);
       return {};
     }
     diags_.error("undefined-name", e.span, "`" + n.name + "` is not defined in " + where_clause(),
-                 near.empty() ? "define it with `let " + n.name + " = …`" : "did you mean `" + near + "`?");
+                 near.empty() ? "define it with `let " + n.name + " = …`" : "did you mean `" + near + "`?").fix_if(near);
     return {};
   }
 
@@ -856,7 +857,7 @@ class ClauseChecker {
       if (said_look_alike(diags_, c.function, names, c.name_span, "the rules have")) return {};
       std::string near = nearest(c.function, names);
       diags_.error("undefined-function", c.name_span, "no function named `" + c.function + "`",
-                   near.empty() ? "the standard library is listed in docs/language.md" : "did you mean `" + near + "`?");
+                   near.empty() ? "the standard library is listed in docs/language.md" : "did you mean `" + near + "`?").fix_if(near);
       return {};
     }
     const ast::Function* fn = fit->second;
@@ -965,7 +966,7 @@ void check_function_names(const RuleSet& rules, const ast::Function& fn, const a
             if (!said_look_alike(diags, n.name, fn.params, e.span, "function `" + fn.name + "` has")) {
               std::string near = nearest(n.name, fn.params);
               diags.error("undefined-name", e.span, "function `" + fn.name + "` has no parameter `" + n.name + "`",
-                          near.empty() ? "a function sees only its parameters and as_of" : "did you mean `" + near + "`?");
+                          near.empty() ? "a function sees only its parameters and as_of" : "did you mean `" + near + "`?").fix_if(near);
             }
           }
         } else if constexpr (std::is_same_v<T, ast::Unary>) {

@@ -213,6 +213,34 @@ def main():
     f = s.request("textDocument/formatting", {"textDocument": {"uri": act_uri}, "options": {"tabSize": 2, "insertSpaces": True}})
     check(f == [], "the project's rule files are formatted")
 
+    # Quick fixes: a name typed with a Cyrillic look-alike letter, and a misspelt one.
+    fix_uri = "untitled:quickfix.ereje"
+    fix_text = ('act "1" "Quick fixes" in_force 2023-01-01\n'
+                'clause 49 "Automation"\n'
+                '  title kk "Автоматтандыру"\n'
+                '  title ru "Автоматизация"\n'
+                '  evidence text official, formula official\n'
+                '  let c = count services where automation = partial "partial"\n'
+                '  let total = count services "all"\n'
+                '  result T = с / totl range 0..1 "share"\n'
+                'end\n')
+    s.notify("textDocument/didOpen", {"textDocument": {"uri": fix_uri, "languageId": "ereje", "version": 1, "text": fix_text}})
+    diags = s.diagnostics(fix_uri)
+    codes = sorted(d["code"] for d in diags if d["severity"] == 1)
+    # (An untitled document has no data contract beside it: `services` is unknown there too.)
+    check({"look-alike", "undefined-name"} <= set(codes), f"a look-alike and a misspelling, got {diags}")
+    actions = s.request("textDocument/codeAction", {"textDocument": {"uri": fix_uri},
+                                                    "range": {"start": pos(7, 0), "end": pos(7, 40)},
+                                                    "context": {"diagnostics": diags}})
+    edits = sorted((a["edit"]["changes"][fix_uri][0]["range"]["start"]["character"],
+                    a["edit"]["changes"][fix_uri][0]["newText"]) for a in actions)
+    check(edits == [(13, "c"), (17, "total")], f"quick fixes replace `с` with `c` and `totl` with `total`, got {actions}")
+    check(all(a["kind"] == "quickfix" for a in actions), actions)
+    none = s.request("textDocument/codeAction", {"textDocument": {"uri": fix_uri},
+                                                 "range": {"start": pos(5, 0), "end": pos(5, 5)},
+                                                 "context": {"diagnostics": []}})
+    check(none == [], f"no quick fix away from the mistakes, got {none}")
+
     check(s.request("shutdown", None) is None, "shutdown")
     s.notify("exit", None)
     status = s.proc.wait(timeout=TIMEOUT)
