@@ -454,16 +454,6 @@ bool is_needed(const TableSchema& ts, const std::vector<std::string>& needed) {
 
 // ---- memory ------------------------------------------------------------------------------------
 
-// `v` as n copies of `fill` (a large column's storage is on 2 MiB pages: PageAllocator).
-template <class T, class A>
-void fill_large(std::vector<T, A>& v, std::size_t n, T fill) {
-  if (v.capacity() < n) {
-    std::vector<T, A>().swap(v);
-    v.reserve(n);
-  }
-  v.assign(n, fill);
-}
-
 // Runs a() on another thread and b() on this one when `threads` > 1, else one after the other. Each
 // writes only what the other does not read. An exception from either is rethrown here, after both.
 template <class A, class B>
@@ -485,14 +475,6 @@ void both(unsigned threads, A&& a, B&& b) {
     b();
   }
   if (failed) std::rethrow_exception(failed);
-}
-
-// `v` as n values f(0), f(1), ..., written once (no fill first).
-template <class T, class A, class F>
-void build_large(std::vector<T, A>& v, std::size_t n, F&& f) {
-  std::vector<T, A>().swap(v);
-  v.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) v.push_back(f(i));
 }
 
 // ---- where a row is ----------------------------------------------------------------------------

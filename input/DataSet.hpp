@@ -1,12 +1,8 @@
 // Agency data held as columns: one int32 vector (LargeVector) per column, text dictionary-encoded, rows
 // grouped by body through a per-row body index. Built once per run; every clause reads the same columns.
 #pragma once
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
-#include <new>
 #include <functional>
 #include <iterator>
 #include <limits>
@@ -21,53 +17,13 @@
 
 #include "core/Diagnostic.hpp"
 #include "core/Rational.hpp"
+#include "input/LargeVector.hpp"
 #include "input/Schema.hpp"
 
 namespace ereje::input {
 
 // The missing value ("empty means missing") in every column encoding.
 inline constexpr std::int32_t kMissing = std::numeric_limits<std::int32_t>::min();
-
-// Storage of large columns: 2 MiB-aligned, in whole 2 MiB pages, marked for transparent huge
-// pages. A column of a million rows is then filled with a few page faults instead of a thousand
-// (each a trip through the kernel, dear in a virtual machine); unaligned, the first and last
-// megabytes of each column would still be faulted in 4 KiB at a time. Small vectors: operator new.
-template <class T>
-struct PageAllocator {
-  using value_type = T;
-  PageAllocator() = default;
-  template <class U>
-  PageAllocator(const PageAllocator<U>&) {}  // NOLINT: rebinding
-  static constexpr std::size_t kHuge = std::size_t{2} << 20;
-  static bool large(std::size_t n) { return n * sizeof(T) >= kHuge / 2; }
-  T* allocate(std::size_t n) {
-    if (!large(n)) return static_cast<T*>(::operator new(n * sizeof(T)));
-    const std::size_t rounded = (n * sizeof(T) + kHuge - 1) / kHuge * kHuge;
-    void* p = std::aligned_alloc(kHuge, rounded);
-    if (!p) throw std::bad_alloc();
-    ::madvise(p, rounded, MADV_HUGEPAGE);  // a hint: nothing changes if the system declines
-    return static_cast<T*>(p);
-  }
-  void deallocate(T* p, std::size_t n) {
-    if (!large(n)) ::operator delete(p);
-    else std::free(p);
-  }
-  template <class U>
-  bool operator==(const PageAllocator<U>&) const { return true; }
-  // Elements made without a value are left as they are (default-initialized): a column sized
-  // ahead of its rows is not written, so its pages are neither touched nor cleared until a row
-  // lands there. Every reader writes each row before anything reads it.
-  template <class U>
-  void construct(U* p) noexcept {
-    ::new (static_cast<void*>(p)) U;
-  }
-  template <class U, class... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-  }
-};
-template <class T>
-using LargeVector = std::vector<T, PageAllocator<T>>;
 
 // Text only: dictionary value -> code in O(1), so that code_of and the loader stay fast on millions
 // of rows. Open addressing over 16-byte slots that hold a value's hash, length and first 8 bytes:
