@@ -20,36 +20,12 @@
 #include "input/LargeVector.hpp"
 #include "input/Limits.hpp"
 #include "input/Schema.hpp"
+#include "input/TextIndex.hpp"
 
 namespace ereje::input {
 
 // The missing value ("empty means missing") in every column encoding.
 inline constexpr std::int32_t kMissing = std::numeric_limits<std::int32_t>::min();
-
-// Text only: dictionary value -> code in O(1), so that code_of and the loader stay fast on millions
-// of rows. Open addressing over 16-byte slots that hold a value's hash, length and first 8 bytes:
-// a lookup of a code of up to 8 bytes (most codes) reads one slot and nothing else; a longer one
-// also reads its dictionary entry. A node-based map costs several times the memory and two or three
-// cache misses more per lookup.
-class TextIndex {
- public:
-  // Code of `text` in `dictionary`, or -1.
-  std::int32_t find(std::string_view text, const std::vector<std::string>& dictionary) const;
-  // Code of `text`, appended to `dictionary` when new.
-  std::int32_t intern(std::string_view text, std::vector<std::string>& dictionary);
-
- private:
-  struct Slot {
-    std::uint64_t head = 0;  // the value's first 8 bytes, zero-padded
-    std::uint32_t tag = 0;   // hash bits and length (see DataSet.cpp)
-    std::uint32_t code = 0;  // code + 1; 0 when the slot is empty
-  };
-  template <class Found, class Empty>
-  std::int32_t probe(std::string_view text, const std::vector<std::string>& dictionary, Found&&, Empty&&) const;
-  void grow(const std::vector<std::string>& dictionary);
-  std::vector<Slot> slots_;  // size a power of two, at most half full
-  std::size_t indexed_ = 0;  // dictionary entries in the slots
-};
 
 struct Column {
   const ColumnSchema* schema = nullptr;
