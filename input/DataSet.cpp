@@ -64,30 +64,6 @@ std::int32_t bool_value(std::string_view v) {
 }
 }  // namespace
 
-// ---- small members of DataSet.hpp -------------------------------------------------------------
-
-std::int32_t Column::code_of(std::string_view text) const { return index.find(text, dictionary); }
-
-const Column& Table::column(std::string_view name) const {
-  const int i = schema ? schema->column_index(name) : -1;
-  if (i < 0 || static_cast<std::size_t>(i) >= columns.size())
-    throw std::out_of_range(fmt::format("no column {} in table {}", name, schema ? schema->name : "?"));
-  return columns[static_cast<std::size_t>(i)];
-}
-
-const Table& DataSet::table(std::string_view name) const {
-  auto it = tables.find(std::string(name));
-  if (it == tables.end()) throw std::out_of_range(fmt::format("no table {}", name));
-  return it->second;
-}
-
-int DataSet::body_index(std::string_view code) const {
-  auto it = std::lower_bound(bodies.begin(), bodies.end(), code,
-                             [](const Body& b, std::string_view id) { return b.code < id; });
-  if (it == bodies.end() || it->code != code) return -1;
-  return static_cast<int>(it - bodies.begin());
-}
-
 std::uint32_t TextTable::line_of(std::size_t r, std::size_t f) const {
   if (auto it = field_lines.find(r); it != field_lines.end() && f < it->second.size()) return it->second[f];
   return r < lines.size() ? lines[r] : 0;
@@ -95,18 +71,6 @@ std::uint32_t TextTable::line_of(std::size_t r, std::size_t f) const {
 
 std::uint32_t TextTable::col_of(std::size_t r, std::size_t f) const {
   return r < cols.size() && f < cols[r].size() ? cols[r][f] : 0;
-}
-
-bool is_derived(const TableSchema& table, std::string_view column) {
-  const ColumnSchema* c = table.column(column);
-  return c && c->derived;
-}
-
-std::vector<std::string> file_columns(const TableSchema& table) {
-  std::vector<std::string> out;
-  for (const auto& c : table.columns)
-    if (!is_derived(table, c.name)) out.push_back(c.name);
-  return out;
 }
 
 namespace {
