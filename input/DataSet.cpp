@@ -64,15 +64,6 @@ std::int32_t bool_value(std::string_view v) {
 }
 }  // namespace
 
-std::uint32_t TextTable::line_of(std::size_t r, std::size_t f) const {
-  if (auto it = field_lines.find(r); it != field_lines.end() && f < it->second.size()) return it->second[f];
-  return r < lines.size() ? lines[r] : 0;
-}
-
-std::uint32_t TextTable::col_of(std::size_t r, std::size_t f) const {
-  return r < cols.size() && f < cols[r].size() ? cols[r][f] : 0;
-}
-
 namespace {
 std::string valid_utf8(std::string_view s) {
   std::string out;

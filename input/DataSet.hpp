@@ -24,6 +24,7 @@
 #include "input/Schema.hpp"
 #include "input/Table.hpp"
 #include "input/TextIndex.hpp"
+#include "input/TextTable.hpp"
 
 namespace ereje::input {
 
@@ -49,30 +50,6 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
 // Builds a DataSet from already-parsed text rows (used by rule-file tests and by the readers):
 // `tables[name]` holds the records of one table as text ("" = missing). Validates exactly like a
 // file; `TextTable::file` stands in for the file name in messages.
-struct TextTable {
-  std::string file;  // for messages
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> records;
-  std::vector<std::uint32_t> lines;      // line of each record
-  std::vector<std::vector<std::uint32_t>> cols;  // column (code points) of each field, for messages
-
-  // JSON: `lines` holds the record's 1-based index in the array and messages say "record N".
-  bool json = false;
-  std::uint32_t header_line = 1;            // CSV: blank lines before the header are skipped
-  std::vector<std::uint32_t> header_cols;   // column of each header name (may be empty)
-  // CSV: the file text (without byte-order mark), to quote the offending line in messages.
-  std::string source;
-  // CSV: for the rare record spanning several lines (a quoted line break), the physical line of
-  // each of its fields, by record index; other records' fields all sit on `lines[r]`.
-  std::unordered_map<std::size_t, std::vector<std::uint32_t>> field_lines;
-  // CSV: the file's warnings (CsvScanner::warnings), which build_dataset passes on to the data set.
-  std::vector<Diagnostic> warnings;
-
-  // Physical line on which field `f` of record `r` starts (0 when unknown).
-  std::uint32_t line_of(std::size_t r, std::size_t f) const;
-  // Column of field `f` of record `r` (0 when unknown).
-  std::uint32_t col_of(std::size_t r, std::size_t f) const;
-};
 DataSet build_dataset(std::string folder, std::shared_ptr<const Contract> contract,
                       std::map<std::string, TextTable> tables, const std::vector<std::string>& needed);
 
