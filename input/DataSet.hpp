@@ -19,6 +19,7 @@
 
 #include "core/Diagnostic.hpp"
 #include "core/Rational.hpp"
+#include "input/DataError.hpp"
 #include "input/LargeVector.hpp"
 #include "input/Limits.hpp"
 #include "input/Schema.hpp"
@@ -70,11 +71,5 @@ class RowPositions {
 
 // The whole file as one string; InputError naming `display_name` when it cannot be read.
 std::string read_file_text(const std::string& path, const std::string& display_name);
-
-// A diagnostic about a data file at a line and column (both 0 when it concerns the whole file).
-// Bytes of `line_text` that are not UTF-8 are shown as U+FFFD so the terminal gets valid text.
-Diagnostic data_error(std::string code, std::string file, std::size_t line, std::size_t column,
-                      std::string_view line_text, std::string message, std::string help = {});
-[[noreturn]] void throw_input_error(Diagnostic d);
 
 }  // namespace ereje::input
