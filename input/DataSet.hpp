@@ -22,6 +22,7 @@
 #include "input/DataError.hpp"
 #include "input/LargeVector.hpp"
 #include "input/Limits.hpp"
+#include "input/RowPositions.hpp"
 #include "input/Schema.hpp"
 #include "input/Table.hpp"
 #include "input/TextIndex.hpp"
@@ -53,21 +54,6 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
 // file; `TextTable::file` stands in for the file name in messages.
 DataSet build_dataset(std::string folder, std::shared_ptr<const Contract> contract,
                       std::map<std::string, TextTable> tables, const std::vector<std::string>& needed);
-
-// Diagnostics about fields of rows read before (an invariant a row breaks): the row's file, line
-// and the column of its field (a CSV file's line and column, the line quoted; a JSON file's record;
-// a database table's row and key). A CSV file is read again, once, on the first message.
-class RowPositions {
- public:
-  explicit RowPositions(const Table& table) : table_(table) {}
-  Diagnostic diagnostic(std::size_t row, std::string_view column, std::string code, std::string message,
-                        std::string help);
-
- private:
-  const Table& table_;
-  bool read_ = false;
-  std::optional<TextTable> text_;  // the CSV file as records with positions, when it could be read
-};
 
 // The whole file as one string; InputError naming `display_name` when it cannot be read.
 std::string read_file_text(const std::string& path, const std::string& display_name);
