@@ -30,6 +30,7 @@
 #include "input/CsvScanner.hpp"
 #include "input/JsonReader.hpp"
 #include "input/MappedFile.hpp"
+#include "input/Reporter.hpp"
 #include "input/Wording.hpp"
 
 namespace ereje::input {
@@ -87,74 +88,6 @@ std::string read_file_text(const std::string& path, const std::string& display_n
 
 namespace {
 
-// ---- collecting errors -------------------------------------------------------------------------
-
-// Collects every error of every file, at most kMaxErrorsPerFile per file, then throws them all.
-class Reporter {
- public:
-  // Null when the file already has as many errors as we report.
-  Diagnostic* add(Diagnostic d) {
-    auto& n = per_file_[d.file];
-    if (n >= kMaxErrorsPerFile) {
-      overflowed_.insert(d.file);
-      return nullptr;
-    }
-    ++n;
-    list_.push_back(std::move(d));
-    return &list_.back();
-  }
-  // True when an error about `file` would not be kept, and noted as such: a file with an error on
-  // each of its million rows then costs no message work past the first few.
-  bool saturated(const std::string& file) {
-    auto it = per_file_.find(file);
-    if (it == per_file_.end() || it->second < kMaxErrorsPerFile) return false;
-    overflowed_.insert(file);
-    return true;
-  }
-  bool empty() const { return list_.empty(); }
-  // `warnings` (the data set's so far) go with the errors.
-  [[noreturn]] void raise(const std::vector<Diagnostic>& warnings = {}) {
-    for (const auto& file : overflowed_)
-      for (auto it = list_.rbegin(); it != list_.rend(); ++it)
-        if (it->file == file) {
-          it->notes.push_back({Span{}, fmt::format("stopping after {} errors in this file", kMaxErrorsPerFile)});
-          break;
-        }
-    InputError e;
-    for (auto& d : list_) e.diagnostics.add(std::move(d));
-    for (const auto& w : warnings) e.diagnostics.add(w);
-    throw e;
-  }
-
- private:
-  std::vector<Diagnostic> list_;  // add() hands out a pointer valid until the next add()
-  std::map<std::string, std::size_t> per_file_;
-  std::set<std::string> overflowed_;
-};
-
-// Line texts of a CSV file held as text, indexed only once a message needs one.
-class SourceLines {
- public:
-  explicit SourceLines(const std::string& source) : source_(source) {}
-  std::string_view line(std::size_t n) {
-    if (source_.empty() || n == 0) return {};
-    if (starts_.empty()) {
-      starts_.push_back(0);
-      for (std::size_t i = 0; i < source_.size(); ++i)
-        if (source_[i] == '\n') starts_.push_back(i + 1);
-    }
-    if (n > starts_.size()) return {};
-    const std::size_t b = starts_[n - 1];
-    std::size_t e = n < starts_.size() ? starts_[n] : source_.size();
-    while (e > b && (source_[e - 1] == '\n' || source_[e - 1] == '\r')) --e;
-    return shown_line(std::string_view(source_).substr(b, e - b));
-  }
-
- private:
-  const std::string& source_;
-  std::vector<std::size_t> starts_;
-};
-
 // `needed` as load_folder has it: a table read only because a table read refers to it is named so.
 Diagnostic missing_table_error(const std::string& folder, const TableSchema& ts, const Contract& contract,
                                const std::vector<std::string>& needed, const std::string& hint) {
@@ -209,86 +142,6 @@ void both(unsigned threads, A&& a, B&& b) {
   }
   if (failed) std::rethrow_exception(failed);
 }
-
-// ---- where a row is ----------------------------------------------------------------------------
-
-// Finds a field of a row in its file, for messages: only errors ask, so it may take some work.
-class RowLocator {
- public:
-  virtual ~RowLocator() = default;
-  // Line, column and line text of field `f` (header position) of row `r`.
-  virtual CsvPlace place(std::size_t r, std::size_t f) = 0;
-  // The text of physical line `n` (the header's, for a missing column).
-  virtual std::string_view line(std::uint32_t n) = 0;
-};
-
-// Rows held as text, with their positions: JSON files, tests, rule-file tests.
-class TextTableLocator final : public RowLocator {
- public:
-  explicit TextTableLocator(TextTable tt) : tt_(std::move(tt)), lines_(tt_.source) {}
-  const TextTable& table() const { return tt_; }
-  CsvPlace place(std::size_t r, std::size_t f) override {
-    const std::uint32_t line = tt_.line_of(r, f);
-    return {line, tt_.col_of(r, f), lines_.line(line)};
-  }
-  std::string_view line(std::uint32_t n) override { return lines_.line(n); }
-
- private:
-  TextTable tt_;
-  SourceLines lines_;  // over tt_.source: declared after it
-};
-
-// Rows read straight from a mapped CSV file. Positions are not kept per row (that would double the
-// memory of a table); the start of every kStride-th record is, and a message about a row reads
-// forward from the nearest one.
-class CsvLocator final : public RowLocator {
- public:
-  // 256 records: a message reads at most a few kilobytes to find its row; the marks take 1/16 of
-  // the memory of one int32 column.
-  static constexpr std::size_t kStride = 256;
-  struct Mark {
-    std::size_t row;
-    const char* start;
-    std::uint32_t line;
-  };
-
-  CsvLocator(const std::string& path, const std::string& display_name, const TableSchema& ts)
-      : file_(path, display_name), bom_(file_.bytes().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0),
-        scanner_(file_.bytes().substr(bom_), bom_, display_name, &ts) {}
-  MappedFile& file() { return file_; }
-  CsvScanner& scanner() { return scanner_; }
-  std::string_view text() const { return file_.bytes().substr(bom_); }
-  void at_row(std::size_t r, const CsvRecord& rec) {
-    if (r % kStride == 0) marks_.push_back({r, rec.start, rec.line});
-  }
-  // The marks of a piece read by another thread, its rows and lines shifted to the whole file's.
-  void add_marks(const std::vector<Mark>& marks, std::size_t row_offset, std::uint32_t line_offset) {
-    for (const Mark& m : marks) marks_.push_back({m.row + row_offset, m.start, m.line + line_offset});
-  }
-  CsvPlace place(std::size_t r, std::size_t f) override {
-    auto it = std::upper_bound(marks_.begin(), marks_.end(), r, [](std::size_t row, const Mark& m) { return row < m.row; });
-    if (it == marks_.begin()) return {};
-    --it;
-    std::uint32_t line = it->line;
-    const char* start = scanner_.skip(it->start, line, r - it->row);
-    return scanner_.place(start, line, f);
-  }
-  std::string_view line(std::uint32_t n) override { return scanner_.line_text(n); }
-
- private:
-  MappedFile file_;
-  std::size_t bom_;
-  CsvScanner scanner_;
-  std::vector<Mark> marks_;  // by row
-};
-
-// A piece of a file read by another thread: nothing asks it for positions (an error there sends
-// the piece back to be read the ordinary way).
-class NoLocator final : public RowLocator {
- public:
-  CsvPlace place(std::size_t, std::size_t) override { return {}; }
-  std::string_view line(std::uint32_t) override { return {}; }
-};
 
 // ---- one table ---------------------------------------------------------------------------------
 
