@@ -3,29 +3,17 @@
 // clause reads. The readers and the layers above include this header only: it brings the types,
 // the limits and data_error.
 #pragma once
-#include <algorithm>
-#include <cstdint>
-#include <functional>
-#include <iterator>
-#include <limits>
+#include <cstddef>
 #include <map>
-#include <optional>
 #include <memory>
 #include <string>
-#include <string_view>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
-#include "core/Diagnostic.hpp"
-#include "core/Rational.hpp"
 #include "input/DataError.hpp"
-#include "input/LargeVector.hpp"
 #include "input/Limits.hpp"
 #include "input/RowPositions.hpp"
 #include "input/Schema.hpp"
 #include "input/Table.hpp"
-#include "input/TextIndex.hpp"
 #include "input/TextTable.hpp"
 
 namespace ereje::input {

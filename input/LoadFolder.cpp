@@ -1,32 +1,23 @@
-// Second step of loading agency data: records checked against data.md and turned into columns.
-// Records come straight from CsvScanner over a mapped file (load_folder), or from a TextTable (JSON
-// files, tests, rule-file tests); one TableBuilder validates both, so both say the same. Every error
-// names file, line and column; any error stops the run before a single result is computed.
+// Loading agency data: the files of a data folder read (a large CSV file in pieces on threads) or
+// rows already read (build_dataset), each table checked and encoded by a TableBuilder, then the
+// checks across tables (CrossChecks.cpp). Every error names file, line and column; any error stops
+// the run before a single result is computed.
 #include "input/DataSet.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <unordered_map>
 #include <cerrno>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
-#include <set>
 #include <stdexcept>
 #include <thread>
 
-#include <sys/mman.h>
-
-#include "core/Date.hpp"
-#include "core/Nearest.hpp"
 #include "core/Timing.hpp"
-#include "input/CsvReader.hpp"
 #include "input/CsvScanner.hpp"
 #include "input/JsonReader.hpp"
 #include "input/Loading.hpp"
