@@ -1,5 +1,5 @@
 // JSON to text records: parsed whole by nlohmann::json (key order kept), then flattened to the
-// texts of a CSV file so that DataSet.cpp validates both formats with the same code and messages.
+// texts of a CSV file so that TableBuilder validates both formats with the same code and messages.
 #include "input/JsonReader.hpp"
 
 #include <fmt/format.h>

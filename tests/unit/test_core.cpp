@@ -670,7 +670,7 @@ TEST_CASE("rational: the 64-bit form computes exactly what GMP computes", "[core
 namespace {
 std::u32string units(const char* s) { return utf8_decode(s); }
 
-Nearness loader_rule(std::size_t max_edits) {  // as the loader asks (input/DataSet.cpp)
+Nearness loader_rule(std::size_t max_edits) {  // as the loader asks (input/Wording.cpp)
   return {.unit = EditUnit::Byte, .max_edits = max_edits, .fewer_than_either = true};
 }
 

@@ -1,0 +1,289 @@
+// The checks of one table's keys, once every row is in (TableBuilder::finish calls check_keys once
+// per table): duplicate keys, rows whose reference to another row of the same body is wrong, rows
+// whose parent has a parent (where a cycle may be), and each row's body, in one pass over each group.
+#include "input/TableBuilder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "input/Both.hpp"
+#include "input/Wording.hpp"
+
+namespace ereje::input {
+
+const Reference* self_reference(const TableSchema& ts) {
+  if (!ts.per_agency || ts.key.size() != 2 || ts.key.front() != ts.body_column) return nullptr;
+  for (const auto& r : ts.references)
+    if (r.table == ts.name && r.same_body && r.target == ts.key.back() && r.column != r.target) {
+      const ColumnSchema* c = ts.column(r.column);
+      if (c && c->type == ColumnType::Text && !c->derived) return &r;
+    }
+  return nullptr;
+}
+
+namespace {
+
+// The rows of each value of a text column (rows where it is missing belong to none): group k is
+// rows order[b..e) of code `code` when `order` is set, else rows b..e-1 themselves, in file order.
+// Registry exports list a body's rows together: then each group is one run of rows and needs no
+// index; otherwise a counting sort by code builds one (4 bytes a row).
+struct Groups {
+  struct Group {
+    std::int32_t code;
+    std::uint32_t b, e;
+  };
+  std::vector<Group> list;            // runs in file order, or codes in ascending order
+  std::vector<std::uint32_t> order;   // empty when every group is one run
+  std::size_t missing = 0;            // rows in no group
+
+  Groups(const LargeVector<std::int32_t>& codes, std::size_t distinct) {
+    const std::size_t rows = codes.size();
+    bool runs = true;
+    {
+      std::vector<char> seen(distinct, 0);
+      for (std::size_t r = 0, e; r < rows && runs; r = e) {
+        const std::int32_t c = codes[r];
+        for (e = r + 1; e < rows && codes[e] == c;) ++e;
+        if (c == kMissing) {
+          missing += e - r;
+          continue;
+        }
+        runs = !seen[static_cast<std::size_t>(c)];
+        seen[static_cast<std::size_t>(c)] = 1;
+        list.push_back({c, static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(e)});
+      }
+    }
+    if (runs) return;
+    list.clear();
+    missing = 0;
+    std::vector<std::uint32_t> start(distinct + 1, 0);
+    for (std::int32_t c : codes)
+      if (c != kMissing) ++start[static_cast<std::size_t>(c) + 1];
+      else ++missing;
+    for (std::size_t c = 0; c < distinct; ++c) start[c + 1] += start[c];
+    order.resize(start[distinct]);
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t r = 0; r < rows; ++r)
+      if (codes[r] != kMissing) order[fill[static_cast<std::size_t>(codes[r])]++] = static_cast<std::uint32_t>(r);
+    for (std::size_t c = 0; c < distinct; ++c)
+      if (start[c] < start[c + 1]) list.push_back({static_cast<std::int32_t>(c), start[c], start[c + 1]});
+  }
+  // Calls fn(code, order or nullptr, b, e) for groups [from, to).
+  template <class F>
+  void each(std::size_t from, std::size_t to, F&& fn) const {
+    for (std::size_t k = from; k < to; ++k) fn(list[k].code, order.empty() ? nullptr : order.data(), list[k].b, list[k].e);
+  }
+  // The group where the second of two halves of about the same number of rows starts.
+  std::size_t middle() const {
+    std::size_t total = 0, half = 0, k = 0;
+    for (const Group& g : list) total += g.e - g.b;
+    for (; k < list.size() && half < total / 2; ++k) half += list[k].e - list[k].b;
+    return k;
+  }
+};
+
+}  // namespace
+
+void TableBuilder::check_keys(unsigned threads) {
+  std::vector<std::size_t> key;  // schema indices
+  for (const auto& k : ts_.key) key.push_back(static_cast<std::size_t>(ts_.column_index(k)));
+  for (auto k : key)
+    if (header_index_[k] < 0) return;  // already reported as a missing column
+  // Key columns are text, and no key of data.md has more than two.
+  if (key.size() > 2) throw std::logic_error("check_keys: keys of more than two columns are not supported");
+  for (auto k : key)
+    if (ts_.columns[k].type != ColumnType::Text) throw std::logic_error("check_keys: key columns are text");
+  // Every repeat as (row, first row with that key). Each key column's values are dictionary codes,
+  // so the first occurrence of a code (or of a code within a body's group) is found by array lookup.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  const Column& last = t_.columns[key.back()];
+  std::vector<std::uint32_t> first(last.dictionary.size(), kNone);
+  if (key.size() == 1) {
+    for (std::size_t r = 0; r < t_.rows; ++r) {
+      const std::int32_t code = last.values[r];
+      if (code == kMissing) continue;
+      std::uint32_t& f = first[static_cast<std::size_t>(code)];
+      if (f == kNone) f = static_cast<std::uint32_t>(r);
+      else repeats.emplace_back(static_cast<std::uint32_t>(r), f);
+    }
+  } else {
+    const Column& group = t_.columns[key.front()];
+    // services: once a body's service_ids are marked, each subtype's parent is looked up among
+    // them (parent code -> service code, or -1 when no row has it as a service_id).
+    const Reference* ref = self_reference(ts_);
+    const int parent_c = ref ? ts_.column_index(ref->column) : -1;
+    const bool parents = parent_c >= 0 && header_index_[static_cast<std::size_t>(parent_c)] >= 0;
+    const Column* parent = parents ? &t_.columns[static_cast<std::size_t>(parent_c)] : nullptr;
+    // Without a branch on whether a row has a parent (a third of them, in no order a predictor
+    // learns): parent code p is looked up at p + 1, a missing parent at 0, which gives -2. Marks
+    // are kept for codes -2 .. n-1: -2 (no parent) is always marked, -1 (no such service) never.
+    std::vector<std::int32_t> as_service;
+    if (parents) {
+      as_service.resize(parent->dictionary.size() + 1);
+      as_service[0] = -2;
+      for (std::size_t i = 0; i < parent->dictionary.size(); ++i) as_service[i + 1] = last.code_of(parent->dictionary[i]);
+    }
+    const Groups groups(group.values, group.dictionary.size());
+    // Each row's body in the same pass, when the groups are the bodies' (the body column) and every
+    // row has one: the body of each code, -1 for a code that is no body's.
+    const bool bodies = bodies_from_ && ts_.per_agency && ts_.columns[key.front()].name == ts_.body_column &&
+                        groups.missing == 0;
+    std::vector<std::int32_t> body_of;
+    if (bodies) {
+      body_of.resize(group.dictionary.size());
+      for (std::size_t i = 0; i < group.dictionary.size(); ++i) body_of[i] = bodies_from_->body_index(group.dictionary[i]);
+      t_.body.resize(t_.rows);  // not written (PageAllocator): every row is in exactly one group
+    }
+    // One half of the groups: repeats, bad parents and rows of no body, each in its own lists.
+    struct Half {
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
+      BadParents bad;
+      std::vector<std::uint32_t> unknown;
+      std::vector<std::uint32_t> deep;  // rows whose parent has a parent itself (parent_cycles)
+    };
+    auto half_pass = [&](std::size_t from, std::size_t to, Half& out) {
+      // The codes of the current group as one bit each: a few kilobytes, in the first-level cache
+      // (an array of a word per code is read at random places and costs a cache miss a row).
+      std::vector<std::uint64_t> marks((last.dictionary.size() + 2 + 63) / 64 + 1, 0);
+      marks[0] = 1;  // code -2
+      // The codes of the group's rows that have a parent: a parent among them is a chain of two or
+      // more, which may close into a cycle (checked after the pass, on those rows only).
+      std::vector<std::uint64_t> sub_marks(parents ? marks.size() : 0, 0);
+      std::unordered_map<std::int32_t, std::uint32_t> firsts;  // a group's first row of each code, at a repeat
+      std::vector<std::uint32_t> pending;  // rows whose parent was not marked yet when met
+      auto marked = [](const std::uint64_t* mark, std::int32_t code) {
+        return (mark[(static_cast<std::size_t>(code) + 2) >> 6] >> ((static_cast<std::size_t>(code) + 2) & 63)) & 1;
+      };
+      // One pass over a group's rows (row(i) for i in [b, e)): repeats found, codes marked, each
+      // parent looked up among the codes marked so far, the row's body set; the few whose parent
+      // comes later in the group (or never) are looked up again at its end.
+      auto group_pass = [&](std::int32_t g, std::size_t b, std::size_t e, auto row) {
+        const std::int32_t* const codes = last.values.data();  // locals: they stay in registers
+        const std::int32_t* const parent_codes = parents ? parent->values.data() : nullptr;
+        const std::int32_t* const service_of = as_service.data();
+        std::uint64_t* const mark = marks.data();
+        std::int32_t* const body = bodies ? t_.body.data() : nullptr;
+        const std::int32_t body_here = bodies ? body_of[static_cast<std::size_t>(g)] : -1;
+        if (pending.size() < e - b) pending.resize(e - b);
+        std::uint32_t* const pend = pending.data();
+        std::size_t n_pending = 0;
+        bool mapped = false;
+        // Unmarked after the group: the whole array when it is smaller than the group, else the
+        // words of the group's codes.
+        auto unmark = [&](std::vector<std::uint64_t>& bits) {
+          if (bits.size() <= e - b) {
+            std::fill(bits.begin(), bits.end(), 0);
+            return;
+          }
+          for (std::size_t i = b; i < e; ++i) {
+            const std::int32_t code = codes[row(i)];
+            if (code != kMissing) bits[(static_cast<std::size_t>(code) + 2) >> 6] = 0;
+          }
+        };
+        for (std::size_t i = b; i < e; ++i) {
+          const std::uint32_t r = row(i);
+          const std::int32_t code = codes[r];
+          if (body) body[r] = body_here;
+          if (code != kMissing) {
+            if (marked(mark, code)) [[unlikely]] {
+              if (!mapped) {
+                firsts.clear();
+                for (std::size_t j = b; j < i; ++j)
+                  if (codes[row(j)] != kMissing) firsts.emplace(codes[row(j)], row(j));
+                mapped = true;
+              }
+              out.repeats.emplace_back(r, firsts.at(code));
+            }
+            mark[(static_cast<std::size_t>(code) + 2) >> 6] |= std::uint64_t{1} << ((static_cast<std::size_t>(code) + 2) & 63);
+            if (mapped) firsts.emplace(code, r);
+          }
+          if (parent_codes) {
+            const std::int32_t p = parent_codes[r];
+            const std::int32_t p_code = service_of[p == kMissing ? 0 : static_cast<std::size_t>(p) + 1];
+            pend[n_pending] = r;
+            n_pending += !marked(mark, p_code) | (code == p_code);
+            if (p != kMissing && code != kMissing)
+              sub_marks[(static_cast<std::size_t>(code) + 2) >> 6] |= std::uint64_t{1} << ((static_cast<std::size_t>(code) + 2) & 63);
+          }
+        }
+        if (parent_codes) {
+          const std::uint64_t* const sub = sub_marks.data();
+          for (std::size_t i = b; i < e; ++i) {
+            const std::uint32_t r = row(i);
+            const std::int32_t p = parent_codes[r];
+            if (p == kMissing) continue;
+            const std::int32_t p_code = service_of[static_cast<std::size_t>(p) + 1];
+            if (p_code >= 0 && p_code != codes[r] && marked(sub, p_code)) [[unlikely]]
+              out.deep.push_back(r);
+          }
+          unmark(sub_marks);
+        }
+        if (body && body_here < 0)
+          for (std::size_t i = b; i < e; ++i) out.unknown.push_back(row(i));
+        for (std::size_t k = 0; k < n_pending; ++k) {
+          const std::uint32_t r = pend[k];
+          const std::int32_t p = parent_codes[r];
+          const std::int32_t p_code = service_of[p == kMissing ? 0 : static_cast<std::size_t>(p) + 1];
+          if (codes[r] == p_code) out.bad.emplace_back(r, true);
+          else if (!marked(mark, p_code)) out.bad.emplace_back(r, false);
+        }
+        unmark(marks);
+        marks[0] |= 1;
+      };
+      groups.each(from, to, [&](std::int32_t g, const std::uint32_t* order, std::size_t b, std::size_t e) {
+        if (order) group_pass(g, b, e, [order](std::size_t i) { return order[i]; });
+        else group_pass(g, b, e, [](std::size_t i) { return static_cast<std::uint32_t>(i); });
+      });
+    };
+    // The two halves of the groups on two threads (each row is in one group: no row is written
+    // twice), their findings then put in file order.
+    Half a, b;
+    const std::size_t mid = threads > 1 ? groups.middle() : groups.list.size();
+    both(
+        threads, [&] { half_pass(mid, groups.list.size(), b); }, [&] { half_pass(0, mid, a); });
+    repeats = std::move(a.repeats);
+    repeats.insert(repeats.end(), b.repeats.begin(), b.repeats.end());
+    bad_parents_ = std::move(a.bad);
+    bad_parents_.insert(bad_parents_.end(), b.bad.begin(), b.bad.end());
+    deep_parents_ = std::move(a.deep);
+    deep_parents_.insert(deep_parents_.end(), b.deep.begin(), b.deep.end());
+    std::sort(deep_parents_.begin(), deep_parents_.end());
+    if (bodies) {
+      unknown_ = std::move(a.unknown);
+      unknown_.insert(unknown_.end(), b.unknown.begin(), b.unknown.end());
+      std::sort(unknown_.begin(), unknown_.end());
+      bodies_assigned_ = true;
+    }
+    std::sort(repeats.begin(), repeats.end());
+    std::sort(bad_parents_.begin(), bad_parents_.end());
+  }
+  // Reported in file order, as a reader meets them.
+  const int h_last = header_index(ts_.key.back());
+  for (const auto& [r, f] : repeats) {
+    if (saturated()) break;
+    const std::string& last_name = ts_.key.back();
+    std::string message = fmt::format("duplicate {} `{}`", last_name, shown(key_text(r, key.back())));
+    for (std::size_t i = 0; i + 1 < ts_.key.size(); ++i)
+      message += fmt::format(" for {} `{}`", ts_.key[i], shown(key_text(r, key[i])));
+    message += fmt::format(": already on {}", row_name(f));
+    std::string help = ts_.key.size() == 1 ? fmt::format("each {} must be unique in the table", last_name)
+                                           : fmt::format("each ({}) must be unique in the table", join(ts_.key));
+    if (Diagnostic* d = field_error("data-duplicate-key", r, h_last, std::move(message), std::move(help))) {
+      if (json_) {
+        d->notes.push_back({Span{}, fmt::format("first occurrence: {}", row_name(f))});
+      } else {
+        const CsvPlace at = locator_->place(f, static_cast<std::size_t>(h_last));
+        d->notes.push_back({Span{}, fmt::format("first occurrence: line {}, column {}", at.line, at.col)});
+      }
+    }
+  }
+}
+
+}  // namespace ereje::input

@@ -1,0 +1,459 @@
+// Loading agency data: the files of a data folder read (a large CSV file in pieces on threads) or
+// rows already read (build_dataset), each table checked and encoded by a TableBuilder, then the
+// checks across tables (CrossChecks.cpp). Every error names file, line and column; any error stops
+// the run before a single result is computed.
+#include "input/DataSet.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+
+#include "core/Timing.hpp"
+#include "input/CsvScanner.hpp"
+#include "input/JsonReader.hpp"
+#include "input/Loading.hpp"
+#include "input/MappedFile.hpp"
+#include "input/Reporter.hpp"
+#include "input/TableBuilder.hpp"
+#include "input/Wording.hpp"
+
+namespace ereje::input {
+
+std::string read_file_text(const std::string& path, const std::string& display_name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int err = errno;
+    throw_input_error(data_error("data-unreadable", display_name, 0, 0, {},
+                                 fmt::format("cannot read the file: {}", std::strerror(err))));
+  }
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const auto size = in.tellg();
+  if (size > 0) {
+    text.resize(static_cast<std::size_t>(size));
+    in.seekg(0, std::ios::beg);
+    in.read(text.data(), size);
+  }
+  if (!in)
+    throw_input_error(data_error("data-unreadable", display_name, 0, 0, {}, "cannot read the file: read failed"));
+  return text;
+}
+
+namespace {
+
+// `needed` as load_folder has it: a table read only because a table read refers to it is named so.
+Diagnostic missing_table_error(const std::string& folder, const TableSchema& ts, const Contract& contract,
+                               const std::vector<std::string>& needed, const std::string& hint) {
+  std::string help = hint;
+  const Reference* by = nullptr;
+  const TableSchema* from = nullptr;
+  for (const auto& other : contract.tables)
+    if (&other != &ts && std::find(needed.begin(), needed.end(), other.name) != needed.end())
+      for (const auto& ref : other.references)
+        if (!by && ref.table == ts.name) by = &ref, from = &other;
+  if (help.empty() && ts.lists_bodies)
+    help = fmt::format("every run reads `{}` ({}): put {}.csv or {}.json in the folder", ts.name, ts.meaning, ts.name,
+                       ts.name);
+  else if (help.empty() && by)
+    help = fmt::format("`{}.{}` refers to `{}.{}` ({}), and a reference is checked against the rows it names: put {}.csv "
+                       "or {}.json in the folder", from->name, by->column, ts.name, by->target, ts.meaning, ts.name,
+                       ts.name);
+  else if (help.empty())
+    help = fmt::format("the rules in force read `{}` ({}): put {}.csv or {}.json in the folder", ts.name, ts.meaning,
+                       ts.name, ts.name);
+  return data_error("data-missing-table", folder, 0, 0, {},
+                    fmt::format("missing data file {}.csv (or {}.json) in the data folder `{}`", ts.name, ts.name,
+                                folder),
+                    std::move(help));
+}
+
+bool is_needed(const TableSchema& ts, const std::vector<std::string>& needed) {
+  return ts.lists_bodies || std::find(needed.begin(), needed.end(), ts.name) != needed.end();
+}
+
+Table absent_table(const TableSchema& ts) {
+  Table t;
+  t.schema = &ts;
+  t.present = false;
+  t.columns.resize(ts.columns.size());
+  for (std::size_t c = 0; c < ts.columns.size(); ++c) {
+    t.columns[c].schema = &ts.columns[c];
+    t.columns[c].present = false;
+  }
+  return t;
+}
+
+// ---- a data set --------------------------------------------------------------------------------
+
+// One table from text records.
+void build_from_text(const TableSchema& ts, TextTable text, Loading& L) {
+  L.ds.warnings.insert(L.ds.warnings.end(), text.warnings.begin(), text.warnings.end());
+  auto locator = std::make_unique<TextTableLocator>(std::move(text));
+  const TextTable& tt = locator->table();  // owned by the builder from here on
+  Table& t = L.ds.tables[ts.name];
+  auto b = std::make_unique<TableBuilder>(ts, t, tt.file, tt.json, L.reporter, std::move(locator));
+  b->header(tt.header, tt.header_cols, tt.header_line, tt.json && tt.records.empty());
+  if (tt.records.size() > kMaxRowsPerTable) {
+    L.reporter.add(data_error("data-too-many-rows", tt.file, 0, 0, {},
+                              fmt::format("more than {} rows in the table, the limit", kMaxRowsPerTable),
+                              "that is 25,000 rows for each of 4,000 bodies: check that this is the right file"));
+  } else {
+    b->reserve(tt.records.size());
+    std::vector<std::string_view> fields;
+    for (std::size_t r = 0; r < tt.records.size(); ++r) {
+      const auto& rec = tt.records[r];
+      b->start_row(r < tt.lines.size() ? tt.lines[r] : static_cast<std::uint32_t>(r + 1));
+      if (rec.size() != tt.header.size()) {
+        // CsvScanner reports this itself; here for tables built by hand.
+        b->field_error("data-ragged-row", r, 0,
+                       fmt::format("expected {} fields as in the header, got {}", tt.header.size(), rec.size()),
+                       "every row needs a field for each header column");
+      }
+      fields.assign(rec.begin(), rec.end());
+      b->encode_row(r, fields.data(), fields.size());
+    }
+  }
+  b->finish();
+  L.builders[ts.name] = std::move(b);
+}
+
+// ---- a CSV file, in pieces -------------------------------------------------------------------
+
+// At most this many pieces of a file: past it, the merging on one thread is what takes the time.
+constexpr std::size_t kMaxPieces = 8;
+
+unsigned threads_for(const LoadOptions& options) {
+  if (options.threads > 0) return options.threads;
+  if (const char* env = std::getenv("EREJE_THREADS")) {
+    const int n = std::atoi(env);
+    if (n >= 1 && n <= 256) return static_cast<unsigned>(n);
+  }
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+// Pages behind a reader go back to the page cache this many bytes at a time.
+constexpr std::size_t kReleaseBytes = std::size_t{8} << 20;
+
+// Reads the records of `scanner` into `b` until it stops, numbering rows on from `r`; returns the
+// row count after. `on_row(r, rec)` sees each record first and may stop the reading (false). The
+// columns are sized once, from the first rows' length and the bytes left up to `end`: growing by
+// doubling would copy each column a dozen times and leave up to half of it unused.
+template <class OnRow>
+std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const char* end, const MappedFile& file,
+                      OnRow&& on_row) {
+  constexpr std::size_t kSample = 1024;
+  CsvRecord rec;
+  const std::size_t first_row = r;
+  const char* first = scanner.position();
+  const char* released = first;
+  while (b.room() && scanner.next(rec)) {
+    if (!on_row(r, rec)) break;
+    b.start_row(rec.line);
+    b.encode_row(r, rec.fields.data(), rec.fields.size());
+    ++r;
+    if (r - first_row == kSample) {
+      const auto done = static_cast<std::size_t>(scanner.position() - first);
+      const auto left = static_cast<std::size_t>(end - scanner.position());
+      b.reserve(r + left * kSample / std::max<std::size_t>(1, done) * 21 / 20 + kSample);
+    }
+    if (r % 4096 == 0 && static_cast<std::size_t>(rec.start - released) > kReleaseBytes) {
+      file.release(released, rec.start);
+      released = rec.start;
+    }
+  }
+  b.flush();
+  return r;
+}
+
+// A piece of a CSV file after the first, read by its own thread into its own table. Its start is a
+// guess: the start of a line, taken for the start of a record.
+struct Piece {
+  const char* begin = nullptr;
+  const char* end = nullptr;
+  std::size_t base = 0, limit = 0;  // rows of the first reader's table it may write
+  Table table;                      // its dictionaries and row count (the rows are in the first reader's)
+  Reporter reporter;
+  std::vector<CsvLocator::Mark> marks;  // rows and lines counted from the piece's start
+  std::uint32_t end_line = 1;           // the line at its end, counted likewise
+  StrayQuotes stray_quotes;             // lines counted likewise
+  bool ok = false;                      // read to its end with no error of any kind
+};
+
+// One piece, on its own thread. Any error, or anything thrown, only marks the piece as not read:
+// the main thread then reads it again itself, and reports what it finds in the ordinary way.
+void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::string>& names, char separator,
+                const std::string& file, const MappedFile& mapped, Table& first) {
+  try {
+    CsvScanner scanner(std::string_view(piece.begin, static_cast<std::size_t>(piece.end - piece.begin)), 0, file, &ts);
+    scanner.expect_width(names.size(), separator);
+    TableBuilder b(ts, piece.table, file, false, piece.reporter, std::make_unique<NoLocator>());
+    b.columns(names);
+    b.write_into(first, piece.base, piece.limit);
+    read_rows(scanner, b, 0, piece.end, mapped, [&](std::size_t r, const CsvRecord& rec) {
+      if (r % CsvLocator::kStride == 0) piece.marks.push_back({r, rec.start, rec.line});
+      return piece.reporter.empty();
+    });
+    piece.end_line = scanner.line();
+    piece.stray_quotes = scanner.stray_quotes();
+    piece.ok = piece.reporter.empty() && scanner.position() == piece.end;
+  } catch (...) {
+    piece.ok = false;
+  }
+}
+
+// One table from a CSV file, straight into columns: the fields of a record are encoded while it is
+// current and never copied. Throws InputError (the file's one syntax error); validation errors go
+// to the reporter.
+//
+// A large file is read in pieces at once, one thread each, all writing into this table (each into
+// rows of its own), and the pieces' rows are then moved down to follow the first's in file order
+// (TableBuilder::take_piece): the table, its dictionaries' order and every message are exactly
+// those of one reader from start to end, whatever the number of threads. A piece is used only when
+// its guessed start proves to be a record's start (the first reader stops exactly there) and it
+// read without any error within its share of rows; otherwise the main thread reads on from there.
+void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L) {
+  auto locator = std::make_unique<CsvLocator>(path, path, ts);
+  CsvLocator& csv = *locator;
+  CsvScanner& scanner = csv.scanner();
+  std::vector<std::string> names;
+  std::vector<std::uint32_t> cols;
+  std::uint32_t header_line = 1;
+  scanner.read_header(names, cols, header_line);
+  Table& t = L.ds.tables[ts.name];
+  auto b = std::make_unique<TableBuilder>(ts, t, path, false, L.reporter, std::move(locator));
+  b->header(names, cols, header_line, false);
+  b->threads(threads_for(options));
+  if (L.bodies_built) b->bodies_from(&L.ds);
+
+  const MappedFile& file = csv.file();
+  const std::string_view text = csv.text();
+  const char* end = text.data() + text.size();
+  const auto data_bytes = static_cast<std::size_t>(end - scanner.position());
+  const std::size_t parts = std::min({std::size_t{threads_for(options)}, kMaxPieces,
+                                      std::max<std::size_t>(1, data_bytes / std::max<std::size_t>(1, options.min_piece_bytes))});
+  std::vector<Piece> pieces;
+  for (std::size_t k = 1; k < parts; ++k) {
+    const char* guess = scanner.position() + data_bytes / parts * k;
+    const void* nl = std::memchr(guess, '\n', static_cast<std::size_t>(end - guess));
+    const char* start = nl ? static_cast<const char*>(nl) + 1 : end;
+    if (start >= end || (!pieces.empty() && start <= pieces.back().begin)) break;
+    if (!pieces.empty()) pieces.back().end = start;
+    pieces.emplace_back().begin = start;
+    pieces.back().end = end;
+  }
+  // The rows each reader writes, in one table sized for all of them: lines per byte from the data's
+  // first MiB, rows estimated 5 % high. The first reader stops at its share (then the pieces are
+  // dropped and it reads on); a piece that would pass its share stops and is read again.
+  if (!pieces.empty()) {
+    const char* first = scanner.position();
+    const std::size_t sample = std::min<std::size_t>(data_bytes, std::size_t{1} << 20);
+    const auto lines = static_cast<std::size_t>(std::count(first, first + sample, '\n')) + 1;
+    auto rows_in = [&](std::size_t bytes) { return (bytes / sample * lines + bytes % sample * lines / sample) * 21 / 20 + 4096; };
+    std::size_t base = rows_in(static_cast<std::size_t>(pieces.front().begin - first));
+    const std::size_t own = base;
+    for (Piece& piece : pieces) {
+      piece.base = base;
+      piece.limit = rows_in(static_cast<std::size_t>(piece.end - piece.begin));
+      base += piece.limit;
+    }
+    b->presize(base, own);
+  }
+  std::vector<std::jthread> threads;  // after `pieces` and `b`: joined before either goes
+  const char separator = scanner.separator();
+  for (Piece& piece : pieces)
+    threads.emplace_back(
+        [&piece, &ts, &names, separator, &path, &file, &t] { read_piece(piece, ts, names, separator, path, file, t); });
+  if (!pieces.empty()) scanner.stop_at(pieces.front().begin);
+
+  auto mark = [&csv](std::size_t r, const CsvRecord& rec) {
+    csv.at_row(r, rec);
+    return true;
+  };
+  std::size_t rows = 0;
+  {
+    Phase ph(fmt::format("data: {}: read (first piece)", ts.name));
+    rows = read_rows(scanner, *b, 0, end, file, mark);
+  }
+  {
+    Phase ph(fmt::format("data: {}: wait for the other pieces", ts.name));
+    for (auto& th : threads) th.join();
+  }
+  std::optional<Phase> ph_append(std::in_place, fmt::format("data: {}: append the pieces", ts.name));
+  // When the first reader went past the first piece's start inside a quoted field, it read on to
+  // the end of the file itself, and the pieces are dropped.
+  if (scanner.stopped()) {
+    std::uint32_t line = scanner.line();  // at the start of the next piece
+    std::size_t k = 0;
+    for (; k < pieces.size(); ++k) {
+      Piece& piece = pieces[k];
+      if (!piece.ok || rows + piece.table.rows > kMaxRowsPerTable) break;
+      csv.add_marks(piece.marks, rows, line - 1);
+      scanner.add_stray_quotes(piece.stray_quotes, line - 1);
+      rows += piece.table.rows;
+      b->take_piece(piece.table, piece.base, line - 1);
+      line += piece.end_line - 1;
+    }
+    scanner.stop_at(nullptr);
+    b->unfix();
+    if (k < pieces.size()) {
+      scanner.seek(pieces[k].begin, line, rows);
+      rows = read_rows(scanner, *b, rows, end, file, mark);
+    }
+  } else if (!pieces.empty() && scanner.position() != end) {
+    // The first reader filled its share before the first piece's start (its rows were estimated
+    // low): it reads on to the end itself, over whatever the pieces wrote.
+    scanner.stop_at(nullptr);
+    b->unfix();
+    rows = read_rows(scanner, *b, rows, end, file, mark);
+  }
+  b->unfix();
+  ph_append.reset();
+  Phase ph_finish(fmt::format("data: {}: keys, derived columns", ts.name));
+  b->finish();
+  for (auto& w : scanner.warnings()) L.ds.warnings.push_back(std::move(w));
+  L.builders[ts.name] = std::move(b);
+}
+
+}  // namespace
+
+DataSet build_dataset(std::string folder, std::shared_ptr<const Contract> contract,
+                      std::map<std::string, TextTable> tables, const std::vector<std::string>& needed) {
+  for (const auto& n : needed)
+    if (!contract->find(n)) throw std::invalid_argument(fmt::format("build_dataset: no table {} in the contract", n));
+  Loading L;
+  L.ds.contract = std::move(contract);
+  L.ds.folder = std::move(folder);
+  for (const auto& ts : L.ds.contract->tables)
+    if (is_needed(ts, needed) && !tables.count(ts.name))
+      L.reporter.add(missing_table_error(L.ds.folder, ts, *L.ds.contract, needed, {}));
+  for (const TableSchema* p : bodies_first(*L.ds.contract)) {
+    const TableSchema& ts = *p;
+    auto it = tables.find(ts.name);
+    if (it == tables.end()) {
+      L.ds.tables.emplace(ts.name, absent_table(ts));
+      continue;
+    }
+    L.ds.files.push_back(it->second.file);
+    build_from_text(ts, std::move(it->second), L);
+  }
+  return finish_dataset(L);
+}
+
+DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> contract,
+                    const std::vector<std::string>& needed, const LoadOptions& options) {
+  namespace fs = std::filesystem;
+  for (const auto& n : needed)
+    if (!contract->find(n)) throw std::invalid_argument(fmt::format("load_folder: no table {} in the contract", n));
+  const TableSchema* bodies = contract->bodies();
+  const std::string example = bodies ? bodies->name + ".csv" : std::string("one file per table");
+  std::error_code ec;
+  const fs::path dir(folder);
+  if (!fs::exists(dir, ec))
+    throw_input_error(data_error("data-no-folder", folder, 0, 0, {},
+                                 fmt::format("data folder `{}` does not exist", folder),
+                                 fmt::format("give --data the folder that holds {} and the other tables", example)));
+  if (!fs::is_directory(dir, ec))
+    throw_input_error(data_error("data-no-folder", folder, 0, 0, {}, fmt::format("`{}` is not a folder", folder),
+                                 fmt::format("give --data the folder that holds {} and the other tables", example)));
+
+  std::vector<std::string> entries;  // file names in the folder, for "did you mean" on a missing file
+  for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e.path().filename().string());
+
+  Loading L;
+  L.ds.contract = std::move(contract);
+  L.ds.folder = folder;
+  L.threads = threads_for(options);
+  struct Found {
+    const TableSchema* table;
+    fs::path path;
+    bool json;
+  };
+  std::vector<Found> found;
+  for (const TableSchema* table : bodies_first(*L.ds.contract)) {
+    const TableSchema& ts = *table;
+    const fs::path csv = dir / (ts.name + ".csv"), json = dir / (ts.name + ".json");
+    const bool has_csv = fs::is_regular_file(csv, ec), has_json = fs::is_regular_file(json, ec);
+    // A table's name taken by something that is no regular file (a folder, a FIFO, a device, a
+    // socket): said as it is. (A link to a regular file is a regular file.)
+    const fs::path* odd = nullptr;
+    fs::file_status odd_status;
+    for (const fs::path* p : {&csv, &json}) {
+      const fs::file_status st = fs::status(*p, ec);
+      if (!odd && fs::exists(st) && !fs::is_regular_file(st)) odd = p, odd_status = st;
+    }
+    if (odd && is_needed(ts, needed)) {
+      const char* what = fs::is_directory(odd_status) ? "a folder"
+                         : fs::is_fifo(odd_status)    ? "a named pipe (FIFO)"
+                         : fs::is_socket(odd_status)  ? "a socket"
+                         : fs::is_block_file(odd_status) || fs::is_character_file(odd_status) ? "a device"
+                                                                                              : "not a regular file";
+      L.reporter.add(data_error("data-not-a-file", odd->string(), 0, 0, {},
+                                fmt::format("`{}` in the data folder is {}, not a file", odd->filename().string(), what),
+                                fmt::format("table `{}` is read from a regular file: put its rows in {}", ts.name,
+                                            odd->filename().string())));
+      continue;
+    }
+    if (has_csv && has_json) {
+      L.reporter.add(data_error("data-ambiguous-table", folder, 0, 0, {},
+                                fmt::format("both {0}.csv and {0}.json are in the data folder `{1}`", ts.name, folder),
+                                fmt::format("keep one of them: each table comes from exactly one file")));
+    } else if (has_csv || has_json) {
+      found.push_back({&ts, has_csv ? csv : json, has_json});
+    } else if (is_needed(ts, needed)) {
+      std::string hint;
+      for (const auto& name : entries) {
+        const fs::path p(name);
+        if (ascii_lower(p.stem().string()) != ts.name) continue;
+        const std::string ext = ascii_lower(p.extension().string());
+        hint = ext == ".csv" || ext == ".json"
+                   ? fmt::format("found `{}`: file names are case-sensitive; rename it to {}{}", name, ts.name, ext)
+                   : fmt::format("found `{}`: save it as CSV UTF-8 named {}.csv", name, ts.name);
+        break;
+      }
+      L.reporter.add(missing_table_error(folder, ts, *L.ds.contract, needed, hint));
+    }
+  }
+  if (!L.reporter.empty()) L.reporter.raise();
+
+  for (const auto& ts : L.ds.contract->tables) L.ds.tables.emplace(ts.name, absent_table(ts));
+  InputError read_errors;
+  for (const auto& f : found) {
+    const std::string shown_name = f.path.string();
+    const std::uint64_t changes = MappedFile::changes();
+    // A file shortened while it was read (MappedFile.hpp) read as zeros past its new end: what
+    // came of it, errors included, is not to be trusted, and only the change is reported.
+    auto changed = [&] {
+      if (MappedFile::changes() == changes) return false;
+      read_errors.diagnostics.add(data_error("data-unreadable", shown_name, 0, 0, {},
+                                             "the file changed while it was read: it became shorter",
+                                             "read the data again once nothing writes to it"));
+      return true;
+    };
+    try {
+      if (f.json) build_from_text(*f.table, read_json(shown_name, shown_name, f.table), L);
+      else load_csv(*f.table, shown_name, options, L);
+      if (changed()) continue;
+      L.ds.files.push_back(shown_name);
+      if (f.table->lists_bodies && read_errors.diagnostics.empty()) build_bodies(L);
+    } catch (const InputError& e) {
+      // Keep reading: a broken services.csv should not hide a broken objections.csv. Errors in the
+      // values of the files read so far wait: they are reported only if every file reads.
+      if (!changed()) read_errors.diagnostics.append(e.diagnostics);
+    }
+  }
+  if (!read_errors.diagnostics.empty()) {
+    for (const auto& w : L.ds.warnings) read_errors.diagnostics.add(w);
+    throw read_errors;
+  }
+  return finish_dataset(L);
+}
+
+}  // namespace ereje::input

@@ -1,0 +1,122 @@
+// Agency data held as columns: one int32 vector (LargeVector) per column, text dictionary-encoded, rows
+// grouped by body through a per-row body index. Built once per run; every clause reads the same columns.
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <limits>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/Diagnostic.hpp"
+#include "core/Rational.hpp"
+#include "input/LargeVector.hpp"
+#include "input/Schema.hpp"
+#include "input/TextIndex.hpp"
+
+namespace ereje::input {
+
+// The missing value ("empty means missing") in every column encoding.
+inline constexpr std::int32_t kMissing = std::numeric_limits<std::int32_t>::min();
+
+struct Column {
+  const ColumnSchema* schema = nullptr;
+  // Text: index into `dictionary`; Enum: index into schema->enum_values; Bool: 0 or 1;
+  // Date: days since 1970-01-01; Whole, Decimal: index into `numbers` (never a binary floating
+  // point value). kMissing when the value is empty or the column is absent.
+  LargeVector<std::int32_t> values;
+  std::vector<std::string> dictionary;  // Text and numbers: distinct values (as written) in first-seen order
+  std::vector<Rational> numbers;        // Whole and Decimal: the exact value of each dictionary entry
+  bool present = true;                  // false when an optional column was absent from the file
+  // false: a derived column, computed after reading (interp::prepare_data) and only when a rule
+  // in force reads it; until then its values are empty, and reading it is a logic error.
+  bool loaded = true;
+
+  // Code of a text value, or -1 when no row has it (then an equality never matches).
+  std::int32_t code_of(std::string_view text) const { return index.find(text, dictionary); }
+
+  TextIndex index;  // Text only: over `dictionary`; kept in step by the loader
+};
+
+// The line of each row in its file (CSV: the line where the record starts; JSON: the record's index
+// + 1), kept as runs: rows whose line is their row number plus the same offset share one entry, so
+// a file without blank lines or records over several lines takes one entry for all its rows.
+class RowLines {
+ public:
+  // The line of the next row.
+  void push(std::uint32_t line) {
+    const std::int64_t offset = static_cast<std::int64_t>(line) - static_cast<std::int64_t>(rows_);
+    if (runs_.empty() || runs_.back().offset != offset) runs_.push_back(Run{rows_, offset});
+    ++rows_;
+  }
+  // The rows of `other` after these, their lines shifted by `shift`.
+  void append(const RowLines& other, std::uint32_t shift) {
+    for (const Run& run : other.runs_) {
+      const std::int64_t offset = run.offset + shift - static_cast<std::int64_t>(rows_);
+      if (runs_.empty() || runs_.back().offset != offset) runs_.push_back(Run{rows_ + run.first, offset});
+    }
+    rows_ += other.rows_;
+  }
+  // The line of `row`; 0 past the last row.
+  std::uint32_t line(std::size_t row) const {
+    if (row >= rows_) return 0;
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), row, [](std::size_t r, const Run& x) { return r < x.first; });
+    return static_cast<std::uint32_t>(static_cast<std::int64_t>(row) + std::prev(it)->offset);
+  }
+  std::size_t size() const { return rows_; }
+  bool empty() const { return rows_ == 0; }
+
+ private:
+  struct Run {
+    std::size_t first;    // its first row
+    std::int64_t offset;  // line - row, from `first` on
+  };
+  std::vector<Run> runs_;
+  std::size_t rows_ = 0;
+};
+
+struct Table {
+  const TableSchema* schema = nullptr;
+  bool present = false;       // a file for it was found
+  std::string file;           // path as given, for messages
+  std::size_t rows = 0;
+  std::vector<Column> columns;  // same order as schema->columns (derived columns included)
+  LargeVector<std::int32_t> body;  // per-agency tables: index into DataSet::bodies for each row
+  RowLines lines;  // each row's line in its file, for messages
+  // How messages name a row: null for a CSV file (line and column); "record" (JSON: `lines` holds
+  // the record's number) or "row" (a database table: its row number).
+  const char* row_word = nullptr;
+
+  const Column& column(std::string_view name) const;
+};
+
+struct Body {
+  std::string code;                     // the table of bodies' body column
+  std::string kk_name, ru_name, category;  // the columns the contract names for them; empty when missing
+};
+
+struct DataSet {
+  std::shared_ptr<const Contract> contract;  // the contract in force that the data was read with
+  std::string folder;
+  std::vector<Body> bodies;           // sorted by code (byte order): the output order
+  std::map<std::string, Table> tables;  // by table name; every schema table has an entry
+  std::vector<std::string> files;     // every file read, for receipts
+  // What was read but deserves a word: a CSV file's dialect (CsvDialect.hpp), columns no table
+  // declares. By file in the order they were read, the same whatever the number of threads. When
+  // the data has errors, these come with them in the InputError instead.
+  std::vector<Diagnostic> warnings;
+
+  const Table& table(std::string_view name) const;
+  int body_index(std::string_view code) const;  // -1 when unknown
+};
+
+// Columns of a table as they appear in files: the schema without the derived ones, which are
+// computed from the others and a file must not need.
+bool is_derived(const TableSchema& table, std::string_view column);
+std::vector<std::string> file_columns(const TableSchema& table);
+
+}  // namespace ereje::input

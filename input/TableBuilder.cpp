@@ -1,0 +1,472 @@
+// One table checked against the contract and turned into columns (TableBuilder.hpp): the header,
+// each field encoded (the hot loop of loading), the errors of a field, and what finish does at the
+// end (the key checks are in KeyCheck.cpp).
+#include "input/TableBuilder.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include "core/Date.hpp"
+#include "core/Rational.hpp"
+#include "input/Both.hpp"
+#include "input/DataError.hpp"
+#include "input/TextIndex.hpp"
+#include "input/Wording.hpp"
+
+namespace ereje::input {
+
+namespace {
+// A number as data files write it: an optional `-`, digits, and for a decimal an optional `.` and
+// more digits; nullopt for anything else (a `+`, an exponent, spaces, a decimal comma, `NaN`).
+std::optional<Rational> number_value(std::string_view v, bool whole) {
+  std::size_t i = v.size() > 1 && v[0] == '-' ? 1 : 0;
+  const std::size_t start = i;
+  while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+  if (i == start) return std::nullopt;
+  if (i < v.size() && v[i] == '.' && !whole) {
+    const std::size_t frac = ++i;
+    while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+    if (i == frac) return std::nullopt;
+  }
+  if (i != v.size()) return std::nullopt;
+  auto q = Rational::parse_decimal(v.substr(start));
+  if (!q) return std::nullopt;
+  return start ? -*q : *q;
+}
+
+// true, false, 1 or 0 as 1 or 0; -1 for anything else. Byte compares, no call: two columns of
+// every service row go through here.
+std::int32_t bool_value(std::string_view v) {
+  switch (v.size()) {
+    case 1: return v[0] == '1' ? 1 : v[0] == '0' ? 0 : -1;
+    case 4: return v[0] == 't' && v[1] == 'r' && v[2] == 'u' && v[3] == 'e' ? 1 : -1;
+    case 5: return v[0] == 'f' && v[1] == 'a' && v[2] == 'l' && v[3] == 's' && v[4] == 'e' ? 0 : -1;
+    default: return -1;
+  }
+}
+}  // namespace
+
+Diagnostic* TableBuilder::field_error(std::string code, std::size_t r, int h, std::string message, std::string help) {
+  if (json_)
+    return reporter_.add(data_error(std::move(code), t_.file, 0, 0, {}, fmt::format("{}: {}", row_name(r), message),
+                                    std::move(help)));
+  const CsvPlace at = locator_->place(r, h < 0 ? 0 : static_cast<std::size_t>(h));
+  return reporter_.add(
+      data_error(std::move(code), t_.file, at.line, at.col, at.line_text, std::move(message), std::move(help)));
+}
+
+void TableBuilder::header(const std::vector<std::string>& names, const std::vector<std::uint32_t>& cols,
+                          std::uint32_t line, bool json_without_records) {
+  std::unordered_map<std::string_view, std::size_t> seen;
+  for (std::size_t h = 0; h < names.size(); ++h) {
+    const std::string& name = names[h];
+    if (name.empty()) continue;
+    auto [it, fresh] = seen.emplace(name, h);
+    if (fresh) continue;
+    // CsvScanner reports this itself; here for tables built by hand.
+    const std::size_t col = h < cols.size() ? cols[h] : 0;
+    Diagnostic* d = reporter_.add(data_error("data-duplicate-column", t_.file, json_ ? 0 : line, col,
+                                             locator_->line(line),
+                                             fmt::format("duplicate column `{}` in the header", name),
+                                             "each column name may appear once; rename or remove one of them"));
+    if (d) d->notes.push_back({Span{}, fmt::format("`{}` first appears as column {} of the header", name, it->second + 1)});
+  }
+  columns(names);
+  if (json_without_records) return unknown_columns(names, cols, line);
+  // All missing columns in one message: a file without its header row would otherwise give one
+  // error per column, each repeating the same list.
+  std::vector<std::string> missing, fixes;
+  bool any_known = false;
+  for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
+    const ColumnSchema& cs = ts_.columns[c];
+    any_known = any_known || header_index_[c] >= 0;
+    if (header_index_[c] >= 0 || cs.optional || is_derived(ts_, cs.name)) continue;
+    missing.push_back(cs.name);
+    if (auto guess = nearest(cs.name, names)) fixes.push_back(fmt::format("rename `{}` to `{}`", *guess, cs.name));
+  }
+  // The header's other columns get a warning each, unless a column is missing: that error lists
+  // the header's columns already, and suggests the renames.
+  if (missing.empty()) return unknown_columns(names, cols, line);
+  std::string help;
+  if (!any_known && !json_) {
+    std::string header_line;
+    for (const auto& n : file_columns(ts_)) header_line += (header_line.empty() ? "" : ",") + n;
+    help = "the first line of the file must be the header naming the columns: " + header_line;
+  } else if (!fixes.empty()) {
+    help = join(fixes) + " (column names are exact and case-sensitive)";
+  } else {
+    for (const auto& n : missing) {
+      if (!help.empty()) help += "; ";
+      help += fmt::format("`{}` is {}", n, ts_.column(n)->meaning);
+    }
+  }
+  std::string list;
+  for (const auto& n : missing) list += (list.empty() ? "`" : ", `") + n + "`";
+  const char* plural = missing.size() == 1 ? "" : "s";
+  const std::string found = names.empty() ? "none" : join(names);
+  if (json_)
+    reporter_.add(data_error("data-missing-column", t_.file, 0, 0, {},
+                             fmt::format("no record has the field{} {}; fields found: {}", plural, list, found),
+                             std::move(help)));
+  else
+    reporter_.add(data_error("data-missing-column", t_.file, line, 1, locator_->line(line),
+                             fmt::format("missing column{} {} in the header; found: {}", plural, list, found),
+                             std::move(help)));
+}
+
+// Columns of the file that the contract in force does not declare are ignored, with one warning
+// each: a misspelt name would otherwise leave a column of the data unread without a word.
+void TableBuilder::unknown_columns(const std::vector<std::string>& names, const std::vector<std::uint32_t>& cols,
+                                   std::uint32_t line) {
+  std::vector<std::string> declared;
+  for (const auto& c : ts_.columns)
+    if (!c.derived) declared.push_back(c.name);
+  std::set<std::string_view> seen;
+  for (std::size_t h = 0; h < names.size(); ++h) {
+    const std::string& name = names[h];
+    if (name.empty() || !seen.insert(name).second || (ts_.column(name) && !ts_.column(name)->derived)) continue;
+    std::string message, help;
+    const ColumnSchema* later = nullptr;
+    for (const auto& c : ts_.later)
+      if (c.name == name) later = &c;
+    if (const ColumnSchema* d = ts_.column(name)) {
+      message = fmt::format("column `{}` is derived: computed from the other columns, so the file's values are ignored", name);
+      help = d->meaning.empty() ? std::string("remove the column from the file") : fmt::format("`{}` is {}", name, d->meaning);
+    } else if (later) {
+      message = fmt::format("column `{}` is not in force on the date evaluated: it takes effect on {} (act \"{}\"); "
+                            "its values are ignored", name, format_date(later->origin.from), later->origin.act);
+      help = "evaluate as of that date or later to read it";
+    } else {
+      message = fmt::format("column `{}` is not declared by table `{}`: its values are ignored", name, ts_.name);
+      if (auto guess = nearest(name, declared)) help = fmt::format("did you mean `{}`?", *guess);
+      else help = fmt::format("the table's columns are {}; a clause reads a new column once the rules declare it "
+                              "(`column {} TYPE \"…\"` in table `{}`)", join(declared), name, ts_.name);
+    }
+    const std::size_t col = h < cols.size() ? cols[h] : 0;
+    warnings.push_back(data_error("data-unknown-column", t_.file, json_ ? 0 : line, json_ ? 0 : col,
+                                  json_ ? std::string_view() : locator_->line(line), std::move(message), std::move(help)));
+    warnings.back().severity = Severity::Warning;
+  }
+}
+
+void TableBuilder::columns(const std::vector<std::string>& names) {
+  header_index_.assign(ts_.columns.size(), -1);
+  std::set<std::string_view> seen;
+  for (std::size_t h = 0; h < names.size(); ++h) {
+    const std::string& name = names[h];
+    if (name.empty() || !seen.insert(name).second) continue;  // a repeated name: the first one counts
+    const int c = ts_.column_index(name);
+    if (c >= 0 && !is_derived(ts_, name)) header_index_[static_cast<std::size_t>(c)] = static_cast<int>(h);
+  }
+  t_.columns.resize(ts_.columns.size());
+  slots_.clear();
+  for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
+    t_.columns[c].schema = &ts_.columns[c];
+    t_.columns[c].present = header_index_[c] >= 0 || is_derived(ts_, ts_.columns[c].name);
+    if (header_index_[c] < 0) continue;
+    Slot s;
+    s.c = c;
+    s.h = static_cast<std::size_t>(header_index_[c]);
+    s.column = &t_.columns[c];
+    s.type = ts_.columns[c].type;
+    s.may_be_empty = ts_.columns[c].may_be_empty;
+    const auto& values = ts_.columns[c].enum_values;
+    if (s.type == ColumnType::Enum && values.size() <= Slot::kShortEnum &&
+        std::all_of(values.begin(), values.end(), [](const std::string& v) { return !v.empty() && v.size() <= 8; })) {
+      s.short_enum = values.size();
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        s.enum_head[i] = head_of(values[i]);
+        s.enum_size[i] = values[i].size();
+      }
+    }
+    slots_.push_back(s);
+  }
+  stage_.assign(slots_.size() * kStage, 0);
+  stage_lines_.assign(kStage, 0);
+  staged_ = 0;
+}
+
+void TableBuilder::flush() {
+  if (staged_ == 0) return;
+  const std::size_t at = base_ + written_, n = at + staged_;
+  for (std::size_t k = 0; k < slots_.size(); ++k) {
+    auto& values = out_->columns[slots_[k].c].values;
+    if (values.size() < n) grow(values, n);
+    std::memcpy(values.data() + at, stage_.data() + k * kStage, staged_ * sizeof(std::int32_t));
+  }
+  for (std::size_t i = 0; i < staged_; ++i) t_.lines.push(stage_lines_[i]);  // this builder's own rows
+  written_ += staged_;
+  staged_ = 0;
+}
+
+void TableBuilder::take_piece(Table& piece, std::size_t base, std::uint32_t line_offset) {
+  flush();
+  const std::size_t at = t_.rows, n = piece.rows;
+  if (out_ != &t_ || at > base || written_ != at || piece.lines.size() != n)
+    throw std::logic_error("TableBuilder::take_piece: the piece's rows are not where they were written");
+  auto one = [&](Slot& s) {
+    std::int32_t* v = s.column->values.data();
+    if (s.column->values.size() < base + n)
+      throw std::logic_error("TableBuilder::take_piece: a column is shorter than the piece's rows");
+    if (s.type == ColumnType::Text || is_number(s.type)) {
+      const Column& from = piece.columns[s.c];
+      std::vector<std::int32_t> code(from.dictionary.size());
+      for (std::size_t i = 0; i < from.dictionary.size(); ++i) {
+        code[i] = s.column->index.intern(from.dictionary[i], s.column->dictionary);
+        if (is_number(s.type) && static_cast<std::size_t>(code[i]) == s.column->numbers.size())
+          s.column->numbers.push_back(from.numbers[i]);
+      }
+      // Front to back: row at + i is never after row base + i, which was read already.
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::int32_t c = v[base + i];
+        v[at + i] = c == kMissing ? kMissing : code[static_cast<std::size_t>(c)];
+      }
+    } else if (at != base) {
+      std::memmove(v + at, v + base, n * sizeof(std::int32_t));
+    }
+    s.last = s.last == kNoCache ? kNoCache : -1;
+  };
+  // Each column on its own, the columns shared out between two threads by their cost: a text
+  // column's codes are translated (about three times a plain move).
+  std::vector<Slot*> mine, other;
+  std::size_t cost_mine = 0, cost_other = 0;
+  for (Slot& s : slots_) {
+    const std::size_t cost = s.type == ColumnType::Text || is_number(s.type) ? 3 : 1;
+    if (cost_other < cost_mine) other.push_back(&s), cost_other += cost;
+    else mine.push_back(&s), cost_mine += cost;
+  }
+  both(
+      threads_, [&] { for (Slot* s : other) one(*s); }, [&] { for (Slot* s : mine) one(*s); });
+  t_.lines.append(piece.lines, line_offset);
+  t_.rows += n;
+  written_ += n;
+  piece = Table{};
+}
+
+void TableBuilder::reserve(std::size_t rows) {
+  if (fixed_) return;
+  for (Slot& s : slots_)
+    if (s.column->values.size() < rows) s.column->values.resize(rows);
+}
+
+void TableBuilder::presize(std::size_t rows, std::size_t limit) {
+  flush();
+  reserve(rows);
+  fixed_ = true;
+  limit_ = limit;
+}
+
+void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v, std::int32_t& out) {
+  if (v.empty()) {
+    out = kMissing;
+    if (!s.may_be_empty) empty_error(r, s);
+    return;
+  }
+  switch (s.type) {
+    case ColumnType::Text: {
+      Column& col = *s.column;
+      if (s.last >= 0) {
+        // Rows of one body come together: its code repeats row after row. Where the value
+        // changes on most rows (a key's code), the check is dropped after the first thousand rows.
+        if (v.size() == s.last_size &&
+            (v.size() <= 8 ? head_of(v) == s.last_head : same_text(col.dictionary[static_cast<std::size_t>(s.last)], v))) {
+          ++s.repeats;
+          out = s.last;
+          return;
+        }
+        if (++s.changes == 1024 && s.repeats < 3 * 1024) s.last = kNoCache;
+      }
+      const std::int32_t code = col.index.intern(v, col.dictionary);
+      if (s.last != kNoCache) {
+        s.last = code;
+        s.last_size = v.size();
+        s.last_head = v.size() <= 8 ? head_of(v) : 0;
+      }
+      out = code;
+      return;
+    }
+    case ColumnType::Enum: {
+      if (s.short_enum > 0) {
+        if (v.size() <= 8) {
+          const std::uint64_t head = head_of(v);
+          for (std::size_t i = 0; i < s.short_enum; ++i)
+            if (s.enum_size[i] == v.size() && s.enum_head[i] == head) {
+              out = static_cast<std::int32_t>(i);
+              return;
+            }
+        }
+      } else {
+        const auto& values = s.column->schema->enum_values;
+        for (std::size_t i = 0; i < values.size(); ++i)
+          if (same_text(values[i], v)) {
+            out = static_cast<std::int32_t>(i);
+            return;
+          }
+      }
+      out = kMissing;
+      enum_error(r, s, v);
+      return;
+    }
+    case ColumnType::Bool: {
+      const std::int32_t b = bool_value(v);
+      if (b >= 0) {
+        out = b;
+        return;
+      }
+      out = kMissing;
+      bool_error(r, s, v);
+      return;
+    }
+    case ColumnType::Date: {
+      if (auto d = parse_date(v)) {
+        out = d->days;
+        return;
+      }
+      out = kMissing;
+      date_error(r, s, v);
+      return;
+    }
+    case ColumnType::Whole:
+    case ColumnType::Decimal: {
+      // Exact: the text is kept and read as a decimal fraction, never as a binary double.
+      Column& col = *s.column;
+      std::int32_t code = col.index.find(v, col.dictionary);
+      if (code < 0) {
+        auto q = number_value(v, s.type == ColumnType::Whole);
+        if (!q) {
+          out = kMissing;
+          number_error(r, s, v);
+          return;
+        }
+        code = col.index.intern(v, col.dictionary);
+        col.numbers.push_back(std::move(*q));
+      }
+      out = code;
+      return;
+    }
+  }
+}
+
+void TableBuilder::encode_row(std::size_t r, const std::string_view* fields, std::size_t n) {
+  // No slot (a header naming no column of the table) has no block either: only the row is counted.
+  std::int32_t* block = slots_.empty() ? nullptr : stage_.data() + staged_;
+  for (Slot& s : slots_) {
+    encode(r, s, s.h < n ? fields[s.h] : std::string_view(), *block);
+    block += kStage;
+  }
+  if (++staged_ == kStage) flush();
+}
+
+// The error paths of encode, out of its way.
+
+void TableBuilder::empty_error(std::size_t r, const Slot& s) {
+  if (saturated()) return;
+  const ColumnSchema& cs = *s.column->schema;
+  const int h = static_cast<int>(s.h);
+  if (json_)
+    field_error("data-empty-value", r, h, fmt::format("missing value for required field `{}`", cs.name),
+                fmt::format("`{}` is {}; every record needs it (not null, not absent)", cs.name, cs.meaning));
+  else
+    field_error("data-empty-value", r, h, fmt::format("empty value in required column `{}`", cs.name),
+                fmt::format("`{}` is {}; every row needs one", cs.name, cs.meaning));
+}
+
+void TableBuilder::enum_error(std::size_t r, const Slot& s, std::string_view v) {
+  if (saturated()) return;
+  const ColumnSchema& cs = *s.column->schema;
+  auto guess = nearest(v, cs.enum_values);
+  field_error("data-unknown-value", r, static_cast<int>(s.h),
+              fmt::format("unknown value `{}` in column `{}`: expected one of {}", shown(v), cs.name,
+                          join(cs.enum_values)),
+              guess ? did_you_mean(v, *guess) : fmt::format("`{}` is {}", cs.name, cs.meaning));
+}
+
+void TableBuilder::bool_error(std::size_t r, const Slot& s, std::string_view v) {
+  if (saturated()) return;
+  const ColumnSchema& cs = *s.column->schema;
+  const std::string lower = ascii_lower(trim(v));
+  std::string help = "write true or false (1 or 0 are also accepted), in lowercase and without spaces";
+  if (lower == "true" || lower == "false" || lower == "1" || lower == "0")
+    help = fmt::format("write `{}` exactly: lowercase, without spaces", lower);
+  field_error("data-bad-bool", r, static_cast<int>(s.h),
+              fmt::format("invalid boolean `{}` in column `{}`: expected true, false, 1 or 0", shown(v), cs.name),
+              std::move(help));
+}
+
+void TableBuilder::number_error(std::size_t r, const Slot& s, std::string_view v) {
+  if (saturated()) return;
+  const ColumnSchema& cs = *s.column->schema;
+  const bool whole = cs.type == ColumnType::Whole;
+  std::string help = whole ? "write a whole number in digits, e.g. 12 or -3, without spaces or separators"
+                           : "write the number with digits and `.` as the decimal point, e.g. 4.87";
+  const std::string t(trim(v));
+  if (t.find(',') != std::string::npos && number_value(std::string(t).replace(t.find(','), 1, "."), false))
+    help = fmt::format("`.` is the decimal point: write `{}`", std::string(t).replace(t.find(','), 1, "."));
+  else if (whole && number_value(t, false))
+    help = "this column holds whole numbers; a fraction is not allowed here";
+  else if (t != v && number_value(t, whole))
+    help = "remove the spaces around the number";
+  field_error("data-bad-number", r, static_cast<int>(s.h),
+              fmt::format("invalid {} `{}` in column `{}`", whole ? "whole number" : "number", shown(v), cs.name),
+              std::move(help));
+}
+
+void TableBuilder::date_error(std::size_t r, const Slot& s, std::string_view v) {
+  if (saturated()) return;
+  const ColumnSchema& cs = *s.column->schema;
+  const int h = static_cast<int>(s.h);
+  auto digit = [&](std::size_t i) { return i < v.size() && v[i] >= '0' && v[i] <= '9'; };
+  const bool shaped = v.size() == 10 && v[4] == '-' && v[7] == '-' && digit(0) && digit(1) && digit(2) &&
+                      digit(3) && digit(5) && digit(6) && digit(8) && digit(9);
+  if (shaped) {
+    const int month = (v[5] - '0') * 10 + (v[6] - '0');
+    field_error("data-bad-date", r, h,
+                fmt::format("invalid date `{}` in column `{}`: there is no such day", shown(v), cs.name),
+                month >= 1 && month <= 12 ? "check the day: it is past the end of that month"
+                                          : "months run from 01 to 12 (YYYY-MM-DD)");
+    return;
+  }
+  // Day.month.year is how dates are usually typed here; show the same date the way we read it.
+  std::string help = "write dates as YYYY-MM-DD, e.g. 2024-01-31";
+  unsigned day = 0, month = 0, year = 0;
+  char s1 = 0, s2 = 0;
+  int used = 0;
+  const std::string copy(v);
+  if (std::sscanf(copy.c_str(), "%2u%c%2u%c%4u%n", &day, &s1, &month, &s2, &year, &used) == 5 &&
+      static_cast<std::size_t>(used) == copy.size() && s1 == s2 && (s1 == '.' || s1 == '/') && year >= 1000) {
+    const std::string iso = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    if (parse_date(iso)) help = fmt::format("write dates as YYYY-MM-DD: `{}` is {}", shown(v), iso);
+  }
+  field_error("data-bad-date", r, h,
+              fmt::format("invalid date `{}` in column `{}`: expected YYYY-MM-DD", shown(v), cs.name),
+              std::move(help));
+}
+
+void TableBuilder::finish() {
+  flush();
+  unfix();
+  // Columns were sized ahead of the rows: cut to the rows read. Capacity never written holds no
+  // memory (its pages were never touched); only a gross overestimate is given back.
+  for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
+    LargeVector<std::int32_t>& values = t_.columns[c].values;
+    if (header_index_[c] < 0) {
+      if (ts_.columns[c].derived) {  // computed after reading (interp::prepare_data), when read
+        LargeVector<std::int32_t>().swap(values);
+        t_.columns[c].loaded = false;
+        continue;
+      }
+      fill_large(values, t_.rows, kMissing);
+      continue;
+    }
+    values.resize(t_.rows);
+    if (values.capacity() > 2 * t_.rows + 4096) values.shrink_to_fit();
+  }
+  check_keys(threads_);
+}
+
+}  // namespace ereje::input

@@ -1,0 +1,100 @@
+// The text dictionaries of the loaded columns (TextIndex.hpp): hashing a value, and the open
+// addressing that finds its code or gives it the next one.
+#include "input/TextIndex.hpp"
+
+#include <algorithm>
+
+namespace ereje::input {
+
+namespace {
+// Short codes are the common case: loads of fixed size only (overlapping ones for the tail), a
+// multiply-xorshift round per 8 bytes, then a full avalanche so that the slot bits depend on every
+// byte. No call to memcpy or memcmp for a value of a few bytes. Also returns the first 8 bytes.
+[[gnu::always_inline]] inline std::uint32_t hash_text(std::string_view s, std::uint64_t& head) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size();
+  head = head_of(s);
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull) ^ head;
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 31;
+  if (n > 8) {
+    for (p += 8, n -= 8; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+      h ^= h >> 31;
+    }
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i < n; ++i) w |= std::uint64_t{p[i]} << (8 * i);
+    h = (h ^ w) * 0x94D049BB133111EBull;
+  }
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  return static_cast<std::uint32_t>(h);
+}
+
+// A slot's tag: 24 bits of hash and the length (up to 255). Equal tags and heads mean equal values
+// for values of up to 8 bytes; a longer one is compared in the dictionary.
+std::uint32_t tag_of(std::uint32_t hash, std::size_t size) {
+  return (hash & 0xFFFFFF00u) | static_cast<std::uint32_t>(std::min<std::size_t>(size, 255));
+}
+}  // namespace
+
+template <class Found, class Empty>
+std::int32_t TextIndex::probe(std::string_view text, const std::vector<std::string>& dictionary, Found&& found,
+                              Empty&& empty) const {
+  std::uint64_t head;
+  const std::uint32_t h = hash_text(text, head);
+  const std::uint32_t tag = tag_of(h, text.size());
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.code == 0) return empty(i, head, tag);
+    if (slot.tag != tag || slot.head != head) continue;
+    if (text.size() <= 8 || same_text(dictionary[slot.code - 1], text)) return found(slot.code - 1);
+  }
+}
+
+std::int32_t TextIndex::find(std::string_view text, const std::vector<std::string>& dictionary) const {
+  if (indexed_ != dictionary.size()) {
+    // A dictionary filled without the loader: found the slow way, but found.
+    for (std::size_t i = 0; i < dictionary.size(); ++i)
+      if (dictionary[i] == text) return static_cast<std::int32_t>(i);
+    return -1;
+  }
+  if (slots_.empty()) return -1;
+  return probe(
+      text, dictionary, [](std::uint32_t code) { return static_cast<std::int32_t>(code); },
+      [](std::size_t, std::uint64_t, std::uint32_t) { return std::int32_t{-1}; });
+}
+
+std::int32_t TextIndex::intern(std::string_view text, std::vector<std::string>& dictionary) {
+  if ((dictionary.size() + 1) * 2 > slots_.size() || indexed_ != dictionary.size()) grow(dictionary);
+  return probe(
+      text, dictionary, [](std::uint32_t code) { return static_cast<std::int32_t>(code); },
+      [&](std::size_t i, std::uint64_t head, std::uint32_t tag) {
+        const auto code = static_cast<std::uint32_t>(dictionary.size());
+        slots_[i] = Slot{head, tag, code + 1};
+        dictionary.emplace_back(text);
+        indexed_ = dictionary.size();
+        return static_cast<std::int32_t>(code);
+      });
+}
+
+void TextIndex::grow(const std::vector<std::string>& dictionary) {
+  std::size_t size = std::max<std::size_t>(64, slots_.size());
+  while (size < (dictionary.size() + 1) * 2) size *= 2;
+  slots_.assign(size, Slot{});
+  const std::size_t mask = size - 1;
+  for (std::size_t c = 0; c < dictionary.size(); ++c) {
+    std::uint64_t head;
+    const std::uint32_t h = hash_text(dictionary[c], head);
+    std::size_t i = h & mask;
+    while (slots_[i].code != 0) i = (i + 1) & mask;
+    slots_[i] = Slot{head, tag_of(h, dictionary[c].size()), static_cast<std::uint32_t>(c + 1)};
+  }
+  indexed_ = dictionary.size();
+}
+
+}  // namespace ereje::input

@@ -1,0 +1,65 @@
+// The text dictionaries of the loaded columns: TextIndex finds a value's code while the loader
+// interns millions of fields, and when a clause compares a column with a text (Column::code_of).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ereje::input {
+
+// Text only: dictionary value -> code in O(1), so that code_of and the loader stay fast on millions
+// of rows. Open addressing over 16-byte slots that hold a value's hash, length and first 8 bytes:
+// a lookup of a code of up to 8 bytes (most codes) reads one slot and nothing else; a longer one
+// also reads its dictionary entry. A node-based map costs several times the memory and two or three
+// cache misses more per lookup.
+class TextIndex {
+ public:
+  // Code of `text` in `dictionary`, or -1.
+  std::int32_t find(std::string_view text, const std::vector<std::string>& dictionary) const;
+  // Code of `text`, appended to `dictionary` when new.
+  std::int32_t intern(std::string_view text, std::vector<std::string>& dictionary);
+
+ private:
+  struct Slot {
+    std::uint64_t head = 0;  // the value's first 8 bytes, zero-padded
+    std::uint32_t tag = 0;   // hash bits and length (see TextIndex.cpp)
+    std::uint32_t code = 0;  // code + 1; 0 when the slot is empty
+  };
+  template <class Found, class Empty>
+  std::int32_t probe(std::string_view text, const std::vector<std::string>& dictionary, Found&&, Empty&&) const;
+  void grow(const std::vector<std::string>& dictionary);
+  std::vector<Slot> slots_;  // size a power of two, at most half full
+  std::size_t indexed_ = 0;  // dictionary entries in the slots
+};
+
+// The first 8 bytes of a value, zero-padded: with the length, a value of up to 8 bytes whole.
+[[gnu::always_inline]] inline std::uint64_t head_of(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::uint64_t head = 0;
+  if (n >= 8) {
+    std::memcpy(&head, p, 8);
+  } else if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    // The overlapping high word shifted into place: bytes 4..n-1 end up at 4..n-1.
+    head = lo | ((std::uint64_t{hi} << ((n - 4) * 8)) & ~std::uint64_t{0xFFFFFFFF});
+  } else {
+    for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{p[i]} << (8 * i);
+  }
+  return head;
+}
+
+// Equal bytes, compared in a loop with no call: a code is a few bytes long.
+inline bool same_text(const std::string& a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < b.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+}  // namespace ereje::input
