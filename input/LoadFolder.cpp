@@ -4,6 +4,8 @@
 // the run before a single result is computed.
 #include "input/DataSet.hpp"
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -428,12 +430,25 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
   for (const auto& f : found) {
     const std::string shown_name = f.path.string();
     const std::uint64_t changes = MappedFile::changes();
-    // A file shortened while it was read (MappedFile.hpp) read as zeros past its new end: what
-    // came of it, errors included, is not to be trusted, and only the change is reported.
+    // A file written while it was read gives results from neither version, and a receipt would
+    // hash another text than the one read. Shortened, it read as zeros past its new end
+    // (MappedFile.hpp); rewritten in place or replaced, its change time, modification time, size
+    // or inode moved. Either way what came of it, errors included, is not to be trusted, and only
+    // the change is reported.
+    struct ::stat before {};
+    const bool stated = ::stat(shown_name.c_str(), &before) == 0;
     auto changed = [&] {
-      if (MappedFile::changes() == changes) return false;
-      read_errors.diagnostics.add(data_error("data-unreadable", shown_name, 0, 0, {},
-                                             "the file changed while it was read: it became shorter",
+      const char* how = nullptr;
+      struct ::stat after {};
+      if (MappedFile::changes() != changes)
+        how = "the file changed while it was read: it became shorter";
+      else if (stated && (::stat(shown_name.c_str(), &after) != 0 || after.st_ino != before.st_ino ||
+                          after.st_dev != before.st_dev || after.st_size != before.st_size ||
+                          after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec ||
+                          after.st_ctim.tv_sec != before.st_ctim.tv_sec || after.st_ctim.tv_nsec != before.st_ctim.tv_nsec))
+        how = "the file changed while it was read: it was written to or replaced";
+      if (!how) return false;
+      read_errors.diagnostics.add(data_error("data-unreadable", shown_name, 0, 0, {}, how,
                                              "read the data again once nothing writes to it"));
       return true;
     };

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <set>
@@ -431,17 +430,10 @@ void TableBuilder::date_error(std::size_t r, const Slot& s, std::string_view v) 
                                           : "months run from 01 to 12 (YYYY-MM-DD)");
     return;
   }
-  // Day.month.year is how dates are usually typed here; show the same date the way we read it.
+  // Day.month.year is how dates are usually typed here; show the same date the way we read it
+  // (core/Date.hpp: the rule files' dates get the same hint).
   std::string help = "write dates as YYYY-MM-DD, e.g. 2024-01-31";
-  unsigned day = 0, month = 0, year = 0;
-  char s1 = 0, s2 = 0;
-  int used = 0;
-  const std::string copy(v);
-  if (std::sscanf(copy.c_str(), "%2u%c%2u%c%4u%n", &day, &s1, &month, &s2, &year, &used) == 5 &&
-      static_cast<std::size_t>(used) == copy.size() && s1 == s2 && (s1 == '.' || s1 == '/') && year >= 1000) {
-    const std::string iso = fmt::format("{:04}-{:02}-{:02}", year, month, day);
-    if (parse_date(iso)) help = fmt::format("write dates as YYYY-MM-DD: `{}` is {}", shown(v), iso);
-  }
+  if (auto iso = typed_date_as_iso(v)) help = fmt::format("write dates as YYYY-MM-DD: `{}` is {}", shown(v), *iso);
   field_error("data-bad-date", r, h,
               fmt::format("invalid date `{}` in column `{}`: expected YYYY-MM-DD", shown(v), cs.name),
               std::move(help));

@@ -80,13 +80,16 @@ void compare_translations(const ast::Clause& c, const std::string& where, Diagno
   if (!kk || !ru) return;
   auto one_way = [&](const ast::Text& a, const ast::Text& b) {
     const auto in_b = numbers_of(b.value);
-    for (const auto& [n, at] : numbers_of(a.value))
+    for (const auto& number : numbers_of(a.value)) {
+      const std::string& n = number.first;
+      const std::size_t at = number.second;
       if (std::none_of(in_b.begin(), in_b.end(), [&](const auto& o) { return o.first == n; }))
         diags.warning("text-translation", span_in_text(a, at, n.size()),
                       "the " + std::string(language(a.lang)) + " text of " + where + " has " + n + ", which its " +
                           language(b.lang) + " text does not",
                       "the two texts of one act state the same numbers: check both against the published act")
             .notes.push_back({b.span, std::string("the ") + language(b.lang) + " text"});
+    }
     std::vector<std::string> letters_b;
     for (const auto& d : defined_letters(b.value)) letters_b.push_back(fold_look_alikes(d.name));
     if (letters_b.empty()) return;

@@ -3,6 +3,7 @@
 // and for the line and column it points at (columns in code points, after Kazakh text too).
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -15,7 +16,10 @@
 #include "input/JsonReader.hpp"
 #include "input/MappedFile.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <thread>
 #include "tests/unit/Support.hpp"
 
 using namespace ereje;
@@ -1405,4 +1409,44 @@ TEST_CASE("a mapped file truncated while read: zeros and a count, no SIGBUS", "[
   CHECK(p[(3 << 20) - 1] == '\0');           // the rest of the mapping was mended at once
   CHECK(MappedFile::changes() == before + 1);  // no second fault
   CHECK(p[10] == 'x');                         // before the new end, the file as it was
+}
+
+// A file written in place while it is read (same length, so no SIGBUS and no shorter file): its
+// times move, and the load says so instead of giving results from a text that was never whole.
+// Another thread rewrites one byte of services.csv with the same byte, over and over.
+TEST_CASE("a data file rewritten in place while read is data-unreadable", "[input][mapped]") {
+  test::TempDir dir;
+  for (const char* t : {"agencies", "services", "objections", "schedule"}) {
+    std::ifstream in(std::string(EREJE_SOURCE_DIR) + "/examples/assessment-2023/" + t + ".csv", std::ios::binary);
+    dir.write(std::string(t) + ".csv", std::string(std::istreambuf_iterator<char>(in), {}));
+  }
+  const std::vector<std::string> needed = {"services", "objections", "schedule"};
+  REQUIRE_NOTHROW(load_folder(dir.str(), contract(), needed, LoadOptions{1, 64}));  // quiet: it reads
+  std::atomic<bool> stop{false};
+  std::thread writer([&] {
+    const std::string path = dir.str("services.csv");
+    while (!stop.load()) {
+      const int fd = ::open(path.c_str(), O_WRONLY);
+      if (fd >= 0) {
+        (void)!::pwrite(fd, "a", 1, 0);  // the file starts with `agency_id`: the same byte
+        ::close(fd);
+      }
+    }
+  });
+  int said = 0;
+  for (int i = 0; i < 200 && said == 0; ++i) {
+    try {
+      load_folder(dir.str(), contract(), needed, LoadOptions{1, 64});
+    } catch (const ereje::InputError& e) {
+      const std::string text = render(e.diagnostics);
+      INFO(text);
+      CHECK(text.find("services.csv: error: the file changed while it was read: it was written to or replaced") !=
+            std::string::npos);
+      CHECK(e.diagnostics.list().size() == 1);
+      ++said;
+    }
+  }
+  stop = true;
+  writer.join();
+  CHECK(said == 1);
 }
