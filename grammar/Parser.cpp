@@ -2,6 +2,8 @@
 // AST, and turns parse errors into diagnostics (positions in code points, messages in user terms).
 #include "grammar/Parser.hpp"
 
+#include "core/LookAlike.hpp"
+
 #include <cctype>
 #include <string>
 #include <tao/pegtl/contrib/limit_depth.hpp>
@@ -741,6 +743,25 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags) {
       } else {
         std::string found = found_at(text, at);
         auto& d = diags.error("syntax", sp, msg + ", found " + found);
+        // A keyword typed with a look-alike letter of the other script (`сoefficient` with a
+        // Cyrillic с): say which letter, and offer the keyword as the fix.
+        if (found.size() > 2 && found.front() == '`') {
+          const std::string word = found.substr(1, found.size() - 2);
+          static const char* const kKeywords[] = {
+              "act", "in_force", "amends", "clause", "title", "text", "replaces", "repeals", "evidence", "let",
+              "coefficient", "result", "range", "round", "obligation", "over", "breach", "when", "test", "expect",
+              "end", "where", "of", "not", "and", "or", "if", "then", "else", "in", "true", "false", "function",
+              "as_of", "rows", "row", "out_of_range", "count", "sum", "min", "max", "avg", "single", "table",
+              "extend", "part", "column", "key", "lists", "bodies", "by", "per", "body", "names", "category",
+              "derived", "reference", "to", "same", "invariant", "for", "error", "warning", "optional", "empty"};
+          std::vector<std::string> keywords(std::begin(kKeywords), std::end(kKeywords));
+          if (auto m = find_look_alike(word, keywords)) {
+            d.help = "`" + word + "` is the keyword `" + m->candidate + "` typed with " + m->written + " for " +
+                     m->meant + ": retype it in the Latin layout";
+            d.span = Span{source.get(), static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + word.size())};
+            d.fix = m->candidate;
+          }
+        }
         // Point back to the opener of the clause being parsed, when the error is inside one.
         std::size_t b = pos;
         while (b < text.size() && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n' || text[b] == '\r')) ++b;
