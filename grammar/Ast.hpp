@@ -48,9 +48,36 @@ struct Aggregate {
   ExprPtr filter;  // null when every row counts
 };
 
+// `T of clause 49`: a result (or obligation) of another clause, for the same body, as computed by
+// the version of that clause in force on the as-of date (docs/language.md, "Clauses that build on
+// clauses").
+struct ClauseRef { std::string name; Span name_span; std::string clause; Span clause_span; };
+
+// How a part that is n/a enters a total: the total is n/a, the weights of the parts present are
+// scaled up to the weight of all parts, or the part counts as a stated value. Unstated is a check
+// error: never a silent 0.
+enum class NaPolicy { Unstated, TotalNa, Renormalise, CountAs };
+const char* to_string(NaPolicy p);
+// One part of a total: `T of clause 49 weight w49`, `deduct P of clause 114 weight 0.5 or 0`.
+struct TotalPart {
+  bool deduct = false;
+  ExprPtr value;
+  ExprPtr weight;    // null: 1
+  ExprPtr fallback;  // `or 0`: the value when this part is n/a (overrides the total's policy)
+  Span span;
+};
+// `total of PART, PART, … when n/a renormalise|total n/a|as 0`.
+struct Total {
+  std::vector<TotalPart> parts;
+  NaPolicy policy = NaPolicy::Unstated;
+  ExprPtr count_as;  // CountAs: the value an n/a part counts as
+  Span policy_span;
+};
+
 struct Expr {
   Span span;
-  std::variant<NumberLit, StringLit, BoolLit, DateLit, NameRef, NaLit, Unary, Binary, If, Call, InList, Aggregate>
+  std::variant<NumberLit, StringLit, BoolLit, DateLit, NameRef, NaLit, Unary, Binary, If, Call, InList, Aggregate,
+               ClauseRef, Total>
       node;
 };
 
@@ -81,6 +108,13 @@ void for_each_child(const Expr& e, F&& fn) {
         } else if constexpr (std::is_same_v<T, Aggregate>) {
           if (n.value) fn(*n.value);
           if (n.filter) fn(*n.filter);
+        } else if constexpr (std::is_same_v<T, Total>) {
+          for (const auto& p : n.parts) {
+            fn(*p.value);
+            if (p.weight) fn(*p.weight);
+            if (p.fallback) fn(*p.fallback);
+          }
+          if (n.count_as) fn(*n.count_as);
         }
       },
       e.node);
@@ -138,6 +172,40 @@ struct TestCase {
   TextPieces name_pieces = {};
 };
 
+// `rank R = B highest first within category ties shared n/a unranked out_of_range last "…"`: each
+// body's place among all bodies (or among those with the same value of a column of the table of
+// bodies) by a result. Ties, and where a body whose result is n/a or out of range stands, are stated.
+struct Rank {
+  enum class Ties { Unstated, Shared, Dense };
+  enum class Place { Unstated, Unranked, Last };
+  std::string name; Span name_span;
+  ExprPtr subject;  // a result of the clause (NameRef) or of another (ClauseRef)
+  bool highest_first = true; bool order_declared = false; Span order_span;
+  std::optional<std::string> within; Span within_span;
+  Ties ties = Ties::Unstated; Span ties_span;
+  Place na = Place::Unstated, out_of_range = Place::Unstated; Span na_span, out_of_range_span;
+  std::string description; Span span;
+  TextPieces description_pieces = {};
+};
+const char* to_string(Rank::Ties t);
+const char* to_string(Rank::Place p);
+// `band high from 80 "high" kk "жоғары" ru "высокий"`; the last band is `otherwise`.
+struct Band {
+  std::string name; Span name_span;
+  ExprPtr from;  // null: otherwise
+  std::string label; TextPieces label_pieces = {};
+  std::vector<Text> labels;  // kk, ru
+  Span span;
+};
+// `grade G = B "…"` and its bands, highest first: the first band whose `from` the result reaches.
+struct Grade {
+  std::string name; Span name_span;
+  ExprPtr subject;
+  std::vector<Band> bands;
+  std::string description; Span span;
+  TextPieces description_pieces = {};
+};
+
 struct Clause {
   std::string number; Span number_span;  // "49", "49-1"
   std::string title;                     // the heading string (English or as given)
@@ -150,9 +218,11 @@ struct Clause {
   std::vector<Coefficient> coefficients;
   std::vector<Result> results;
   std::vector<Obligation> obligations;
+  std::vector<Rank> ranks;
+  std::vector<Grade> grades;
   std::vector<TestCase> tests;
-  // Declaration order of lets, coefficients, results and obligations, for fmt and dumps.
-  struct Item { enum Kind { Let, Coefficient, Result, Obligation } kind; std::size_t index; };
+  // Declaration order of lets, coefficients, results, obligations, ranks and grades, for fmt and dumps.
+  struct Item { enum Kind { Let, Coefficient, Result, Obligation, Rank, Grade } kind; std::size_t index; };
   std::vector<Item> order;
   Span span;
   TextPieces title_pieces = {}, in_force_note_pieces = {};

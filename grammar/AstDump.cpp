@@ -35,6 +35,34 @@ const char* to_string(AggregateKind k) {
   return "?";
 }
 
+const char* to_string(NaPolicy p) {
+  switch (p) {
+    case NaPolicy::Unstated: return "";
+    case NaPolicy::TotalNa: return "total n/a";
+    case NaPolicy::Renormalise: return "renormalise";
+    case NaPolicy::CountAs: return "as";
+  }
+  return "?";
+}
+
+const char* to_string(Rank::Ties t) {
+  switch (t) {
+    case Rank::Ties::Unstated: return "";
+    case Rank::Ties::Shared: return "shared";
+    case Rank::Ties::Dense: return "dense";
+  }
+  return "?";
+}
+
+const char* to_string(Rank::Place p) {
+  switch (p) {
+    case Rank::Place::Unstated: return "";
+    case Rank::Place::Unranked: return "unranked";
+    case Rank::Place::Last: return "last";
+  }
+  return "?";
+}
+
 const char* to_string(Evidence e) {
   switch (e) {
     case Evidence::Official: return "official";
@@ -71,7 +99,8 @@ int precedence(const ast::Expr& e) {
         else if constexpr (std::is_same_v<T, ast::Unary>) return n.op == ast::UnaryOp::Not ? 3 : 7;
         else if constexpr (std::is_same_v<T, ast::InList>) return 4;
         // `if` and aggregates extend as far right as they can: parenthesize them inside operators.
-        else if constexpr (std::is_same_v<T, ast::If> || std::is_same_v<T, ast::Aggregate>) return 0;
+        else if constexpr (std::is_same_v<T, ast::If> || std::is_same_v<T, ast::Aggregate> || std::is_same_v<T, ast::Total>)
+          return 0;
         else return 9;
       },
       e.node);
@@ -79,6 +108,7 @@ int precedence(const ast::Expr& e) {
 
 
 std::string print(const ast::Expr& e, int parent_prec);
+std::string wrap(const ast::Expr& e, int min_prec);
 
 std::string wrap(const ast::Expr& e, int min_prec) {
   std::string s = print(e, min_prec);
@@ -120,6 +150,12 @@ std::string print(const ast::Expr& e, int) {
           if (n.value) s += " of " + wrap(*n.value, 1);
           if (n.filter) s += " where " + wrap(*n.filter, 1);
           return s;
+        } else if constexpr (std::is_same_v<T, ast::ClauseRef>) {
+          return n.name + " of clause " + n.clause;
+        } else if constexpr (std::is_same_v<T, ast::Total>) {
+          std::string s = "total of ";
+          for (std::size_t i = 0; i < n.parts.size(); ++i) s += (i ? ", " : "") + print_total_part(n.parts[i]);
+          return s + print_na_policy(n);
         }
       },
       e.node);
@@ -128,6 +164,26 @@ std::string print(const ast::Expr& e, int) {
 }  // namespace
 
 std::string print_expr(const ast::Expr& e) { return print(e, 0); }
+
+// A part's value, weight and fallback are sums (Grammar.hpp: total_part): anything looser is
+// parenthesized, so that `weight` and `or` read as the part's, not the expression's.
+std::string print_total_part(const ast::TotalPart& p) {
+  std::string s = (p.deduct ? "deduct " : "") + wrap(*p.value, 5);
+  if (p.weight) s += " weight " + wrap(*p.weight, 5);
+  if (p.fallback) s += " or " + wrap(*p.fallback, 5);
+  return s;
+}
+
+std::string print_na_policy(const ast::Total& t) {
+  switch (t.policy) {
+    case ast::NaPolicy::Unstated: return "";
+    case ast::NaPolicy::TotalNa: return " when n/a total n/a";
+    case ast::NaPolicy::Renormalise: return " when n/a renormalise";
+    case ast::NaPolicy::CountAs: return " when n/a as " + wrap(*t.count_as, 5);
+  }
+  return "";
+}
+
 
 std::string quote_string(const std::string& s) {
   std::string out = "\"";

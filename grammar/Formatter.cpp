@@ -272,10 +272,42 @@ class Printer {
       }
       case ast::Clause::Item::Result: {
         const auto& r = c.results[item.index];
-        std::string s = "result " + r.name + " = " + print_expr(*r.value);
-        if (r.range_lo && r.range_hi) s += " range " + print_expr(*r.range_lo) + ".." + print_expr(*r.range_hi);
-        if (r.round_declared) s += " round " + std::to_string(r.round);
-        with_text(2, std::move(s), r.description_pieces, r.description, false, r.span.begin, 4);
+        std::string tail;
+        if (r.range_lo && r.range_hi) tail += " range " + print_expr(*r.range_lo) + ".." + print_expr(*r.range_hi);
+        if (r.round_declared) tail += " round " + std::to_string(r.round);
+        if (const auto* t = std::get_if<ast::Total>(&r.value->node)) {
+          // A total reads as the act lists it: one part per line, then how n/a parts enter it.
+          line(2, "result " + r.name + " = total of", r.span.begin);
+          for (std::size_t i = 0; i < t->parts.size(); ++i)
+            line(6, print_total_part(t->parts[i]) + (i + 1 < t->parts.size() ? "," : ""), t->parts[i].span.begin);
+          std::string policy = print_na_policy(*t);
+          if (!policy.empty()) line(4, policy.substr(1), t->policy_span.valid() ? t->policy_span.begin : r.value->span.end);
+          with_text(4, tail.empty() ? "" : tail.substr(1), r.description_pieces, r.description, false,
+                    r.range_span.valid() ? r.range_span.begin : r.value->span.end, 4);
+          return;
+        }
+        with_text(2, "result " + r.name + " = " + print_expr(*r.value) + tail, r.description_pieces, r.description,
+                  false, r.span.begin, 4);
+        return;
+      }
+      case ast::Clause::Item::Rank: {
+        const auto& k = c.ranks[item.index];
+        std::string s = "rank " + k.name + " = " + print_expr(*k.subject);
+        if (k.order_declared) s += k.highest_first ? " highest first" : " lowest first";
+        if (k.within) s += " within " + *k.within;
+        if (k.ties != ast::Rank::Ties::Unstated) s += std::string(" ties ") + ast::to_string(k.ties);
+        if (k.na != ast::Rank::Place::Unstated) s += std::string(" n/a ") + ast::to_string(k.na);
+        if (k.out_of_range != ast::Rank::Place::Unstated) s += std::string(" out_of_range ") + ast::to_string(k.out_of_range);
+        with_text(2, std::move(s), k.description_pieces, k.description, false, k.span.begin, 4);
+        return;
+      }
+      case ast::Clause::Item::Grade: {
+        const auto& g = c.grades[item.index];
+        with_text(2, "grade " + g.name + " = " + print_expr(*g.subject), g.description_pieces, g.description, false,
+                  g.span.begin, 4);
+        for (const auto& b : g.bands)
+          described(4, "band " + b.name + (b.from ? " from " + print_expr(*b.from) : std::string(" otherwise")),
+                    b.label_pieces, b.label, b.labels, b.span.begin);
         return;
       }
       case ast::Clause::Item::Obligation: {
@@ -548,6 +580,23 @@ std::string dump_meaning(const ast::File& f) {
           const auto& o = c.obligations[item.index];
           add(2, "obligation " + o.name + " over " + o.table + " breach when " + expr_text(o.breach) + " " +
                      pieces_text(o.description_pieces, o.description));
+          break;
+        }
+        case ast::Clause::Item::Rank: {
+          const auto& k = c.ranks[item.index];
+          add(2, "rank " + k.name + " = " + expr_text(k.subject) + (k.order_declared ? (k.highest_first ? " highest first" : " lowest first") : " order unstated") +
+                     " within " + k.within.value_or("-") + " ties " + ast::to_string(k.ties) + " n/a " + ast::to_string(k.na) +
+                     " out_of_range " + ast::to_string(k.out_of_range) + " " + pieces_text(k.description_pieces, k.description));
+          break;
+        }
+        case ast::Clause::Item::Grade: {
+          const auto& g = c.grades[item.index];
+          add(2, "grade " + g.name + " = " + expr_text(g.subject) + " " + pieces_text(g.description_pieces, g.description));
+          for (const auto& b : g.bands) {
+            std::string band = "band " + b.name + (b.from ? " from " + expr_text(b.from) : " otherwise") + " " + pieces_text(b.label_pieces, b.label);
+            for (const auto& t : b.labels) band += " " + t.lang + " " + pieces_text(t.pieces, t.value);
+            add(4, band);
+          }
           break;
         }
       }

@@ -42,6 +42,12 @@ EREJE_KW(per, "per"); EREJE_KW(body, "body"); EREJE_KW(names, "names"); EREJE_KW
 EREJE_KW(derived, "derived"); EREJE_KW(reference, "reference"); EREJE_KW(to, "to"); EREJE_KW(same, "same");
 EREJE_KW(invariant, "invariant"); EREJE_KW(for, "for"); EREJE_KW(error, "error"); EREJE_KW(warning, "warning");
 EREJE_KW(optional, "optional"); EREJE_KW(empty, "empty");
+// Composition (docs/language.md, "Clauses that build on clauses"): none is reserved either.
+EREJE_KW(total, "total"); EREJE_KW(deduct, "deduct"); EREJE_KW(weight, "weight"); EREJE_KW(as, "as");
+EREJE_KW(renormalise, "renormalise"); EREJE_KW(rank, "rank"); EREJE_KW(highest, "highest");
+EREJE_KW(lowest, "lowest"); EREJE_KW(first, "first"); EREJE_KW(within, "within"); EREJE_KW(ties, "ties");
+EREJE_KW(shared, "shared"); EREJE_KW(dense, "dense"); EREJE_KW(unranked, "unranked"); EREJE_KW(last, "last");
+EREJE_KW(grade, "grade"); EREJE_KW(band, "band"); EREJE_KW(from, "from"); EREJE_KW(otherwise, "otherwise");
 EREJE_KW(t_text, "text"); EREJE_KW(t_enum, "enum"); EREJE_KW(t_bool, "bool"); EREJE_KW(t_date, "date");
 EREJE_KW(t_whole, "whole"); EREJE_KW(t_decimal, "decimal");
 #undef EREJE_KW
@@ -74,6 +80,7 @@ struct clause_number : seq<must<no_leading_zero>, plus<digit>, opt<one<'-'>, mus
                            not_at<ident_other>> {};
 struct clause_number_tok : tok<clause_number> {};
 struct na_lit : tok<seq<TAO_PEGTL_STRING("n/a")>> {};
+struct expect_na;
 
 // ---- expressions ----
 struct expr;
@@ -89,6 +96,9 @@ struct expect_expr_sum;
 struct expect_negation;
 struct expect_conjunction;
 struct expect_expr : seq<expr> {};
+struct na_lit;
+struct expect_na;
+struct expect_clause_number;
 struct expect_close_paren : tok<one<')'>> {};
 struct expect_close_bracket : tok<one<']'>> {};
 struct expect_then : seq<kw_then> {};
@@ -107,7 +117,21 @@ struct true_lit : kw_true {};
 struct false_lit : kw_false {};
 struct name_ref : name {};
 struct not_on_file_lit : kw<TAO_PEGTL_STRING("not_on_file")> {};
-struct primary : sor<paren, if_expr, aggregate, date_tok, number_tok, string_tok, true_lit, false_lit, not_on_file_lit, call, name_ref> {};
+// `T of clause 49`: a result of another clause.
+struct clause_ref : seq<name, kw_of, kw_clause, must<expect_clause_number>> {};
+// `total of T of clause 49 weight 3, deduct P of clause 114 or 0 when n/a renormalise`
+struct part_deduct : kw_deduct {};
+struct part_weight : seq<kw_weight, must<expect_expr_sum>> {};
+struct part_fallback : seq<kw_or, must<expect_expr_sum>> {};
+struct total_part : seq<opt<part_deduct>, must<expect_expr_sum>, opt<part_weight>, opt<part_fallback>> {};
+struct policy_renormalise : kw_renormalise {};
+struct policy_total_na : seq<kw_total, must<expect_na>> {};
+struct policy_as : seq<kw_as, must<expect_expr_sum>> {};
+struct expect_na_policy : sor<policy_renormalise, policy_total_na, policy_as> {};
+struct na_policy : seq<kw_when, must<expect_na>, must<expect_na_policy>> {};
+struct total_expr : seq<kw_total, kw_of, must<total_part>, star<tok<one<','>>, must<total_part>>, opt<na_policy>> {};
+struct primary : sor<paren, if_expr, aggregate, total_expr, date_tok, number_tok, string_tok, true_lit, false_lit, not_on_file_lit,
+                     clause_ref, call, name_ref> {};
 struct expect_operand : seq<primary> {};
 
 struct op_not : kw_not {};
@@ -146,6 +170,7 @@ struct expect_eq : tok<one<'='>> {};
 struct loose_date : seq<plus<digit>, one<'.', '/', '-'>, plus<digit>, one<'.', '/', '-'>, plus<digit>, not_at<ident_other>> {};
 struct expect_date : sor<date_tok, tok<loose_date>> {};
 struct expect_clause_number : seq<clause_number_tok> {};
+struct expect_na : seq<na_lit> {};
 struct expect_int : seq<number_tok> {};
 struct expect_dots : tok<two<'.'>> {};
 
@@ -166,6 +191,29 @@ struct round_clause : seq<kw_round, must<expect_int>> {};
 struct result_stmt : seq<kw_result, must<expect_name>, must<expect_eq>, must<expect_expr>, opt<range_clause>, opt<round_clause>, opt<description>> {};
 struct expect_over : seq<kw_over> {};
 struct expect_breach_when : seq<kw_breach, kw_when> {};
+// `rank R = B highest first within category ties shared n/a unranked out_of_range last "…"`
+struct expect_first : seq<kw_first> {};
+struct rank_highest : seq<kw_highest, must<expect_first>> {};
+struct rank_lowest : seq<kw_lowest, must<expect_first>> {};
+struct rank_within : seq<kw_within, must<expect_name>> {};
+struct ties_shared : kw_shared {};
+struct ties_dense : kw_dense {};
+struct expect_ties : sor<ties_shared, ties_dense> {};
+struct rank_ties : seq<kw_ties, must<expect_ties>> {};
+struct place_unranked : kw_unranked {};
+struct place_last : kw_last {};
+struct expect_placement : sor<place_unranked, place_last> {};
+struct rank_na : seq<na_lit, must<expect_placement>> {};
+struct rank_out_of_range : seq<kw_out_of_range, must<expect_placement>> {};
+struct rank_option : sor<rank_highest, rank_lowest, rank_within, rank_ties, rank_na, rank_out_of_range> {};
+struct rank_stmt : seq<kw_rank, must<expect_name>, must<expect_eq>, must<expect_expr_sum>, star<rank_option>, opt<description>> {};
+// `grade G = B "…"` then `band high from 80 "high" kk "…" ru "…"`, …, `band low otherwise "low" …`
+struct lang_description;
+struct band_from : seq<kw_from, must<expect_expr_sum>> {};
+struct band_otherwise : kw_otherwise {};
+struct expect_band_bound : sor<band_from, band_otherwise> {};
+struct band_stmt : seq<kw_band, must<expect_name>, must<expect_band_bound>, opt<description>, star<lang_description>> {};
+struct grade_stmt : seq<kw_grade, must<expect_name>, must<expect_eq>, must<expect_expr_sum>, opt<description>, star<band_stmt>> {};
 struct obligation_stmt : seq<kw_obligation, must<expect_name>, must<expect_over>, must<expect_table>, must<expect_breach_when>, must<expect_expr>, opt<description>> {};
 
 // Tests: `T: 20 rows status = open and urgent = true, 5 rows status = done`
@@ -235,7 +283,7 @@ struct expect_of_act : seq<kw_of, kw_act> {};
 struct part_of_act : seq<kw_part, must<expect_of_act>, must<expect_act_id>> {};
 
 struct clause_item : sor<title_stmt, text_stmt, replaces_stmt, in_force_stmt, evidence_stmt, let_stmt,
-                         coefficient_stmt, result_stmt, obligation_stmt> {};
+                         coefficient_stmt, result_stmt, obligation_stmt, rank_stmt, grade_stmt> {};
 // A clause ends with `end`. One left open up to the next top-level item (or the end of the file) is
 // still read, so that it is reported (the parser: "clause 49 has no `end`") and counted, not lost
 // with everything after it.
@@ -300,7 +348,16 @@ EREJE_MSG(expect_row_group, "expected rows such as `3 rows status = done`");
 EREJE_MSG(expect_value, "expected a value or n/a");
 EREJE_MSG(expect_clause_end,
           "expected a clause item (title, text, replaces, in_force, evidence, let, coefficient, result, "
-          "obligation), a test, or `end`");
+          "obligation, rank, grade), a test, or `end`");
+EREJE_MSG(expect_na, "expected `n/a`");
+EREJE_MSG(total_part, "expected a part of the total, as in `T of clause 49 weight 3` or `deduct P of clause 114`");
+EREJE_MSG(expect_na_policy,
+          "expected how an n/a part enters the total: `renormalise` (the weights of the parts present scaled up), "
+          "`total n/a`, or `as 0` (a stated value)");
+EREJE_MSG(expect_first, "expected `first`, as in `highest first` or `lowest first`");
+EREJE_MSG(expect_ties, "expected how ties rank: `ties shared` (1, 2, 2, 4) or `ties dense` (1, 2, 2, 3)");
+EREJE_MSG(expect_placement, "expected where such a body stands: `unranked` (shown apart, no rank) or `last` (after every valid value)");
+EREJE_MSG(expect_band_bound, "expected `from` and the lowest value of the band, or `otherwise` for the last band");
 EREJE_MSG(expect_top_item,
           "expected `act`, `part of act`, `clause`, `table`, `extend table`, `function` or `repeals` at the top "
           "level of a rule file");

@@ -38,7 +38,11 @@ using Selector = pt::selector<
                           repeal_stmt, kw_out_of_range, call_args, table_block, extend_flag, column_stmt,
                           key_stmt, lists_stmt, per_body_stmt, names_stmt, body_name, category_stmt, derived_stmt,
                           reference_stmt, same_body, invariant_stmt, per_body_flag, severity, relied_on, col_lang,
-                          lang_description, enum_type, enum_value, column_type, or_empty, column_optional, part_of_act>,
+                          lang_description, enum_type, enum_value, column_type, or_empty, column_optional, part_of_act,
+                          clause_ref, total_expr, total_part, part_deduct, part_weight, part_fallback, na_policy,
+                          policy_renormalise, policy_total_na, policy_as, rank_stmt, rank_highest, rank_lowest,
+                          rank_within, rank_ties, ties_shared, ties_dense, rank_na, rank_out_of_range, place_unranked, place_last,
+                          grade_stmt, band_stmt, band_from, band_otherwise>,
     FoldKeep::on<disjunction, conjunction, negation, comparison, sum_expr, product, unary>>;
 
 template <typename Rule>
@@ -142,6 +146,13 @@ class Converter {
     } else if constexpr (std::is_same_v<T, ast::Aggregate>) {
       sub(node.value);
       sub(node.filter);
+    } else if constexpr (std::is_same_v<T, ast::Total>) {
+      for (const auto& p : node.parts) {
+        sub(p.value);
+        sub(p.weight);
+        sub(p.fallback);
+      }
+      sub(node.count_as);
     }
     if (++d > kMaxExprDepth) throw TooDeep{at};
     auto e = std::make_shared<const ast::Expr>(ast::Expr{s, std::move(node)});
@@ -182,6 +193,37 @@ class Converter {
       if (const Node* of = find<agg_of>(n)) a.value = expr(*of->children[0]);
       if (const Node* w = find<agg_where>(n)) a.filter = expr(*w->children[0]);
       return make(s, std::move(a));
+    }
+    if (n.is_type<clause_ref>())
+      return make(s, ast::ClauseRef{trimmed(*n.children[0]), token_span(*n.children[0]), trimmed(*n.children[1]),
+                                    token_span(*n.children[1])});
+    if (n.is_type<total_expr>()) {
+      ast::Total t;
+      for (const auto& c : n.children) {
+        if (c->is_type<total_part>()) {
+          ast::TotalPart p;
+          p.span = token_span(*c);
+          for (const auto& x : c->children) {
+            if (x->is_type<part_deduct>()) p.deduct = true;
+            else if (x->is_type<part_weight>()) p.weight = expr(*x->children[0]);
+            else if (x->is_type<part_fallback>()) p.fallback = expr(*x->children[0]);
+            else p.value = expr(*x);
+          }
+          t.parts.push_back(std::move(p));
+        } else if (c->is_type<na_policy>()) {
+          t.policy_span = token_span(*c);
+          const Node& pol = *c->children.back();
+          if (pol.is_type<policy_renormalise>()) {
+            t.policy = ast::NaPolicy::Renormalise;
+          } else if (pol.is_type<policy_total_na>()) {
+            t.policy = ast::NaPolicy::TotalNa;
+          } else {
+            t.policy = ast::NaPolicy::CountAs;
+            t.count_as = expr(*pol.children[0]);
+          }
+        }
+      }
+      return make(s, std::move(t));
     }
     if (n.is_type<in_list>()) {  // only reached through comparison below
       return nullptr;
@@ -340,6 +382,12 @@ class Converter {
         o.span = span(item);
         c.order.push_back({ast::Clause::Item::Obligation, c.obligations.size()});
         c.obligations.push_back(std::move(o));
+      } else if (item.is_type<rank_stmt>()) {
+        c.order.push_back({ast::Clause::Item::Rank, c.ranks.size()});
+        c.ranks.push_back(rank(item));
+      } else if (item.is_type<grade_stmt>()) {
+        c.order.push_back({ast::Clause::Item::Grade, c.grades.size()});
+        c.grades.push_back(grade(item));
       } else if (item.is_type<test_block>()) {
         c.tests.push_back(test(item));
       }
@@ -437,6 +485,63 @@ class Converter {
                    "a test needs the rows that decide its expectation: count a share with fewer rows (10 of 40 "
                    "is 25 %, as 250000 of 1000000 is)");
     return t;
+  }
+
+  ast::Rank rank(const Node& n) {
+    ast::Rank r;
+    r.span = span(n);
+    r.name = trimmed(*n.children[0]);
+    r.name_span = token_span(*n.children[0]);
+    r.subject = expr(*n.children[1]);
+    for (std::size_t i = 2; i < n.children.size(); ++i) {
+      const Node& o = *n.children[i];
+      auto place = [&](const Node& p) {
+        return p.children.back()->is_type<place_last>() ? ast::Rank::Place::Last : ast::Rank::Place::Unranked;
+      };
+      if (o.is_type<rank_highest>() || o.is_type<rank_lowest>()) {
+        r.highest_first = o.is_type<rank_highest>();
+        r.order_declared = true;
+        r.order_span = token_span(o);
+      } else if (o.is_type<rank_within>()) {
+        r.within = trimmed(*o.children[0]);
+        r.within_span = token_span(*o.children[0]);
+      } else if (o.is_type<rank_ties>()) {
+        r.ties = o.children.back()->is_type<ties_dense>() ? ast::Rank::Ties::Dense : ast::Rank::Ties::Shared;
+        r.ties_span = token_span(o);
+      } else if (o.is_type<rank_na>()) {
+        r.na = place(o);
+        r.na_span = token_span(o);
+      } else if (o.is_type<rank_out_of_range>()) {
+        r.out_of_range = place(o);
+        r.out_of_range_span = token_span(o);
+      }
+    }
+    r.description = description_of(n);
+    r.description_pieces = description_pieces_of(n);
+    return r;
+  }
+
+  ast::Grade grade(const Node& n) {
+    ast::Grade g;
+    g.span = span(n);
+    g.name = trimmed(*n.children[0]);
+    g.name_span = token_span(*n.children[0]);
+    g.subject = expr(*n.children[1]);
+    g.description = description_of(n);
+    g.description_pieces = description_pieces_of(n);
+    for (const auto& c : n.children) {
+      if (!c->is_type<band_stmt>()) continue;
+      ast::Band b;
+      b.span = token_span(*c);
+      b.name = trimmed(*c->children[0]);
+      b.name_span = token_span(*c->children[0]);
+      if (c->children[1]->is_type<band_from>()) b.from = expr(*c->children[1]->children[0]);
+      b.label = description_of(*c);
+      b.label_pieces = description_pieces_of(*c);
+      b.labels = lang_descriptions(*c);
+      g.bands.push_back(std::move(b));
+    }
+    return g;
   }
 
   std::vector<ast::Text> lang_descriptions(const Node& n) {

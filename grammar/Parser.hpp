@@ -38,6 +38,11 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags);
 
 // Prints an expression in canonical form, with the parentheses that precedence needs.
 std::string print_expr(const ast::Expr& e);
+// One part of a total (`deduct P of clause 114 weight 0.5 or 0`) and a total's n/a policy with its
+// leading space (` when n/a renormalise`, "" when unstated), as print_expr writes them: for fmt,
+// which lays a total out one part per line.
+std::string print_total_part(const ast::TotalPart& p);
+std::string print_na_policy(const ast::Total& t);
 // Whether `s` reads back as a name (an identifier that is not a reserved word).
 bool is_plain_name(const std::string& s);
 

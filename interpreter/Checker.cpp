@@ -133,6 +133,8 @@ class ClauseChecker {
     for (std::size_t i = 0; i < c_.lets.size(); ++i) let(i);
     for (const auto& r : c_.results) result(r);
     for (const auto& o : c_.obligations) obligation(o);
+    for (const auto& r : c_.ranks) rank(r);
+    for (const auto& g : c_.grades) grade(g);
     for (const auto& t : c_.tests) test(t);
     unused();
     evidence();
@@ -141,6 +143,7 @@ class ClauseChecker {
     cc.used_coefficients = used_coefs_;
     cc.tables = tables_;
     cc.columns = columns_;
+    cc.uses = uses_;
     out_.clauses[&v_] = std::move(cc);
   }
 
@@ -184,7 +187,120 @@ class ClauseChecker {
     // Results and obligations are named too, so tests can expect them; they cannot be referenced.
     for (const auto& r : c_.results) add(r.name, r.name_span, Binding{Binding::Kind::Let, SIZE_MAX, {}, 0});
     for (const auto& o : c_.obligations) add(o.name, o.name_span, Binding{Binding::Kind::Let, SIZE_MAX, {}, 0});
+    for (const auto& r : c_.ranks) add(r.name, r.name_span, Binding{Binding::Kind::Let, SIZE_MAX, {}, 0});
+    for (const auto& g : c_.grades) add(g.name, g.name_span, Binding{Binding::Kind::Let, SIZE_MAX, {}, 0});
   }
+
+  // ---- ranks and grades ----
+  // What a rank or grade orders bodies by: a result or obligation of this clause, or `T of clause N`.
+  void subject(const ast::Expr& e, const std::string& what) {
+    if (const auto* n = std::get_if<ast::NameRef>(&e.node)) {
+      std::vector<std::string> outputs;
+      for (const auto& r : c_.results) outputs.push_back(r.name);
+      for (const auto& o : c_.obligations) outputs.push_back(o.name);
+      if (std::find(outputs.begin(), outputs.end(), n->name) != outputs.end()) return;
+      std::string near = nearest(n->name, outputs);
+      diags_.error("undefined-name", e.span, "`" + n->name + "` is not a result of " + where_clause(),
+                   near.empty() ? what + " orders bodies by a result: name one of this clause's, or another's as `T of clause 49`"
+                                : "did you mean `" + near + "`?").fix_if(near);
+      return;
+    }
+    if (std::holds_alternative<ast::ClauseRef>(e.node)) {
+      Ctx ctx;
+      expr(e, ctx);
+      return;
+    }
+    diags_.error("rank-subject", e.span, what + " orders bodies by a result, not by a formula",
+                 "make the formula a `result` with its range, then name it here");
+  }
+
+  void rank(const ast::Rank& r) {
+    subject(*r.subject, "a rank");
+    auto unstated = [&](bool missing, const std::string& what, const std::string& help) {
+      if (missing)
+        diags_.error("rank-unstated", r.name_span, "rank `" + r.name + "` of " + where_clause() + " does not state " + what, help);
+    };
+    unstated(!r.order_declared, "which end ranks first", "add `highest first` or `lowest first`");
+    unstated(r.ties == ast::Rank::Ties::Unstated, "how ties rank",
+             "add `ties shared` (equal values share the better rank: 1, 2, 2, 4) or `ties dense` (1, 2, 2, 3)");
+    unstated(r.na == ast::Rank::Place::Unstated, "where a body whose result is n/a stands",
+             "add `n/a unranked` (no rank, shown apart) or `n/a last` (after every valid value)");
+    unstated(r.out_of_range == ast::Rank::Place::Unstated, "where a body whose result is out of range stands",
+             "add `out_of_range unranked` or `out_of_range last`: such a value is never ranked as if it were valid");
+    if (!r.within) return;
+    const TableSchema* bodies = contract_.bodies();
+    if (!bodies) {
+      diags_.error("unknown-column", r.within_span, "`within " + *r.within + "` needs the table of bodies, and no table lists bodies",
+                   "declare the table of bodies with `lists bodies by CODE_COLUMN`");
+      return;
+    }
+    if (bodies->column(*r.within)) {
+      columns_.insert(bodies->name + "." + *r.within);
+      tables_.insert(bodies->name);
+      return;
+    }
+    std::vector<std::string> cols;
+    for (const auto& c : bodies->columns) cols.push_back(c.name);
+    std::string near = nearest(*r.within, cols);
+    diags_.error("unknown-column", r.within_span, "`" + *r.within + "` is not a column of the table of bodies `" + bodies->name + "`",
+                 near.empty() ? "a rank within a group names a column of `" + bodies->name + "`: " + list_values(cols)
+                              : "did you mean `" + near + "`?").fix_if(near);
+  }
+
+  void grade(const ast::Grade& g) {
+    subject(*g.subject, "a grade");
+    if (g.bands.empty()) {
+      diags_.error("grade-bands", g.name_span, "grade `" + g.name + "` has no bands",
+                   "add bands from the highest down, as in `band high from 80 \"high\"`, and a last `band low otherwise \"low\"`");
+      return;
+    }
+    std::map<std::string, Span> seen;
+    std::optional<Rational> above;
+    for (std::size_t i = 0; i < g.bands.size(); ++i) {
+      const ast::Band& b = g.bands[i];
+      if (auto [it, fresh] = seen.emplace(b.name, b.name_span); !fresh)
+        diags_.error("duplicate-name", b.name_span, "band `" + b.name + "` appears twice in grade `" + g.name + "`")
+            .notes.push_back({it->second, "first here"});
+      const bool last = i + 1 == g.bands.size();
+      if (!b.from && !last)
+        diags_.error("grade-bands", b.span, "band `" + b.name + "` says `otherwise`, but bands follow it",
+                     "`otherwise` is the last band: it takes every value below the others");
+      if (b.from) {
+        if (last)
+          diags_.error("grade-bands", b.span, "the last band of grade `" + g.name + "` has a lower bound, so a value below " +
+                                                  print_bound(*b.from) + " would get no grade",
+                       "end with `band NAME otherwise \"…\"`");
+        Ctx cc;
+        cc.constant = true;
+        Info t = expr(*b.from, cc);
+        if (t.type != Type::Number && t.type != Type::Error) {
+          diags_.error("type-mismatch", b.from->span, "a band's bound must be a number, not " + std::string(type_name(t.type)));
+        } else if (t.type == Type::Number) {
+          auto v = fold(*b.from, "the bound of band `" + b.name + "`");
+          if (v && above && !(*v < *above))
+            diags_.error("grade-bands", b.from->span,
+                         "band `" + b.name + "` starts at " + v->to_exact() + ", not below the band above it (" + above->to_exact() + ")",
+                         "list bands from the highest bound down, each lower than the one before");
+          if (v) above = v;
+        }
+      }
+      if (b.label.empty())
+        diags_.warning("grade-label-missing", b.name_span, "band `" + b.name + "` of grade `" + g.name + "` has no label",
+                       "add its label after the bound, as in `band " + b.name + (b.from ? " from …" : " otherwise") + " \"high\"`");
+      bool kk = false, ru = false;
+      for (const auto& t : b.labels) {
+        kk |= t.lang == "kk";
+        ru |= t.lang == "ru";
+      }
+      if (!kk || !ru)
+        diags_.warning("grade-label-missing", b.name_span,
+                       "band `" + b.name + "` of grade `" + g.name + "` lacks its " +
+                           std::string(!kk && !ru ? "Kazakh and Russian labels" : !kk ? "Kazakh label" : "Russian label"),
+                       "reports in Kazakh and Russian show the band's label: add `kk \"…\" ru \"…\"`");
+    }
+  }
+
+  static std::string print_bound(const ast::Expr& e) { return grammar::print_expr(e); }
 
   Info coefficient(std::size_t i) {
     if (coef_state_[i] == 2) return coef_types_[i];
@@ -880,6 +996,113 @@ class ClauseChecker {
     return t;
   }
 
+  // `T of clause 49`: the referenced clause must be in force, with a result or obligation of that
+  // name, on every day this version is (the version read is the one in force on the as-of date).
+  Info node(const ast::Expr& e, const ast::ClauseRef& r, Ctx& ctx) {
+    if (ctx.constant) return constant_only(e, r.name + " of clause " + r.clause);
+    if (ctx.fn) {
+      diags_.error("undefined-name", e.span, "function `" + ctx.fn->name + "` cannot read `" + r.name + " of clause " + r.clause + "`",
+                   "a function sees only its parameters and as_of: pass the result in as an argument");
+      return {};
+    }
+    if (r.clause == c_.number) {
+      diags_.error("self-reference", e.span, "clause " + c_.number + " reads its own result `" + r.name + "` through `of clause " + r.clause + "`",
+                   "within a clause, share a value with `let` and use it in both results");
+      return {};
+    }
+    auto it = rules_.clauses.find(r.clause);
+    if (it == rules_.clauses.end()) {
+      std::string near = nearest(r.clause, rules_.clause_numbers());
+      diags_.error("unknown-clause", r.clause_span, "no act has a clause " + r.clause,
+                   near.empty() ? "name a clause of the rule set" : "did you mean clause " + near + "?")
+          .fix_if(near);
+      return {};
+    }
+    uses_.push_back({r.clause, r.name, e.span});
+    if (!v_.number.empty()) in_force_for(r, e.span, it->second);
+    return {Type::Number};
+  }
+
+  // Every day this version is in force, a version of the referenced clause must be, with the name.
+  void in_force_for(const ast::ClauseRef& r, Span span, const std::vector<ClauseVersion>& versions) {
+    const std::string me = "clause " + c_.number + " (act \"" + v_.act->id + "\", " + period(v_.from, v_.until) + ")";
+    const std::string help = "a reference reads the version in force on the as-of date: clause " + c_.number +
+                             " may be in force only while clause " + r.clause + " is";
+    Date cursor = v_.from;
+    auto before_end = [&](Date d) { return !v_.until || d < *v_.until; };
+    for (const auto& w : versions) {
+      if (w.until && !(cursor < *w.until)) continue;  // over before the days still to cover
+      if (!before_end(w.from) && !before_end(cursor)) break;
+      if (!before_end(w.from)) break;
+      if (cursor < w.from) {
+        diags_.error("reference-not-in-force", span,
+                     me + " uses `" + r.name + " of clause " + r.clause + "`, but clause " + r.clause + " is not in force " +
+                         period(cursor, w.from) + ": its " + (w.repeal ? "repeal" : "version") + " of act \"" + w.act->id +
+                         "\" takes effect on " + format_date(w.from),
+                     help);
+        return;
+      }
+      if (w.repeal) {
+        diags_.error("reference-not-in-force", span,
+                     me + " uses `" + r.name + " of clause " + r.clause + "`, but clause " + r.clause + " is repealed by act \"" +
+                         w.act->id + "\" from " + format_date(w.from),
+                     help);
+        return;
+      }
+      std::vector<std::string> outputs;
+      for (const auto& x : w.clause->results) outputs.push_back(x.name);
+      for (const auto& x : w.clause->obligations) outputs.push_back(x.name);
+      if (std::find(outputs.begin(), outputs.end(), r.name) == outputs.end()) {
+        std::string near = nearest(r.name, outputs);
+        bool other = false;
+        for (const auto& x : w.clause->ranks) other |= x.name == r.name;
+        for (const auto& x : w.clause->grades) other |= x.name == r.name;
+        diags_.error("undefined-name", r.name_span,
+                     "clause " + r.clause + " in its version of act \"" + w.act->id + "\" (" + period(w.from, w.until) +
+                         ") has no result `" + r.name + "`" + (other ? ": it is a rank or grade, which formulas do not read" : ""),
+                     near.empty() ? "its results are " + (outputs.empty() ? std::string("none") : list_values(outputs))
+                                  : "did you mean `" + near + "`?")
+            .fix_if(near);
+        return;
+      }
+      if (!w.until) return;
+      cursor = *w.until;
+    }
+    if (before_end(cursor))
+      diags_.error("reference-not-in-force", span,
+                   me + " uses `" + r.name + " of clause " + r.clause + "`, but clause " + r.clause + " is not in force " +
+                       period(cursor, v_.until),
+                   help);
+  }
+
+  static std::string period(Date from, std::optional<Date> until) {
+    if (!until) return "from " + format_date(from);
+    return "from " + format_date(from) + " to " + format_date(Date{until->days - 1});
+  }
+
+  // `total of …`: every part, weight and stated value a number; how an n/a part enters it stated.
+  Info node(const ast::Expr& e, const ast::Total& t, Ctx& ctx) {
+    if (ctx.constant) return constant_only(e, "total");
+    auto number = [&](const ast::Expr& x, const std::string& what) {
+      Info i = expr(x, ctx);
+      if (i.type != Type::Number && i.type != Type::Error)
+        mismatch(x, what + " must be a number, not " + std::string(type_name(i.type)));
+      return i.row;
+    };
+    bool row = false;
+    for (const auto& p : t.parts) {
+      row |= number(*p.value, "a part of a total");
+      if (p.weight) row |= number(*p.weight, "a part's weight");
+      if (p.fallback) row |= number(*p.fallback, "the value of a part that is n/a");
+    }
+    if (t.count_as) row |= number(*t.count_as, "the value an n/a part counts as");
+    if (t.policy == ast::NaPolicy::Unstated)
+      diags_.error("total-na-policy", e.span, "this total does not state how a part that is n/a enters it",
+                   "end it with `when n/a renormalise` (the weights of the parts present scaled up to the whole), "
+                   "`when n/a total n/a`, or `when n/a as 0`: never a silent 0");
+    return {Type::Number, nullptr, row};
+  }
+
   Info node(const ast::Expr& e, const ast::Aggregate& a, Ctx& ctx) {
     if (ctx.table) {
       diags_.error("nested-aggregate", e.span, "an aggregate cannot be used inside a row condition",
@@ -946,6 +1169,7 @@ class ClauseChecker {
   std::set<std::size_t> used_lets_, used_coefs_;
   std::set<std::string> tables_;
   std::set<std::string> columns_;
+  std::vector<ClauseUse> uses_;
   // See expr(). reach_: the deepest level reached so far, counting the height of the definitions
   // used (a definition used at depth d and d' levels deep itself reaches d + d' when evaluated).
   std::size_t depth_ = 0, expanded_ = 0, reach_ = 0;
@@ -987,6 +1211,11 @@ void check_function_names(const RuleSet& rules, const ast::Function& fn, const a
           for (const auto& a : n.items) check_function_names(rules, fn, *a, diags);
         } else if constexpr (std::is_same_v<T, ast::Aggregate>) {
           diags.error("aggregate-in-function", e.span, "functions cannot read tables", "pass the aggregate in as an argument");
+        } else if constexpr (std::is_same_v<T, ast::ClauseRef>) {
+          diags.error("undefined-name", e.span, "function `" + fn.name + "` cannot read `" + n.name + " of clause " + n.clause + "`",
+                      "a function sees only its parameters and as_of: pass the result in as an argument");
+        } else if constexpr (std::is_same_v<T, ast::Total>) {
+          ast::for_each_child(e, [&](const ast::Expr& x) { check_function_names(rules, fn, x, diags); });
         }
       },
       e.node);
@@ -1070,6 +1299,57 @@ void check_contract(const RuleSet& rules, Checked& out, Diagnostics& diags) {
   }
 }
 
+bool overlap(const ClauseVersion& a, const ClauseVersion& b) {
+  return (!a.until || b.from < *a.until) && (!b.until || a.from < *b.until);
+}
+
+// Clauses that read each other's results, directly or through others, on a day when all of them
+// are in force: no order of evaluation exists. One error per cycle, at the reference that closes it.
+void check_clause_graph(const RuleSet& rules, const Checked& out, Diagnostics& diags) {
+  struct Edge { const ClauseVersion* to; Span at; };
+  std::map<const ClauseVersion*, std::vector<Edge>> edges;
+  for (const auto& [v, cc] : out.clauses) {
+    if (!v->clause || v->number.empty()) continue;
+    for (const auto& u : cc.uses) {
+      auto it = rules.clauses.find(u.clause);
+      if (it == rules.clauses.end()) continue;
+      for (const auto& w : it->second)
+        if (w.clause && overlap(*v, w)) edges[v].push_back({&w, u.span});
+    }
+  }
+  std::map<const ClauseVersion*, int> state;  // 1: on the path, 2: done
+  std::vector<std::pair<const ClauseVersion*, Span>> path;
+  std::set<std::set<std::string>> said;
+  std::function<void(const ClauseVersion*)> visit = [&](const ClauseVersion* v) {
+    state[v] = 1;
+    for (const Edge& e : edges[v]) {
+      if (state[e.to] == 2) continue;
+      if (state[e.to] == 1) {
+        std::size_t k = 0;
+        while (k < path.size() && path[k].first != e.to) ++k;
+        std::string chain;
+        std::set<std::string> members;
+        for (std::size_t i = k; i < path.size(); ++i) {
+          chain += "clause " + path[i].first->number + " (from " + format_date(path[i].first->from) + ") -> ";
+          members.insert(path[i].first->number);
+        }
+        members.insert(v->number);
+        chain += "clause " + v->number + " (from " + format_date(v->from) + ") -> clause " + e.to->number;
+        if (said.insert(members).second)
+          diags.error("cycle", e.at, "clauses read each other's results in a cycle: " + chain,
+                      "a total reads its parts, never the other way round: remove one of the references");
+        continue;
+      }
+      path.push_back({v, e.at});
+      visit(e.to);
+      path.pop_back();
+    }
+    state[v] = 2;
+  };
+  for (const auto& [v, es] : edges)
+    if (!state[v]) visit(v);
+}
+
 }  // namespace
 
 Checked check(const RuleSet& rules, Diagnostics& diags) {
@@ -1084,6 +1364,7 @@ Checked check(const RuleSet& rules, Diagnostics& diags) {
         ClauseChecker(rules, v, out, diags).run();
         check_legal_text(v, diags);
       }
+  check_clause_graph(rules, out, diags);
   return out;
 }
 

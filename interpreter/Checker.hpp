@@ -28,8 +28,15 @@ struct Binding {
 
 enum class Builtin { None, Round, Missing, Days, Year, Month, Day };
 
+// `T of clause 49` in a formula, a rank or a grade: what it reads and where it is written.
+struct ClauseUse {
+  std::string clause, name;
+  Span span;
+};
+
 struct CheckedClause {
   const ClauseVersion* version = nullptr;
+  std::vector<ClauseUse> uses;  // every result of another clause its formulas, ranks and grades read
   // Definitions in an order where each comes after everything it uses.
   std::vector<std::size_t> let_order;
   std::set<std::size_t> used_lets, used_coefficients;

@@ -47,10 +47,20 @@ struct Frame {
 
 struct Engine;
 
+// What a clause computed for every body, by name (results, obligations): what `T of clause 49`
+// reads in the clauses evaluated after it.
+struct Output {
+  std::vector<Value> values;
+  std::vector<Status> status;
+};
+
 struct ClauseEval {
   Engine& engine;
   const ClauseVersion& version;
   const ast::Clause& clause;
+  bool reported = true;  // false: evaluated only because another clause reads its results
+  std::vector<ClauseEval*> reads;  // the clauses whose results it reads
+  std::map<std::string, Output> outputs;
   std::vector<std::vector<Value>> lets;  // [let][body]
   std::vector<bool> let_done;
   std::vector<Value> coefficients;
@@ -245,6 +255,83 @@ struct Engine {
     return eval(ce, *fn->body, inner);
   }
 
+  // `T of clause 49`: computed before this clause (evaluate() orders the clauses once).
+  Value node(ClauseEval&, const ast::Expr&, const ast::ClauseRef& r, const Frame& f) {
+    return output_of(r.clause, r.name).values[f.body];
+  }
+
+  const Output& output_of(const std::string& clause, const std::string& name) const {
+    auto it = by_number.find(clause);
+    if (it != by_number.end())
+      if (auto o = it->second->outputs.find(name); o != it->second->outputs.end()) return o->second;
+    throw std::logic_error("evaluator: clause " + clause + " result " + name + " read before it was computed");
+  }
+
+  // `total of …` for one body: parts and weights exact; an n/a part enters as the rule states.
+  Value node(ClauseEval& ce, const ast::Expr&, const ast::Total& t, const Frame& f) {
+    return fold_total(ce, t, f, nullptr);
+  }
+
+  struct TotalPartValue {
+    Value value, weight, contribution;  // contribution: signed, after renormalisation
+    bool counted_as = false;            // n/a, counted as a stated value
+    bool left_out = false;              // n/a, its weight spread over the others (renormalise)
+  };
+
+  // The total, and (for explain) each part's value, weight and contribution.
+  Value fold_total(ClauseEval& ce, const ast::Total& t, const Frame& f, std::vector<TotalPartValue>* parts) {
+    std::vector<TotalPartValue> ps(t.parts.size());
+    bool missing = false;
+    Rational all_weight, present_weight;
+    for (std::size_t i = 0; i < t.parts.size(); ++i) {
+      const ast::TotalPart& p = t.parts[i];
+      TotalPartValue& pv = ps[i];
+      pv.value = eval(ce, *p.value, f);
+      pv.weight = p.weight ? eval(ce, *p.weight, f) : Value::number(Rational(1));
+      if (pv.weight.is_missing()) missing = true;
+      if (pv.value.is_missing() && p.fallback) {
+        pv.value = eval(ce, *p.fallback, f);
+        pv.counted_as = true;
+      }
+      if (pv.value.is_missing()) {
+        switch (t.policy) {
+          case ast::NaPolicy::CountAs:
+            pv.value = eval(ce, *t.count_as, f);
+            pv.counted_as = true;
+            if (pv.value.is_missing()) missing = true;
+            break;
+          case ast::NaPolicy::Renormalise:
+            // Only a part that adds can give its weight to the others; an n/a deduction has no
+            // weight to spread, so without its own `or` value the total is n/a.
+            if (p.deduct) missing = true; else pv.left_out = true;
+            break;
+          case ast::NaPolicy::TotalNa:
+          case ast::NaPolicy::Unstated: missing = true; break;
+        }
+      }
+      if (!p.deduct && !pv.weight.is_missing()) {
+        all_weight = all_weight + pv.weight.num;
+        if (!pv.left_out) present_weight = present_weight + pv.weight.num;
+      }
+    }
+    Value total = Value::missing();
+    if (!missing && !(t.policy == ast::NaPolicy::Renormalise && present_weight.is_zero() && !all_weight.is_zero())) {
+      const Rational scale = t.policy == ast::NaPolicy::Renormalise && !present_weight.is_zero() ? all_weight / present_weight : Rational(1);
+      Rational sum;
+      for (std::size_t i = 0; i < t.parts.size(); ++i) {
+        TotalPartValue& pv = ps[i];
+        if (pv.left_out) continue;
+        Rational c = pv.value.num * pv.weight.num;
+        if (t.parts[i].deduct) c = -c; else c = c * scale;
+        pv.contribution = Value::number(c);
+        sum = sum + c;
+      }
+      total = Value::number(sum);
+    }
+    if (parts) *parts = std::move(ps);
+    return total;
+  }
+
   Value node(ClauseEval& ce, const ast::Expr& e, const ast::Aggregate&, const Frame& f) {
     Task& t = *ce.tasks.at(&e);
     if (!t.done) run_pass({&t});
@@ -325,21 +412,18 @@ struct Engine {
     });
   }
 
+  // Every node of an expression but the row expressions of its aggregates (evaluated by the pass,
+  // not here).
   static void walk(const ast::Expr& e, const std::function<void(const ast::Expr&)>& fn) {
     fn(e);
-    std::visit(
-        [&](const auto& n) {
-          using T = std::decay_t<decltype(n)>;
-          if constexpr (std::is_same_v<T, ast::Unary>) walk(*n.operand, fn);
-          else if constexpr (std::is_same_v<T, ast::Binary>) { walk(*n.lhs, fn); walk(*n.rhs, fn); }
-          else if constexpr (std::is_same_v<T, ast::If>) { walk(*n.cond, fn); walk(*n.then_branch, fn); walk(*n.else_branch, fn); }
-          else if constexpr (std::is_same_v<T, ast::Call>) { for (const auto& a : n.args) walk(*a, fn); }
-          else if constexpr (std::is_same_v<T, ast::InList>) { walk(*n.value, fn); for (const auto& a : n.items) walk(*a, fn); }
-          else if constexpr (std::is_same_v<T, ast::Aggregate>) {
-            // Row expressions are evaluated by the pass, not here: do not descend.
-          }
-        },
-        e.node);
+    if (std::holds_alternative<ast::Aggregate>(e.node)) return;
+    ast::for_each_child(e, [&](const ast::Expr& x) { walk(x, fn); });
+  }
+
+  // Every node, row expressions of aggregates included.
+  static void walk_all(const ast::Expr& e, const std::function<void(const ast::Expr&)>& fn) {
+    fn(e);
+    ast::for_each_child(e, [&](const ast::Expr& x) { walk_all(x, fn); });
   }
 
   // Does a row expression use any definition (so it must wait until that is computed)?
@@ -348,6 +432,7 @@ struct Engine {
     walk(e, [&](const ast::Expr& x) {
       if (auto it = checked.bindings.find(&x); it != checked.bindings.end() && it->second.kind == Binding::Kind::Let)
         found = true;
+      if (std::holds_alternative<ast::ClauseRef>(x.node)) found = true;  // one value per body, like a definition
       if (auto it = checked.calls.find(&x); it != checked.calls.end() && uses_lets(*it->second->body)) found = true;
     });
     return found;
@@ -389,7 +474,7 @@ struct Engine {
       if (!e) return;
       key += grammar::print_expr(*e);
       walk(*e, [&](const ast::Expr& x) {
-        if (std::holds_alternative<ast::Aggregate>(x.node)) ok = false;
+        if (std::holds_alternative<ast::Aggregate>(x.node) || std::holds_alternative<ast::ClauseRef>(x.node)) ok = false;
         if (std::holds_alternative<ast::Call>(x.node) && !checked.builtins.count(&x)) ok = false;
         auto it = checked.bindings.find(&x);
         if (it == checked.bindings.end()) return;
@@ -650,16 +735,83 @@ struct Engine {
     for (const auto& o : ce.clause.obligations) ce.obligations[&o] = add(nullptr, nullptr, &o);
   }
 
-  void evaluate(const std::vector<const ClauseVersion*>& versions) {
-    auto& clauses = clause_evals;
-    for (const ClauseVersion* v : versions) {
-      auto ce = std::make_unique<ClauseEval>(*this, *v);
-      ce->lets.resize(v->clause->lets.size());
-      ce->let_done.assign(v->clause->lets.size(), false);
-      for (const auto& c : v->clause->coefficients) ce->coefficients.push_back(eval(*ce, *c.value, Frame{}));
-      register_tasks(*ce);
-      clauses.push_back(std::move(ce));
+  std::map<std::string, ClauseEval*> by_number;  // the clauses evaluated, reported or read
+  std::function<const ClauseVersion*(const std::string&)> resolve;  // see EvaluateOptions::resolve
+
+  ClauseEval& add_clause(const ClauseVersion& v, bool reported) {
+    auto ce = std::make_unique<ClauseEval>(*this, v);
+    ce->reported = reported;
+    ce->lets.resize(v.clause->lets.size());
+    ce->let_done.assign(v.clause->lets.size(), false);
+    for (const auto& c : v.clause->coefficients) ce->coefficients.push_back(eval(*ce, *c.value, Frame{}));
+    register_tasks(*ce);
+    by_number[v.number] = ce.get();
+    clause_evals.push_back(std::move(ce));
+    return *clause_evals.back();
+  }
+
+  // The clause numbers a clause reads results of, in its formulas, ranks and grades.
+  static std::set<std::string> clauses_read(const ast::Clause& c) {
+    std::set<std::string> out;
+    auto scan = [&](const ast::Expr& e) {
+      walk_all(e, [&](const ast::Expr& x) {
+        if (const auto* r = std::get_if<ast::ClauseRef>(&x.node)) out.insert(r->clause);
+      });
+    };
+    for (const auto& l : c.lets) scan(*l.value);
+    for (const auto& r : c.results) scan(*r.value);
+    for (const auto& o : c.obligations) scan(*o.breach);
+    for (const auto& r : c.ranks) scan(*r.subject);
+    for (const auto& g : c.grades) scan(*g.subject);
+    return out;
+  }
+
+  // The plan: the clauses asked for, the clauses they read (the version in force on the as-of date,
+  // or the caller's), and an order in which every clause comes after those it reads. The checker
+  // rejects cycles; one here is a bug.
+  std::vector<ClauseEval*> plan(const std::vector<const ClauseVersion*>& versions) {
+    for (const ClauseVersion* v : versions) add_clause(*v, true);
+    for (std::size_t i = 0; i < clause_evals.size(); ++i) {
+      ClauseEval& ce = *clause_evals[i];
+      for (const std::string& n : clauses_read(ce.clause)) {
+        if (!by_number.count(n)) {
+          const ClauseVersion* w = resolve ? resolve(n) : rules.in_force(n, as_of);
+          if (!w || !w->clause)
+            throw std::logic_error("evaluator: clause " + ce.version.number + " reads clause " + n + ", not in force on " +
+                                   format_date(as_of));
+          add_clause(*w, false);
+        }
+        clause_evals[i]->reads.push_back(by_number.at(n));
+      }
     }
+    std::vector<ClauseEval*> order;
+    std::map<ClauseEval*, int> state;
+    std::function<void(ClauseEval*)> visit = [&](ClauseEval* ce) {
+      if (state[ce] == 2) return;
+      if (state[ce] == 1) throw std::logic_error("evaluator: clauses read each other in a cycle at clause " + ce->version.number);
+      state[ce] = 1;
+      for (ClauseEval* r : ce->reads) visit(r);
+      state[ce] = 2;
+      order.push_back(ce);
+    };
+    for (auto& ce : clause_evals) visit(ce.get());
+    return order;
+  }
+
+  // The references a formula reads, through the definitions it uses (for the status of a total
+  // whose part is out of range).
+  void references_in(const ClauseEval& ce, const ast::Expr& e, std::set<std::pair<std::string, std::string>>& out,
+                     std::set<std::size_t>& seen) const {
+    walk_all(e, [&](const ast::Expr& x) {
+      if (const auto* r = std::get_if<ast::ClauseRef>(&x.node)) out.insert({r->clause, r->name});
+      if (auto it = checked.bindings.find(&x); it != checked.bindings.end() && it->second.kind == Binding::Kind::Let &&
+                                               it->second.index < ce.clause.lets.size() && seen.insert(it->second.index).second)
+        references_in(ce, *ce.clause.lets[it->second.index].value, out, seen);
+    });
+  }
+
+  void evaluate(const std::vector<const ClauseVersion*>& versions) {
+    const std::vector<ClauseEval*> order = plan(versions);
     // The shared pass: every aggregate whose rows need no per-body definition, for all clauses.
     std::vector<Task*> ready;
     for (const auto& t : tasks) {
@@ -673,30 +825,26 @@ struct Engine {
     }
     Phase ph_rows("eval: results per body");
     std::vector<ResultRow> rows;
-    for (auto& ce : clauses) {
-      for (const auto& r : ce->clause.results) {
-        prepare(*ce, *r.value);
-        ensure_lets_in(*ce, *r.value);
-        Value lo = r.range_lo ? eval(*ce, *r.range_lo, Frame{}) : Value::missing();
-        Value hi = r.range_hi ? eval(*ce, *r.range_hi, Frame{}) : Value::missing();
-        std::vector<Value> values(bodies());
-        for_bodies([&](std::size_t b) { values[b] = eval(*ce, *r.value, Frame{b, 0, nullptr, nullptr}); });
-        for (std::size_t b = 0; b < bodies(); ++b) {
-          ResultRow row{b, &ce->version, r.name, std::move(values[b]), r.round, Status::Ok, r.name_span};
-          classify(row, lo, hi, r.range_span);
-          rows.push_back(std::move(row));
-        }
-      }
-      for (const auto& o : ce->clause.obligations) {
-        Task& t = *ce->obligations.at(&o);
-        ensure_lets_in(*ce, *o.breach);
+    for (ClauseEval* cep : order) {
+      ClauseEval& ce = *cep;
+      const std::size_t first = rows.size();
+      for (const auto& r : ce.clause.results) results_of(ce, r, rows);
+      for (const auto& o : ce.clause.obligations) {
+        Task& t = *ce.obligations.at(&o);
+        ensure_lets_in(ce, *o.breach);
         if (!t.done) run_pass({&t});
+        Output& out_o = ce.outputs[o.name];
         for (std::size_t b = 0; b < bodies(); ++b) {
-          ResultRow row{b, &ce->version, o.name, t.result[b], 0, Status::Ok, o.name_span};
+          ResultRow row{b, &ce.version, o.name, t.result[b], 0, Status::Ok, o.name_span, OutputKind::Obligation, nullptr};
           row.status = row.value.is_missing() ? Status::NotApplicable : Status::Ok;
+          out_o.values.push_back(row.value);
+          out_o.status.push_back(row.status);
           rows.push_back(std::move(row));
         }
       }
+      for (const auto& r : ce.clause.ranks) rank_of(ce, r, rows);
+      for (const auto& g : ce.clause.grades) grade_of(ce, g, rows);
+      if (!ce.reported) rows.resize(first);
     }
     // Each (version, result) above made one block of rows, one per body in body order. The rows'
     // order (body, clause number, result name; the order made on ties) is then each body's row of
@@ -723,6 +871,145 @@ struct Engine {
       });
     }
     out.rows = std::move(rows);
+  }
+
+  void results_of(ClauseEval& ce, const ast::Result& r, std::vector<ResultRow>& rows) {
+    prepare(ce, *r.value);
+    ensure_lets_in(ce, *r.value);
+    Value lo = r.range_lo ? eval(ce, *r.range_lo, Frame{}) : Value::missing();
+    Value hi = r.range_hi ? eval(ce, *r.range_hi, Frame{}) : Value::missing();
+    std::vector<Value> values(bodies());
+    for_bodies([&](std::size_t b) { values[b] = eval(ce, *r.value, Frame{b, 0, nullptr, nullptr}); });
+    std::set<std::pair<std::string, std::string>> refs;
+    std::set<std::size_t> seen;
+    references_in(ce, *r.value, refs, seen);
+    Output& o = ce.outputs[r.name];
+    for (std::size_t b = 0; b < bodies(); ++b) {
+      ResultRow row{b, &ce.version, r.name, std::move(values[b]), r.round, Status::Ok, r.name_span, OutputKind::Result, nullptr};
+      classify(row, lo, hi, r.range_span);
+      // A value computed from a part out of range is no more trustworthy than the part: flagged too.
+      if (row.status == Status::Ok)
+        for (const auto& [clause, name] : refs)
+          if (output_of(clause, name).status[b] == Status::OutOfRange) {
+            row.status = Status::OutOfRange;
+            Diagnostic d;
+            d.severity = Severity::Warning;
+            d.code = "out-of-range-part";
+            d.file = r.name_span.valid() ? r.name_span.file->name : "";
+            d.line = r.name_span.valid() ? r.name_span.line() : 0;
+            d.column = r.name_span.valid() ? r.name_span.column() : 0;
+            d.message = fmt::format("body {}: clause {} result {} = {} uses clause {} result {}, which is out of range for "
+                                    "this body; flagged out_of_range too",
+                                    data.bodies[b].code, ce.version.number, r.name, row.text(), clause, name);
+            d.help = "check the part's data first: `ereje explain` shows it";
+            out.warnings.add(std::move(d));
+            break;
+          }
+      o.values.push_back(row.value);
+      o.status.push_back(row.status);
+      rows.push_back(std::move(row));
+    }
+  }
+
+  // The output a rank or grade orders bodies by: a result of its own clause, or `T of clause N`.
+  const Output& subject_of(ClauseEval& ce, const ast::Expr& e) const {
+    if (const auto* r = std::get_if<ast::ClauseRef>(&e.node)) return output_of(r->clause, r->name);
+    return output_of(ce.version.number, std::get<ast::NameRef>(e.node).name);
+  }
+
+  // Each body's place among the bodies of its group, on exact values (two values that print alike
+  // may still differ). n/a and out-of-range values are placed as the rank states, never among the
+  // valid ones.
+  void rank_of(ClauseEval& ce, const ast::Rank& r, std::vector<ResultRow>& rows) {
+    const Output& subj = subject_of(ce, *r.subject);
+    const std::size_t n = bodies();
+    std::vector<std::string> group(n);
+    std::vector<bool> grouped(n, true);
+    if (r.within) {
+      const input::TableSchema* bt = data.contract ? data.contract->bodies() : nullptr;
+      const input::Table* table = bt ? &data.table(bt->name) : nullptr;
+      const int col = bt ? bt->column_index(*r.within) : -1;
+      std::fill(grouped.begin(), grouped.end(), false);
+      for (std::size_t row = 0; table && col >= 0 && row < table->rows; ++row) {
+        const std::size_t b = static_cast<std::size_t>(table->body[row]);
+        Value v = cell(*table, static_cast<std::size_t>(col), row);
+        if (b < n && !v.is_missing()) {
+          group[b] = v.kind == Kind::Text ? v.text : v.show();
+          grouped[b] = true;
+        }
+      }
+    }
+    std::vector<Value> rank(n, Value::missing());
+    std::vector<Status> status(n, Status::Ok);
+    std::map<std::string, std::vector<std::size_t>> members;
+    for (std::size_t b = 0; b < n; ++b) {
+      if (!grouped[b]) {
+        status[b] = Status::Unranked;
+        Diagnostic d;
+        d.severity = Severity::Warning;
+        d.code = "rank-no-group";
+        d.file = r.within_span.valid() ? r.within_span.file->name : "";
+        d.line = r.within_span.valid() ? r.within_span.line() : 0;
+        d.column = r.within_span.valid() ? r.within_span.column() : 0;
+        d.message = fmt::format("body {} has no `{}` in the table of bodies: rank {} of clause {} leaves it unranked",
+                                data.bodies[b].code, *r.within, r.name, ce.version.number);
+        d.help = "fill in the body's " + *r.within + " in the table of bodies";
+        out.warnings.add(std::move(d));
+        continue;
+      }
+      members[group[b]].push_back(b);
+    }
+    for (auto& [g, bs] : members) {
+      std::vector<std::size_t> valid, last;
+      for (std::size_t b : bs) {
+        const Status st = subj.status[b];
+        const ast::Rank::Place place = st == Status::Ok ? ast::Rank::Place::Unstated
+                                       : st == Status::OutOfRange ? r.out_of_range : r.na;
+        if (st == Status::Ok) valid.push_back(b);
+        else if (place == ast::Rank::Place::Last) last.push_back(b);
+        else status[b] = Status::Unranked;
+      }
+      std::stable_sort(valid.begin(), valid.end(), [&](std::size_t x, std::size_t y) {
+        return r.highest_first ? subj.values[y].num < subj.values[x].num : subj.values[x].num < subj.values[y].num;
+      });
+      std::int64_t distinct = 0;
+      for (std::size_t i = 0; i < valid.size(); ++i) {
+        const bool tie = i > 0 && subj.values[valid[i]].num == subj.values[valid[i - 1]].num;
+        if (!tie) ++distinct;
+        const std::int64_t place = r.ties == ast::Rank::Ties::Dense ? distinct
+                                   : tie ? rank[valid[i - 1]].num.to_int64() : static_cast<std::int64_t>(i) + 1;
+        rank[valid[i]] = Value::number(Rational(place));
+      }
+      const std::int64_t after = r.ties == ast::Rank::Ties::Dense ? distinct + 1 : static_cast<std::int64_t>(valid.size()) + 1;
+      for (std::size_t b : last) {
+        rank[b] = Value::number(Rational(after));
+        status[b] = Status::PlacedLast;
+      }
+    }
+    for (std::size_t b = 0; b < n; ++b)
+      rows.push_back(ResultRow{b, &ce.version, r.name, rank[b], 0, status[b], r.name_span, OutputKind::Rank, nullptr});
+  }
+
+  // Each body's band: the first whose lower bound its result reaches. An n/a result has no grade;
+  // neither has one out of range (never graded as if it were valid).
+  void grade_of(ClauseEval& ce, const ast::Grade& g, std::vector<ResultRow>& rows) {
+    const Output& subj = subject_of(ce, *g.subject);
+    std::vector<Value> bounds;
+    for (const auto& band : g.bands) bounds.push_back(band.from ? eval(ce, *band.from, Frame{}) : Value::missing());
+    for (std::size_t b = 0; b < bodies(); ++b) {
+      ResultRow row{b, &ce.version, g.name, Value::missing(), 0, subj.status[b], g.name_span, OutputKind::Grade, nullptr};
+      if (subj.status[b] == Status::Ok) {
+        for (std::size_t k = 0; k < g.bands.size(); ++k)
+          if (!g.bands[k].from || (!bounds[k].is_missing() && !(subj.values[b].num < bounds[k].num))) {
+            row.value = Value::string(g.bands[k].name);
+            row.band = &g.bands[k];
+            break;
+          }
+      } else if (subj.status[b] != Status::OutOfRange) {
+        row.status = Status::NotApplicable;
+      }
+      rows.push_back(std::move(row));
+    }
   }
 
   void classify(ResultRow& row, const Value& lo, const Value& hi, Span range_span) {

@@ -13,13 +13,33 @@ const char* status_name(Status s) {
     case Status::Ok: return "ok";
     case Status::NotApplicable: return "n/a";
     case Status::OutOfRange: return "out_of_range";
+    case Status::Unranked: return "unranked";
+    case Status::PlacedLast: return "placed_last";
+  }
+  return "?";
+}
+
+const char* output_kind_name(OutputKind k) {
+  switch (k) {
+    case OutputKind::Result: return "result";
+    case OutputKind::Obligation: return "obligation";
+    case OutputKind::Rank: return "rank";
+    case OutputKind::Grade: return "grade";
   }
   return "?";
 }
 
 std::string ResultRow::text() const {
   if (value.kind == Kind::Missing) return "";
+  if (value.kind == Kind::Text) return value.text;
   return value.num.to_fixed(round);
+}
+
+std::string ResultRow::label(const std::string& lang) const {
+  if (!band) return text();
+  for (const auto& t : band->labels)
+    if (t.lang == lang && !t.value.empty()) return t.value;
+  return band->label.empty() ? band->name : band->label;
 }
 
 
@@ -36,6 +56,7 @@ Evaluation evaluate(const RuleSet& rules, const Checked& checked, const input::D
     }
     engine.cache = options.cache;
   }
+  engine.resolve = options.resolve;
   engine.evaluate(versions);
   return out;
 }

@@ -2,6 +2,7 @@
 // pass over its columns, grouped by body through the per-row body index; definitions and results
 // then run per body in exact arithmetic.
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -14,20 +15,32 @@
 
 namespace ereje::interp {
 
-enum class Status { Ok, NotApplicable, OutOfRange };
+// Unranked and PlacedLast are the statuses of a rank whose subject was n/a or out of range: the
+// rank's rule says whether such a body gets no rank or the place after every valid value.
+enum class Status { Ok, NotApplicable, OutOfRange, Unranked, PlacedLast };
 const char* status_name(Status s);
+
+// What a row of the results is: a clause's result, an obligation's count of breaches, a rank, or a
+// grade (whose value is the band's name).
+enum class OutputKind { Result, Obligation, Rank, Grade };
+const char* output_kind_name(OutputKind k);
 
 struct ResultRow {
   std::size_t body = 0;                   // index into DataSet::bodies
   const ClauseVersion* version = nullptr;
   std::string result;                     // the result's name in the rule
-  Value value;                            // exact; Missing when n/a
+  Value value;                            // exact; Missing when n/a; a grade's band name (Text)
   int round = 2;                          // decimals on output
   Status status = Status::Ok;
   Span origin;                            // the result or obligation in the rule file
+  OutputKind kind = OutputKind::Result;
+  const ast::Band* band = nullptr;        // a grade: the band given, for its kk/ru/en label
 
-  // The `value` column: rounded half up to `round` decimals, empty when n/a.
+  // The `value` column: rounded half up to `round` decimals, empty when n/a; a grade's band name.
   std::string text() const;
+  // A grade's label in `lang` (kk, ru, en), falling back to the English label, then the band name;
+  // text() for everything else.
+  std::string label(const std::string& lang) const;
 };
 
 struct Evaluation {
@@ -55,6 +68,9 @@ struct EvaluateOptions {
   bool kernels = true;   // compiled kernels where they apply; false: the generic evaluator only
   unsigned threads = 0;  // 0: EREJE_THREADS, else the machine's cores
   AggregateCache* cache = nullptr;  // null: every aggregate is computed
+  // The version of a clause whose results the evaluated versions read (`T of clause 49`) when it is
+  // not among them: computed, not reported. Unset: the version in force on the as-of date.
+  std::function<const ClauseVersion*(const std::string& number)> resolve;
 };
 
 // Evaluates the given clause versions for every body of `data` as of `as_of`.

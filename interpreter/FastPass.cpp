@@ -63,6 +63,9 @@ class Compiler {
   std::optional<Compiled> node(const ast::Expr&, const ast::StringLit&) { return std::nullopt; }
   std::optional<Compiled> node(const ast::Expr&, const ast::NaLit&) { return std::nullopt; }
   std::optional<Compiled> node(const ast::Expr&, const ast::Aggregate&) { return std::nullopt; }
+  // One value per body read from another clause, and totals: left to the generic evaluator.
+  std::optional<Compiled> node(const ast::Expr&, const ast::ClauseRef&) { return std::nullopt; }
+  std::optional<Compiled> node(const ast::Expr&, const ast::Total&) { return std::nullopt; }
 
   // A column of this table, when `e` is one.
   const input::Column* column_of(const ast::Expr& e) {

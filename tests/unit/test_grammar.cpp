@@ -84,6 +84,17 @@ std::string shape(const ast::Expr& e) {
           if (n.value) s += " of " + shape(*n.value);
           if (n.filter) s += " where " + shape(*n.filter);
           return s + ")";
+        } else if constexpr (std::is_same_v<T, ast::ClauseRef>) {
+          return "(ref " + n.name + " " + n.clause + ")";
+        } else if constexpr (std::is_same_v<T, ast::Total>) {
+          std::string s = "(total";
+          for (const auto& p : n.parts) {
+            s += std::string(" (") + (p.deduct ? "deduct " : "") + shape(*p.value);
+            if (p.weight) s += " weight " + shape(*p.weight);
+            if (p.fallback) s += " or " + shape(*p.fallback);
+            s += ")";
+          }
+          return s + " " + (n.policy == ast::NaPolicy::CountAs ? "as " + shape(*n.count_as) : ast::to_string(n.policy)) + ")";
         }
       },
       e.node);
@@ -803,7 +814,7 @@ TEST_CASE("grammar: syntax errors at the top level", "[grammar][error]") {
       {"repeals", "expected a clause number such as 49 or 49-1, found the end of the file", 1, 8},
       {"act \"1\" \"T\" in_force 2023-01-01 amends 22599\n", "expected text in double quotes, found `22599`", 1, 40},
       {"clause 49 \"X\"\n  lett x = 1\nend\n", "expected a clause item (title, text, replaces, in_force, evidence, let, "
-                                               "coefficient, result, obligation), a test, or `end`, found `lett`", 2, 3},
+                                               "coefficient, result, obligation, rank, grade), a test, or `end`, found `lett`", 2, 3},
   };
   for (const auto& c : cases) {
     Parsed p = parse(c.text);
