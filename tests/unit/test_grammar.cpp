@@ -770,7 +770,7 @@ TEST_CASE("grammar: syntax errors say what was expected and what was found, wher
       {"  obligation b over objections when x", "expected `breach when` and the condition that makes a row a breach, found `when`", 5, 32},
       {"  replaces x", "expected a clause number such as 49 or 49-1, found `x`", 5, 12},
       {"  lett x = 1",
-       "expected a clause item (title, text, replaces, in_force, evidence, let, coefficient, result, obligation), "
+       "expected a clause item (title, text, replaces, in_force, evidence, let, coefficient, result, obligation, rank, grade), "
        "a test, or `end`, found `lett`",
        5, 3},
       {"  test", "expected text in double quotes, found `end`", 6, 1},
