@@ -26,17 +26,17 @@ const Labels& labels(const std::string& lang) {
        {{"clause", "Clause"}, {"version", "Version in force on {}: from {}, act \"{}\""}, {"evidence", "evidence"},
         {"body", "Body"}, {"result", "Result"}, {"obligation", "Obligation"}, {"coefficient", "coefficient"},
         {"matched", "{} of {} rows of {} ({})"}, {"steps", "Steps"}, {"rounded", "rounded half up to {} decimals"},
-        {"status", "status"}, {"range", "range"}, {"breaches", "rows in breach"}, {"no_results", "this version of the clause has no result (text only)"}}},
+        {"status", "status"}, {"range", "range"}, {"breaches", "rows in breach"}, {"rank", "Rank"}, {"grade", "Grade"}, {"part", "Part: clause"}, {"no_results", "this version of the clause has no result (text only)"}}},
       {"ru",
        {{"clause", "Пункт"}, {"version", "Редакция, действующая на {}: с {}, акт «{}»"}, {"evidence", "основание"},
         {"body", "Орган"}, {"result", "Результат"}, {"obligation", "Обязательство"}, {"coefficient", "коэффициент"},
         {"matched", "{} из {} строк таблицы {} ({})"}, {"steps", "Шаги"}, {"rounded", "округлено (половина вверх) до {} знаков"},
-        {"status", "статус"}, {"range", "диапазон"}, {"breaches", "строки с нарушением"}, {"no_results", "эта редакция пункта не даёт результата (только текст)"}}},
+        {"status", "статус"}, {"range", "диапазон"}, {"breaches", "строки с нарушением"}, {"rank", "Место"}, {"grade", "Уровень"}, {"part", "Составляющая: пункт"}, {"no_results", "эта редакция пункта не даёт результата (только текст)"}}},
       {"kk",
        {{"clause", "Тармақ"}, {"version", "{} күні қолданыстағы редакция: {} бастап, «{}» акт"}, {"evidence", "негіздеме"},
         {"body", "Орган"}, {"result", "Нәтиже"}, {"obligation", "Міндеттеме"}, {"coefficient", "коэффициент"},
         {"matched", "{2} кестесінің {1} жолының {0} ({3})"}, {"steps", "Қадамдар"}, {"rounded", "{} таңбаға дейін дөңгелектелді (жартысы жоғары)"},
-        {"status", "мәртебе"}, {"range", "ауқым"}, {"breaches", "бұзушылығы бар жолдар"}, {"no_results", "тармақтың бұл редакциясы нәтиже бермейді (тек мәтін)"}}},
+        {"status", "мәртебе"}, {"range", "ауқым"}, {"breaches", "бұзушылығы бар жолдар"}, {"rank", "Орын"}, {"grade", "Деңгей"}, {"part", "Құрамдас бөлік: тармақ"}, {"no_results", "тармақтың бұл редакциясы нәтиже бермейді (тек мәтін)"}}},
   };
   return all.at(lang);
 }
@@ -70,7 +70,13 @@ nlohmann::ordered_json aggregate_json(const interp::ExplainedAggregate& a) {
   return j;
 }
 
+nlohmann::ordered_json explanation_json(const interp::Explanation& x, const input::DataSet& data);
+
 std::string render_json(const interp::Explanation& x, const input::DataSet& data) {
+  return explanation_json(x, data).dump(2) + "\n";
+}
+
+nlohmann::ordered_json explanation_json(const interp::Explanation& x, const input::DataSet& data) {
   const auto& v = *x.version;
   const auto& b = data.bodies[x.body];
   nlohmann::ordered_json j;
@@ -95,7 +101,7 @@ std::string render_json(const interp::Explanation& x, const input::DataSet& data
   }
   j["results"] = nlohmann::ordered_json::array();
   for (const auto& r : x.results) {
-    nlohmann::ordered_json rj{{"name", r.name}, {"kind", r.obligation ? "obligation" : "result"}, {"expr", r.expr},
+    nlohmann::ordered_json rj{{"name", r.name}, {"kind", interp::output_kind_name(r.kind)}, {"expr", r.expr},
                               {"description", r.description}, {"defined_at", r.origin.where()},
                               {"range", r.range}, {"round", r.round}, {"exact", value_json(r.value)},
                               {"value", r.text}, {"status", interp::status_name(r.status)}};
@@ -104,7 +110,11 @@ std::string render_json(const interp::Explanation& x, const input::DataSet& data
     if (r.obligation) rj["breach"] = aggregate_json(r.breach.front());
     j["results"].push_back(rj);
   }
-  return j.dump(2) + "\n";
+  if (!x.parts.empty()) {
+    j["parts"] = nlohmann::ordered_json::array();
+    for (const auto& p : x.parts) j["parts"].push_back(explanation_json(p, data));
+  }
+  return j;
 }
 
 std::string render_text(const interp::Explanation& x, const input::DataSet& data, const std::string& lang) {
@@ -133,11 +143,17 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
     for (const auto& r : a.matched_rows) out += fmt::format("{}  {}:{}  {}\n", indent, r.file, r.line, r.key);
   };
   for (const auto& r : x.results) {
-    out += fmt::format("\n{} {} = {}\n", r.obligation ? L.at("obligation") : L.at("result"), r.name, r.expr);
+    const std::string& kind = r.kind == interp::OutputKind::Obligation ? L.at("obligation")
+                              : r.kind == interp::OutputKind::Rank  ? L.at("rank")
+                              : r.kind == interp::OutputKind::Grade ? L.at("grade")
+                                                                    : L.at("result");
+    out += fmt::format("\n{} {} = {}\n", kind, r.name, r.expr);
     if (!r.description.empty()) out += fmt::format("  {}\n", r.description);
     out += fmt::format("  {}\n", r.origin.where());
     out += "\n";
-    for (const auto& n : x.names) {
+    // A rank or grade is worked out from its subject's value alone: no definitions to list.
+    const bool derived_only = r.kind == interp::OutputKind::Rank || r.kind == interp::OutputKind::Grade;
+    for (const auto& n : derived_only ? std::vector<interp::ExplainedName>{} : x.names) {
       bool coef = n.kind == interp::ExplainedName::Kind::Coefficient;
       out += fmt::format("  {}{} = {}\n", coef ? L.at("coefficient") + " " : "", n.name, n.expr);
       if (n.expr != n.value.show()) out += fmt::format("      = {}\n", exact(n.value));
@@ -163,9 +179,23 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
       }
     }
     out += fmt::format("\n  {} = {}\n", r.name, exact(r.value));
-    if (!r.value.is_missing()) out += fmt::format("  {}: {}\n", fmt::format(fmt::runtime(L.at("rounded")), r.round), r.text);
+    if (!r.value.is_missing() && r.kind == interp::OutputKind::Result)
+      out += fmt::format("  {}: {}\n", fmt::format(fmt::runtime(L.at("rounded")), r.round), r.text);
     out += fmt::format("  {}: {}{}\n", L.at("status"), interp::status_name(r.status),
                        r.range.empty() ? "" : " (" + L.at("range") + " " + r.range + ")");
+  }
+  // The parts read from other clauses, each explained in full, indented under a heading.
+  for (const auto& p : x.parts) {
+    out += fmt::format("\n{} {} {}:\n", std::string(4, '-'), L.at("part"), p.version->number);
+    std::string inner = render_text(p, data, lang);
+    std::size_t at = 0;
+    while (at < inner.size()) {
+      const std::size_t nl = inner.find('\n', at);
+      const std::string line = inner.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+      out += (line.empty() ? "" : "    " + line) + "\n";
+      if (nl == std::string::npos) break;
+      at = nl + 1;
+    }
   }
   return out;
 }

@@ -1223,9 +1223,24 @@ void check_function_names(const RuleSet& rules, const ast::Function& fn, const a
 
 }  // namespace
 
+std::vector<const ClauseVersion*> Checked::with_parts(const std::vector<const ClauseVersion*>& versions) const {
+  std::vector<const ClauseVersion*> out = versions;
+  std::set<const ClauseVersion*> seen(versions.begin(), versions.end());
+  std::set<std::string> numbers;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto it = clauses.find(out[i]);
+    if (it == clauses.end()) continue;
+    for (const auto& u : it->second.uses)
+      if (numbers.insert(u.clause).second)
+        for (const auto& [v, cc] : clauses)
+          if (v->number == u.clause && seen.insert(v).second) out.push_back(v);
+  }
+  return out;
+}
+
 std::vector<std::string> Checked::tables_read(const std::vector<const ClauseVersion*>& versions) const {
   std::set<std::string> out;
-  for (const auto* v : versions)
+  for (const auto* v : with_parts(versions))
     if (auto it = clauses.find(v); it != clauses.end()) out.insert(it->second.tables.begin(), it->second.tables.end());
   return {out.begin(), out.end()};
 }
@@ -1233,7 +1248,7 @@ std::vector<std::string> Checked::tables_read(const std::vector<const ClauseVers
 bool Checked::reads_column(const std::vector<const ClauseVersion*>& versions, const std::string& table,
                            const std::string& column) const {
   const std::string name = table + "." + column;
-  for (const auto* v : versions) {
+  for (const auto* v : with_parts(versions)) {
     auto it = clauses.find(v);
     if (it == clauses.end() || it->second.columns.count(name)) return true;  // unknown: assume it does
   }

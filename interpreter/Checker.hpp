@@ -54,7 +54,11 @@ struct Checked {
   // The tables each invariant of the contract reads: its own, and those its aggregates count.
   std::map<const ast::InvariantDecl*, std::set<std::string>> invariant_tables;
 
-  // The tables that the given versions' formulas read: what `run` must find in the data folder.
+  // The given versions and every version of the clauses whose results they read, transitively
+  // (`T of clause 49`): what evaluating them computes.
+  std::vector<const ClauseVersion*> with_parts(const std::vector<const ClauseVersion*>& versions) const;
+  // The tables that the given versions' formulas read, their parts' included: what `run` must find
+  // in the data folder.
   std::vector<std::string> tables_read(const std::vector<const ClauseVersion*>& versions) const;
   // Whether any of the given versions names `table`.`column` (formulas, functions they call, tests).
   bool reads_column(const std::vector<const ClauseVersion*>& versions, const std::string& table,

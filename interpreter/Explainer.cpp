@@ -39,6 +39,8 @@ class Explainer {
               s += (i ? ", " : "") + operand(*n.args[i]);
             }
             out.push_back({grammar::print_expr(x), s + ")", value(x)});
+          } else if constexpr (std::is_same_v<T, ast::Total>) {
+            total_steps(x, n, out);
           } else if constexpr (std::is_same_v<T, ast::If>) {
             steps(*n.cond, out);
             Value c = value(*n.cond);
@@ -50,6 +52,35 @@ class Explainer {
   }
 
   std::string operand(const ast::Expr& x) { return value(x).show(); }
+
+  // A total: each part's own steps, then its value times its weight (and what n/a made of it),
+  // then the sum of the contributions, exact.
+  void total_steps(const ast::Expr& x, const ast::Total& t, std::vector<Step>& out) {
+    std::vector<Engine::TotalPartValue> parts;
+    const Value total = e_.fold_total(ce_, t, Frame{body_, 0, nullptr, nullptr}, &parts);
+    std::string sum;
+    Rational all, present;
+    for (std::size_t i = 0; i < t.parts.size(); ++i) {
+      const ast::TotalPart& p = t.parts[i];
+      const auto& pv = parts[i];
+      steps(*p.value, out);
+      std::string with = pv.value.show() + " × " + pv.weight.show();
+      if (pv.left_out) with = "n/a: left out, its weight spread over the parts present";
+      else if (pv.counted_as) with = "n/a, counted as " + pv.value.show() + ": " + with;
+      if (p.deduct && !pv.left_out) with = "−(" + with + ")";
+      out.push_back({grammar::print_total_part(p), with, pv.contribution});
+      if (!p.deduct && !pv.weight.is_missing()) {
+        all = all + pv.weight.num;
+        if (!pv.left_out) present = present + pv.weight.num;
+      }
+      if (!pv.left_out) sum += (sum.empty() ? "" : " + ") + pv.contribution.show();
+    }
+    if (t.policy == ast::NaPolicy::Renormalise && all != present && !present.is_zero())
+      out.push_back({"renormalise", "added parts' weights scaled by " + all.to_exact() + " / " + present.to_exact(),
+                     Value::number(all / present)});
+    (void)x;
+    out.push_back({"total", sum.empty() ? "no part present" : sum, total});
+  }
 
   ExplainedAggregate aggregate(const Task& t, const ast::Expr* node) {
     ExplainedAggregate a;
@@ -121,6 +152,8 @@ void collect_names(const Checked& checked, const ast::Expr& x, std::set<std::siz
   });
 }
 
+ClauseEval& ce_of(Engine& engine, const ClauseVersion& v) { return *engine.by_number.at(v.number); }
+
 }  // namespace
 
 Explanation explain(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
@@ -132,7 +165,7 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
   Evaluation ev;
   Engine engine(rules, checked, data, as_of, ev);
   engine.evaluate({&version});
-  ClauseEval& ce = *engine.clause_evals.front();
+  ClauseEval& ce = ce_of(engine, version);
   Explainer ex(engine, ce, body, with_rows);
   const ast::Clause& c = *version.clause;
 
@@ -178,6 +211,22 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
         }
         ex.steps(*res.value, r.steps);
       }
+    r.kind = row.kind;
+    for (const auto& k : c.ranks)
+      if (k.name == row.result) {
+        r.expr = "rank of " + grammar::print_expr(*k.subject) + (k.highest_first ? ", highest first" : ", lowest first") +
+                 (k.within ? ", within " + *k.within : std::string()) + ", ties " + ast::to_string(k.ties) + ", n/a " +
+                 ast::to_string(k.na) + ", out_of_range " + ast::to_string(k.out_of_range);
+        r.description = k.description;
+      }
+    for (const auto& g : c.grades)
+      if (g.name == row.result) {
+        r.expr = "grade of " + grammar::print_expr(*g.subject) + ":";
+        for (const auto& b : g.bands)
+          r.expr += " " + b.name + (b.from ? " from " + grammar::print_expr(*b.from) : std::string(" otherwise")) +
+                    (&b == &g.bands.back() ? "" : ";");
+        r.description = g.description;
+      }
     for (const auto& o : c.obligations)
       if (o.name == row.result) {
         r.obligation = true;
@@ -188,6 +237,14 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
     out.results.push_back(std::move(r));
   }
   out.warnings = ev.warnings;
+  // The parts: every clause read, explained for this body (the engine evaluated them for this one).
+  std::set<std::string> read;
+  for (const auto& ce : engine.clause_evals)
+    if (ce.get() == &ce_of(engine, version))
+      for (const auto* r : ce->reads) read.insert(r->version.number);
+  for (const auto& n : read)
+    if (const ClauseVersion* w = engine.by_number.at(n) ? &engine.by_number.at(n)->version : nullptr)
+      out.parts.push_back(explain(rules, checked, data, as_of, *w, body, with_rows));
   return out;
 }
 

@@ -44,6 +44,7 @@ struct ExplainedResult {
   std::string name, expr, description;
   Span origin;
   bool obligation = false;
+  OutputKind kind = OutputKind::Result;
   std::string range;  // "0..10", or "" for obligations
   int round = 2;
   Value value;
@@ -55,6 +56,9 @@ struct ExplainedResult {
 
 struct Explanation {
   const ClauseVersion* version = nullptr;
+  // The clauses whose results this one reads (`T of clause 49`), each explained for the same body
+  // down to its own rows: a total shows every part with its own steps.
+  std::vector<Explanation> parts;
   std::size_t body = 0;
   Date as_of;
   std::vector<ExplainedName> names;  // definitions and coefficients used, each after what it uses
