@@ -19,6 +19,7 @@
 #include "grammar/Parser.hpp"
 #include "interpreter/Evaluator.hpp"
 #include "interpreter/FastPass.hpp"
+#include "interpreter/Fold.hpp"
 
 namespace ereje::interp::engine {
 
@@ -510,15 +511,14 @@ struct Engine {
         return i < ce.lets.size() && ce.let_done[i] ? &ce.lets[i] : nullptr;
       };
       auto ft = std::make_unique<fast::FastTask>();
-      ft->kind = t->agg ? t->agg->kind : ast::AggregateKind::Count;
+      ft->kind = kind_of(*t);
       const ast::Expr* cond = t->obligation ? t->obligation->breach.get() : t->filter;
       bool ok = true;
       if (cond) ok = (ft->filter = fast::compile(*cond, table, checked, sc)).has_value() && ft->filter->ty == fast::Ty::Bool;
       if (ok && t->value) {
         ft->value = fast::compile(*t->value, table, checked, sc);
         ok = ft->value && (ft->value->ty == fast::Ty::Int || ft->value->ty == fast::Ty::Date);
-        auto ty = checked.types.find(t->value);
-        ft->days = ty != checked.types.end() && ty->second == Type::Days;
+        ft->value_kind = fold::value_kind(checked, t->value);
       }
       if (!ok) {
         rest.push_back(t);
@@ -548,6 +548,33 @@ struct Engine {
     return rest;
   }
 
+  // The generic evaluator's values in a fold (Fold.hpp): added and ordered as `+` and `<` are.
+  struct ValueOps {
+    static void add(Value& total, const Value& v) { total.num = total.num + v.num; }
+    static bool less(const Value& a, const Value& b) { return order_values(a, b) < 0; }
+    static Value value(const Value& v, Kind) { return v; }
+  };
+  using ValueFold = fold::Fold<Value, ValueOps>;
+
+  static ast::AggregateKind kind_of(const Task& t) { return t.agg ? t.agg->kind : ast::AggregateKind::Count; }
+
+  // One row of a task's table into the fold of a group (the body whose values the row is read
+  // with): its filter or breach, then its value; a row that leaves either n/a is warned about and
+  // makes the fold undecided.
+  void fold_row(Task& t, ValueFold& f, std::size_t group, std::size_t row) {
+    Frame fr{group, row, t.table, nullptr};
+    const ast::Expr* cond = t.obligation ? t.obligation->breach.get() : t.filter;
+    if (cond) {
+      Value c = eval(*t.clause, *cond, fr);
+      if (c.is_missing()) { f.undecide(row); warn_row(t, group, row); return; }
+      if (!c.i) return;
+    }
+    if (!t.value) { f.count(); return; }
+    Value v = eval(*t.clause, *t.value, fr);
+    if (v.is_missing()) { f.undecide(row); warn_row(t, group, row); return; }
+    f.add(kind_of(t), v);
+  }
+
   // A table that belongs to no body (shared by all) read with a definition that has one value per
   // body ("stages that end after this body's first objection"): every row is read once for each
   // body, with that body's values. Returns the tasks that need no such thing.
@@ -562,38 +589,11 @@ struct Engine {
       }
       t.by_body = true;
       t.result.assign(bodies(), Value::missing());
+      const Kind value_kind = fold::value_kind(checked, t.value);
       for (std::size_t b = 0; b < bodies(); ++b) {
-        std::int64_t count = 0, seen = 0;
-        Value acc = Value::missing();
-        bool undecided = false;
-        for (std::size_t row = 0; row < table.rows && !undecided; ++row) {
-          Frame f{b, row, &table, nullptr};
-          if (t.filter) {
-            Value c = eval(*t.clause, *t.filter, f);
-            if (c.is_missing()) { undecided = true; warn_row(t, b, row); break; }
-            if (!c.i) continue;
-          }
-          if (!t.value) { ++count; continue; }
-          Value v = eval(*t.clause, *t.value, f);
-          if (v.is_missing()) { undecided = true; warn_row(t, b, row); break; }
-          ++seen;
-          switch (t.agg->kind) {
-            case ast::AggregateKind::Sum:
-            case ast::AggregateKind::Avg: if (acc.is_missing()) acc = v; else acc.num = acc.num + v.num; break;
-            case ast::AggregateKind::Min: if (acc.is_missing() || order_values(v, acc) < 0) acc = v; break;
-            case ast::AggregateKind::Max: if (acc.is_missing() || order_values(v, acc) > 0) acc = v; break;
-            case ast::AggregateKind::Single: if (seen == 1) acc = v; break;
-            case ast::AggregateKind::Count: break;
-          }
-        }
-        if (undecided) continue;
-        if (!t.value) { t.result[b] = Value::number(Rational(count)); continue; }
-        switch (t.agg->kind) {
-          case ast::AggregateKind::Sum: t.result[b] = seen ? acc : Value::number(Rational(0)); break;
-          case ast::AggregateKind::Avg: if (seen) { t.result[b] = acc; t.result[b].num = acc.num / Rational(seen); } break;
-          case ast::AggregateKind::Single: if (seen == 1) t.result[b] = acc; break;
-          default: t.result[b] = acc;
-        }
+        ValueFold f;
+        for (std::size_t row = 0; row < table.rows && !f.undecided(); ++row) fold_row(t, f, b, row);
+        t.result[b] = f.finish(kind_of(t), value_kind);
       }
       t.done = true;
     }
@@ -632,80 +632,19 @@ struct Engine {
       std::size_t groups = per_body ? bodies() : 1;
       std::vector<Task*> ts = fast_pass(*table, groups, all);  // what the kernels could not take
       if (!per_body) ts = per_body_of_global(*table, ts);
-      struct Acc {
-        std::vector<std::int64_t> count;
-        std::vector<Value> acc;
-        std::vector<bool> undecided;
-        std::vector<std::int64_t> seen;  // rows that reached the value, for avg and single
-      };
-      std::vector<Acc> accs(ts.size());
-      for (auto& a : accs) {
-        a.count.assign(groups, 0);
-        a.acc.assign(groups, Value::missing());
-        a.undecided.assign(groups, false);
-        a.seen.assign(groups, 0);
-      }
+      std::vector<std::vector<ValueFold>> folds(ts.size(), std::vector<ValueFold>(groups));  // [task][group]
       std::optional<Phase> ph_generic;
       if (!ts.empty()) ph_generic.emplace("eval: generic row loop");
       for (std::size_t row = 0; !ts.empty() && row < table->rows; ++row) {  // nothing left: no pass at all
         std::size_t g = per_body ? static_cast<std::size_t>(table->body[row]) : 0;
-        for (std::size_t k = 0; k < ts.size(); ++k) {
-          Task& t = *ts[k];
-          Acc& a = accs[k];
-          if (a.undecided[g]) continue;
-          Frame f{g, row, table, nullptr};
-          const ast::Expr* cond = t.obligation ? t.obligation->breach.get() : t.filter;
-          if (cond) {
-            Value c = eval(*t.clause, *cond, f);
-            if (c.is_missing()) { a.undecided[g] = true; warn_row(t, g, row); continue; }
-            if (!c.i) continue;
-          }
-          if (!t.value) { ++a.count[g]; continue; }
-          Value v = eval(*t.clause, *t.value, f);
-          if (v.is_missing()) { a.undecided[g] = true; warn_row(t, g, row); continue; }
-          ++a.seen[g];
-          Value& acc = a.acc[g];
-          switch (t.agg->kind) {
-            case ast::AggregateKind::Sum:
-            case ast::AggregateKind::Avg:
-              if (acc.is_missing()) acc = v; else acc.num = acc.num + v.num;
-              break;
-            case ast::AggregateKind::Min:
-              if (acc.is_missing() || order_values(v, acc) < 0) acc = v;
-              break;
-            case ast::AggregateKind::Max:
-              if (acc.is_missing() || order_values(v, acc) > 0) acc = v;
-              break;
-            case ast::AggregateKind::Single:
-              if (a.seen[g] == 1) acc = v;
-              break;
-            case ast::AggregateKind::Count: break;
-          }
-        }
+        for (std::size_t k = 0; k < ts.size(); ++k)
+          if (!folds[k][g].undecided()) fold_row(*ts[k], folds[k][g], g, row);
       }
       for (std::size_t k = 0; k < ts.size(); ++k) {
         Task& t = *ts[k];
-        Acc& a = accs[k];
+        const Kind value_kind = fold::value_kind(checked, t.value);
         t.result.assign(groups, Value::missing());
-        for (std::size_t g = 0; g < groups; ++g) {
-          if (a.undecided[g]) continue;
-          if (!t.value) { t.result[g] = Value::number(Rational(a.count[g])); continue; }
-          switch (t.agg->kind) {
-            case ast::AggregateKind::Sum:
-              t.result[g] = a.seen[g] ? a.acc[g] : Value::number(Rational(0));
-              if (!a.seen[g] && t.clause && checked.types.count(t.value) && checked.types.at(t.value) == Type::Days)
-                t.result[g].kind = Kind::Days;
-              break;
-            case ast::AggregateKind::Avg:
-              if (a.seen[g]) { t.result[g] = a.acc[g]; t.result[g].num = a.acc[g].num / Rational(a.seen[g]); }
-              break;
-            case ast::AggregateKind::Single:
-              // Exactly one row, or not applicable: two rows for "the" value is inconsistent data.
-              if (a.seen[g] == 1) t.result[g] = a.acc[g];
-              break;
-            default: t.result[g] = a.acc[g];
-          }
-        }
+        for (std::size_t g = 0; g < groups; ++g) t.result[g] = folds[k][g].finish(kind_of(t), value_kind);
         t.done = true;
       }
     }

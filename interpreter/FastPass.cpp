@@ -4,6 +4,7 @@
 #include "interpreter/FastPass.hpp"
 
 #include "core/Thread.hpp"
+#include "interpreter/Fold.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -459,25 +460,14 @@ void classify(Compiled& r, const ast::Expr& e, const input::Table& table, const 
   for (std::size_t i = 0; i < classes; ++i) r.truth[i] = out[i] == kMiss ? 2 : out[i] != 0 ? 1 : 0;
 }
 
-struct Acc {
-  std::vector<std::int64_t> count, sum, best, seen, first_undecided;
-  // A count needs only its counts and first undecided rows (sum, best and seen stay empty).
-  void init(std::size_t groups, bool count_only = false) {
-    count.assign(groups, 0);
-    first_undecided.assign(groups, -1);
-    if (count_only) return;
-    sum.assign(groups, 0);
-    best.assign(groups, kMiss);
-    seen.assign(groups, 0);
-  }
-};
+// One task's folds over some rows, by group.
+using Acc = std::vector<fold::IntFold>;
 
 // A count over a block with no undecided row (the common case): a body's rows come together, so its
 // count is kept in a register while the body stays the same. Counts of a body already undecided are
 // added too, and ignored with it. Returns false, touching nothing, when some row is undecided: the
 // general loop then finds the first one.
-bool count_block(const input::Table& table, std::size_t b, std::size_t e, const std::int64_t* cond,
-                 std::vector<std::int64_t>& count) {
+bool count_block(const input::Table& table, std::size_t b, std::size_t e, const std::int64_t* cond, Acc& folds) {
   const std::size_t n = e - b;
   if (cond) {
     bool undecided = false;
@@ -491,7 +481,7 @@ bool count_block(const input::Table& table, std::size_t b, std::size_t e, const 
     } else {
       c = static_cast<std::int64_t>(n);
     }
-    count[0] += c;
+    folds[0].count(c);
     return true;
   }
   const std::int32_t* body = table.body.data() + b;
@@ -499,13 +489,13 @@ bool count_block(const input::Table& table, std::size_t b, std::size_t e, const 
   std::int64_t c = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (body[i] != g) {
-      count[static_cast<std::size_t>(g)] += c;
+      folds[static_cast<std::size_t>(g)].count(c);
       g = body[i];
       c = 0;
     }
     c += cond ? cond[i] != 0 : 1;
   }
-  count[static_cast<std::size_t>(g)] += c;
+  folds[static_cast<std::size_t>(g)].count(c);
   return true;
 }
 
@@ -520,26 +510,17 @@ void accumulate(const input::Table& table, std::size_t begin, std::size_t end, s
       Acc& a = accs[k];
       if (t.filter) t.filter->kernel(b, e, cond.data());
       if (t.value) t.value->kernel(b, e, val.data());
-      if (!t.value && count_block(table, b, e, t.filter ? cond.data() : nullptr, a.count)) continue;
+      if (!t.value && count_block(table, b, e, t.filter ? cond.data() : nullptr, a)) continue;
       for (std::size_t i = 0; i < e - b; ++i) {
-        std::size_t g = per_body ? static_cast<std::size_t>(table.body[b + i]) : 0;
-        if (a.first_undecided[g] >= 0) continue;
+        fold::IntFold& f = a[per_body ? static_cast<std::size_t>(table.body[b + i]) : 0];
+        if (f.undecided()) continue;
         if (t.filter) {
-          if (cond[i] == kMiss) { a.first_undecided[g] = static_cast<std::int64_t>(b + i); continue; }
+          if (cond[i] == kMiss) { f.undecide(b + i); continue; }
           if (!cond[i]) continue;
         }
-        if (!t.value) { ++a.count[g]; continue; }
-        std::int64_t v = val[i];
-        if (v == kMiss) { a.first_undecided[g] = static_cast<std::int64_t>(b + i); continue; }
-        ++a.seen[g];
-        switch (t.kind) {
-          case ast::AggregateKind::Sum:
-          case ast::AggregateKind::Avg: a.sum[g] += v; break;
-          case ast::AggregateKind::Min: if (a.best[g] == kMiss || v < a.best[g]) a.best[g] = v; break;
-          case ast::AggregateKind::Max: if (a.best[g] == kMiss || v > a.best[g]) a.best[g] = v; break;
-          case ast::AggregateKind::Single: if (a.seen[g] == 1) a.best[g] = v; break;
-          case ast::AggregateKind::Count: break;
-        }
+        if (!t.value) { f.count(); continue; }
+        if (val[i] == kMiss) { f.undecide(b + i); continue; }
+        f.add(t.kind, val[i]);
       }
     }
   }
@@ -625,20 +606,20 @@ struct ClassCounts {
       if (g >= 0) {
         const auto gi = static_cast<std::size_t>(g);
         for (const Count& n : counts) {
-          Acc& a = accs[n.task];
-          if (a.first_undecided[gi] >= 0) continue;
+          fold::IntFold& f = accs[n.task][gi];
+          if (f.undecided()) continue;
           bool undecided = false;
           if (n.any_undecided)
             for (std::size_t j = 0; j < classes && !undecided; ++j) undecided = in_run[j] && n.undecided[j];
           if (undecided) {
             std::size_t r = run_start;
             while (!n.undecided[class_of(r)]) ++r;
-            a.first_undecided[gi] = static_cast<std::int64_t>(r);
+            f.undecide(r);
             continue;
           }
           std::int64_t c = 0;
           for (std::uint32_t j : n.kept) c += in_run[j];
-          a.count[gi] += c;
+          f.count(c);
         }
       }
       std::fill(in_run.begin(), in_run.end(), 0);
@@ -699,9 +680,7 @@ void run(const input::Table& table, std::size_t groups, std::vector<FastTask*>& 
   std::size_t rows = table.rows;
   // Small tables are not worth a thread.
   unsigned n = rows < 100000 ? 1 : std::max(1u, threads);
-  std::vector<std::vector<Acc>> per_thread(n, std::vector<Acc>(tasks.size()));
-  for (auto& accs : per_thread)
-    for (std::size_t k = 0; k < tasks.size(); ++k) accs[k].init(groups, !tasks[k]->value);
+  std::vector<std::vector<Acc>> per_thread(n, std::vector<Acc>(tasks.size(), Acc(groups)));
   // The counts the class pass takes; the others run their kernels.
   ClassCounts by_class;
   std::vector<FastTask*> others;
@@ -716,8 +695,7 @@ void run(const input::Table& table, std::size_t groups, std::vector<FastTask*>& 
   auto work = [&](unsigned i, std::size_t b, std::size_t e) {
     if (!by_class.counts.empty()) by_class.pass(table, b, e, per_thread[i]);
     if (others.empty()) return;
-    std::vector<Acc> accs(others.size());
-    for (std::size_t k = 0; k < others.size(); ++k) accs[k].init(groups, !others[k]->value);
+    std::vector<Acc> accs(others.size(), Acc(groups));
     accumulate(table, b, e, others, accs);
     for (std::size_t k = 0; k < others.size(); ++k) per_thread[i][other_index[k]] = std::move(accs[k]);
   };
@@ -732,49 +710,14 @@ void run(const input::Table& table, std::size_t groups, std::vector<FastTask*>& 
 
   for (std::size_t k = 0; k < tasks.size(); ++k) {
     FastTask& t = *tasks[k];
-    Acc total;
-    total.init(groups, !t.value);
-    for (unsigned i = 0; i < n; ++i) {
-      const Acc& a = per_thread[i][k];
-      for (std::size_t g = 0; g < groups; ++g) {
-        if (total.first_undecided[g] >= 0) continue;  // an earlier slice already decided n/a
-        if (a.first_undecided[g] >= 0) { total.first_undecided[g] = a.first_undecided[g]; continue; }
-        total.count[g] += a.count[g];
-        if (!t.value) continue;
-        total.sum[g] += a.sum[g];
-        if (a.seen[g] > 0) {
-          bool take = total.best[g] == kMiss ||
-                      (t.kind == ast::AggregateKind::Min && a.best[g] < total.best[g]) ||
-                      (t.kind == ast::AggregateKind::Max && a.best[g] > total.best[g]);
-          if (t.kind == ast::AggregateKind::Single) take = total.seen[g] == 0;
-          if (take) total.best[g] = a.best[g];
-        }
-        total.seen[g] += a.seen[g];
-      }
-    }
-    t.first_undecided = total.first_undecided;
-    t.result.assign(groups, Value::missing());
-    auto make = [&](std::int64_t v) {
-      if (t.value && t.value->ty == Ty::Date) return Value::date(Date{static_cast<std::int32_t>(v)});
-      return t.days ? Value::days(Rational(v)) : Value::number(Rational(v));
-    };
+    Acc total(groups);
+    for (unsigned i = 0; i < n; ++i)
+      for (std::size_t g = 0; g < groups; ++g) total[g].merge(t.kind, per_thread[i][k][g]);
+    t.first_undecided.resize(groups);
+    t.result.resize(groups);
     for (std::size_t g = 0; g < groups; ++g) {
-      if (total.first_undecided[g] >= 0) continue;
-      if (!t.value) { t.result[g] = Value::number(Rational(total.count[g])); continue; }
-      switch (t.kind) {
-        case ast::AggregateKind::Sum: t.result[g] = make(total.sum[g]); break;
-        case ast::AggregateKind::Avg:
-          if (total.seen[g]) {
-            Value v = make(0);
-            v.num = Rational(total.sum[g]) / Rational(total.seen[g]);
-            t.result[g] = v;
-          }
-          break;
-        case ast::AggregateKind::Min:
-        case ast::AggregateKind::Max: if (total.seen[g]) t.result[g] = make(total.best[g]); break;
-        case ast::AggregateKind::Single: if (total.seen[g] == 1) t.result[g] = make(total.best[g]); break;
-        case ast::AggregateKind::Count: t.result[g] = Value::number(Rational(total.count[g])); break;
-      }
+      t.first_undecided[g] = total[g].undecided_at;
+      t.result[g] = total[g].finish(t.kind, t.value_kind);
     }
   }
 }

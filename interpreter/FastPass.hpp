@@ -64,7 +64,7 @@ struct FastTask {
   ast::AggregateKind kind = ast::AggregateKind::Count;  // obligations count
   std::optional<Compiled> filter;  // absent: every row
   std::optional<Compiled> value;   // absent: count
-  bool days = false;               // the value is a number of days (for the result's kind)
+  Kind value_kind = Kind::Number;  // what the value's integers are (fold::value_kind)
   std::vector<Value> result;       // per group
   std::vector<std::int64_t> first_undecided;  // per group: first row whose filter/value was empty, or -1
 };
