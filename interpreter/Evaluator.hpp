@@ -70,7 +70,7 @@ struct EvaluateOptions {
   AggregateCache* cache = nullptr;  // null: every aggregate is computed
   // The version of a clause whose results the evaluated versions read (`T of clause 49`) when it is
   // not among them: computed, not reported. Unset: the version in force on the as-of date.
-  std::function<const ClauseVersion*(const std::string& number)> resolve;
+  std::function<const ClauseVersion*(const std::string& number)> resolve = nullptr;
 };
 
 // Evaluates the given clause versions for every body of `data` as of `as_of`.

@@ -40,7 +40,7 @@ class Explainer {
             }
             out.push_back({grammar::print_expr(x), s + ")", value(x)});
           } else if constexpr (std::is_same_v<T, ast::Total>) {
-            total_steps(x, n, out);
+            total_steps(n, out);
           } else if constexpr (std::is_same_v<T, ast::If>) {
             steps(*n.cond, out);
             Value c = value(*n.cond);
@@ -55,7 +55,7 @@ class Explainer {
 
   // A total: each part's own steps, then its value times its weight (and what n/a made of it),
   // then the sum of the contributions, exact.
-  void total_steps(const ast::Expr& x, const ast::Total& t, std::vector<Step>& out) {
+  void total_steps(const ast::Total& t, std::vector<Step>& out) {
     std::vector<Engine::TotalPartValue> parts;
     const Value total = e_.fold_total(ce_, t, Frame{body_, 0, nullptr, nullptr}, &parts);
     std::string sum;
@@ -78,7 +78,6 @@ class Explainer {
     if (t.policy == ast::NaPolicy::Renormalise && all != present && !present.is_zero())
       out.push_back({"renormalise", "added parts' weights scaled by " + all.to_exact() + " / " + present.to_exact(),
                      Value::number(all / present)});
-    (void)x;
     out.push_back({"total", sum.empty() ? "no part present" : sum, total});
   }
 
