@@ -739,18 +739,18 @@ struct Engine {
 
   // The references a formula reads, through the definitions it uses (for the status of a total
   // whose part is out of range).
-  void references_in(const ClauseEval& ce, const ast::Expr& e, std::set<std::pair<std::string, std::string>>& out,
+  void references_in(const ClauseEval& ce, const ast::Expr& e, std::set<std::pair<std::string, std::string>>& refs,
                      std::set<std::size_t>& seen) const {
     walk_all(e, [&](const ast::Expr& x) {
-      if (const auto* r = std::get_if<ast::ClauseRef>(&x.node)) out.insert({r->clause, r->name});
+      if (const auto* r = std::get_if<ast::ClauseRef>(&x.node)) refs.insert({r->clause, r->name});
       if (auto it = checked.bindings.find(&x); it != checked.bindings.end() && it->second.kind == Binding::Kind::Let &&
                                                it->second.index < ce.clause.lets.size() && seen.insert(it->second.index).second)
-        references_in(ce, *ce.clause.lets[it->second.index].value, out, seen);
+        references_in(ce, *ce.clause.lets[it->second.index].value, refs, seen);
     });
   }
 
   void evaluate(const std::vector<const ClauseVersion*>& versions) {
-    const std::vector<ClauseEval*> order = plan(versions);
+    const std::vector<ClauseEval*> planned = plan(versions);
     // The shared pass: every aggregate whose rows need no per-body definition, for all clauses.
     std::vector<Task*> ready;
     for (const auto& t : tasks) {
@@ -764,7 +764,7 @@ struct Engine {
     }
     Phase ph_rows("eval: results per body");
     std::vector<ResultRow> rows;
-    for (ClauseEval* cep : order) {
+    for (ClauseEval* cep : planned) {
       ClauseEval& ce = *cep;
       const std::size_t first = rows.size();
       for (const auto& r : ce.clause.results) results_of(ce, r, rows);

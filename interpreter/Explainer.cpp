@@ -238,12 +238,8 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
   out.warnings = ev.warnings;
   // The parts: every clause read, explained for this body (the engine evaluated them for this one).
   std::set<std::string> read;
-  for (const auto& ce : engine.clause_evals)
-    if (ce.get() == &ce_of(engine, version))
-      for (const auto* r : ce->reads) read.insert(r->version.number);
-  for (const auto& n : read)
-    if (const ClauseVersion* w = engine.by_number.at(n) ? &engine.by_number.at(n)->version : nullptr)
-      out.parts.push_back(explain(rules, checked, data, as_of, *w, body, with_rows));
+  for (const auto* r : ce.reads) read.insert(r->version.number);
+  for (const auto& n : read) out.parts.push_back(explain(rules, checked, data, as_of, engine.by_number.at(n)->version, body, with_rows));
   return out;
 }
 
