@@ -53,6 +53,7 @@ void add_explain(CLI::App& app, Action& action);
 
 struct DiffOptions {
   std::string old_rules, new_rules;  // a path, or REV:PATH
+  std::vector<std::string> with;     // rule files or folders read on both sides (e.g. the acts a block reads)
   std::string from, to;              // one rule set at two dates
   std::string as_of;                 // two rule sets: the date compared (default: the latest)
   std::string data;

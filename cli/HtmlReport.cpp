@@ -52,6 +52,10 @@ std::string status_badge(interp::Status s, const std::string& lang) {
       return "<span class=\"badge na\" data-status=\"n/a\">n/a · " + esc(label(lang, "status_na")) + "</span>";
     case interp::Status::OutOfRange:
       return "<span class=\"badge oor\" data-status=\"out_of_range\">" + esc(label(lang, "status_oor")) + "</span>";
+    case interp::Status::Unranked:
+      return "<span class=\"badge na\" data-status=\"unranked\">" + esc(label(lang, "status_unranked")) + "</span>";
+    case interp::Status::PlacedLast:
+      return "<span class=\"badge oor\" data-status=\"placed_last\">" + esc(label(lang, "status_last")) + "</span>";
   }
   return "";
 }
@@ -125,6 +129,15 @@ std::string why_not_ok(const interp::ResultRow& row, const interp::Explanation& 
   std::vector<std::string> parts;
   for (const auto& r : x.results) {
     if (r.name != row.result) continue;
+    if (row.kind == interp::OutputKind::Rank || row.kind == interp::OutputKind::Grade) {
+      // Never ranked or graded as if it were valid: its subject is n/a or out of range.
+      for (const auto& s : ev.rows)
+        if (s.body == row.body && s.version == row.version && s.kind == interp::OutputKind::Result &&
+            r.expr.find(" of " + s.result) != std::string::npos)
+          parts.push_back(labelf(lang, "reason_subject", {r.expr, s.result + " " + interp::status_name(s.status)}));
+      if (parts.empty()) parts.push_back(labelf(lang, "reason_subject", {r.expr, interp::status_name(row.status)}));
+      continue;
+    }
     if (row.status == interp::Status::OutOfRange) {
       auto range = parse_range(r.range);
       const bool below = range && row.value.num.round(row.round) < range->first;
@@ -171,8 +184,11 @@ std::string report_html(const ReportInput& in) {
   std::vector<Series> series;
   for (const auto* v : in.versions) {
     std::vector<std::string> names;
+    // Charts are of values: a rank or a grade is shown with the body, not charted.
     for (const auto& r : ev.rows)
-      if (r.version == v && std::find(names.begin(), names.end(), r.result) == names.end()) names.push_back(r.result);
+      if (r.version == v && (r.kind == interp::OutputKind::Result || r.kind == interp::OutputKind::Obligation) &&
+          std::find(names.begin(), names.end(), r.result) == names.end())
+        names.push_back(r.result);
     for (const auto& name : names) {
       Series s;
       s.version = v;
@@ -346,7 +362,7 @@ std::string report_html(const ReportInput& in) {
         "<td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"why\">{}</td></tr>",
         is_na ? "na" : "oor", esc(data.bodies[r.body].code), esc(r.version->number), interp::status_name(r.status),
         anchor(r.body), esc(data.bodies[r.body].code), esc(html::body_name(data.bodies[r.body], lang)),
-        esc(r.version->number), esc(r.result), is_na ? "n/a" : esc(r.text()), status_badge(r.status, lang),
+        esc(r.version->number), esc(r.result), is_na ? "n/a" : esc(r.label(lang)), status_badge(r.status, lang),
         esc(why_not_ok(r, x, ev, data, lang)));
   }
   if (rows_html.empty()) {
@@ -386,7 +402,7 @@ std::string report_html(const ReportInput& in) {
                        "<td>{}</td></tr>",
                        r->status == interp::Status::Ok ? "" : r->status == interp::Status::NotApplicable ? "na" : "oor",
                        esc(r->version->number), esc(r->version->clause ? html::clause_title(*r->version->clause, lang) : ""),
-                       esc(r->result), r->value.is_missing() ? "n/a" : esc(r->text()), status_badge(r->status, lang),
+                       esc(r->result), r->value.is_missing() ? "n/a" : esc(r->label(lang)), status_badge(r->status, lang),
                        esc(r->version->label()));
     b += "</tbody></table>";
     if (i < kMaxExplainedBodies) {

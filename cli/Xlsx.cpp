@@ -170,15 +170,19 @@ std::string titles(const ast::Clause& c) {
 
 // A result value: a number with its decimals, or an empty grey cell with a note saying why.
 void value_cell(Book& book, lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const interp::ResultRow& r,
-                const std::string& why) {
+                const std::string& why, const std::string& lang) {
   if (r.value.is_missing()) {
     lxw().worksheet_write_blank(ws, row, col, book.blank());
     note(ws, row, col, "n/a: " + why);
     return;
   }
-  const bool oor = r.status == interp::Status::OutOfRange;
+  const bool oor = r.status == interp::Status::OutOfRange || r.status == interp::Status::PlacedLast;
+  if (r.kind == interp::OutputKind::Grade) {
+    lxw().worksheet_write_string(ws, row, col, r.label(lang).c_str(), nullptr);
+    return;
+  }
   lxw().worksheet_write_number(ws, row, col, to_double(r.value.num.round(r.round), r.round), book.number(r.round, oor ? "oor" : "plain"));
-  if (oor) note(ws, row, col, "out_of_range: " + why);
+  if (oor) note(ws, row, col, std::string(interp::status_name(r.status)) + ": " + why);
 }
 
 }  // namespace
@@ -227,7 +231,7 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
     lxw().worksheet_write_string(sum, row, 3, body.category.c_str(), nullptr);
     for (std::size_t c = 0; c < columns.size(); ++c)
       if (auto it = cell.find({b, columns[c]}); it != cell.end())
-        value_cell(book, sum, row, static_cast<lxw_col_t>(4 + c), *it->second, why[it->second]);
+        value_cell(book, sum, row, static_cast<lxw_col_t>(4 + c), *it->second, why[it->second], run.lang);
   }
   lxw().worksheet_freeze_panes(sum, 2, 1);
   lxw().worksheet_set_column(sum, 0, 0, 12, nullptr);
@@ -251,7 +255,7 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
       lxw().worksheet_write_string(ws, r, 1, body.kk_name.c_str(), nullptr);
       lxw().worksheet_write_string(ws, r, 2, body.ru_name.c_str(), nullptr);
       lxw().worksheet_write_string(ws, r, 3, res.result.c_str(), nullptr);
-      value_cell(book, ws, r, 4, res, why[&res]);
+      value_cell(book, ws, r, 4, res, why[&res], run.lang);
       lxw().worksheet_write_string(ws, r, 5, interp::status_name(res.status), nullptr);
       lxw().worksheet_write_string(ws, r, 6, res.version->label().c_str(), nullptr);
       ++r;

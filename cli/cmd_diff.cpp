@@ -117,7 +117,7 @@ bool checkout_revision(const std::string& rev, const std::string& path, fs::path
   return true;
 }
 
-bool load_side(Side& s, std::vector<fs::path>& temps, std::ostream& err) {
+bool load_side(Side& s, const std::vector<std::string>& with, std::vector<fs::path>& temps, std::ostream& err) {
   std::error_code ec;
   auto colon = s.arg.find(':');
   if (!fs::exists(s.arg, ec) && colon != std::string::npos) {  // REV:PATH (an empty REV refused)
@@ -126,11 +126,15 @@ bool load_side(Side& s, std::vector<fs::path>& temps, std::ostream& err) {
     const bool ok = checkout_revision(rev, path, dir, err);
     if (!dir.empty()) temps.push_back(dir);  // removed when diff ends, read or not
     if (!ok) return false;
-    s.loaded.rules = interp::load_rules({(dir / path).string()}, s.loaded.diags, {{dir.string() + "/", rev + ":"}});
+    std::vector<std::string> paths{(dir / path).string()};
+    paths.insert(paths.end(), with.begin(), with.end());
+    s.loaded.rules = interp::load_rules(paths, s.loaded.diags, {{dir.string() + "/", rev + ":"}});
     s.loaded.checked = interp::check(s.loaded.rules, s.loaded.diags);
     s.loaded.diags.sort();
   } else {
-    s.loaded = load_and_check({s.arg});
+    std::vector<std::string> paths{s.arg};
+    paths.insert(paths.end(), with.begin(), with.end());
+    s.loaded = load_and_check(paths);
   }
   err << render(s.loaded.diags);
   return !s.loaded.diags.has_errors();
@@ -186,14 +190,30 @@ Summary summarize(const interp::RuleDiff& d, const interp::Evaluation& before, c
   Summary s;
   for (const auto& im : d.impacts) {
     s.affected.insert(im.body);
+    if (im.kind == interp::OutputKind::Rank || im.kind == interp::OutputKind::Grade) continue;  // a place, not a score
     if (im.delta && im.delta->sign() > 0 && (!s.rise || *s.rise->delta < *im.delta)) s.rise = &im;
     if (im.delta && im.delta->sign() < 0 && (!s.fall || *im.delta < *s.fall->delta)) s.fall = &im;
   }
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::size_t, Rational>>> bv, av;
+  // Scores are ranked here, highest first; a rank the rules declare is its own (its ties and
+  // placements are the rule's), and a grade is no number.
+  auto scored = [](const interp::ResultRow& r) {
+    return !r.value.is_missing() && (r.kind == interp::OutputKind::Result || r.kind == interp::OutputKind::Obligation);
+  };
   for (const auto& r : before.rows)
-    if (!r.value.is_missing()) bv[{r.version->number, r.result}].push_back({r.body, r.value.num.round(r.round)});
+    if (scored(r)) bv[{r.version->number, r.result}].push_back({r.body, r.value.num.round(r.round)});
   for (const auto& r : after.rows)
-    if (!r.value.is_missing()) av[{r.version->number, r.result}].push_back({r.body, r.value.num.round(r.round)});
+    if (scored(r)) av[{r.version->number, r.result}].push_back({r.body, r.value.num.round(r.round)});
+  std::map<std::tuple<std::size_t, std::string, std::string>, int> declared;
+  for (const auto& r : before.rows)
+    if (r.kind == interp::OutputKind::Rank && !r.value.is_missing())
+      declared[{r.body, r.version->number, r.result}] = static_cast<int>(r.value.num.to_int64());
+  for (const auto& r : after.rows)
+    if (auto it = declared.find({r.body, r.version->number, r.result});
+        r.kind == interp::OutputKind::Rank && !r.value.is_missing() && it != declared.end() &&
+        it->second != static_cast<int>(r.value.num.to_int64()))
+      s.rank_moves.push_back({data.bodies[r.body].code, r.version->number, r.result, it->second,
+                              static_cast<int>(r.value.num.to_int64())});
   for (const auto& [key, vals] : av) {
     if (!bv.count(key)) continue;
     auto rb = ranks(bv[key]), ra = ranks(vals);
@@ -438,7 +458,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
   } cleanup{temps};
 
   Side a{o.old_rules, {}, {}, o.old_rules}, b{dated ? o.old_rules : o.new_rules, {}, {}, dated ? o.old_rules : o.new_rules};
-  if (!load_side(a, temps, err)) return kBadInput;
+  if (!load_side(a, o.with, temps, err)) return kBadInput;
   if (dated) {
     auto f = parse_as_of(o.from, "--from", err);
     auto t = parse_as_of(o.to, "--to", err);
@@ -449,7 +469,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
     b.loaded.checked = std::move(a.loaded.checked);
     a.loaded.rules = interp::RuleSet{};
   } else {
-    if (!load_side(b, temps, err)) return kBadInput;
+    if (!load_side(b, o.with, temps, err)) return kBadInput;
     if (!o.as_of.empty()) {
       auto d = parse_as_of(o.as_of, "--as-of", err);
       if (!d) return kBadInput;
@@ -543,6 +563,7 @@ void add_diff(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("diff", "what changed between two rule sets, and whose results move");
   cmd->add_option("old", o->old_rules, "the old rules: a file, a folder, or REV:PATH for a git revision")->required();
   cmd->add_option("new", o->new_rules, "the new rules (omit with --from/--to)");
+  cmd->add_option("--with", o->with, "rule files or folders read on both sides, e.g. the acts whose clauses a block total reads");
   cmd->add_option("--from", o->from, "with one rule set: the old date (YYYY-MM-DD)");
   cmd->add_option("--to", o->to, "with one rule set: the new date (YYYY-MM-DD)");
   cmd->add_option("--as-of", o->as_of, "with two rule sets: the date whose versions are compared");

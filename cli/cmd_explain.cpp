@@ -179,7 +179,7 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
       }
     }
     out += fmt::format("\n  {} = {}\n", r.name, exact(r.value));
-    if (!r.value.is_missing() && r.kind == interp::OutputKind::Result)
+    if (!r.value.is_missing() && !derived_only)
       out += fmt::format("  {}: {}\n", fmt::format(fmt::runtime(L.at("rounded")), r.round), r.text);
     out += fmt::format("  {}: {}{}\n", L.at("status"), interp::status_name(r.status),
                        r.range.empty() ? "" : " (" + L.at("range") + " " + r.range + ")");

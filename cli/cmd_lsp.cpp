@@ -805,6 +805,16 @@ class Server {
             children.push_back(symbol(a, o.name, o.description, 24, o.span.begin, code_end(src, o.span, o.name_span.end), o.name_span));
             break;
           }
+          case ast::Clause::Item::Rank: {
+            const auto& r = c.ranks[item.index];
+            children.push_back(symbol(a, r.name, r.description, 16, r.span.begin, code_end(src, r.span, r.name_span.end), r.name_span));
+            break;
+          }
+          case ast::Clause::Item::Grade: {
+            const auto& g = c.grades[item.index];
+            children.push_back(symbol(a, g.name, g.description, 10, g.span.begin, code_end(src, g.span, g.name_span.end), g.name_span));
+            break;
+          }
         }
       }
       for (const auto& t : c.tests) {

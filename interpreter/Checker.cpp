@@ -1223,6 +1223,16 @@ void check_function_names(const RuleSet& rules, const ast::Function& fn, const a
 
 }  // namespace
 
+void Checked::add(const Checked& other) {
+  for (const auto& [k, v] : other.bindings) bindings.insert_or_assign(k, v);
+  for (const auto& [k, v] : other.calls) calls.insert_or_assign(k, v);
+  for (const auto& [k, v] : other.builtins) builtins.insert_or_assign(k, v);
+  for (const auto& [k, v] : other.types) types.insert_or_assign(k, v);
+  for (const auto& [k, v] : other.clauses) clauses.insert_or_assign(k, v);
+  tables_used.insert(other.tables_used.begin(), other.tables_used.end());
+  for (const auto& [k, v] : other.invariant_tables) invariant_tables.insert_or_assign(k, v);
+}
+
 std::vector<const ClauseVersion*> Checked::with_parts(const std::vector<const ClauseVersion*>& versions) const {
   std::vector<const ClauseVersion*> out = versions;
   std::set<const ClauseVersion*> seen(versions.begin(), versions.end());

@@ -54,6 +54,9 @@ struct Checked {
   // The tables each invariant of the contract reads: its own, and those its aggregates count.
   std::map<const ast::InvariantDecl*, std::set<std::string>> invariant_tables;
 
+  // Adds another's entries (versions and expression nodes of other rule files), its own taking the
+  // place of any already here.
+  void add(const Checked& other);
   // The given versions and every version of the clauses whose results they read, transitively
   // (`T of clause 49`): what evaluating them computes.
   std::vector<const ClauseVersion*> with_parts(const std::vector<const ClauseVersion*>& versions) const;

@@ -331,22 +331,39 @@ class ClauseComparer {
   ClauseDiff& d_;
 };
 
-// A stage's results as printed (rounded to their decimals), by result name, then by body; nullopt
-// where a body has no row or its value is n/a.
-using StageValues = std::map<std::string, std::vector<std::optional<Rational>>>;
+// A stage of the attribution: the rules with one more change applied, evaluated where it can move
+// anything (the clause changed and the clauses that read its results). Its results as printed
+// (rounded to their decimals), by clause and result, then by body; nullopt where a body has no row
+// or its value is n/a (or is a grade's band, which is no number).
+using StageValues = std::map<std::pair<std::string, std::string>, std::vector<std::optional<Rational>>>;
 struct Stage {
+  std::string clause;  // the clause whose change this stage applies ("" for the as-of date)
   std::string label;
   StageValues rows;
 };
 
-StageValues index_rows(const Evaluation& ev, std::size_t bodies, const ClauseVersion* only = nullptr) {
+StageValues index_rows(const Evaluation& ev, std::size_t bodies) {
   StageValues out;
   for (const auto& r : ev.rows) {
-    if (only && r.version != only) continue;
-    auto& per_body = out[r.result];
+    auto& per_body = out[{r.version->number, r.result}];
     if (per_body.empty()) per_body.resize(bodies);
-    if (r.body < bodies && !r.value.is_missing()) per_body[r.body] = r.value.num.round(r.round);
+    if (r.body < bodies && !r.value.is_missing() && r.value.kind != Kind::Text) per_body[r.body] = r.value.num.round(r.round);
   }
+  return out;
+}
+
+// The clause numbers a clause reads results of (`T of clause 49`).
+void clauses_read(const ast::Expr& e, std::set<std::string>& out) {
+  if (const auto* r = std::get_if<ast::ClauseRef>(&e.node)) out.insert(r->clause);
+  ast::for_each_child(e, [&](const ast::Expr& x) { clauses_read(x, out); });
+}
+std::set<std::string> clauses_read(const ast::Clause& c) {
+  std::set<std::string> out;
+  for (const auto& l : c.lets) clauses_read(*l.value, out);
+  for (const auto& r : c.results) clauses_read(*r.value, out);
+  for (const auto& o : c.obligations) clauses_read(*o.breach, out);
+  for (const auto& r : c.ranks) clauses_read(*r.subject, out);
+  for (const auto& g : c.grades) clauses_read(*g.subject, out);
   return out;
 }
 
@@ -534,57 +551,95 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
   for (const auto& r : eo.rows) pairs[{r.body, r.version->number, r.result}].first = &r;
   for (const auto& r : en.rows) pairs[{r.body, r.version->number, r.result}].second = &r;
 
-  // Attribution stages per changed clause: the old clause, (the old clause at the new date,) then
-  // one stage per step that checks on its own; the last stage is the new clause itself.
-  std::map<std::string, std::vector<Stage>> stages;
-  for (const auto& cd : out.clauses) {
-    if (!cd.before || !cd.after || !cd.before->clause || !cd.after->clause) continue;
-    auto& st = stages[cd.number];
-    // The first stage is the old clause as evaluated with the others (a clause's results depend on
-    // nothing but its own rules and the data), the last the new one.
-    st.push_back({"", index_rows(eo, out.bodies, cd.before)});
-    ast::Clause work = *cd.before->clause;
-    auto eval_work = [&](const ast::Clause& w, Date at, Evaluation& ev) {
-      ClauseVersion v = *cd.after;
-      v.clause = &w;
-      Checked ck;
-      Diagnostics diags;
-      check_clause(*after.rules, v, ck, diags);
-      if (diags.has_errors()) return false;
-      ev = evaluate(*after.rules, ck, *data, at, {&v}, with_cache);
-      return true;
-    };
-    if (before.as_of != after.as_of) {
-      Evaluation ev;
-      if (eval_work(work, after.as_of, ev))
-        st.push_back({describe({Change::Kind::AsOfMoved, cd.number, "", format_date(before.as_of), format_date(after.as_of), {}, {}, {}, true}),
-                      index_rows(ev, out.bodies)});
+  // Attribution stages, over the whole rule set: the old rules (eo), the old rules at the new date,
+  // then each changed clause one step at a time (the clauses whose results it reads first), each
+  // stage evaluated with the clauses in the state reached so far; the last stage is the new rules
+  // (en). A total's move is thus split across the changes of every clause it reads, and the parts
+  // still telescope exactly to the delta.
+  std::vector<Stage> stages;
+  std::map<std::string, const ClauseVersion*> mix = old_v;  // each clause's version at the current stage
+  // One Checked for versions of both sides and the work clause of the moment: their nodes differ.
+  Checked both = *before.checked;
+  both.add(*after.checked);
+  auto readers_of = [&](const std::string& number) {
+    std::set<std::string> readers{number};
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const auto& [n, v] : mix)
+        if (v && v->clause && !readers.count(n))
+          for (const auto& r : clauses_read(*v->clause))
+            if (readers.count(r)) {
+              readers.insert(n);
+              grew = true;
+              break;
+            }
     }
+    return readers;
+  };
+  auto stage = [&](const std::string& clause, const std::string& label, const std::set<std::string>& which,
+                   const Checked& ck, Date at) {
+    std::vector<const ClauseVersion*> report;
+    for (const auto& n : which)
+      if (auto it = mix.find(n); it != mix.end() && it->second && it->second->clause) report.push_back(it->second);
+    EvaluateOptions opt = with_cache;
+    opt.resolve = [&](const std::string& n) -> const ClauseVersion* {
+      auto it = mix.find(n);
+      return it == mix.end() ? nullptr : it->second;
+    };
+    Evaluation ev = evaluate(*after.rules, ck, *data, at, report, opt);
+    stages.push_back({clause, label, index_rows(ev, out.bodies)});
+  };
+  std::set<std::string> all_numbers;
+  for (const auto& [n, v] : old_v) all_numbers.insert(n);
+  if (before.as_of != after.as_of)
+    stage("", describe({Change::Kind::AsOfMoved, "", "", format_date(before.as_of), format_date(after.as_of), {}, {}, {}, true}),
+          all_numbers, both, after.as_of);
+  // Parts before the totals that read them: a clause's changes are applied after those of the
+  // clauses it reads, so that a total's own changes act on its parts' new values.
+  std::vector<const ClauseDiff*> changed;
+  for (const auto& cd : out.clauses)
+    if (cd.before && cd.after && cd.before->clause && cd.after->clause) changed.push_back(&cd);
+  std::stable_sort(changed.begin(), changed.end(), [&](const ClauseDiff* a, const ClauseDiff* b) {
+    return clauses_read(*b->after->clause).count(a->number) && !clauses_read(*a->after->clause).count(b->number);
+  });
+  std::vector<std::unique_ptr<ast::Clause>> works;
+  std::vector<std::unique_ptr<ClauseVersion>> work_versions;
+  for (const ClauseDiff* cdp : changed) {
+    const ClauseDiff& cd = *cdp;
+    const std::set<std::string> affected = readers_of(cd.number);
+    works.push_back(std::make_unique<ast::Clause>(*cd.before->clause));
+    ast::Clause& work = *works.back();
     // Definitions the new version adds come first: unused, they move nothing.
     for (const auto& l : cd.after->clause->lets)
       if (!by_name(work.lets, l.name)) work.lets.push_back(l);
     for (const auto& c : cd.after->clause->coefficients)
       if (!by_name(work.coefficients, c.name)) work.coefficients.push_back(c);
     std::string pending;
-    for (const auto& s : steps[cd.number]) {
-      s.apply(work);
-      pending += (pending.empty() ? "" : "; ") + s.label;
-      Evaluation ev;
+    for (const auto& st : steps[cd.number]) {
+      st.apply(work);
+      pending += (pending.empty() ? "" : "; ") + st.label;
+      work_versions.push_back(std::make_unique<ClauseVersion>(*cd.after));
+      ClauseVersion& v = *work_versions.back();
+      v.clause = &work;
+      Checked ck = both;
+      Diagnostics diags;
+      check_clause(*after.rules, v, ck, diags);
       // A step that does not check alone (it needs a later one) is merged with the next.
-      if (eval_work(work, after.as_of, ev)) {
-        st.push_back({pending, index_rows(ev, out.bodies)});
-        pending.clear();
-      }
+      if (diags.has_errors()) continue;
+      mix[cd.number] = &v;
+      stage(cd.number, pending, affected, ck, after.as_of);
+      pending.clear();
     }
-    st.push_back({pending.empty() ? "other changes" : pending, index_rows(en, out.bodies, cd.after)});
+    mix[cd.number] = cd.after;
+    stage(cd.number, pending.empty() ? "other changes" : pending, affected, both, after.as_of);
   }
-
   for (const auto& [key, pr] : pairs) {
     const auto& [body, clause, result] = key;
     Impact im;
     im.body = body;
     im.clause = clause;
     im.result = result;
+    im.kind = (pr.second ? pr.second : pr.first)->kind;
     if (pr.first) {
       im.before_present = true;
       im.before = pr.first->value;
@@ -604,22 +659,28 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
                  im.before_status != im.after_status;
     if (!moved) continue;
     auto printed = [](const ResultRow& r) { return r.value.num.round(r.round); };
-    if (pr.first && pr.second && !pr.first->value.is_missing() && !pr.second->value.is_missing()) {
+    if (pr.first && pr.second && pr.first->kind == OutputKind::Grade) {
+      im.attribution_note = "a grade moves from band to band: the move of the value it grades is shown on that value";
+    } else if (pr.first && pr.second && !pr.first->value.is_missing() && !pr.second->value.is_missing()) {
       im.delta = printed(*pr.second) - printed(*pr.first);
-      auto it = stages.find(clause);
-      if (it == stages.end()) {
-        im.attribution_note = "no change in the clause's rules: the move comes from the data or the date";
+      // The value at each stage that evaluated it, then the new rules' value.
+      std::vector<std::pair<std::string, std::optional<Rational>>> seq;
+      for (const auto& st : stages)
+        if (auto r = st.rows.find({clause, result}); r != st.rows.end())
+          seq.push_back({st.clause.empty() || st.clause == clause ? st.label : "clause " + st.clause + ": " + st.label,
+                         r->second[body]});
+      if (seq.empty()) {
+        im.attribution_note = "no change in the rules of the clause or of the clauses it reads: the move comes from the data or the date";
       } else {
-        const auto& st = it->second;
-        std::optional<Rational> prev;
+        std::optional<Rational> prev = printed(*pr.first);
         bool ok = true;
-        for (const auto& s : st) {
-          auto r = s.rows.find(result);
-          if (r == s.rows.end() || !r->second[body]) { ok = false; break; }
-          const Rational& v = *r->second[body];
-          if (prev) im.parts.push_back({s.label, v - *prev});
+        for (const auto& [label, v] : seq) {
+          if (!v) { ok = false; break; }
+          im.parts.push_back({label, *v - *prev});
           prev = v;
         }
+        // What the last stage leaves to the new rules (a clause added or removed that a total reads).
+        if (ok && *prev != printed(*pr.second)) im.parts.push_back({"other changes", printed(*pr.second) - *prev});
         if (!ok) {
           im.parts.clear();
           im.attribution_note = "not applicable at an intermediate step: the parts would not be numbers";

@@ -41,6 +41,7 @@ struct ClauseDiff {
 struct Impact {
   std::size_t body = 0;
   std::string clause, result;
+  OutputKind kind = OutputKind::Result;
   Value before, after;              // exact; Missing when n/a or absent
   std::string before_text, after_text;
   Status before_status = Status::Ok, after_status = Status::Ok;

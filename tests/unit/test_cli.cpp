@@ -576,7 +576,7 @@ EveryCommand every_command(const std::string& data, const std::string& receipt) 
         {.rules = {kRules}, .data = data, .agency = "MJ", .clause = "49", .as_of = "2024-01-01", .lang = "ru"}, out, err);
   });
   add([&](std::ostream& out, std::ostream& err) {
-    return cli::run_diff({.old_rules = kRules, .new_rules = {}, .from = "2023-01-01", .to = "2024-01-01", .as_of = {},
+    return cli::run_diff({.old_rules = kRules, .new_rules = {}, .with = {}, .from = "2023-01-01", .to = "2024-01-01", .as_of = {},
                           .data = data, .output = {}},
                          out, err);
   });
