@@ -108,6 +108,10 @@ nlohmann::ordered_json explanation_json(const interp::Explanation& x, const inpu
     rj["steps"] = nlohmann::ordered_json::array();
     for (const auto& s : r.steps) rj["steps"].push_back({{"expr", s.expr}, {"with_values", s.substituted}, {"value", value_json(s.value)}});
     if (r.obligation) rj["breach"] = aggregate_json(r.breach.front());
+    if (!r.aggregates.empty()) {
+      rj["aggregates"] = nlohmann::ordered_json::array();
+      for (const auto& a : r.aggregates) rj["aggregates"].push_back(aggregate_json(a));
+    }
     j["results"].push_back(rj);
   }
   if (!x.parts.empty()) {
@@ -161,6 +165,7 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
       if (!n.description.empty()) out += fmt::format("      {}\n", n.description);
       out += fmt::format("      {}\n", n.origin.where());
     }
+    for (const auto& a : r.aggregates) aggregate_lines(a, "  ");
     if (!r.obligation) {
       if (!r.steps.empty()) {
         out += fmt::format("\n  {}:\n", L.at("steps"));

@@ -93,6 +93,7 @@ struct Groups {
 void TableBuilder::check_keys(unsigned threads) {
   std::vector<std::size_t> key;  // schema indices
   for (const auto& k : ts_.key) key.push_back(static_cast<std::size_t>(ts_.column_index(k)));
+  if (key.empty()) return;  // a table declared without a key: its rows need not be unique
   for (auto k : key)
     if (header_index_[k] < 0) return;  // already reported as a missing column
   // Key columns are text, and no key of data.md has more than two.

@@ -210,7 +210,7 @@ class ClauseChecker {
       expr(e, ctx);
       return;
     }
-    diags_.error("rank-subject", e.span, what + " orders bodies by a result, not by a formula",
+    diags_.error("rank-subject", e.span, what + " is worked out from a result, not from a formula",
                  "make the formula a `result` with its range, then name it here");
   }
 

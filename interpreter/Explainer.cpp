@@ -209,6 +209,7 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
           r.range = written == values ? written : written + " = " + values;
         }
         ex.steps(*res.value, r.steps);
+        r.aggregates = ex.aggregates_in(*res.value);
       }
     r.kind = row.kind;
     for (const auto& k : c.ranks)

@@ -51,6 +51,7 @@ struct ExplainedResult {
   std::string text;  // as `run` prints it
   Status status = Status::Ok;
   std::vector<Step> steps;
+  std::vector<ExplainedAggregate> aggregates;  // aggregates written in the result's own formula
   std::vector<ExplainedAggregate> breach;  // obligations: the rows in breach
 };
 
