@@ -27,46 +27,6 @@ std::vector<std::string> rows_of(const Evaluation& ev) {
   return out;
 }
 
-// A data set of `bodies` bodies with random services (subtypes, exclusions, mobile) and objections,
-// some of them unreviewed, so that guarded and unguarded empty values both occur.
-input::DataSet synthetic_data(std::size_t bodies, std::size_t services, unsigned seed) {
-  std::mt19937 rng(seed);
-  std::map<std::string, input::TextTable> t;
-  auto& ag = t["agencies"];
-  ag.header = {"agency_id"};
-  auto& sv = t["services"];
-  sv.header = {"agency_id", "service_id", "parent_id", "automation", "portal_excluded", "mobile"};
-  auto& ob = t["objections"];
-  ob.header = {"agency_id", "objection_id", "clause", "submitted_on", "reviewed_on"};
-  auto& sc = t["schedule"];
-  sc.header = {"stage", "starts_on", "ends_on"};
-  sc.records = {{"objections_review", "2023-10-01", "2023-10-15"}};
-  const char* levels[] = {"none", "partial", "full"};
-  std::size_t objection = 0;
-  for (std::size_t b = 0; b < bodies; ++b) {
-    std::string id = "B" + std::to_string(b);
-    ag.records.push_back({id});
-    std::size_t n = rng() % (2 * services + 1);  // some bodies have none
-    for (std::size_t s = 0; s < n; ++s) {
-      bool sub = s > 0 && rng() % 3 == 0;
-      sv.records.push_back({id, "S" + std::to_string(s), sub ? "S0" : "", levels[rng() % 3], rng() % 20 ? "false" : "true",
-                            rng() % 2 ? "true" : "false"});
-    }
-    for (std::size_t o = rng() % 3; o > 0; --o) {
-      int day = 1 + static_cast<int>(rng() % 28);
-      std::string reviewed = rng() % 4 == 0 ? "" : "2023-10-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
-      ob.records.push_back({id, "O" + std::to_string(++objection), "49", "2023-09-01", reviewed});
-    }
-  }
-  for (auto* tt : {&ag, &sv, &ob, &sc}) {
-    for (std::size_t i = 0; i < tt->records.size(); ++i) {
-      tt->lines.push_back(static_cast<std::uint32_t>(i + 2));
-      tt->cols.push_back(std::vector<std::uint32_t>(tt->header.size(), 1));
-    }
-  }
-  return test::build_data("<random>", std::move(t), {});
-}
-
 }  // namespace
 
 TEST_CASE("kernels give what the generic evaluator gives, at any thread count", "[fastpass]") {
@@ -77,7 +37,7 @@ TEST_CASE("kernels give what the generic evaluator gives, at any thread count", 
   Checked checked = check(rules, diags);
   REQUIRE_FALSE(diags.has_errors());
   input::DataSet example = test::load_data_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
-  input::DataSet big = synthetic_data(3000, 40, 7);  // about 120,000 services: split across threads
+  input::DataSet big = test::synthetic_data(3000, 40, 7);  // about 120,000 services: split across threads
   for (const input::DataSet* data : {&example, &big}) {
     for (const char* day : {"2023-01-01", "2024-01-01"}) {
       Date as_of = *parse_date(day);
