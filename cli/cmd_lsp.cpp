@@ -19,6 +19,7 @@
 #include "cli/LspText.hpp"
 #include "grammar/Formatter.hpp"
 #include "grammar/Parser.hpp"
+#include "grammar/Visit.hpp"
 #include "input/Schema.hpp"
 
 namespace ereje::cli {
@@ -350,36 +351,17 @@ class Server {
     bool on_table = false;
   };
   static void visit(const ast::Expr& e, std::size_t off, const std::string& table, Found& out) {
+    // The grammar's walk (grammar/Visit.hpp), narrowed to the nodes around `off`; inside an
+    // aggregate, names are columns of its table.
     if (!e.span.valid() || off < e.span.begin || off > e.span.end) return;
-    std::visit(
-        [&](const auto& n) {
-          using T = std::decay_t<decltype(n)>;
-          if constexpr (std::is_same_v<T, ast::NameRef>) {
-            out = {&e, table, false};
-          } else if constexpr (std::is_same_v<T, ast::Unary>) {
-            visit(*n.operand, off, table, out);
-          } else if constexpr (std::is_same_v<T, ast::Binary>) {
-            visit(*n.lhs, off, table, out);
-            visit(*n.rhs, off, table, out);
-          } else if constexpr (std::is_same_v<T, ast::If>) {
-            visit(*n.cond, off, table, out);
-            visit(*n.then_branch, off, table, out);
-            visit(*n.else_branch, off, table, out);
-          } else if constexpr (std::is_same_v<T, ast::Call>) {
-            if (at(n.name_span, off)) out = {&e, table, false};
-            for (const auto& arg : n.args) visit(*arg, off, table, out);
-          } else if constexpr (std::is_same_v<T, ast::InList>) {
-            visit(*n.value, off, table, out);
-            for (const auto& item : n.items) visit(*item, off, table, out);
-          } else if constexpr (std::is_same_v<T, ast::Aggregate>) {
-            if (at(n.table_span, off)) out = {&e, n.table, true};
-            if (n.value) visit(*n.value, off, n.table, out);
-            if (n.filter) visit(*n.filter, off, n.table, out);
-          } else {
-            (void)n;  // literals
-          }
-        },
-        e.node);
+    if (std::holds_alternative<ast::NameRef>(e.node) || std::holds_alternative<ast::ClauseRef>(e.node)) {
+      out = {&e, table, false};
+      return;
+    }
+    if (const auto* c = std::get_if<ast::Call>(&e.node); c && at(c->name_span, off)) out = {&e, table, false};
+    const auto* agg = std::get_if<ast::Aggregate>(&e.node);
+    if (agg && at(agg->table_span, off)) out = {&e, agg->table, true};
+    ast::for_each_child(e, [&](const ast::Expr& x) { visit(x, off, agg ? agg->table : table, out); });
   }
 
   static Target from_expr(const Analysis& a, const Found& f, const ast::Clause* clause, const ast::Function* fn) {
@@ -391,6 +373,18 @@ class Server {
       t.kind = Target::Table;
       t.table = agg.table;
       t.span = agg.table_span;
+      return t;
+    }
+    if (const auto* ref = std::get_if<ast::ClauseRef>(&f.expr->node)) {
+      // `T of clause 49`: the result in the clause's latest version (the clause itself when that
+      // version has no such result).
+      t.clause = latest_version(a, ref->clause, nullptr);
+      if (!t.clause) return Target{};
+      t.kind = Target::Clause;
+      for (std::size_t i = 0; i < t.clause->results.size(); ++i)
+        if (t.clause->results[i].name == ref->name) { t.kind = Target::Result; t.index = i; }
+      for (std::size_t i = 0; i < t.clause->obligations.size(); ++i)
+        if (t.clause->obligations[i].name == ref->name) { t.kind = Target::Obligation; t.index = i; }
       return t;
     }
     if (const auto* call = std::get_if<ast::Call>(&f.expr->node)) {
@@ -510,6 +504,16 @@ class Server {
           return t;
         }
         visit(*o.breach, off, o.table, f);
+      }
+      for (std::size_t i = 0; i < c.ranks.size(); ++i) {
+        if (at(c.ranks[i].name_span, off)) return named(Target::None, i, c.ranks[i].name_span);
+        visit(*c.ranks[i].subject, off, "", f);
+      }
+      for (std::size_t i = 0; i < c.grades.size(); ++i) {
+        if (at(c.grades[i].name_span, off)) return named(Target::None, i, c.grades[i].name_span);
+        visit(*c.grades[i].subject, off, "", f);
+        for (const auto& b : c.grades[i].bands)
+          if (b.from) visit(*b.from, off, "", f);
       }
       for (const auto& test : c.tests) {
         for (const auto& e : test.expectations) {

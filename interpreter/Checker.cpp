@@ -95,7 +95,7 @@ std::string list_values(const std::vector<std::string>& v) {
 
 // The names a derived column is computed from, for "worked out from …".
 void columns_read(const ast::Expr& e, const TableSchema& t, std::vector<std::string>& out) {
-  ast::for_each_child(e, [&](const ast::Expr& c) { columns_read(c, t, out); });
+  ast::for_each_child(e, [&](const ast::Expr& c) { columns_read(c, t, out); });  // see grammar/Visit.hpp
   if (const auto* n = std::get_if<ast::NameRef>(&e.node))
     if (t.column(n->name) && std::find(out.begin(), out.end(), n->name) == out.end()) out.push_back(n->name);
 }

@@ -75,7 +75,7 @@ class Runner {
 
   // Registers the expression's aggregates, computes them, then its value for every body.
   std::vector<Value> per_body(const ast::Expr& e) {
-    engine::Engine::walk(e, [&](const ast::Expr& x) {
+    ast::walk_outside_rows(e, [&](const ast::Expr& x) {
       const auto* a = std::get_if<ast::Aggregate>(&x.node);
       if (!a || ce_.tasks.count(&x)) return;
       auto t = std::make_unique<engine::Task>();
@@ -137,7 +137,7 @@ std::string clauses_text(const RuleSet& rules, const ast::InvariantDecl& d, Date
 // The first column of `table` that the condition names: where a breach is pointed at.
 std::string first_column(const Checked& checked, const input::TableSchema& t, const ast::Expr& e) {
   std::string found;
-  engine::Engine::walk(e, [&](const ast::Expr& x) {
+  ast::walk_outside_rows(e, [&](const ast::Expr& x) {
     if (!found.empty()) return;
     auto it = checked.bindings.find(&x);
     if (it != checked.bindings.end() && it->second.kind == Binding::Kind::Column) found = t.columns[it->second.index].name;
@@ -210,7 +210,7 @@ Diagnostics prepare_data(const RuleSet& rules, const Checked& checked, input::Da
     if (all_derived) wanted.insert(d.table + "." + d.column);
     for (const Invariant* inv : invariants) {
       const input::TableSchema* t = rules.contract->find(inv->table);
-      engine::Engine::walk(*inv->decl->condition, [&](const ast::Expr& x) {
+      ast::walk_outside_rows(*inv->decl->condition, [&](const ast::Expr& x) {
         auto it = checked.bindings.find(&x);
         if (it != checked.bindings.end() && it->second.kind == Binding::Kind::Column && t &&
             inv->table == d.table && t->columns[it->second.index].name == d.column)

@@ -4,6 +4,8 @@
 // printed value at each step: the parts telescope, so they sum exactly to the total.
 #include "interpreter/Diff.hpp"
 
+#include "grammar/Visit.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <functional>
@@ -354,8 +356,9 @@ StageValues index_rows(const Evaluation& ev, std::size_t bodies) {
 
 // The clause numbers a clause reads results of (`T of clause 49`).
 void clauses_read(const ast::Expr& e, std::set<std::string>& out) {
-  if (const auto* r = std::get_if<ast::ClauseRef>(&e.node)) out.insert(r->clause);
-  ast::for_each_child(e, [&](const ast::Expr& x) { clauses_read(x, out); });
+  ast::walk(e, [&](const ast::Expr& x) {
+    if (const auto* r = std::get_if<ast::ClauseRef>(&x.node)) out.insert(r->clause);
+  });
 }
 std::set<std::string> clauses_read(const ast::Clause& c) {
   std::set<std::string> out;

@@ -17,6 +17,7 @@
 #include "core/Thread.hpp"
 #include "core/Timing.hpp"
 #include "grammar/Parser.hpp"
+#include "grammar/Visit.hpp"
 #include "interpreter/Evaluator.hpp"
 #include "interpreter/FastPass.hpp"
 #include "interpreter/Fold.hpp"
@@ -414,18 +415,9 @@ struct Engine {
   }
 
   // Every node of an expression but the row expressions of its aggregates (evaluated by the pass,
-  // not here).
-  static void walk(const ast::Expr& e, const std::function<void(const ast::Expr&)>& fn) {
-    fn(e);
-    if (std::holds_alternative<ast::Aggregate>(e.node)) return;
-    ast::for_each_child(e, [&](const ast::Expr& x) { walk(x, fn); });
-  }
-
-  // Every node, row expressions of aggregates included.
-  static void walk_all(const ast::Expr& e, const std::function<void(const ast::Expr&)>& fn) {
-    fn(e);
-    ast::for_each_child(e, [&](const ast::Expr& x) { walk_all(x, fn); });
-  }
+  // not here); walk_all: every node. Both are the grammar's one walk (grammar/Visit.hpp).
+  static void walk(const ast::Expr& e, const std::function<void(const ast::Expr&)>& fn) { ast::walk_outside_rows(e, fn); }
+  static void walk_all(const ast::Expr& e, const std::function<void(const ast::Expr&)>& fn) { ast::walk(e, fn); }
 
   // Does a row expression use any definition (so it must wait until that is computed)?
   bool uses_lets(const ast::Expr& e) const {

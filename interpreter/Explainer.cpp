@@ -117,7 +117,7 @@ class Explainer {
   // Aggregates directly inside an expression (not inside other definitions).
   std::vector<ExplainedAggregate> aggregates_in(const ast::Expr& x) {
     std::vector<ExplainedAggregate> out;
-    Engine::walk(x, [&](const ast::Expr& n) {
+    ast::walk_outside_rows(x, [&](const ast::Expr& n) {
       if (auto it = ce_.tasks.find(&n); it != ce_.tasks.end()) out.push_back(aggregate(*it->second, &n));
     });
     return out;
@@ -135,7 +135,7 @@ class Explainer {
 // Names an expression uses, in the order the checker computed them (each after its own uses).
 void collect_names(const Checked& checked, const ast::Expr& x, std::set<std::size_t>& lets, std::set<std::size_t>& coefs,
                    const ast::Clause& c) {
-  Engine::walk(x, [&](const ast::Expr& n) {
+  ast::walk_outside_rows(x, [&](const ast::Expr& n) {
     auto it = checked.bindings.find(&n);
     if (it == checked.bindings.end()) return;
     if (it->second.kind == Binding::Kind::Coefficient) coefs.insert(it->second.index);
@@ -143,7 +143,7 @@ void collect_names(const Checked& checked, const ast::Expr& x, std::set<std::siz
       collect_names(checked, *c.lets[it->second.index].value, lets, coefs, c);
   });
   // Aggregates' row expressions are not walked above; their names matter too.
-  Engine::walk(x, [&](const ast::Expr& n) {
+  ast::walk_outside_rows(x, [&](const ast::Expr& n) {
     if (const auto* a = std::get_if<ast::Aggregate>(&n.node)) {
       if (a->value) collect_names(checked, *a->value, lets, coefs, c);
       if (a->filter) collect_names(checked, *a->filter, lets, coefs, c);

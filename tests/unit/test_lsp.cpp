@@ -198,3 +198,34 @@ TEST_CASE("lsp: a session in memory", "[lsp]") {
   CHECK((*unknown)["error"]["code"] == -32601);
   REQUIRE(response(ms, 7));
 }
+
+TEST_CASE("lsp: `T of clause N` goes to the result it reads, inside a total", "[lsp][compose]") {
+  const std::string uri = "untitled:Untitled-2";
+  const std::string text =
+      "act \"1\" \"Act\" in_force 2023-01-01\n"
+      "clause 1 \"a\"\n"
+      "  result A = 5 range 0..10\n"
+      "end\n"
+      "clause 2 \"total\"\n"
+      "  result S = total of A of clause 1 weight 2 when n/a total n/a range 0..20\n"
+      "end\n";
+  const json init_params = {{"rootUri", "file://" + std::string(EREJE_SOURCE_DIR) + "/rules/data"}};
+  std::string session = frame({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", init_params}}) +
+                        frame({{"jsonrpc", "2.0"},
+                               {"method", "textDocument/didOpen"},
+                               {"params", {{"textDocument", {{"uri", uri}, {"languageId", "ereje"}, {"version", 1}, {"text", text}}}}}}) +
+                        // `A of clause 1` on line 5, column 22 (the `A`)
+                        frame({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "textDocument/definition"},
+                               {"params", {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 5}, {"character", 22}}}}}}) +
+                        frame({{"jsonrpc", "2.0"}, {"id", 3}, {"method", "shutdown"}}) +
+                        frame({{"jsonrpc", "2.0"}, {"method", "exit"}});
+  std::istringstream in(session);
+  std::ostringstream out, err;
+  CHECK(cli::run_lsp({}, in, out, err) == 0);
+  auto ms = messages(out.str());
+  const json* def = response(ms, 2);
+  REQUIRE(def);
+  INFO(def->dump());
+  CHECK((*def)["result"]["uri"] == uri);
+  CHECK((*def)["result"]["range"]["start"] == json({{"line", 2}, {"character", 9}}));
+}
