@@ -1371,8 +1371,10 @@ void check_clause_graph(const RuleSet& rules, const Checked& out, Diagnostics& d
     }
     state[v] = 2;
   };
-  for (const auto& [v, es] : edges)
-    if (!state[v]) visit(v);
+  // Roots in clause order, not in the order of the versions' addresses: the same message every run.
+  for (const auto& number : rules.clause_numbers())
+    for (const auto& v : rules.clauses.at(number))
+      if (edges.count(&v) && !state[&v]) visit(&v);
 }
 
 }  // namespace
