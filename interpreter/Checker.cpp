@@ -9,6 +9,7 @@
 #include "core/Nearest.hpp"
 #include "interpreter/LegalText.hpp"
 #include "grammar/Parser.hpp"
+#include "grammar/Visit.hpp"
 
 namespace ereje::interp {
 
@@ -95,9 +96,10 @@ std::string list_values(const std::vector<std::string>& v) {
 
 // The names a derived column is computed from, for "worked out from …".
 void columns_read(const ast::Expr& e, const TableSchema& t, std::vector<std::string>& out) {
-  ast::for_each_child(e, [&](const ast::Expr& c) { columns_read(c, t, out); });  // see grammar/Visit.hpp
-  if (const auto* n = std::get_if<ast::NameRef>(&e.node))
-    if (t.column(n->name) && std::find(out.begin(), out.end(), n->name) == out.end()) out.push_back(n->name);
+  ast::walk(e, [&](const ast::Expr& x) {
+    if (const auto* n = std::get_if<ast::NameRef>(&x.node))
+      if (t.column(n->name) && std::find(out.begin(), out.end(), n->name) == out.end()) out.push_back(n->name);
+  });
 }
 
 class ClauseChecker {
@@ -1180,45 +1182,28 @@ class ClauseChecker {
 
 // Functions are checked at each call with its argument types; this catches, once, the names a
 // function's body cannot see even when no clause calls it.
-void check_function_names(const RuleSet& rules, const ast::Function& fn, const ast::Expr& e, Diagnostics& diags) {
+void check_function_names(const RuleSet& rules, const ast::Function& fn, const ast::Expr& body, Diagnostics& diags) {
   static const std::set<std::string> builtins{"round", "missing", "days", "year", "month", "day"};
-  std::visit(
-      [&](const auto& n) {
-        using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, ast::NameRef>) {
-          if (n.name != "as_of" && std::find(fn.params.begin(), fn.params.end(), n.name) == fn.params.end()) {
-            if (!said_look_alike(diags, n.name, fn.params, e.span, "function `" + fn.name + "` has")) {
-              std::string near = nearest(n.name, fn.params);
-              diags.error("undefined-name", e.span, "function `" + fn.name + "` has no parameter `" + n.name + "`",
-                          near.empty() ? "a function sees only its parameters and as_of" : "did you mean `" + near + "`?").fix_if(near);
-            }
-          }
-        } else if constexpr (std::is_same_v<T, ast::Unary>) {
-          check_function_names(rules, fn, *n.operand, diags);
-        } else if constexpr (std::is_same_v<T, ast::Binary>) {
-          check_function_names(rules, fn, *n.lhs, diags);
-          check_function_names(rules, fn, *n.rhs, diags);
-        } else if constexpr (std::is_same_v<T, ast::If>) {
-          check_function_names(rules, fn, *n.cond, diags);
-          check_function_names(rules, fn, *n.then_branch, diags);
-          check_function_names(rules, fn, *n.else_branch, diags);
-        } else if constexpr (std::is_same_v<T, ast::Call>) {
-          if (!builtins.count(n.function) && !rules.functions.count(n.function))
-            diags.error("undefined-function", n.name_span, "no function named `" + n.function + "`");
-          for (const auto& a : n.args) check_function_names(rules, fn, *a, diags);
-        } else if constexpr (std::is_same_v<T, ast::InList>) {
-          check_function_names(rules, fn, *n.value, diags);
-          for (const auto& a : n.items) check_function_names(rules, fn, *a, diags);
-        } else if constexpr (std::is_same_v<T, ast::Aggregate>) {
-          diags.error("aggregate-in-function", e.span, "functions cannot read tables", "pass the aggregate in as an argument");
-        } else if constexpr (std::is_same_v<T, ast::ClauseRef>) {
-          diags.error("undefined-name", e.span, "function `" + fn.name + "` cannot read `" + n.name + " of clause " + n.clause + "`",
-                      "a function sees only its parameters and as_of: pass the result in as an argument");
-        } else if constexpr (std::is_same_v<T, ast::Total>) {
-          ast::for_each_child(e, [&](const ast::Expr& x) { check_function_names(rules, fn, x, diags); });
-        }
-      },
-      e.node);
+  ast::walk(body, [&](const ast::Expr& e) {
+    if (const auto* n = std::get_if<ast::NameRef>(&e.node)) {
+      if (n->name == "as_of" || std::find(fn.params.begin(), fn.params.end(), n->name) != fn.params.end()) return true;
+      if (!said_look_alike(diags, n->name, fn.params, e.span, "function `" + fn.name + "` has")) {
+        std::string near = nearest(n->name, fn.params);
+        diags.error("undefined-name", e.span, "function `" + fn.name + "` has no parameter `" + n->name + "`",
+                    near.empty() ? "a function sees only its parameters and as_of" : "did you mean `" + near + "`?").fix_if(near);
+      }
+    } else if (const auto* c = std::get_if<ast::Call>(&e.node)) {
+      if (!builtins.count(c->function) && !rules.functions.count(c->function))
+        diags.error("undefined-function", c->name_span, "no function named `" + c->function + "`");
+    } else if (std::holds_alternative<ast::Aggregate>(e.node)) {
+      diags.error("aggregate-in-function", e.span, "functions cannot read tables", "pass the aggregate in as an argument");
+      return false;  // its row expressions name columns, not parameters
+    } else if (const auto* r = std::get_if<ast::ClauseRef>(&e.node)) {
+      diags.error("undefined-name", e.span, "function `" + fn.name + "` cannot read `" + r->name + " of clause " + r->clause + "`",
+                  "a function sees only its parameters and as_of: pass the result in as an argument");
+    }
+    return true;
+  });
 }
 
 }  // namespace
