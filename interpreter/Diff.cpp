@@ -37,6 +37,7 @@ const char* kind_name(Change::Kind k) {
     case K::ResultAdded: return "result_added";
     case K::ResultRemoved: return "result_removed";
     case K::ResultChanged: return "result_changed";
+    case K::TotalChanged: return "total_changed";
     case K::RangeChanged: return "range_changed";
     case K::RoundingChanged: return "rounding_changed";
     case K::ObligationChanged: return "obligation_changed";
@@ -66,6 +67,10 @@ std::string describe(const Change& c) {
     case K::ResultAdded: return "result `" + c.subject + "` added: " + c.after;
     case K::ResultRemoved: return "result `" + c.subject + "` removed (was " + c.before + ")";
     case K::ResultChanged: return "result `" + c.subject + "`: " + c.before + " -> " + c.after;
+    case K::TotalChanged:
+      if (c.before.empty()) return "total `" + c.subject + "`: " + c.detail + " added: " + c.after;
+      if (c.after.empty()) return "total `" + c.subject + "`: " + c.detail + " removed (was " + c.before + ")";
+      return "total `" + c.subject + "`: " + c.detail + ": " + c.before + " -> " + c.after;
     case K::RangeChanged: return "range of `" + c.subject + "`: " + c.before + " -> " + c.after;
     case K::RoundingChanged: return "rounding of `" + c.subject + "`: " + c.before + " -> " + c.after + " decimals";
     case K::ObligationChanged: return "obligation `" + c.subject + "`: " + c.before + " -> " + c.after;
@@ -195,6 +200,76 @@ class ClauseComparer {
     }
   }
 
+  // Two totals that differ in their parts (matched by what each part adds up), weights, values
+  // when n/a or policy: one change per difference, each a step of the attribution. False when
+  // either is no total, or a part appears twice in one (then the result is compared whole).
+  bool total_parts(const std::string& name, const ast::Expr& a, const ast::Expr& b, Span sa, Span sb,
+                   std::vector<Step>& steps) {
+    const auto* ta = std::get_if<ast::Total>(&a.node);
+    const auto* tb = std::get_if<ast::Total>(&b.node);
+    if (!ta || !tb) return false;
+    auto key = [](const ast::TotalPart& p) { return (p.deduct ? "deduct " : "") + show(p.value); };
+    std::map<std::string, const ast::TotalPart*> pa, pb;
+    for (const auto& p : ta->parts)
+      if (!pa.emplace(key(p), &p).second) return false;
+    for (const auto& p : tb->parts)
+      if (!pb.emplace(key(p), &p).second) return false;
+    // Each step edits the work clause's total (a copy: expressions are shared and immutable).
+    auto edit = [name](const std::function<void(ast::Total&)>& f) {
+      return [name, f](ast::Clause& w) {
+        for (auto& x : w.results)
+          if (x.name == name)
+            if (const auto* t = std::get_if<ast::Total>(&x.value->node)) {
+              ast::Total copy = *t;
+              f(copy);
+              x.value = std::make_shared<const ast::Expr>(ast::Expr{x.value->span, std::move(copy)});
+            }
+      };
+    };
+    auto opt_show = [](const ast::ExprPtr& e, const char* none) { return e ? show(e) : std::string(none); };
+    auto changed = [&](const std::string& detail, std::string before, std::string after, std::function<void(ast::Total&)> f) {
+      add(Change::Kind::TotalChanged, name, std::move(before), std::move(after), sa, sb, detail, true);
+      steps.push_back({describe(d_.changes.back()), edit(std::move(f))});
+    };
+    for (const auto& p : ta->parts)
+      if (!pb.count(key(p)))
+        changed("part `" + key(p) + "`", grammar::print_total_part(p), "", [k = key(p), key](ast::Total& t) {
+          t.parts.erase(std::remove_if(t.parts.begin(), t.parts.end(), [&](const ast::TotalPart& x) { return key(x) == k; }),
+                        t.parts.end());
+        });
+    for (const auto& p : tb->parts) {
+      auto it = pa.find(key(p));
+      if (it == pa.end()) {
+        changed("part `" + key(p) + "`", "", grammar::print_total_part(p), [p](ast::Total& t) { t.parts.push_back(p); });
+        continue;
+      }
+      const ast::TotalPart& o = *it->second;
+      auto set = [k = key(p), key](std::function<void(ast::TotalPart&)> g) {
+        return [k, key, g](ast::Total& t) {
+          for (auto& x : t.parts)
+            if (key(x) == k) g(x);
+        };
+      };
+      if (opt_show(o.weight, "1") != opt_show(p.weight, "1"))
+        changed("weight of `" + key(p) + "`", opt_show(o.weight, "1"), opt_show(p.weight, "1"),
+                set([w = p.weight](ast::TotalPart& x) { x.weight = w; }));
+      if (opt_show(o.fallback, "none") != opt_show(p.fallback, "none"))
+        changed("value of `" + key(p) + "` when n/a", opt_show(o.fallback, "none"), opt_show(p.fallback, "none"),
+                set([v = p.fallback](ast::TotalPart& x) { x.fallback = v; }));
+    }
+    auto policy = [](const ast::Total& t) {
+      const std::string p = grammar::print_na_policy(t);
+      return p.empty() ? std::string("unstated") : p.substr(1);
+    };
+    if (policy(*ta) != policy(*tb))
+      changed("n/a policy", policy(*ta), policy(*tb),
+              [pol = tb->policy, as = tb->count_as](ast::Total& t) {
+                t.policy = pol;
+                t.count_as = as;
+              });
+    return true;
+  }
+
   // Finds every change from a to b; returns the attribution steps in the order listed.
   std::vector<Step> compare(const ast::Clause& a, const ast::Clause& b) {
     std::vector<Step> steps;
@@ -284,7 +359,9 @@ class ClauseComparer {
         add(Change::Kind::ResultAdded, r.name, "", show(r.value), {}, r.name_span);
         continue;
       }
-      if (show(old->value) != show(r.value)) {
+      if (show(old->value) != show(r.value) && total_parts(r.name, *old->value, *r.value, old->name_span, r.name_span, steps)) {
+        // A total changed part by part: reported, and attributed, one part at a time.
+      } else if (show(old->value) != show(r.value)) {
         add(Change::Kind::ResultChanged, r.name, show(old->value), show(r.value), old->name_span, r.name_span, {}, true);
         steps.push_back({describe(d_.changes.back()), [name = r.name, v = r.value](ast::Clause& w) {
                            for (auto& x : w.results)

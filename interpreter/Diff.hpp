@@ -16,7 +16,7 @@ struct Change {
   enum class Kind {
     ClauseAdded, ClauseRemoved, NewVersion, InForceMoved, TitleChanged, TextChanged, EvidenceChanged,
     CoefficientAdded, CoefficientRemoved, CoefficientChanged, DefinitionAdded, DefinitionRemoved,
-    DefinitionChanged, FilterTermAdded, FilterTermRemoved, ResultAdded, ResultRemoved, ResultChanged,
+    DefinitionChanged, FilterTermAdded, FilterTermRemoved, ResultAdded, ResultRemoved, ResultChanged, TotalChanged,
     RangeChanged, RoundingChanged, ObligationChanged, AsOfMoved
   };
   Kind kind;
