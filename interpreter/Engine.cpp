@@ -317,7 +317,6 @@ std::string Engine::cache_key(const Task& t) const {
 }
 
 std::vector<Task*> Engine::fast_pass(const input::Table& table, std::size_t groups, const std::vector<Task*>& all) {
-  if (!use_fast) return all;
   std::vector<Task*> rest;
   std::vector<std::unique_ptr<fast::FastTask>> compiled;
   std::vector<Task*> owners;
@@ -432,7 +431,9 @@ void Engine::run_tables(std::map<const input::Table*, std::vector<Task*>>& by_ta
   for (auto& [table, all] : by_table) {
     bool per_body = table->schema->per_agency;
     std::size_t groups = per_body ? bodies() : 1;
-    std::vector<Task*> ts = fast_pass(*table, groups, all);  // what the kernels could not take
+    std::vector<Task*> ts = all;
+    if (use_fast)
+      for (const auto& optimise : optimisers) ts = optimise(*this, *table, groups, ts);  // what none could take
     if (!per_body) ts = per_body_of_global(*table, ts);
     std::vector<std::vector<ValueFold>> folds(ts.size(), std::vector<ValueFold>(groups));  // [task][group]
     std::optional<Phase> ph_generic;

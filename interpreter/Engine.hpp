@@ -216,6 +216,16 @@ struct Engine {
   // Runs the tasks that compile to kernels; returns the others, for the generic loop.
   std::vector<Task*> fast_pass(const input::Table& table, std::size_t groups, const std::vector<Task*>& all);
 
+  // The optimisers of the grouped pass, tried in order on each table's tasks: each claims the
+  // tasks it can compute its own way and returns the rest; the generic row loop computes what none
+  // claimed, with the same fold (Fold.hpp), so results never depend on which path took a task.
+  // The compiled kernels are the one there is; `use_fast = false` runs none.
+  using Optimiser = std::function<std::vector<Task*>(Engine&, const input::Table&, std::size_t groups,
+                                                     const std::vector<Task*>& tasks)>;
+  std::vector<Optimiser> optimisers{[](Engine& e, const input::Table& t, std::size_t groups, const std::vector<Task*>& ts) {
+    return e.fast_pass(t, groups, ts);
+  }};
+
   // The generic evaluator's values in a fold (Fold.hpp): added and ordered as `+` and `<` are.
   struct ValueOps {
     static void add(Value& total, const Value& v) { total.num = total.num + v.num; }
