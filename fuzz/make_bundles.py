@@ -7,6 +7,7 @@ and data folders, each file cut so that a case stays under 48 KiB.
 - every data folder under examples/ and tests/ with the methodology's rules (rules/) as `a`,
   the new-indicator walkthrough's rules for its own folders;
 - the methodology's rules against the walkthrough's (`diff a b`), and the rules at two dates;
+- the illustration of a block total (examples/block-total) and its second version of the weights;
 - every rule file of tests/catalogue/rules and tests/golden with the data contract
   (rules/data/tables.ereje) beside it, over the example data;
 - the deepest formulas the checker accepts, over the example data.
@@ -110,6 +111,16 @@ def main():
     indicator_data = data_files(os.path.join(ROOT, "examples/new-indicator/data"))
     emit(rules + b_rules + indicator_data, ["2025-06-01", "MF", "53", "json", "markdown", "kk", "2023-01-01", "h"])
     emit(rules + b_rules + example, ["2024-01-01", "MF", "49", "csv", "html", "en", "2023-01-01", "j"])
+
+    # A block built on the clauses (totals, ranks, grades) and another version of its weights.
+    block = rule_files(os.path.join(ROOT, "examples/block-total/rules"), "a")
+    block_b = [("b/" + p[2:], t) for p, t in rule_files(os.path.join(ROOT, "examples/block-total/weights-2"), "a")]
+    emit(rules + [("a/block/" + p[2:], t) for p, t in block] + example,
+         ["2024-01-01", "AKM-MAN", "900", "csv", "text", "kk", "2023-01-01", ""])
+    emit(rules + [("a/block/" + p[2:], t) for p, t in block] + [("b/acts/" + p[2:], t) for p, t in rules if p.startswith("a/acts/")]
+         + [("b/data/tables.ereje", read(os.path.join(ROOT, "rules/data/tables.ereje")))]
+         + [("b/block/" + p[2:], t) for p, t in block_b] + example,
+         ["2024-01-01", "MF", "900", "table", "json", "ru", "2023-01-01", "j"])
 
     # Single rule files, with the data contract beside them, over the example data.
     for top in ("tests/catalogue/rules", "tests/golden"):
