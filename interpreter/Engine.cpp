@@ -152,6 +152,7 @@ const Output& Engine::output_of(const std::string& clause, const std::string& na
   auto it = by_number.find(clause);
   if (it != by_number.end())
     if (auto o = it->second->outputs.find(name); o != it->second->outputs.end()) return o->second;
+  if (absent.count(clause)) return nothing;
   throw std::logic_error("evaluator: clause " + clause + " result " + name + " read before it was computed");
 }
 
@@ -508,16 +509,32 @@ std::vector<ClauseEval*> Engine::plan(const std::vector<const ClauseVersion*>& v
   for (std::size_t i = 0; i < clause_evals.size(); ++i) {
     ClauseEval& ce = *clause_evals[i];
     for (const std::string& n : clauses_read(ce.clause)) {
+      if (absent.count(n)) continue;
       if (!by_number.count(n)) {
         const ClauseVersion* w = resolve ? resolve(n) : rules.in_force(n, as_of);
-        if (!w || !w->clause)
-          throw std::logic_error("evaluator: clause " + ce.version.number + " reads clause " + n + ", not in force on " +
-                                 format_date(as_of));
+        if (!w || !w->clause) {
+          // Only a date outside the reader's own period gets here (`check` makes every version's
+          // parts in force throughout it): a test's as_of, say. What it reads of it is then n/a.
+          absent.insert(n);
+          Diagnostic d;
+          d.severity = Severity::Warning;
+          d.code = "part-not-in-force";
+          d.file = ce.clause.number_span.valid() ? ce.clause.number_span.file->name : "";
+          d.line = ce.clause.number_span.valid() ? ce.clause.number_span.line() : 0;
+          d.column = ce.clause.number_span.valid() ? ce.clause.number_span.column() : 0;
+          d.message = "clause " + ce.version.number + " reads clause " + n + ", which is not in force on " +
+                      format_date(as_of) + ": what it reads of it is n/a";
+          d.help = "evaluate on a date when both clauses are in force";
+          out.warnings.add(std::move(d));
+          continue;
+        }
         add_clause(*w, false);
       }
       clause_evals[i]->reads.push_back(by_number.at(n));
     }
   }
+  nothing.values.assign(bodies(), Value::missing());
+  nothing.status.assign(bodies(), Status::NotApplicable);
   std::vector<ClauseEval*> order;
   std::map<ClauseEval*, int> state;
   std::function<void(ClauseEval*)> visit = [&](ClauseEval* ce) {

@@ -134,6 +134,9 @@ struct Engine {
   Value node(ClauseEval&, const ast::Expr&, const ast::ClauseRef& r, const Frame& f);
 
   const Output& output_of(const std::string& clause, const std::string& name) const;
+  // Clauses read but not in force on the as-of date (see plan()): every value read of them is n/a.
+  std::set<std::string> absent;
+  Output nothing;  // n/a for every body
 
   // `total of …` for one body: parts and weights exact; an n/a part enters as the rule states.
   Value node(ClauseEval& ce, const ast::Expr&, const ast::Total& t, const Frame& f);
