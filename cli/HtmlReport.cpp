@@ -176,7 +176,7 @@ std::string report_html(const ReportInput& in) {
     auto key = std::make_pair(body, v);
     auto it = expl.find(key);
     if (it == expl.end())
-      it = expl.emplace(key, interp::explain(*in.rules, *in.checked, data, in.as_of, *v, body, false)).first;
+      it = expl.emplace(key, interp::explain(*in.rules, *in.checked, data, in.as_of, *v, body, false, false)).first;
     return it->second;
   };
 

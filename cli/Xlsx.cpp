@@ -199,7 +199,7 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   std::map<const interp::ResultRow*, std::string> why;
   for (const auto& r : ev.rows)
     if (r.status != interp::Status::Ok) {
-      auto x = interp::explain(*run.rules, *run.checked, data, run.as_of, *r.version, r.body, false);
+      auto x = interp::explain(*run.rules, *run.checked, data, run.as_of, *r.version, r.body, false, false);
       why[&r] = why_not_ok(r, x, ev, data, run.lang);
     }
   // Columns of the summary: one per clause and result, in the results' order.

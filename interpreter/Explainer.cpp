@@ -156,7 +156,7 @@ ClauseEval& ce_of(Engine& engine, const ClauseVersion& v) { return *engine.by_nu
 }  // namespace
 
 Explanation explain(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
-                    const ClauseVersion& version, std::size_t body, bool with_rows) {
+                    const ClauseVersion& version, std::size_t body, bool with_rows, bool with_parts) {
   Explanation out;
   out.version = &version;
   out.body = body;
@@ -240,7 +240,7 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
   // The parts: every clause read, explained for this body (the engine evaluated them for this one).
   std::set<std::string> read;
   for (const auto* r : ce.reads) read.insert(r->version.number);
-  for (const auto& n : read) out.parts.push_back(explain(rules, checked, data, as_of, engine.by_number.at(n)->version, body, with_rows));
+  for (const auto& n : with_parts ? read : std::set<std::string>{}) out.parts.push_back(explain(rules, checked, data, as_of, engine.by_number.at(n)->version, body, with_rows));
   return out;
 }
 

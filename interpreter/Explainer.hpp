@@ -67,7 +67,9 @@ struct Explanation {
   Diagnostics warnings;
 };
 
+// `with_parts`: also explain every clause it reads (Explanation::parts), recursively; reports that
+// only need the clause's own steps leave them out (each part is an evaluation of its own).
 Explanation explain(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
-                    const ClauseVersion& version, std::size_t body, bool with_rows);
+                    const ClauseVersion& version, std::size_t body, bool with_rows, bool with_parts = true);
 
 }  // namespace ereje::interp
