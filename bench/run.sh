@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The benchmark of bench/README.md: `ereje run` against the hand-written reference on 2 million
-# service rows, `check` on 10,000 clauses, `run` on the examples, `diff --data`; prints a table.
+# service rows, `check` on 10,000 clauses, `run` on the examples, `diff --data`, and a block of 50
+# indicators with totals, ranks and a grade (`run` and `diff --data`); prints tables.
 # Outside the pipeline: it only runs the built binaries on data that bench/generate.py writes.
 #
 #   bench/run.sh [BUILD_DIR]            BUILD_DIR holds ereje and ereje_reference (default: build)
 #   RUNS=5 BIG=1 BENCH_DIR=/tmp/ereje-bench bench/run.sh build
+#   ONLY=block RUNS=5 bench/run.sh build
 #
 # RUNS: timed runs of each command after one warm-up (default 5, at least 5 for the record).
 # BIG=1: also the 10 million row variant (about 5 minutes to generate, about 340 MB of CSV).
+# ONLY=block: only the block of 50 indicators (issue 13), its checks and its table.
 # Times are wall-clock medians; memory is the peak resident set (/usr/bin/time -v), in MB.
 set -euo pipefail
 export LC_ALL=C  # decimal points in times, byte order in sorts
@@ -18,7 +21,9 @@ ref=$build/ereje_reference
 work=${BENCH_DIR:-/tmp/ereje-bench}
 runs=${RUNS:-5}
 big=${BIG:-0}
-for b in "$ereje" "$ref"; do
+only=${ONLY:-}
+case "$only" in "" | block) ;; *) echo "ONLY=$only: the only selection is ONLY=block" >&2; exit 2 ;; esac
+for b in "$ereje" $([ "$only" = block ] || echo "$ref"); do
   [ -x "$b" ] || { echo "missing $b: cmake --build $build --target ereje ereje_reference" >&2; exit 2; }
 done
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian: apt-get install time)" >&2; exit 2; }
@@ -49,8 +54,8 @@ random.Random(4000).shuffle(body)
 open(sys.argv[2], "w", encoding="utf-8", newline="").write(lines[0] + "".join(body))
 PY
 fi
-[ "$big" = 1 ] && gen_data "$work/data-10m" 20000
-if [ ! -f "$work/rules-10k/G-00.ereje" ]; then
+[ "$big" = 1 ] && [ "$only" != block ] && gen_data "$work/data-10m" 20000
+if [ "$only" != block ] && [ ! -f "$work/rules-10k/G-00.ereje" ]; then
   say "generating $work/rules-10k"
   python3 bench/generate.py rules --out "$work/rules-10k"
 fi
@@ -70,6 +75,12 @@ clause 1 "Bodies"
   result R = n / n * k range 0..k round 2 "one per body"
 end
 EOF
+# The block of issue 13: 50 indicators, five direction totals, a block total with ranks and a grade
+# (bench/generate.py block; a second variant with other weights for `diff`, and the indicators alone
+# to show what the totals cost). Written every time: a second, and byte-identical.
+python3 bench/generate.py block --out "$work/block-1" 2>/dev/null
+python3 bench/generate.py block --out "$work/block-2" --variant 2 2>/dev/null
+python3 bench/generate.py block --out "$work/block-ind" --indicators-only 2>/dev/null
 
 # ---- timing -------------------------------------------------------------------------------------
 # once NAME CMD...: one timed run; appends "wall_s rss_kb" to $work/NAME.t. Wall time from bash's
@@ -118,16 +129,52 @@ check_same() {  # DATA
     cmp -s "$work/run-1.csv" "$work/run-$t.csv" || { echo "MISMATCH at EREJE_THREADS=$t" >&2; exit 1; }
   done
 }
-check_same "$work/data-2m"
-"$ereje" run rules --data "$work/data-2m-shuffled" --as-of 2024-01-01 2>/dev/null | cmp -s - "$work/run-1.csv" ||
-  { echo "MISMATCH: run on the shuffled rows differs from run on the rows in order" >&2; exit 1; }
-[ "$big" = 1 ] && check_same "$work/data-10m"
-"$ereje" check rules/data "$work/rules-10k" >"$work/check-10k.out" 2>&1 || { cat "$work/check-10k.out" >&2; exit 1; }
-grep -q " 0 errors" "$work/check-10k.out" || { cat "$work/check-10k.out" >&2; exit 1; }
+if [ "$only" != block ]; then
+  check_same "$work/data-2m"
+  "$ereje" run rules --data "$work/data-2m-shuffled" --as-of 2024-01-01 2>/dev/null | cmp -s - "$work/run-1.csv" ||
+    { echo "MISMATCH: run on the shuffled rows differs from run on the rows in order" >&2; exit 1; }
+  [ "$big" = 1 ] && check_same "$work/data-10m"
+  "$ereje" check rules/data "$work/rules-10k" >"$work/check-10k.out" 2>&1 || { cat "$work/check-10k.out" >&2; exit 1; }
+  grep -q " 0 errors" "$work/check-10k.out" || { cat "$work/check-10k.out" >&2; exit 1; }
+fi
+
+# The block: checks clean, and the same results (run and diff) whatever the order of the rows.
+for v in block-1 block-2 block-ind; do
+  "$ereje" check rules "$work/$v" >"$work/check-$v.out" 2>&1 || { cat "$work/check-$v.out" >&2; exit 1; }
+  grep -q " 0 errors, 0 warnings" "$work/check-$v.out" ||
+    { echo "FAILED: ereje check rules $work/$v is not clean:" >&2; cat "$work/check-$v.out" >&2; exit 1; }
+done
+say "checking that the block's results are the same in both row orders"
+block_run() {  # DATA OUT: run the block; any status but 0 is a failure
+  "$ereje" run rules "$work/block-1" --data "$1" --as-of 2024-01-01 --format csv >"$2" 2>"$2.err" ||
+    { echo "FAILED: ereje run rules $work/block-1 --data $1 (status $?):" >&2; tail -5 "$2.err" >&2; exit 1; }
+}
+block_diff() {  # DATA OUT: diff the two variants; status 1 means "there are differences", as it must
+  local st=0
+  "$ereje" diff "$work/block-1" "$work/block-2" --with rules --as-of 2024-01-01 --data "$1" >"$2" 2>"$2.err" || st=$?
+  [ "$st" = 1 ] || { echo "FAILED: ereje diff of the block on $1: status $st, 1 expected:" >&2; tail -5 "$2.err" >&2; exit 1; }
+}
+block_run "$work/data-2m" "$work/block-run.csv"
+block_run "$work/data-2m-shuffled" "$work/block-run-shuffled.csv"
+cmp -s "$work/block-run.csv" "$work/block-run-shuffled.csv" ||
+  { echo "MISMATCH: the block's results differ between the row orders: diff $work/block-run.csv $work/block-run-shuffled.csv" >&2; exit 1; }
+block_diff "$work/data-2m" "$work/block-diff.out"
+block_diff "$work/data-2m-shuffled" "$work/block-diff-shuffled.out"
+cmp -s "$work/block-diff.out" "$work/block-diff-shuffled.out" ||
+  { echo "MISMATCH: the block's diff differs between the row orders: diff $work/block-diff.out $work/block-diff-shuffled.out" >&2; exit 1; }
+# The statuses the block is meant to meet: n/a and out_of_range indicators, placed_last ranks.
+block_statuses=$(awk -F, 'NR > 1 && $2 >= 1000 {c[$5]++} END {for (s in c) printf "%s %d, ", s, c[s]}' "$work/block-run.csv" | sed 's/, $//')
+for st in ok n/a out_of_range placed_last; do
+  awk -F, -v s="$st" 'NR > 1 && $2 >= 1000 && $5 == s {found = 1} END {exit !found}' "$work/block-run.csv" ||
+    { echo "FAILED: no result of the block has status $st ($block_statuses)" >&2; exit 1; }
+done
 
 # ---- the runs -----------------------------------------------------------------------------------
 say "timing ($runs runs each after a warm-up)"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+binary_before=$(stat -c '%y %s' "$ereje")
+has_diff=0
+if [ "$only" != block ]; then
 measure_pair ref run "$ref" "$work/data-2m" -- "$ereje" run rules --data "$work/data-2m" --as-of 2024-01-01
 measure_pair ref-shuffled run-shuffled "$ref" "$work/data-2m-shuffled" -- \
   "$ereje" run rules --data "$work/data-2m-shuffled" --as-of 2024-01-01
@@ -135,7 +182,6 @@ measure load "$ereje" run rules/data "$work/rules-load" --data "$work/data-2m" -
 measure check-methodology "$ereje" check rules
 measure check-10k "$ereje" check rules/data "$work/rules-10k"
 measure examples "$ereje" run rules --data examples/assessment-2023 --as-of 2024-01-01
-has_diff=0
 if "$ereje" diff --help >/dev/null 2>&1; then
   has_diff=1
   measure diff "$ereje" diff rules --from 2023-01-01 --to 2024-01-01 --data "$work/data-2m"
@@ -143,6 +189,18 @@ fi
 if [ "$big" = 1 ]; then
   measure_pair ref-10m run-10m "$ref" "$work/data-10m" -- "$ereje" run rules --data "$work/data-10m" --as-of 2024-01-01
 fi
+fi
+# The block, each command alternating with its partner so that both meet the same load: the
+# methodology alone beside the methodology with the block, and each in both row orders.
+say "timing the block of 50 indicators ($runs runs each after a warm-up)"
+for d in data-2m data-2m-shuffled; do
+  measure_pair "blk-base-$d" "blk-run-$d" "$ereje" run rules --data "$work/$d" --as-of 2024-01-01 --format csv -- \
+    "$ereje" run rules "$work/block-1" --data "$work/$d" --as-of 2024-01-01 --format csv
+done
+measure_pair blk-diff-data-2m blk-diff-data-2m-shuffled \
+  "$ereje" diff "$work/block-1" "$work/block-2" --with rules --as-of 2024-01-01 --data "$work/data-2m" -- \
+  "$ereje" diff "$work/block-1" "$work/block-2" --with rules --as-of 2024-01-01 --data "$work/data-2m-shuffled"
+binary_after=$(stat -c '%y %s' "$ereje")
 
 # ---- the table ----------------------------------------------------------------------------------
 csv2m=$(csv_mb "$work/data-2m")
@@ -150,9 +208,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 row() { printf '| %-48s | %8s | %7s | %-32s |\n' "$@"; }
 echo
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem/ {print $2}') GiB"
-echo "binary: $ereje; sources $root at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' with uncommitted changes'); $runs runs, median wall time"
+echo "binary: $ereje ($binary_before); sources $root at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' with uncommitted changes'); $runs runs, median wall time"
+[ "$binary_before" = "$binary_after" ] ||
+  echo "WARNING: $ereje was rebuilt during the timing ($binary_after): the rows mix two binaries"
 echo "load average before and after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every row)"
 echo "data: $work/data-2m, $csv2m MB of CSV, $(($(wc -l <"$work/data-2m/services.csv") - 1)) service rows"
+if [ "$only" != block ]; then
 echo
 row "command" "time (s)" "peak MB" "target"
 row "---" "---:" "---:" "---"
@@ -192,3 +253,74 @@ echo "phases of one \`run\` on 2M rows (EREJE_TIMING=1, ms; a table's phases, su
 EREJE_TIMING=1 "$ereje" run rules --data "$work/data-2m" --as-of 2024-01-01 2>&1 >/dev/null |
   sed -nE 's/^timing: (data: [a-z_]+: )?(.*[^ ]) +([0-9.]+) ms$/\3\t\1\2/p' | sed -E 's/\tdata: [a-z_]+: /\tdata: /' |
   awk -F'\t' '!($2 in t) {order[n++] = $2} {t[$2] += $1} END {for (i = 0; i < n; i++) printf "  %-44s %8.1f\n", order[i], t[order[i]]}'
+fi
+
+# ---- the block of 50 indicators (issue 13) ------------------------------------------------------
+best_s() { awk '{print $1}' "$work/$1.t" | sort -g | head -1 | awk '{printf "%.3f", $1}'; }
+worst_s() { awk '{print $1}' "$work/$1.t" | sort -g | tail -1 | awk '{printf "%.3f", $1}'; }
+brow() { printf '| %-62s | %-8s | %6s | %6s | %6s | %7s |\n' "$@"; }
+echo
+echo "the block of 50 indicators (bench/generate.py block): $(grep -c '^clause' "$work/block-1/block.ereje") clauses beside rules/, 2M rows; $runs runs each, s"
+echo
+brow "command" "rows" "median" "best" "worst" "peak MB"
+brow "---" "---" "---:" "---:" "---:" "---:"
+for d in data-2m data-2m-shuffled; do
+  o=$([ "$d" = data-2m ] && echo "in order" || echo "shuffled")
+  brow "ereje run rules (the methodology alone)" "$o" "$(median_s "blk-base-$d")" "$(best_s "blk-base-$d")" "$(worst_s "blk-base-$d")" "$(peak_mb "blk-base-$d")"
+  brow "ereje run rules BLOCK (+ 50 indicators, 5 directions, block)" "$o" "$(median_s "blk-run-$d")" "$(best_s "blk-run-$d")" "$(worst_s "blk-run-$d")" "$(peak_mb "blk-run-$d")"
+done
+for d in data-2m data-2m-shuffled; do
+  o=$([ "$d" = data-2m ] && echo "in order" || echo "shuffled")
+  brow "ereje diff BLOCK BLOCK-2 --with rules --data" "$o" "$(median_s "blk-diff-$d")" "$(best_s "blk-diff-$d")" "$(worst_s "blk-diff-$d")" "$(peak_mb "blk-diff-$d")"
+done
+echo
+echo "results: the block's run and diff identical in both row orders; statuses of clauses 1000-1200: $block_statuses"
+echo "diff: $(sed -n 's/^Impact on //p' "$work/block-diff.out" | head -1)"
+# Phases, as the median over $runs runs of each phase's summed time (phases met several times, as
+# each stage of a diff, are summed within a run; "xN" is how often a run met the phase).
+phases() {  # NAME CMD...
+  local name=$1; shift
+  : >"$work/$name.phases"
+  for i in $(seq "$runs"); do
+    EREJE_TIMING=1 "$@" 2>&1 >/dev/null |
+      sed -nE 's/^timing: (data: [a-z_]+: )?(.*[^ ]) +([0-9.]+) ms$/\3\t\1\2/p' | sed -E 's/\tdata: [a-z_]+: /\tdata: /' |
+      awk -F'\t' -v i="$i" '!($2 in t) {order[n++] = $2} {t[$2] += $1; c[$2]++} END {for (k = 0; k < n; k++) printf "%d\t%d\t%s\t%.3f\t%d\n", i, k, order[k], t[order[k]], c[order[k]]}' \
+        >>"$work/$name.phases" || true
+  done
+}
+# median_phases NAME: "position<TAB>phase<TAB>median ms<TAB>times a run met it", in the order met.
+median_phases() {
+  sort -t$'\t' -k3,3 -k4,4g "$work/$1.phases" |
+    awk -F'\t' 'function flush() {if (n) printf "%d\t%s\t%.1f\t%d\n", pos, key, n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2, cnt}
+      $3 != key {flush(); key = $3; n = 0; pos = $2}
+      {a[++n] = $4; cnt = $5; if ($2 < pos) pos = $2}
+      END {flush()}' | sort -t$'\t' -k1,1n
+}
+show_phases() {  # NAME...: one column per command, the phases in the order of the last
+  local x
+  for x in "$@"; do median_phases "$x" >"$work/$x.median"; done
+  awk -F'\t' -v names="$*" '
+    BEGIN {m = split(names, nm, " ")}
+    FNR == 1 {f++}
+    {if (!($2 in seen)) {seen[$2] = 1; order[n++] = $2}
+     v[f, $2] = $3 ($4 > 1 && $2 !~ /^data: / ? " x" $4 : "")}
+    END {
+      printf "  %-36s", "phase"; for (j = 1; j <= m; j++) printf " %15s", nm[j]; printf "\n"
+      for (i = 0; i < n; i++) {
+        k = order[i]; printf "  %-36s", k
+        for (j = 1; j <= m; j++) printf " %15s", ((j, k) in v) ? v[j, k] : "-"
+        printf "\n"
+      }
+    }' $(for x in "$@"; do echo "$work/$x.median"; done)
+}
+say "phases of the block (EREJE_TIMING=1, $runs runs each)"
+phases alone "$ereje" run rules --data "$work/data-2m" --as-of 2024-01-01
+phases indicators "$ereje" run rules "$work/block-ind" --data "$work/data-2m" --as-of 2024-01-01
+phases block "$ereje" run rules "$work/block-1" --data "$work/data-2m" --as-of 2024-01-01
+phases block-shuffled "$ereje" run rules "$work/block-1" --data "$work/data-2m-shuffled" --as-of 2024-01-01
+phases diff-block "$ereje" diff "$work/block-1" "$work/block-2" --with rules --as-of 2024-01-01 --data "$work/data-2m"
+echo
+echo "phases (EREJE_TIMING=1, median ms of $runs runs; a table's phases summed over the tables; xN: met N times"
+echo "in a run, summed): \`run rules\` alone, with the 50 indicators only (block-ind), with the whole block"
+echo "(block-1) on the rows in order and shuffled, and the block's \`diff --data\` (rows in order):"
+show_phases alone indicators block block-shuffled diff-block
