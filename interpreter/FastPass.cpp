@@ -404,6 +404,8 @@ class Compiler {
 // At most this many classes of rows (combinations of enum and boolean values) in one grouped
 // count: the counts of one body's rows by class are kept in a small array, cleared for each body.
 constexpr std::size_t kMaxClasses = 512;
+// The largest table of tallies by body and class for one thread's rows (4 bytes each): 64 MiB.
+constexpr std::size_t kMaxTally = std::size_t{1} << 24;
 
 // Digits of a column in a class: its codes, then one for a missing value; 0 when it has no small
 // set of values.
@@ -595,8 +597,79 @@ struct ClassCounts {
     return k;
   }
 
-  // Rows [begin, end): counts into accs[task] (the tasks of `counts` only).
+  // Rows [begin, end): counts into accs[task] (the tasks of `counts` only). Each row's class is
+  // tallied by body and class in one table, whatever order the bodies' rows come in; the counts
+  // add up their classes once per body at the end. A table too large for that (bodies x classes)
+  // counts run by run of one body's rows instead, which is as fast only when rows come by body.
   void pass(const input::Table& table, std::size_t begin, std::size_t end, std::vector<Acc>& accs) const {
+    const std::size_t groups = counts.empty() ? 0 : accs[counts.front().task].size();
+    if (groups * classes <= kMaxTally) {
+      pass_by_body(table, begin, end, groups, accs);
+      return;
+    }
+    pass_by_run(table, begin, end, accs);
+  }
+
+  // The classes of rows [b, b + n) into out[0 .. n).
+  void classes_of(std::size_t b, std::size_t n, std::uint32_t* out) const {
+    std::fill(out, out + n, 0u);
+    for (const Digit& d : digits) {
+      // Locals: the stores to `out` could alias the Digit's fields, which would be read again
+      // on every row and keep the loop from being vectorized.
+      const std::int32_t* const v = d.values + b;
+      const std::uint32_t count = d.digits, stride = d.stride;
+      std::uint32_t bad = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t digit = v[i] == input::kMissing ? count - 1 : static_cast<std::uint32_t>(v[i]);
+        bad |= digit >= count;
+        out[i] += digit * stride;
+      }
+      if (bad) throw std::logic_error("grouped count: a code outside its column's values");
+    }
+  }
+
+  void pass_by_body(const input::Table& table, std::size_t begin, std::size_t end, std::size_t groups,
+                    std::vector<Acc>& accs) const {
+    const bool per_body = table.schema->per_agency;
+    std::vector<char> undecidable(classes, 0);  // some count's filter is n/a for rows of this class
+    bool any_undecidable = false;
+    for (const Count& n : counts)
+      for (std::size_t j = 0; j < classes; ++j)
+        if (n.undecided[j]) undecidable[j] = 1, any_undecidable = true;
+    constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> tally(groups * classes, 0), first;
+    if (any_undecidable) first.assign(groups * classes, kNone);  // the first row of each undecidable class
+    std::vector<std::uint32_t> cls(kBlock);
+    for (std::size_t b = begin; b < end; b += kBlock) {
+      const std::size_t n = std::min(end, b + kBlock) - b;
+      classes_of(b, n, cls.data());
+      const std::int32_t* body = per_body ? table.body.data() + b : nullptr;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t at = (body ? static_cast<std::size_t>(body[i]) : 0) * classes + cls[i];
+        ++tally[at];
+        if (any_undecidable && undecidable[cls[i]] && first[at] == kNone) first[at] = static_cast<std::uint32_t>(b + i);
+      }
+    }
+    for (const Count& n : counts)
+      for (std::size_t g = 0; g < groups; ++g) {
+        const std::uint32_t* t = tally.data() + g * classes;
+        fold::IntFold& f = accs[n.task][g];
+        if (f.undecided()) continue;
+        std::uint32_t undecided_row = kNone;
+        if (n.any_undecided)
+          for (std::size_t j = 0; j < classes; ++j)
+            if (t[j] && n.undecided[j]) undecided_row = std::min(undecided_row, first[g * classes + j]);
+        if (undecided_row != kNone) {
+          f.undecide(undecided_row);
+          continue;
+        }
+        std::int64_t c = 0;
+        for (std::uint32_t j : n.kept) c += t[j];
+        f.count(c);
+      }
+  }
+
+  void pass_by_run(const input::Table& table, std::size_t begin, std::size_t end, std::vector<Acc>& accs) const {
     const bool per_body = table.schema->per_agency;
     std::vector<std::uint32_t> in_run(classes, 0);
     std::vector<std::uint32_t> cls(kBlock);
@@ -626,21 +699,8 @@ struct ClassCounts {
     };
     for (std::size_t b = begin; b < end; b += kBlock) {
       const std::size_t n = std::min(end, b + kBlock) - b;
-      std::fill(cls.begin(), cls.begin() + static_cast<std::ptrdiff_t>(n), 0u);
       std::uint32_t* const out = cls.data();
-      for (const Digit& d : digits) {
-        // Locals: the stores to `out` could alias the Digit's fields, which would be read again
-        // on every row and keep the loop from being vectorized.
-        const std::int32_t* const v = d.values + b;
-        const std::uint32_t count = d.digits, stride = d.stride;
-        std::uint32_t bad = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          const std::uint32_t digit = v[i] == input::kMissing ? count - 1 : static_cast<std::uint32_t>(v[i]);
-          bad |= digit >= count;
-          out[i] += digit * stride;
-        }
-        if (bad) throw std::logic_error("grouped count: a code outside its column's values");
-      }
+      classes_of(b, n, out);
       const std::int32_t* body = per_body ? table.body.data() + b : nullptr;
       std::uint32_t* const tally = in_run.data();
       for (std::size_t i = 0; i < n; ++i) {
