@@ -15,6 +15,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "grammar/Visit.hpp"
 #include "grammar/Parser.hpp"
 
 namespace ereje::cli {
@@ -87,14 +88,10 @@ std::map<std::string, std::set<std::string>> readers(const interp::RuleSet& rule
     if (it == out.end()) continue;
     const std::set<std::string> clauses = it->second;
     const input::TableSchema* t = rules.contract->find(d.table);
-    std::vector<const ast::Expr*> to_visit{d.decl->value.get()};
-    while (!to_visit.empty()) {
-      const ast::Expr* e = to_visit.back();
-      to_visit.pop_back();
-      if (const auto* n = std::get_if<ast::NameRef>(&e->node); n && t && t->column(n->name))
+    ast::walk(*d.decl->value, [&](const ast::Expr& e) {
+      if (const auto* n = std::get_if<ast::NameRef>(&e.node); n && t && t->column(n->name))
         out[d.table + "." + n->name].insert(clauses.begin(), clauses.end());
-      ast::for_each_child(*e, [&](const ast::Expr& c) { to_visit.push_back(&c); });
-    }
+    });
   }
   return out;
 }
