@@ -548,10 +548,31 @@ class ClauseChecker {
       bool known = false;
       for (const auto& r : c_.results) known |= r.name == e.result;
       for (const auto& o : c_.obligations) known |= o.name == e.result;
+      for (const auto& r : c_.ranks) known |= r.name == e.result;
+      const ast::Grade* grade = nullptr;
+      for (const auto& g : c_.grades)
+        if (g.name == e.result) grade = &g;
+      if (grade) {
+        // A grade is expected by its band's name (`expect level = high`), or n/a.
+        std::string band;
+        if (const auto* n = std::get_if<ast::NameRef>(&e.value->node)) band = n->name;
+        if (const auto* st = std::get_if<ast::StringLit>(&e.value->node)) band = st->value;
+        std::vector<std::string> bands;
+        for (const auto& b : grade->bands) bands.push_back(b.name);
+        if (!std::holds_alternative<ast::NaLit>(e.value->node) && std::find(bands.begin(), bands.end(), band) == bands.end()) {
+          std::string near = nearest(band, bands);
+          diags_.error("bad-expectation", e.value->span,
+                       "grade `" + grade->name + "` is expected by one of its bands: " + list_values(bands) + ", or n/a",
+                       near.empty() ? "" : "did you mean `" + near + "`?").fix_if(near);
+        }
+        continue;
+      }
       if (!known) {
         std::vector<std::string> names;
         for (const auto& r : c_.results) names.push_back(r.name);
         for (const auto& o : c_.obligations) names.push_back(o.name);
+        for (const auto& r : c_.ranks) names.push_back(r.name);
+        for (const auto& g : c_.grades) names.push_back(g.name);
         if (!said_look_alike(diags_, e.result, names, e.result_span, where_clause() + " has")) {
           std::string near = nearest(e.result, names);
           diags_.error("unknown-result", e.result_span, where_clause() + " has no result `" + e.result + "`",

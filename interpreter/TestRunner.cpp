@@ -125,7 +125,13 @@ std::vector<TestOutcome> run_tests(const RuleSet& rules, const Checked& checked)
             std::string want_full = want + (e.out_of_range ? " out_of_range" : "");
             bool ok;
             if (want_na) ok = row->value.is_missing();
-            else
+            else if (row->kind == OutputKind::Grade) {
+              // A grade is its band's name, written as a word or in quotes.
+              const auto* st = std::get_if<ast::StringLit>(&e.value->node);
+              want = st ? st->value : want;
+              want_full = want + (e.out_of_range ? " out_of_range" : "");
+              ok = !row->value.is_missing() && row->value.text == want;
+            } else
               // Compared as printed: the rounded value must equal the expected number exactly.
               ok = !row->value.is_missing() && row->value.num.round(row->round) == expected_number(*e.value);
             ok = ok && (e.out_of_range == (row->status == Status::OutOfRange));
