@@ -288,6 +288,18 @@ void Engine::warn_row(Task& t, std::size_t body, std::size_t row) {
   out.warnings.add(std::move(d));
 }
 
+void Engine::warn_at(Span at, const char* code, std::string message, std::string help) {
+  Diagnostic d;
+  d.severity = Severity::Warning;
+  d.code = code;
+  d.file = at.valid() ? at.file->name : "";
+  d.line = at.valid() ? at.line() : 0;
+  d.column = at.valid() ? at.column() : 0;
+  d.message = std::move(message);
+  d.help = std::move(help);
+  out.warnings.add(std::move(d));
+}
+
 std::string Engine::cache_key(const Task& t) const {
   std::string key = t.table->schema->name;
   key += t.obligation ? "|obligation" : "|" + std::to_string(static_cast<int>(t.agg->kind));
@@ -516,16 +528,10 @@ std::vector<ClauseEval*> Engine::plan(const std::vector<const ClauseVersion*>& v
           // Only a date outside the reader's own period gets here (`check` makes every version's
           // parts in force throughout it): a test's as_of, say. What it reads of it is then n/a.
           absent.insert(n);
-          Diagnostic d;
-          d.severity = Severity::Warning;
-          d.code = "part-not-in-force";
-          d.file = ce.clause.number_span.valid() ? ce.clause.number_span.file->name : "";
-          d.line = ce.clause.number_span.valid() ? ce.clause.number_span.line() : 0;
-          d.column = ce.clause.number_span.valid() ? ce.clause.number_span.column() : 0;
-          d.message = "clause " + ce.version.number + " reads clause " + n + ", which is not in force on " +
-                      format_date(as_of) + ": what it reads of it is n/a";
-          d.help = "evaluate on a date when both clauses are in force";
-          out.warnings.add(std::move(d));
+          warn_at(ce.clause.number_span, "part-not-in-force",
+                  "clause " + ce.version.number + " reads clause " + n + ", which is not in force on " +
+                      format_date(as_of) + ": what it reads of it is n/a",
+                  "evaluate on a date when both clauses are in force");
           continue;
         }
         add_clause(*w, false);
@@ -641,17 +647,11 @@ void Engine::results_of(ClauseEval& ce, const ast::Result& r, std::vector<Result
       for (const auto& [clause, name] : refs)
         if (output_of(clause, name).status[b] == Status::OutOfRange) {
           row.status = Status::OutOfRange;
-          Diagnostic d;
-          d.severity = Severity::Warning;
-          d.code = "out-of-range-part";
-          d.file = r.name_span.valid() ? r.name_span.file->name : "";
-          d.line = r.name_span.valid() ? r.name_span.line() : 0;
-          d.column = r.name_span.valid() ? r.name_span.column() : 0;
-          d.message = fmt::format("body {}: clause {} result {} = {} uses clause {} result {}, which is out of range for "
-                                  "this body; flagged out_of_range too",
-                                  data.bodies[b].code, ce.version.number, r.name, row.text(), clause, name);
-          d.help = "check the part's data first: `ereje explain` shows it";
-          out.warnings.add(std::move(d));
+          warn_at(r.name_span, "out-of-range-part",
+                  fmt::format("body {}: clause {} result {} = {} uses clause {} result {}, which is out of range for "
+                              "this body; flagged out_of_range too",
+                              data.bodies[b].code, ce.version.number, r.name, row.text(), clause, name),
+                  "check the part's data first: `ereje explain` shows it");
           break;
         }
     o.values.push_back(row.value);
@@ -690,16 +690,10 @@ void Engine::rank_of(ClauseEval& ce, const ast::Rank& r, std::vector<ResultRow>&
   for (std::size_t b = 0; b < n; ++b) {
     if (!grouped[b]) {
       status[b] = Status::Unranked;
-      Diagnostic d;
-      d.severity = Severity::Warning;
-      d.code = "rank-no-group";
-      d.file = r.within_span.valid() ? r.within_span.file->name : "";
-      d.line = r.within_span.valid() ? r.within_span.line() : 0;
-      d.column = r.within_span.valid() ? r.within_span.column() : 0;
-      d.message = fmt::format("body {} has no `{}` in the table of bodies: rank {} of clause {} leaves it unranked",
-                              data.bodies[b].code, *r.within, r.name, ce.version.number);
-      d.help = "fill in the body's " + *r.within + " in the table of bodies";
-      out.warnings.add(std::move(d));
+      warn_at(r.within_span, "rank-no-group",
+              fmt::format("body {} has no `{}` in the table of bodies: rank {} of clause {} leaves it unranked",
+                          data.bodies[b].code, *r.within, r.name, ce.version.number),
+              "fill in the body's " + *r.within + " in the table of bodies");
       continue;
     }
     members[group[b]].push_back(b);
@@ -764,17 +758,12 @@ void Engine::classify(ResultRow& row, const Value& lo, const Value& hi, Span ran
   bool above = !hi.is_missing() && row.value.num > hi.num;
   if (!below && !above) return;
   row.status = Status::OutOfRange;
-  Diagnostic d;
-  d.severity = Severity::Warning;
-  d.code = "out-of-range";
-  d.file = range_span.valid() ? range_span.file->name : "";
-  d.line = range_span.valid() ? range_span.line() : 0;
-  d.column = range_span.valid() ? range_span.column() : 0;
-  d.message = fmt::format("body {}: clause {} result {} = {} is outside its range {}..{}; kept, not clamped, and flagged out_of_range",
-                          data.bodies[row.body].code, row.version->number, row.result, row.text(),
-                          lo.num.to_exact(), hi.num.to_exact());
-  d.help = "check the body's data for rows that contradict each other; the value is reported as computed";
-  out.warnings.add(std::move(d));
+  warn_at(range_span, "out-of-range",
+          fmt::format("body {}: clause {} result {} = {} is outside its range {}..{}; kept, not clamped, and flagged "
+                      "out_of_range",
+                      data.bodies[row.body].code, row.version->number, row.result, row.text(), lo.num.to_exact(),
+                      hi.num.to_exact()),
+          "check the body's data for rows that contradict each other; the value is reported as computed");
 }
 
 }  // namespace ereje::interp::engine

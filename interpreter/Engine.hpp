@@ -205,6 +205,9 @@ struct Engine {
 
   // ---- the grouped pass ----
   void warn_row(Task& t, std::size_t body, std::size_t row);
+  // A run-time warning at a place of the rule file (out of range, a part out of range, a body with
+  // no group, a part not in force).
+  void warn_at(Span at, const char* code, std::string message, std::string help);
 
   bool use_fast = true;  // tests turn it off to compare the two paths
   AggregateCache* cache = nullptr;
