@@ -14,6 +14,7 @@
 #include "input/LoadData.hpp"
 #include "interpreter/Checker.hpp"
 #include "interpreter/DataRules.hpp"
+#include "interpreter/Evaluator.hpp"
 
 namespace ereje::test {
 
@@ -158,6 +159,18 @@ inline input::DataSet synthetic_data(std::size_t bodies, std::size_t services, u
     }
   }
   return test::build_data("<random>", std::move(t), {});
+}
+
+// Every row of an evaluation (value and status; with `kinds`, also what the row is and its kk label)
+// and every warning, one line each: what two evaluation paths must agree on.
+inline std::vector<std::string> evaluation_lines(const interp::Evaluation& ev, bool kinds = false) {
+  std::vector<std::string> out;
+  for (const auto& r : ev.rows)
+    out.push_back(std::to_string(r.body) + " " + r.version->number + " " + r.result + " " + r.value.show() + " " +
+                  interp::status_name(r.status) +
+                  (kinds ? " " + std::string(interp::output_kind_name(r.kind)) + " " + r.label("kk") : std::string()));
+  for (const auto& w : ev.warnings.list()) out.push_back(w.code + " " + w.message + " line " + std::to_string(w.line));
+  return out;
 }
 
 }  // namespace ereje::test

@@ -12,14 +12,6 @@ using namespace ereje::interp;
 
 namespace {
 
-std::vector<std::string> everything(const Evaluation& ev) {
-  std::vector<std::string> out;
-  for (const auto& r : ev.rows)
-    out.push_back(std::to_string(r.body) + " " + r.version->number + " " + r.result + " " + r.value.show() + " " +
-                  status_name(r.status) + " " + output_kind_name(r.kind) + " " + r.label("kk"));
-  for (const auto& w : ev.warnings.list()) out.push_back(w.code + " " + w.message + " line " + std::to_string(w.line));
-  return out;
-}
 
 struct Loaded {
   RuleSet rules;
@@ -49,7 +41,7 @@ TEST_CASE("composition: the generic path and the kernels give every value, statu
   const auto versions = l.rules.all_in_force(as_of);
   for (const input::DataSet* data : {&example, &big}) {
     const Evaluation reference = evaluate(l.rules, l.checked, *data, as_of, versions, {false, 1});
-    const auto generic = everything(reference);
+    const auto generic = test::evaluation_lines(reference, true);
     // The totals, ranks and grades are there (not an empty comparison).
     std::size_t ranks = 0, grades = 0;
     for (const auto& r : reference.rows) {
@@ -60,8 +52,8 @@ TEST_CASE("composition: the generic path and the kernels give every value, statu
     CHECK(grades == data->bodies.size());
     for (unsigned threads : {1u, 2u, 3u}) {
       INFO("threads " << threads);
-      CHECK(everything(evaluate(l.rules, l.checked, *data, as_of, versions, {true, threads})) == generic);
-      CHECK(everything(evaluate(l.rules, l.checked, *data, as_of, versions, {false, threads})) == generic);
+      CHECK(test::evaluation_lines(evaluate(l.rules, l.checked, *data, as_of, versions, {true, threads}), true) == generic);
+      CHECK(test::evaluation_lines(evaluate(l.rules, l.checked, *data, as_of, versions, {false, threads}), true) == generic);
     }
   }
 }

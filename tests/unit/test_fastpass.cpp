@@ -16,19 +16,6 @@
 using namespace ereje;
 using namespace ereje::interp;
 
-namespace {
-
-std::vector<std::string> rows_of(const Evaluation& ev) {
-  std::vector<std::string> out;
-  for (const auto& r : ev.rows)
-    out.push_back(std::to_string(r.body) + " " + r.version->number + " " + r.result + " " + r.value.show() + " " +
-                  status_name(r.status));
-  for (const auto& w : ev.warnings.list()) out.push_back(w.code + " " + w.message + " line " + std::to_string(w.line));
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("kernels give what the generic evaluator gives, at any thread count", "[fastpass]") {
   const std::string root = EREJE_SOURCE_DIR;
   Diagnostics diags;
@@ -42,10 +29,10 @@ TEST_CASE("kernels give what the generic evaluator gives, at any thread count", 
     for (const char* day : {"2023-01-01", "2024-01-01"}) {
       Date as_of = *parse_date(day);
       auto versions = rules.all_in_force(as_of);
-      auto generic = rows_of(evaluate(rules, checked, *data, as_of, versions, {false, 1}));
-      CHECK(rows_of(evaluate(rules, checked, *data, as_of, versions, {true, 1})) == generic);
-      CHECK(rows_of(evaluate(rules, checked, *data, as_of, versions, {true, 2})) == generic);
-      CHECK(rows_of(evaluate(rules, checked, *data, as_of, versions, {true, 3})) == generic);
+      auto generic = test::evaluation_lines(evaluate(rules, checked, *data, as_of, versions, {false, 1}));
+      CHECK(test::evaluation_lines(evaluate(rules, checked, *data, as_of, versions, {true, 1})) == generic);
+      CHECK(test::evaluation_lines(evaluate(rules, checked, *data, as_of, versions, {true, 2})) == generic);
+      CHECK(test::evaluation_lines(evaluate(rules, checked, *data, as_of, versions, {true, 3})) == generic);
     }
   }
 }
@@ -109,7 +96,7 @@ TEST_CASE("counts by class of row give what the generic evaluator gives", "[fast
 
   const Date as_of = *parse_date("2024-01-01");
   auto versions = rules.all_in_force(as_of);
-  auto generic = rows_of(evaluate(rules, checked, data, as_of, versions, {false, 1}));
+  auto generic = test::evaluation_lines(evaluate(rules, checked, data, as_of, versions, {false, 1}));
   std::size_t na = 0, warned = 0;
   for (const auto& line : generic) {
     na += line.find(" n/a ") != std::string::npos;
@@ -118,7 +105,7 @@ TEST_CASE("counts by class of row give what the generic evaluator gives", "[fast
   CHECK(na > 50);      // bodies with no kind: c, l and e are n/a
   CHECK(warned >= 40);  // and each says which row (up to the cap on warnings)
   for (unsigned threads : {1u, 2u, 3u}) {
-    auto fast = rows_of(evaluate(rules, checked, data, as_of, versions, {true, threads}));
+    auto fast = test::evaluation_lines(evaluate(rules, checked, data, as_of, versions, {true, threads}));
     // The first difference, if any, named.
     std::size_t i = 0;
     while (i < fast.size() && i < generic.size() && fast[i] == generic[i]) ++i;
@@ -162,10 +149,10 @@ TEST_CASE("derived columns left out only when no version in force reads them", "
   CHECK_FALSE(with_main.table("services").column("subtype").loaded);
   CHECK(with_main.table("services").column("main").values == full.table("services").column("main").values);
   for (bool kernels : {true, false}) {
-    CHECK(rows_of(evaluate(rules, checked, without, d2024, v2024, {kernels, 2})) ==
-          rows_of(evaluate(rules, checked, full, d2024, v2024, {kernels, 2})));
-    CHECK(rows_of(evaluate(rules, checked, with_main, d2023, v2023, {kernels, 2})) ==
-          rows_of(evaluate(rules, checked, full, d2023, v2023, {kernels, 2})));
+    CHECK(test::evaluation_lines(evaluate(rules, checked, without, d2024, v2024, {kernels, 2})) ==
+          test::evaluation_lines(evaluate(rules, checked, full, d2024, v2024, {kernels, 2})));
+    CHECK(test::evaluation_lines(evaluate(rules, checked, with_main, d2023, v2023, {kernels, 2})) ==
+          test::evaluation_lines(evaluate(rules, checked, full, d2023, v2023, {kernels, 2})));
     CHECK_THROWS_AS(evaluate(rules, checked, without, d2023, v2023, {kernels, 1}), std::logic_error);
   }
 }
@@ -223,12 +210,12 @@ TEST_CASE("kernels near the limits of whole numbers and dates give what the gene
   input::DataSet data = input::build_dataset("limits", contract, std::move(t), {"items"});
   const Date as_of = *parse_date("2024-06-01");
   auto versions = rules.all_in_force(as_of);
-  auto generic = rows_of(evaluate(rules, checked, data, as_of, versions, {false, 1}));
+  auto generic = test::evaluation_lines(evaluate(rules, checked, data, as_of, versions, {false, 1}));
   std::string all;
   for (const auto& row : generic) all += row + "\n";
   INFO(all);
-  CHECK(rows_of(evaluate(rules, checked, data, as_of, versions, {true, 1})) == generic);
-  CHECK(rows_of(evaluate(rules, checked, data, as_of, versions, {true, 2})) == generic);
+  CHECK(test::evaluation_lines(evaluate(rules, checked, data, as_of, versions, {true, 1})) == generic);
+  CHECK(test::evaluation_lines(evaluate(rules, checked, data, as_of, versions, {true, 2})) == generic);
   // By hand (Python's integers): the sums of cubes of A's (odd) and B's (even) items.
   CHECK(std::count(generic.begin(), generic.end(), "0 1 C 1483063425326409738002800627500 ok") == 1);
   CHECK(std::count(generic.begin(), generic.end(), "1 1 C 1483079841177043341350927745000 ok") == 1);
