@@ -26,8 +26,16 @@ LoadedRules load_and_check(const std::vector<std::string>& paths) {
   // Clauses with a syntax error were dropped by the parser; the rest are whole and worth checking,
   // so that one run reports every broken clause.
   out.checked = interp::check(out.rules, out.diags);
-  out.diags.sort();
+  set_notes_apart(out);
   return out;
+}
+
+void set_notes_apart(LoadedRules& lr) {
+  Diagnostics kept;
+  for (const auto& d : lr.diags.list()) (d.severity == Severity::Note ? lr.notes : kept).add(d);
+  lr.diags = std::move(kept);
+  lr.diags.sort();
+  lr.notes.sort();
 }
 
 std::optional<Date> parse_as_of(const std::string& text, const std::string& flag, std::ostream& err) {

@@ -18,7 +18,13 @@ struct LoadedRules {
   interp::RuleSet rules;
   interp::Checked checked;
   Diagnostics diags;
+  // What `check` says beside its findings (notes, e.g. `text-letter-twin`): shown by `check` and the
+  // language server, not repeated by every command that reads the rules.
+  Diagnostics notes;
 };
+
+// Moves the notes out of `lr.diags` into `lr.notes`.
+void set_notes_apart(LoadedRules& lr);
 
 // Reads, parses, resolves and checks. Diagnostics (errors and warnings) are left in `diags`.
 LoadedRules load_and_check(const std::vector<std::string>& paths);

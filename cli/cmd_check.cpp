@@ -12,7 +12,10 @@ namespace ereje::cli {
 
 int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   LoadedRules lr = load_and_check(o.rules);
-  err << render(lr.diags);
+  Diagnostics shown = lr.diags;  // with the notes, in the order of the files
+  shown.append(lr.notes);
+  shown.sort();
+  err << render(shown);
   std::size_t files = lr.rules.files.empty() ? 0 : lr.rules.files.size() - 1;  // not counting the stdlib
   std::size_t versions = 0;
   for (const auto& [n, vs] : lr.rules.clauses) versions += vs.size();

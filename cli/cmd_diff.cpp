@@ -130,7 +130,7 @@ bool load_side(Side& s, const std::vector<std::string>& with, std::vector<fs::pa
     paths.insert(paths.end(), with.begin(), with.end());
     s.loaded.rules = interp::load_rules(paths, s.loaded.diags, {{dir.string() + "/", rev + ":"}});
     s.loaded.checked = interp::check(s.loaded.rules, s.loaded.diags);
-    s.loaded.diags.sort();
+    set_notes_apart(s.loaded);
   } else {
     std::vector<std::string> paths{s.arg};
     paths.insert(paths.end(), with.begin(), with.end());

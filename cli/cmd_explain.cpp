@@ -26,17 +26,17 @@ const Labels& labels(const std::string& lang) {
        {{"clause", "Clause"}, {"version", "Version in force on {}: from {}, act \"{}\""}, {"evidence", "evidence"},
         {"body", "Body"}, {"result", "Result"}, {"obligation", "Obligation"}, {"coefficient", "coefficient"},
         {"matched", "{} of {} rows of {} ({})"}, {"steps", "Steps"}, {"rounded", "rounded half up to {} decimals"},
-        {"status", "status"}, {"range", "range"}, {"breaches", "rows in breach"}, {"rank", "Rank"}, {"grade", "Grade"}, {"part", "Part: clause"}, {"no_results", "this version of the clause has no result (text only)"}}},
+        {"status", "status"}, {"range", "range"}, {"breaches", "rows in breach"}, {"rank", "Rank"}, {"grade", "Grade"}, {"part", "Part: clause"}, {"amends", "amends the version from {} (act \"{}\"): each item says which act set it"}, {"act", "act \"{}\""}, {"range_act", "range and rounding: act \"{}\""}, {"no_results", "this version of the clause has no result (text only)"}}},
       {"ru",
        {{"clause", "Пункт"}, {"version", "Редакция, действующая на {}: с {}, акт «{}»"}, {"evidence", "основание"},
         {"body", "Орган"}, {"result", "Результат"}, {"obligation", "Обязательство"}, {"coefficient", "коэффициент"},
         {"matched", "{} из {} строк таблицы {} ({})"}, {"steps", "Шаги"}, {"rounded", "округлено (половина вверх) до {} знаков"},
-        {"status", "статус"}, {"range", "диапазон"}, {"breaches", "строки с нарушением"}, {"rank", "Место"}, {"grade", "Уровень"}, {"part", "Составляющая: пункт"}, {"no_results", "эта редакция пункта не даёт результата (только текст)"}}},
+        {"status", "статус"}, {"range", "диапазон"}, {"breaches", "строки с нарушением"}, {"rank", "Место"}, {"grade", "Уровень"}, {"part", "Составляющая: пункт"}, {"amends", "изменяет редакцию с {} (акт «{}»): у каждого элемента указан акт, который его установил"}, {"act", "акт «{}»"}, {"range_act", "диапазон и округление: акт «{}»"}, {"no_results", "эта редакция пункта не даёт результата (только текст)"}}},
       {"kk",
        {{"clause", "Тармақ"}, {"version", "{} күні қолданыстағы редакция: {} бастап, «{}» акт"}, {"evidence", "негіздеме"},
         {"body", "Орган"}, {"result", "Нәтиже"}, {"obligation", "Міндеттеме"}, {"coefficient", "коэффициент"},
         {"matched", "{2} кестесінің {1} жолының {0} ({3})"}, {"steps", "Қадамдар"}, {"rounded", "{} таңбаға дейін дөңгелектелді (жартысы жоғары)"},
-        {"status", "мәртебе"}, {"range", "ауқым"}, {"breaches", "бұзушылығы бар жолдар"}, {"rank", "Орын"}, {"grade", "Деңгей"}, {"part", "Құрамдас бөлік: тармақ"}, {"no_results", "тармақтың бұл редакциясы нәтиже бермейді (тек мәтін)"}}},
+        {"status", "мәртебе"}, {"range", "ауқым"}, {"breaches", "бұзушылығы бар жолдар"}, {"rank", "Орын"}, {"grade", "Деңгей"}, {"part", "Құрамдас бөлік: тармақ"}, {"amends", "{} бастап қолданылған редакцияны («{}» акт) өзгертеді: әр элементтің жанында оны белгілеген акт көрсетілген"}, {"act", "«{}» акт"}, {"range_act", "ауқым мен дөңгелектеу: «{}» акт"}, {"no_results", "тармақтың бұл редакциясы нәтиже бермейді (тек мәтін)"}}},
   };
   return all.at(lang);
 }
@@ -88,6 +88,8 @@ nlohmann::ordered_json explanation_json(const interp::Explanation& x, const inpu
   j["as_of"] = format_date(x.as_of);
   j["version"] = {{"from", v.label()}, {"until", v.until ? format_date(*v.until) : ""}, {"act", v.act->id},
                   {"act_title", v.act->title}, {"file", v.clause->number_span.where()}};
+  if (const interp::ClauseVersion* before = x.amends)
+    j["version"]["amends"] = {{"from", before->label()}, {"act", before->act->id}};
   j["evidence"] = nlohmann::ordered_json::object();
   for (const auto& e : v.clause->evidence) j["evidence"][e.subject] = ast::to_string(e.level);
   j["names"] = nlohmann::ordered_json::array();
@@ -95,6 +97,7 @@ nlohmann::ordered_json explanation_json(const interp::Explanation& x, const inpu
     nlohmann::ordered_json nj{{"kind", n.kind == interp::ExplainedName::Kind::Let ? "let" : "coefficient"},
                               {"name", n.name}, {"expr", n.expr}, {"value", value_json(n.value)},
                               {"description", n.description}, {"defined_at", n.origin.where()}};
+    if (!n.act.empty()) nj["set_by_act"] = n.act;
     nj["aggregates"] = nlohmann::ordered_json::array();
     for (const auto& a : n.aggregates) nj["aggregates"].push_back(aggregate_json(a));
     j["names"].push_back(nj);
@@ -105,6 +108,10 @@ nlohmann::ordered_json explanation_json(const interp::Explanation& x, const inpu
                               {"description", r.description}, {"defined_at", r.origin.where()},
                               {"range", r.range}, {"round", r.round}, {"exact", value_json(r.value)},
                               {"value", r.text}, {"status", interp::status_name(r.status)}};
+    if (!r.act.empty()) {
+      rj["set_by_act"] = r.act;
+      rj["range_set_by_act"] = r.range_act;
+    }
     rj["steps"] = nlohmann::ordered_json::array();
     for (const auto& s : r.steps) rj["steps"].push_back({{"expr", s.expr}, {"with_values", s.substituted}, {"value", value_json(s.value)}});
     if (r.obligation) rj["breach"] = aggregate_json(r.breach.front());
@@ -132,6 +139,12 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
     if (t.lang != lang) out += fmt::format("  {}: {}\n", t.lang, t.value);
   out += fmt::format(fmt::runtime(L.at("version")), format_date(x.as_of), v.label(), v.act->id) + "\n";
   out += fmt::format("  {}\n", c.number_span.where());
+  if (const interp::ClauseVersion* before = x.amends)
+    out += "  " + fmt::format(fmt::runtime(L.at("amends")), before->label(), before->act->id) + "\n";
+  // In an amended version each item's place is followed by the act that set it.
+  auto origin = [&](const Span& s, const std::string& act) {
+    return s.where() + (act.empty() ? "" : ", " + fmt::format(fmt::runtime(L.at("act")), act));
+  };
   if (!c.evidence.empty()) {
     std::string ev;
     for (const auto& e : c.evidence) ev += (ev.empty() ? "" : ", ") + e.subject + " " + ast::to_string(e.level);
@@ -153,7 +166,9 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
                                                                     : L.at("result");
     out += fmt::format("\n{} {} = {}\n", kind, r.name, r.expr);
     if (!r.description.empty()) out += fmt::format("  {}\n", r.description);
-    out += fmt::format("  {}\n", r.origin.where());
+    out += fmt::format("  {}\n", origin(r.origin, r.act));
+    if (!r.range_act.empty() && r.range_act != r.act)
+      out += "  " + fmt::format(fmt::runtime(L.at("range_act")), r.range_act) + "\n";
     out += "\n";
     // A rank or grade is worked out from its subject's value alone: no definitions to list.
     const bool derived_only = r.kind == interp::OutputKind::Rank || r.kind == interp::OutputKind::Grade;
@@ -163,7 +178,7 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
       if (n.expr != n.value.show()) out += fmt::format("      = {}\n", exact(n.value));
       for (const auto& a : n.aggregates) aggregate_lines(a, "      ");
       if (!n.description.empty()) out += fmt::format("      {}\n", n.description);
-      out += fmt::format("      {}\n", n.origin.where());
+      out += fmt::format("      {}\n", origin(n.origin, n.act));
     }
     for (const auto& a : r.aggregates) aggregate_lines(a, "  ");
     if (!r.obligation) {

@@ -494,6 +494,10 @@ class Server {
         if (r.range_lo) visit(*r.range_lo, off, "", f);
         if (r.range_hi) visit(*r.range_hi, off, "", f);
       }
+      for (const auto& r : c.result_changes) {
+        if (r.range_lo) visit(*r.range_lo, off, "", f);
+        if (r.range_hi) visit(*r.range_hi, off, "", f);
+      }
       for (std::size_t i = 0; i < c.obligations.size(); ++i) {
         const auto& o = c.obligations[i];
         if (at(o.name_span, off)) return named(Target::Obligation, i, o.name_span);
@@ -542,7 +546,9 @@ class Server {
               }
         }
       }
-      return from_expr(a, f, &c, nullptr);
+      // Names resolve in the version the clause makes: an amendment's formulas read inherited items.
+      const interp::ClauseVersion* v = version_of(a, &c);
+      return from_expr(a, f, v && v->clause ? v->clause : &c, nullptr);
     }
     return none;
   }
@@ -554,7 +560,7 @@ class Server {
     if (it == a.rules.clauses.end()) return nullptr;
     const ast::Clause* prev = nullptr;
     for (const auto& v : it->second) {
-      if (self && v.clause == self) return prev;
+      if (self && v.as_written() == self) return prev;
       if (v.clause) prev = v.clause;
     }
     return self ? nullptr : prev;
@@ -565,7 +571,7 @@ class Server {
     auto it = a.rules.clauses.find(c->number);
     if (it == a.rules.clauses.end()) return nullptr;
     for (const auto& v : it->second)
-      if (v.clause == c) return &v;
+      if (v.as_written() == c || v.clause == c) return &v;
     return nullptr;
   }
 
@@ -797,6 +803,11 @@ class Server {
           case ast::Clause::Item::Coefficient: {
             const auto& k = c.coefficients[item.index];
             children.push_back(symbol(a, k.name, k.description, 14, k.span.begin, code_end(src, k.span, k.name_span.end), k.name_span));
+            break;
+          }
+          case ast::Clause::Item::ResultChange: {
+            const auto& r = c.result_changes[item.index];
+            children.push_back(symbol(a, r.name, r.description, 7, r.span.begin, code_end(src, r.span, r.name_span.end), r.name_span));
             break;
           }
           case ast::Clause::Item::Result: {

@@ -22,6 +22,10 @@ int run_test(const TestOptions& o, std::ostream& out, std::ostream& err) {
   for (const auto& t : outcomes) {
     std::string head = fmt::format("{}: clause {} (act \"{}\", version {}): \"{}\"", t.test->span.where(),
                                    t.version->number, t.version->act->id, t.version->label(), t.test->name);
+    // A test an amendment inherits runs against the amended version (docs/language.md, "Amending one item").
+    const ast::Act* from = lr.rules.act_at(t.test->span);
+    const bool inherited = t.version->written && from && from != t.version->act;
+    if (inherited) head += fmt::format(" (inherited from act \"{}\")", from->id);
     if (t.passed) {
       ++passed;
       if (o.verbose) out << "ok    " << head << "\n";
@@ -29,6 +33,10 @@ int run_test(const TestOptions& o, std::ostream& out, std::ostream& err) {
       ++failed;
       out << "FAIL  " << head << "\n";
       for (const auto& f : t.failures) out << "      " << f << "\n";
+      if (inherited)
+        out << fmt::format("      = help: the amendment (act \"{}\") inherits this test; if the new value is right, "
+                           "restate the test in clause {} of act \"{}\" under the same name\n",
+                           t.version->act->id, t.version->number, t.version->act->id);
     }
   }
   out << passed << " passed, " << failed << " failed\n";

@@ -206,12 +206,33 @@ struct Grade {
   TextPieces description_pieces = {};
 };
 
+// `text ru replace "цифру «5»" with "цифру «6»"` in an amending clause: words of the inherited
+// legal text replaced, every occurrence (docs/language.md, "Amending one item").
+struct TextEdit {
+  std::string lang; std::string old_words, new_words; Span span;
+  TextPieces old_pieces = {}, new_pieces = {};
+};
+// `result C range 0..6 round 1` in an amending clause: the range or rounding of an inherited result
+// changed, its formula kept.
+struct ResultChange {
+  std::string name; Span name_span;
+  ExprPtr range_lo, range_hi; Span range_span;  // range_lo null: range kept
+  std::optional<int> round; Span round_span;
+  std::string description; Span span;
+  TextPieces description_pieces = {};
+};
+
 struct Clause {
   std::string number; Span number_span;  // "49", "49-1"
   std::string title;                     // the heading string (English or as given)
   std::vector<Text> titles;              // title kk "...", title ru "..."
   std::vector<Text> texts;               // legal text
   std::optional<std::string> replaces; Span replaces_span;
+  // `amends 52`: only the items written here change; the rest of the version in force before, tests
+  // included, is inherited (Resolver.cpp merges the two into the version that is evaluated).
+  std::optional<std::string> amends; Span amends_span;
+  std::vector<TextEdit> text_edits;
+  std::vector<ResultChange> result_changes;
   std::optional<Date> in_force; std::string in_force_note; Span in_force_span;  // overrides the act's date
   std::vector<EvidenceItem> evidence;
   std::vector<Let> lets;
@@ -222,7 +243,7 @@ struct Clause {
   std::vector<Grade> grades;
   std::vector<TestCase> tests;
   // Declaration order of lets, coefficients, results, obligations, ranks and grades, for fmt and dumps.
-  struct Item { enum Kind { Let, Coefficient, Result, Obligation, Rank, Grade } kind; std::size_t index; };
+  struct Item { enum Kind { Let, Coefficient, Result, Obligation, Rank, Grade, ResultChange } kind; std::size_t index; };
   std::vector<Item> order;
   Span span;
   TextPieces title_pieces = {}, in_force_note_pieces = {};

@@ -229,11 +229,14 @@ class Printer {
       if (any) blank();
       any = true;
     };
-    if (!c.titles.empty() || !c.texts.empty() || c.replaces || c.in_force || !c.evidence.empty()) {
+    if (!c.titles.empty() || !c.texts.empty() || !c.text_edits.empty() || c.replaces || c.amends || c.in_force ||
+        !c.evidence.empty()) {
       group();
       for (const auto& t : c.titles) with_text(2, "title " + t.lang, t.pieces, t.value, true, t.span.begin, 4);
       for (const auto& t : c.texts) with_text(2, "text " + t.lang, t.pieces, t.value, true, t.span.begin, 4);
+      for (const auto& e : c.text_edits) text_edit(e);
       if (c.replaces) line(2, "replaces " + *c.replaces, c.replaces_span.begin);
+      if (c.amends) line(2, "amends " + *c.amends, c.amends_span.begin);
       if (c.in_force)
         with_text(2, "in_force " + format_date(*c.in_force), c.in_force_note_pieces, c.in_force_note, false,
                   c.in_force_span.begin, 4);
@@ -256,8 +259,30 @@ class Printer {
     line(0, "end", c.end_span.valid() ? c.end_span.begin : c.span.end, 2);
   }
 
+  // `text ru replace "…" with "…"` on one line when it fits, else the new words on a line of their own.
+  void text_edit(const ast::TextEdit& e) {
+    const std::string head = "text " + e.lang + " replace";
+    const bool single = e.old_pieces.size() <= 1 && e.new_pieces.size() <= 1;
+    const std::string one = head + " " + quote_string(e.old_words) + " with " + quote_string(e.new_words);
+    if (single && 2 + one.size() <= 100) {
+      line(2, one, e.span.begin);
+      return;
+    }
+    with_text(2, head, e.old_pieces, e.old_words, true, e.span.begin, 4);
+    with_text(4, "with", e.new_pieces, e.new_words, true,
+              e.new_pieces.empty() || !e.new_pieces[0].span.valid() ? e.span.begin : e.new_pieces[0].span.begin, 4);
+  }
+
   void definition(const ast::Clause& c, const ast::Clause::Item& item) {
     switch (item.kind) {
+      case ast::Clause::Item::ResultChange: {
+        const auto& r = c.result_changes[item.index];
+        std::string s = "result " + r.name;
+        if (r.range_lo && r.range_hi) s += " range " + print_expr(*r.range_lo) + ".." + print_expr(*r.range_hi);
+        if (r.round) s += " round " + std::to_string(*r.round);
+        with_text(2, std::move(s), r.description_pieces, r.description, false, r.span.begin, 4);
+        return;
+      }
       case ast::Clause::Item::Let: {
         const auto& l = c.lets[item.index];
         with_text(2, "let " + l.name + " = " + print_expr(*l.value), l.description_pieces, l.description, false,
@@ -553,11 +578,22 @@ std::string dump_meaning(const ast::File& f) {
     add(0, "clause " + c.number + " " + pieces_text(c.title_pieces, c.title));
     for (const auto& t : c.titles) add(2, "title " + t.lang + " " + pieces_text(t.pieces, t.value));
     for (const auto& t : c.texts) add(2, "text " + t.lang + " " + pieces_text(t.pieces, t.value));
+    for (const auto& e : c.text_edits)
+      add(2, "text " + e.lang + " replace " + pieces_text(e.old_pieces, e.old_words) + " with " +
+                 pieces_text(e.new_pieces, e.new_words));
     if (c.replaces) add(2, "replaces " + *c.replaces);
+    if (c.amends) add(2, "amends " + *c.amends);
     if (c.in_force) add(2, "in_force " + format_date(*c.in_force) + " " + pieces_text(c.in_force_note_pieces, c.in_force_note));
     for (const auto& e : c.evidence) add(2, "evidence " + e.subject + " " + ast::to_string(e.level));
     for (const auto& item : c.order) {
       switch (item.kind) {
+        case ast::Clause::Item::ResultChange: {
+          const auto& r = c.result_changes[item.index];
+          add(2, "result " + r.name + " changed: range " + (r.range_lo ? expr_text(r.range_lo) + ".." + expr_text(r.range_hi) : "kept") +
+                     " round " + (r.round ? std::to_string(*r.round) : "kept") + " " +
+                     pieces_text(r.description_pieces, r.description));
+          break;
+        }
         case ast::Clause::Item::Let: {
           const auto& l = c.lets[item.index];
           add(2, "let " + l.name + " = " + expr_text(l.value) + " " + pieces_text(l.description_pieces, l.description));

@@ -50,6 +50,8 @@ EREJE_KW(shared, "shared"); EREJE_KW(dense, "dense"); EREJE_KW(unranked, "unrank
 EREJE_KW(grade, "grade"); EREJE_KW(band, "band"); EREJE_KW(from, "from"); EREJE_KW(otherwise, "otherwise");
 EREJE_KW(t_text, "text"); EREJE_KW(t_enum, "enum"); EREJE_KW(t_bool, "bool"); EREJE_KW(t_date, "date");
 EREJE_KW(t_whole, "whole"); EREJE_KW(t_decimal, "decimal");
+// Amending one item of a clause (docs/language.md, "Amending one item"): not reserved either.
+EREJE_KW(replace, "replace"); EREJE_KW(with, "with");
 #undef EREJE_KW
 
 // Words that can never be names: they would make expressions ambiguous.
@@ -175,8 +177,12 @@ struct expect_int : seq<number_tok> {};
 struct expect_dots : tok<two<'.'>> {};
 
 struct title_stmt : seq<kw_title, must<expect_lang>, must<expect_text>> {};
-struct text_stmt : seq<kw_text, must<expect_lang>, must<expect_text>> {};
+struct expect_with : seq<kw_with> {};
+// `text ru replace "цифру «5»" with "цифру «6»"`: words of the inherited legal text changed.
+struct text_edit : seq<kw_replace, must<expect_text>, must<expect_with>, must<expect_text>> {};
+struct text_stmt : seq<kw_text, must<expect_lang>, sor<text_edit, must<expect_text>>> {};
 struct replaces_stmt : seq<kw_replaces, must<expect_clause_number>> {};
+struct amends_stmt : seq<kw_amends, must<expect_clause_number>> {};
 struct in_force_stmt : seq<kw_in_force, must<expect_date>, opt<description>> {};
 struct evidence_subject : tok<sor<TAO_PEGTL_STRING("text"), TAO_PEGTL_STRING("variables"), TAO_PEGTL_STRING("formula")>> {};
 struct evidence_level : tok<sor<TAO_PEGTL_STRING("official"), TAO_PEGTL_STRING("seed"), TAO_PEGTL_STRING("reconstructed"), TAO_PEGTL_STRING("not_on_file")>> {};
@@ -188,7 +194,12 @@ struct let_stmt : seq<kw_let, must<expect_name>, must<expect_eq>, must<expect_ex
 struct coefficient_stmt : seq<kw_coefficient, must<expect_name>, must<expect_eq>, must<expect_expr>, opt<description>> {};
 struct range_clause : seq<kw_range, must<expect_expr_sum>, must<expect_dots>, must<expect_expr_sum>> {};
 struct round_clause : seq<kw_round, must<expect_int>> {};
-struct result_stmt : seq<kw_result, must<expect_name>, must<expect_eq>, must<expect_expr>, opt<range_clause>, opt<round_clause>, opt<description>> {};
+// `result C range 0..6`, `result C round 1`: in an amending clause, the range or rounding of an
+// inherited result changed, its formula kept.
+struct result_change : sor<seq<range_clause, opt<round_clause>>, round_clause> {};
+struct result_formula : seq<tok<one<'='>>, must<expect_expr>, opt<range_clause>, opt<round_clause>> {};
+struct expect_result_body : sor<result_formula, result_change> {};
+struct result_stmt : seq<kw_result, must<expect_name>, must<expect_result_body>, opt<description>> {};
 struct expect_over : seq<kw_over> {};
 struct expect_breach_when : seq<kw_breach, kw_when> {};
 // `rank R = B highest first within category ties shared n/a unranked out_of_range last "…"`
@@ -282,7 +293,7 @@ struct table_block : seq<sor<seq<extend_flag, must<expect_table_word>>, kw_table
 struct expect_of_act : seq<kw_of, kw_act> {};
 struct part_of_act : seq<kw_part, must<expect_of_act>, must<expect_act_id>> {};
 
-struct clause_item : sor<title_stmt, text_stmt, replaces_stmt, in_force_stmt, evidence_stmt, let_stmt,
+struct clause_item : sor<title_stmt, text_stmt, replaces_stmt, amends_stmt, in_force_stmt, evidence_stmt, let_stmt,
                          coefficient_stmt, result_stmt, obligation_stmt, rank_stmt, grade_stmt> {};
 // A clause ends with `end`. One left open up to the next top-level item (or the end of the file) is
 // still read, so that it is reported (the parser: "clause 49 has no `end`") and counted, not lost
@@ -334,6 +345,9 @@ EREJE_MSG(expect_text, "expected text in double quotes");
 EREJE_MSG(expect_act_id, "expected the act's registration number in double quotes, e.g. act \"33140\"");
 EREJE_MSG(expect_name, "expected a name");
 EREJE_MSG(expect_eq, "expected `=`");
+EREJE_MSG(expect_result_body,
+          "expected `=` and the result's formula (or, in a clause that `amends` another, `range` or `round` alone)");
+EREJE_MSG(expect_with, "expected `with` and the new words, as in `text ru replace \"5\" with \"6\"`");
 EREJE_MSG(expect_date, "expected a date as YYYY-MM-DD");
 EREJE_MSG(expect_clause_number, "expected a clause number such as 49 or 49-1");
 EREJE_MSG(no_leading_zero, "a clause number has no leading zero: write 49, not 049 (one number, one clause)");
@@ -347,7 +361,7 @@ EREJE_MSG(expect_assignment, "expected a column assignment such as `status = don
 EREJE_MSG(expect_row_group, "expected rows such as `3 rows status = done`");
 EREJE_MSG(expect_value, "expected a value or n/a");
 EREJE_MSG(expect_clause_end,
-          "expected a clause item (title, text, replaces, in_force, evidence, let, coefficient, result, "
+          "expected a clause item (title, text, replaces, amends, in_force, evidence, let, coefficient, result, "
           "obligation, rank, grade), a test, or `end`");
 EREJE_MSG(expect_na, "expected `n/a`");
 EREJE_MSG(total_part, "expected a part of the total, as in `T of clause 49 weight 3` or `deduct P of clause 114`");

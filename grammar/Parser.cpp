@@ -31,7 +31,7 @@ using Selector = pt::selector<
     pt::store_content::on<name, date_lit, loose_date, number_lit, string_lit, text_value, description, clause_number, na_lit,
                           call, if_expr, aggregate, agg_kind, agg_of, agg_where, true_lit, false_lit, not_on_file_lit, name_ref,
                           op_neg, op_not, op_mul, op_div, op_add, op_sub, op_le, op_ge, op_ne, op_lt, op_gt,
-                          op_eq, in_list, title_stmt, text_stmt, replaces_stmt, in_force_stmt, evidence_stmt,
+                          op_eq, in_list, title_stmt, text_stmt, text_edit, replaces_stmt, amends_stmt, in_force_stmt, evidence_stmt,
                           evidence_subject, evidence_level, let_stmt, coefficient_stmt, result_stmt, range_clause,
                           round_clause, obligation_stmt, lang, assignment, row_group, test_table, expectation_stmt,
                           as_of_stmt, test_block, clause_block, act_header, act_amends, function_def, params,
@@ -296,6 +296,16 @@ class Converter {
     return d;
   }
 
+  // `round N`: a whole number of decimals from 0 to 18, or an error and nothing.
+  std::optional<int> rounding(const Node& rd) {
+    auto v = Rational::parse_decimal(trimmed(*rd.children[0]));
+    if (!v || !v->is_integer() || v->to_int64() > 18) {
+      diags_.error("bad-rounding", token_span(rd), "rounding must be a whole number of decimals from 0 to 18");
+      return std::nullopt;
+    }
+    return static_cast<int>(v->to_int64());
+  }
+
   std::string description_of(const Node& n) {
     const Node* d = find<description>(n);
     return d ? text(*d) : std::string{};
@@ -315,12 +325,38 @@ class Converter {
       if (item.is_type<text_value>()) {
         c.title = text(item);
         c.title_pieces = pieces(item);
+      } else if (item.is_type<text_stmt>() && item.children[1]->is_type<text_edit>()) {
+        const Node& e = *item.children[1];
+        c.text_edits.push_back({trimmed(*item.children[0]), text(*e.children[0]), text(*e.children[1]), span(item),
+                                pieces(*e.children[0]), pieces(*e.children[1])});
       } else if (item.is_type<title_stmt>() || item.is_type<text_stmt>()) {
         ast::Text t{trimmed(*item.children[0]), text(*item.children[1]), span(item), pieces(*item.children[1])};
         (item.is_type<title_stmt>() ? c.titles : c.texts).push_back(std::move(t));
       } else if (item.is_type<replaces_stmt>()) {
         c.replaces = trimmed(*item.children[0]);
         c.replaces_span = token_span(item);
+      } else if (item.is_type<amends_stmt>()) {
+        c.amends = trimmed(*item.children[0]);
+        c.amends_span = token_span(item);
+      } else if (item.is_type<result_stmt>() &&
+                 (item.children[1]->is_type<range_clause>() || item.children[1]->is_type<round_clause>())) {
+        ast::ResultChange r;
+        r.name = trimmed(*item.children[0]);
+        r.name_span = token_span(*item.children[0]);
+        r.span = span(item);
+        if (const Node* rg = find<range_clause>(item)) {
+          r.range_lo = expr(*rg->children[0]);
+          r.range_hi = expr(*rg->children[1]);
+          r.range_span = token_span(*rg);
+        }
+        if (const Node* rd = find<round_clause>(item)) {
+          r.round = rounding(*rd);
+          r.round_span = token_span(*rd);
+        }
+        r.description = description_of(item);
+        r.description_pieces = description_pieces_of(item);
+        c.order.push_back({ast::Clause::Item::ResultChange, c.result_changes.size()});
+        c.result_changes.push_back(std::move(r));
       } else if (item.is_type<in_force_stmt>()) {
         c.in_force = date_of(*item.children[0]);
         c.in_force_note = description_of(item);
@@ -358,12 +394,7 @@ class Converter {
           r.range_span = token_span(*rg);
         }
         if (const Node* rd = find<round_clause>(item)) {
-          auto v = Rational::parse_decimal(trimmed(*rd->children[0]));
-          if (!v || !v->is_integer() || v->to_int64() > 18) {
-            diags_.error("bad-rounding", token_span(*rd), "rounding must be a whole number of decimals from 0 to 18");
-          } else {
-            r.round = static_cast<int>(v->to_int64());
-          }
+          if (auto v = rounding(*rd)) r.round = *v;
           r.round_declared = true;
         }
         r.description = description_of(item);
@@ -858,7 +889,8 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags) {
               "end", "where", "of", "not", "and", "or", "if", "then", "else", "in", "true", "false", "function",
               "as_of", "rows", "row", "out_of_range", "count", "sum", "min", "max", "avg", "single", "table",
               "extend", "part", "column", "key", "lists", "bodies", "by", "per", "body", "names", "category",
-              "derived", "reference", "to", "same", "invariant", "for", "error", "warning", "optional", "empty"};
+              "derived", "reference", "to", "same", "invariant", "for", "error", "warning", "optional", "empty",
+              "replace", "with"};
           std::vector<std::string> keywords(std::begin(kKeywords), std::end(kKeywords));
           if (auto m = find_look_alike(word, keywords)) {
             d.help = "`" + word + "` is the keyword `" + m->candidate + "` typed with " + m->written + " for " +

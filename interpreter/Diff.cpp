@@ -51,7 +51,9 @@ std::string describe(const Change& c) {
   switch (c.kind) {
     case K::ClauseAdded: return "clause added: " + c.after;
     case K::ClauseRemoved: return "clause no longer in force: " + c.before;
-    case K::NewVersion: return "new version: " + c.after + ", replacing " + c.before;
+    case K::NewVersion:
+      // An amendment (`amends`) changes only the items it writes: the changes below are all of it.
+      return "new version: " + c.after + (c.detail == "amends" ? ", amending " : ", replacing ") + c.before;
     case K::InForceMoved: return "in force from " + c.before + " -> " + c.after;
     case K::TitleChanged: return "title " + c.subject + ": " + c.detail;
     case K::TextChanged: return "legal text " + c.subject + ": " + c.detail;
@@ -608,7 +610,7 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
     } else {
       if (d.before->act->id != d.after->act->id)
         cmp.add(Change::Kind::NewVersion, "", version_name(*d.before), version_name(*d.after),
-                d.before->clause->number_span, d.after->clause->number_span);
+                d.before->clause->number_span, d.after->clause->number_span, d.after->written ? "amends" : "");
       else if (d.before->from != d.after->from)
         cmp.add(Change::Kind::InForceMoved, "", d.before->label(), d.after->label(), d.before->clause->number_span,
                 d.after->clause->number_span);

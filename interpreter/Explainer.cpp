@@ -179,7 +179,7 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
     if (coefs.count(i)) {
       const auto& co = c.coefficients[i];
       out.names.push_back({ExplainedName::Kind::Coefficient, co.name, grammar::print_expr(*co.value), co.description,
-                           co.name_span, ce.coefficients[i], {}});
+                           co.name_span, ce.coefficients[i], {}, {}});
     }
   const auto& order = checked.clauses.at(&version).let_order;
   for (std::size_t i : order)
@@ -187,7 +187,7 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
       const auto& l = c.lets[i];
       engine.ensure_let(ce, i);
       out.names.push_back({ExplainedName::Kind::Let, l.name, grammar::print_expr(*l.value), l.description, l.name_span,
-                           ce.lets[i][body], ex.aggregates_in(*l.value)});
+                           ce.lets[i][body], ex.aggregates_in(*l.value), {}});
     }
   for (const auto& row : ev.rows) {
     if (row.body != body) continue;
@@ -235,6 +235,23 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
         r.breach.push_back(ex.breach(o));
       }
     out.results.push_back(std::move(r));
+  }
+  if (version.written) {
+    const auto& all = rules.clauses.at(version.number);
+    for (std::size_t i = 1; i < all.size(); ++i)
+      if (&all[i] == &version) out.amends = &all[i - 1];
+    // An amended version: say which act set each item (the amendment, or the version it amends).
+    auto act_of = [&](const Span& s) {
+      const ast::Act* a = rules.act_at(s);
+      return a ? a->id : std::string();
+    };
+    for (auto& n : out.names) n.act = act_of(n.origin);
+    for (auto& r : out.results)
+      for (const auto& res : c.results)
+        if (res.name == r.name) {
+          r.act = act_of(res.span);
+          r.range_act = res.range_span.valid() ? act_of(res.range_span) : r.act;
+        }
   }
   out.warnings = ev.warnings;
   // The parts: every clause read, explained for this body (the engine evaluated them for this one).

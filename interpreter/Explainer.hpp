@@ -32,6 +32,7 @@ struct ExplainedName {
   Span origin;
   Value value;
   std::vector<ExplainedAggregate> aggregates;
+  std::string act;  // in a version an amendment made: the act that set this item ("" otherwise)
 };
 
 struct Step {
@@ -53,10 +54,14 @@ struct ExplainedResult {
   std::vector<Step> steps;
   std::vector<ExplainedAggregate> aggregates;  // aggregates written in the result's own formula
   std::vector<ExplainedAggregate> breach;  // obligations: the rows in breach
+  // In a version an amendment made: the act that set the formula, and the one that set the range
+  // and rounding (another when only they were changed). Empty otherwise.
+  std::string act, range_act;
 };
 
 struct Explanation {
   const ClauseVersion* version = nullptr;
+  const ClauseVersion* amends = nullptr;  // the version an amendment changed into `version`, or null
   // The clauses whose results this one reads (`T of clause 49`), each explained for the same body
   // down to its own rows: a total shows every part with its own steps.
   std::vector<Explanation> parts;

@@ -186,6 +186,9 @@ void check_legal_text(const ClauseVersion& version, Diagnostics& diags) {
   const std::string where = "clause " + c.number + (version.act ? " (act \"" + version.act->id + "\")" : "");
   compare_translations(c, where, diags);
 
+  // Letters the text writes in the other script than the code (`с` for `c`): said once per version.
+  struct Twin { std::string text_letter, code_name; Span at; };
+  std::vector<Twin> twins;
   for (const auto& t : c.texts) {
     const auto letters = defined_letters(t.value);
     if (letters.empty()) continue;
@@ -206,6 +209,9 @@ void check_legal_text(const ClauseVersion& version, Diagnostics& diags) {
       }
       in_text[found] = true;
       const Name& n = names[found];
+      if (d.name != n.name &&
+          std::none_of(twins.begin(), twins.end(), [&](const Twin& w) { return w.text_letter == d.name; }))
+        twins.push_back({d.name, n.name, at});
       if (!n.coefficient) continue;
       auto stated = stated_value(d.entry);
       const auto* lit = std::get_if<ast::NumberLit>(&n.coefficient->value->node);
@@ -228,6 +234,28 @@ void check_legal_text(const ClauseVersion& version, Diagnostics& diags) {
                         " text defines",
                     "name it as the text does, or mark the formula `evidence formula reconstructed` if the act does "
                     "not define it");
+  }
+  if (!twins.empty()) {
+    // "Cyrillic с (U+0441) where the code has Latin c (U+0063)", for each letter that differs.
+    std::string pairs;
+    std::size_t letters = 0;
+    for (const auto& w : twins) {
+      const std::u32string a = utf8_decode(w.text_letter), b = utf8_decode(w.code_name);
+      for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
+        if (a[i] != b[i]) {
+          pairs += (pairs.empty() ? "" : "; ") + describe_letter(a[i]) +
+                   (a.size() > 1 ? " in `" + w.text_letter + "`" : std::string()) + " where the code has " +
+                   describe_letter(b[i]);
+          ++letters;
+        }
+    }
+    Diagnostic d;
+    d.severity = Severity::Note;
+    d.code = "text-letter-twin";
+    d.span = twins.front().at;
+    d.message = "the legal text of " + where + " writes " + pairs + ": read as the same letter" +
+                (letters == 1 ? "" : "s");
+    diags.add(std::move(d));
   }
 }
 

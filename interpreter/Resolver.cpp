@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "interpreter/Amend.hpp"
 #include "interpreter/Checker.hpp"
 #include "interpreter/RuleSet.hpp"
 
@@ -60,6 +61,26 @@ void resolve_versions(RuleSet& rules, Diagnostics& diags) {
         diags.error("replaces-other", c.replaces_span,
                     "clause " + c.number + " says it replaces clause " + *c.replaces,
                     "a new wording keeps its number: write `replaces " + c.number + "`");
+      if (c.amends && *c.amends != c.number)
+        diags.error("replaces-other", c.amends_span, "clause " + c.number + " says it amends clause " + *c.amends,
+                    "an amendment keeps the clause's number: write `amends " + c.number + "`");
+      if (c.amends && c.replaces)
+        diags.error("replaces-and-amends", c.amends_span,
+                    "clause " + c.number + " both replaces the earlier version and amends it",
+                    "`replaces` restates the whole clause; `amends` changes only the items written: keep one");
+      if (!c.amends) {
+        // Changes of inherited items make sense only in an amendment.
+        for (const auto& e : c.text_edits)
+          diags.error("change-without-amends", e.span,
+                      "words of the " + std::string(e.lang == "kk" ? "Kazakh" : e.lang == "ru" ? "Russian" : "English") +
+                          " text are replaced, but clause " + c.number + " does not amend an earlier version",
+                      "add `amends " + c.number + "`, or write the whole text: `text " + e.lang + " \"…\"`");
+        for (const auto& r : c.result_changes)
+          diags.error("change-without-amends", r.span,
+                      "result `" + r.name + "` has no formula, and clause " + c.number + " does not amend an earlier version",
+                      "add `amends " + c.number + "` to change the range or rounding of the result in force, or write `result " +
+                          r.name + " = …`");
+      }
       found[c.number].push_back(v);
     }
     for (const auto& r : file.repeals) found[r.number].push_back({r.number, &file, act, nullptr, &r, act_date, std::nullopt});
@@ -76,6 +97,10 @@ void resolve_versions(RuleSet& rules, Diagnostics& diags) {
           diags.error("nothing-to-replace", v.clause->replaces_span,
                       "clause " + number + " replaces an earlier version, but none is on file",
                       "add the act with the earlier wording, or remove `replaces`");
+        if (v.clause && v.clause->amends && *v.clause->amends == number)
+          diags.error("nothing-to-amend", v.clause->amends_span,
+                      "clause " + number + " amends an earlier version, but none is on file",
+                      "add the act with the wording it amends, or write the whole clause without `amends`");
         if (!v.clause)
           diags.error("nothing-to-repeal", where, "clause " + number + " is repealed, but no version of it is on file");
         continue;
@@ -90,7 +115,7 @@ void resolve_versions(RuleSet& rules, Diagnostics& diags) {
             .notes.push_back({prev_where, "the other version"});
         continue;
       }
-      if (v.clause && !v.clause->replaces && prev.clause)
+      if (v.clause && !v.clause->replaces && !v.clause->amends && prev.clause)
         diags.error("overlapping-versions", where,
                     "clause " + number + " is already in force from " + prev.label() + " (act \"" + prev.act->id +
                         "\"); a later version must say what it replaces",
@@ -102,9 +127,21 @@ void resolve_versions(RuleSet& rules, Diagnostics& diags) {
                         ": it was not in force from then until " + v.label(),
                     "drop `replaces` to re-enact the clause, or move the repeal")
             .notes.push_back({prev_where, "repealed here"});
+      if (v.clause && v.clause->amends && !prev.clause)
+        diags.error("version-gap", v.clause->amends_span,
+                    "clause " + number + " amends a version that was repealed on " + prev.label() +
+                        ": there is nothing in force to amend",
+                    "write the whole clause without `amends` to re-enact it")
+            .notes.push_back({prev_where, "repealed here"});
       if (!v.clause && !prev.clause)
         diags.error("nothing-to-repeal", where, "clause " + number + " is repealed twice")
             .notes.push_back({prev_where, "first repealed here"});
+      if (v.clause && v.clause->amends && *v.clause->amends == number && !v.clause->replaces && prev.clause) {
+        const std::string label = "act \"" + prev.act->id + "\" from " + prev.label();
+        rules.amended.push_back(amend_clause(*prev.clause, label, *v.clause, diags));
+        v.written = v.clause;
+        v.clause = rules.amended.back().get();
+      }
     }
   }
   rules.clauses = std::move(found);

@@ -24,6 +24,12 @@ const ast::Act* RuleSet::act_of(const ast::File& file) const {
   return it == acts.end() ? nullptr : it->second;
 }
 
+const ast::Act* RuleSet::act_at(const Span& span) const {
+  for (const auto& f : files)
+    if (f.source.get() == span.file) return act_of(f);
+  return nullptr;
+}
+
 bool clause_number_less(const std::string& a, const std::string& b) {
   // "49" -> (49, -1), "114-1" -> (114, 1); what does not parse counts as 0 (then text order decides).
   auto parts = [](const std::string& s) {

@@ -18,10 +18,14 @@ struct ClauseVersion {
   std::string number;
   const ast::File* file = nullptr;
   const ast::Act* act = nullptr;
-  const ast::Clause* clause = nullptr;  // null for a repeal
+  const ast::Clause* clause = nullptr;  // null for a repeal; for an amendment, the clause it makes
   const ast::Repeal* repeal = nullptr;
   Date from;
   std::optional<Date> until;
+  // For a clause that `amends` the version before it: the clause as written in its file (`clause`
+  // is then the whole version: the inherited items with the amendment's). Null otherwise.
+  const ast::Clause* written = nullptr;
+  const ast::Clause* as_written() const { return written ? written : clause; }
   std::string label() const { return format_date(from); }  // the `version` column of results
 };
 
@@ -49,6 +53,8 @@ struct RuleSet {
   std::vector<Invariant> invariants;
   // Versions of each clause, oldest first, keyed by clause number.
   std::map<std::string, std::vector<ClauseVersion>> clauses;
+  // The clauses amendments make (Amend.cpp), owned here: versions point at them.
+  std::vector<std::unique_ptr<ast::Clause>> amended;
 
   // Clause numbers in numeric order: 49 < 49-1 < 52 < 114.
   std::vector<std::string> clause_numbers() const;
@@ -60,6 +66,8 @@ struct RuleSet {
   std::optional<Date> earliest() const;
   // The act a file's items belong to: its own `act`, or the one it is `part of`; null when none.
   const ast::Act* act_of(const ast::File& file) const;
+  // The act of the file a span is in (which act set an item of an amended clause); null when none.
+  const ast::Act* act_at(const Span& span) const;
 };
 
 bool clause_number_less(const std::string& a, const std::string& b);

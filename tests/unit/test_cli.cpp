@@ -409,7 +409,11 @@ TEST_CASE("cli check: the methodology checks cleanly", "[cli][check]") {
   std::ostringstream out, err;
   int code = cli::run_check({{kRules}, false}, out, err);
   CHECK(code == 0);
-  CHECK(err.str().empty());
+  // Nothing but the one note that the act's Cyrillic с is read as the code's c.
+  CHECK(err.str().find("error") == std::string::npos);
+  CHECK(err.str().find("warning") == std::string::npos);
+  CHECK(err.str().find("note: ") == err.str().rfind("note: "));
+  CHECK(err.str().find("[text-letter-twin]") != std::string::npos);
   CHECK(out.str() == "checked 3 files, 6 clause versions: 0 errors, 0 warnings\n");
 
   TempDir dir;
@@ -707,7 +711,7 @@ TEST_CASE("cli: import writes a skeleton that fmt leaves unchanged and check par
     for (const auto& c : codes) {
       INFO("code " << c);
       CHECK((c == "formula-not-on-file" || c == "missing-range" || c == "missing-title" || c == "unused-definition" ||
-             c == "nothing-to-replace" || c == "nothing-to-repeal"));
+             c == "nothing-to-replace" || c == "nothing-to-repeal" || c == "text-letter-twin"));
     }
     CHECK(codes.count("formula-not-on-file") == 1);
     fs::remove_all(dir);

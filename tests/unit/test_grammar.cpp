@@ -770,7 +770,7 @@ TEST_CASE("grammar: syntax errors say what was expected and what was found, wher
       {"  obligation b over objections when x", "expected `breach when` and the condition that makes a row a breach, found `when`", 5, 32},
       {"  replaces x", "expected a clause number such as 49 or 49-1, found `x`", 5, 12},
       {"  lett x = 1",
-       "expected a clause item (title, text, replaces, in_force, evidence, let, coefficient, result, obligation, rank, grade), "
+       "expected a clause item (title, text, replaces, amends, in_force, evidence, let, coefficient, result, obligation, rank, grade), "
        "a test, or `end`, found `lett`",
        5, 3},
       {"  test", "expected text in double quotes, found `end`", 6, 1},
@@ -813,7 +813,7 @@ TEST_CASE("grammar: syntax errors at the top level", "[grammar][error]") {
       {"function f(x) 1\n", "expected `=`, found `1`", 1, 15},
       {"repeals", "expected a clause number such as 49 or 49-1, found the end of the file", 1, 8},
       {"act \"1\" \"T\" in_force 2023-01-01 amends 22599\n", "expected text in double quotes, found `22599`", 1, 40},
-      {"clause 49 \"X\"\n  lett x = 1\nend\n", "expected a clause item (title, text, replaces, in_force, evidence, let, "
+      {"clause 49 \"X\"\n  lett x = 1\nend\n", "expected a clause item (title, text, replaces, amends, in_force, evidence, let, "
                                                "coefficient, result, obligation, rank, grade), a test, or `end`, found `lett`", 2, 3},
   };
   for (const auto& c : cases) {
