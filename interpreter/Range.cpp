@@ -350,7 +350,12 @@ class Analysis {
     if (auto lit = literal(e)) return AV{false, 2, Atom{false, false, *lit}};
     if (std::holds_alternative<ast::NameRef>(e.node)) {
       const auto* col = column_of(e, t);
-      if (col->derived) return eval(*derived_of(t, col->name), tc, cell, t);
+      if (!col) throw Unsupported{"a condition uses `" + text_of(e) + "`"};
+      if (col->derived) {
+        const ast::Expr* d = derived_of(t, col->name);
+        if (!d) throw Unsupported{"derived column `" + col->name + "` has no definition"};
+        return eval(*d, tc, cell, t);
+      }
       for (std::size_t k = 0; k < tc.columns.size(); ++k)
         if (tc.columns[k].column == col->name) {
           const Atom& a = tc.columns[k].values[cell[k]];
