@@ -30,6 +30,7 @@ void add_run(CLI::App& app, Action& action);
 struct CheckOptions {
   std::vector<std::string> rules;
   bool werror = false;  // warnings make the exit status 1
+  bool verbose = false;  // the range analysis' proofs and notes too
 };
 int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err);
 void add_check(CLI::App& app, Action& action);

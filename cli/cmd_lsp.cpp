@@ -21,6 +21,7 @@
 #include "grammar/Parser.hpp"
 #include "grammar/Visit.hpp"
 #include "input/Schema.hpp"
+#include "interpreter/Range.hpp"
 
 namespace ereje::cli {
 namespace {
@@ -311,6 +312,7 @@ class Server {
     }
     a->rules = interp::load_rules_from_text(files, a->diags);
     a->checked = interp::check(a->rules, a->diags);
+    interp::analyse_ranges(a->rules, a->checked, a->diags);  // as `ereje check` reports it
     a->diags.sort();
     for (const auto& f : a->rules.files)
       if (f.source->name == a->name) a->file = &f;

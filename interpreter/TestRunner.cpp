@@ -86,68 +86,71 @@ Rational expected_number(const ast::Expr& e) {
 
 }  // namespace
 
+TestOutcome run_test(const RuleSet& rules, const Checked& checked, const ClauseVersion& v, const ast::TestCase& t,
+                     std::vector<ResultRow>* rows) {
+  TestOutcome o{&v, &t, false, {}};
+  std::vector<std::string> errors;
+  const Date as_of = t.as_of.value_or(v.from);
+  auto tables = test_tables(*rules.contract, as_of, t, errors);
+  if (!errors.empty()) {
+    o.failures = errors;
+    return o;
+  }
+  try {
+    input::DataSet data = input::build_dataset(
+        "<test>", std::make_shared<const input::Contract>(rules.contract->at(as_of)), std::move(tables), {});
+    prepare_data(rules, checked, data, as_of, {&v});
+    const int test_body = data.body_index(kTestBody);
+    Evaluation ev = evaluate(rules, checked, data, as_of, {&v});
+    for (const auto& w : ev.warnings.list())
+      if (w.code == "undecidable-row") o.failures.push_back(fmt::format("{}: {}", t.span.where(), w.message));
+    if (rows)
+      for (const auto& r : ev.rows)
+        if (static_cast<int>(r.body) == test_body) rows->push_back(r);
+    for (const auto& e : t.expectations) {
+      const ResultRow* row = nullptr;
+      for (const auto& r : ev.rows)
+        if (r.result == e.result && static_cast<int>(r.body) == test_body) row = &r;
+      if (!row) {
+        o.failures.push_back(fmt::format("{}: no result `{}` was computed", e.span.where(), e.result));
+        continue;
+      }
+      std::string got = row->value.is_missing() ? "n/a" : row->text();
+      std::string got_full = got + (row->status == Status::OutOfRange ? " out_of_range" : "");
+      bool want_na = std::holds_alternative<ast::NaLit>(e.value->node);
+      std::string want = want_na ? "n/a" : grammar::print_expr(*e.value);
+      std::string want_full = want + (e.out_of_range ? " out_of_range" : "");
+      bool ok;
+      if (want_na) ok = row->value.is_missing();
+      else if (row->kind == OutputKind::Grade) {
+        // A grade is its band's name, written as a word or in quotes.
+        const auto* st = std::get_if<ast::StringLit>(&e.value->node);
+        want = st ? st->value : want;
+        want_full = want + (e.out_of_range ? " out_of_range" : "");
+        ok = !row->value.is_missing() && row->value.text == want;
+      } else
+        // Compared as printed: the rounded value must equal the expected number exactly.
+        ok = !row->value.is_missing() && row->value.num.round(row->round) == expected_number(*e.value);
+      ok = ok && (e.out_of_range == (row->status == Status::OutOfRange));
+      if (!ok)
+        o.failures.push_back(fmt::format("{}: expected {} = {}, got {} (exact value {})", e.span.where(), e.result,
+                                         want_full, got_full, row->value.show()));
+    }
+  } catch (const InputError& err) {
+    for (const auto& d : err.diagnostics.list())
+      o.failures.push_back(fmt::format("{}: the test's rows are not valid data: {}", t.span.where(), d.message));
+  }
+  o.passed = o.failures.empty();
+  return o;
+}
+
 std::vector<TestOutcome> run_tests(const RuleSet& rules, const Checked& checked) {
   std::vector<TestOutcome> outcomes;
-  for (const auto& number : rules.clause_numbers()) {
+  for (const auto& number : rules.clause_numbers())
     for (const auto& v : rules.clauses.at(number)) {
       if (!v.clause) continue;
-      for (const auto& t : v.clause->tests) {
-        TestOutcome o{&v, &t, false, {}};
-        std::vector<std::string> errors;
-        const Date as_of = t.as_of.value_or(v.from);
-        auto tables = test_tables(*rules.contract, as_of, t, errors);
-        if (!errors.empty()) {
-          o.failures = errors;
-          outcomes.push_back(std::move(o));
-          continue;
-        }
-        std::vector<std::string> needed(checked.tables_used.begin(), checked.tables_used.end());
-        try {
-          input::DataSet data = input::build_dataset(
-              "<test>", std::make_shared<const input::Contract>(rules.contract->at(as_of)), std::move(tables), {});
-          prepare_data(rules, checked, data, as_of, {&v});
-          const int test_body = data.body_index(kTestBody);
-          Evaluation ev = evaluate(rules, checked, data, as_of, {&v});
-          for (const auto& w : ev.warnings.list())
-            if (w.code == "undecidable-row") o.failures.push_back(fmt::format("{}: {}", t.span.where(), w.message));
-          for (const auto& e : t.expectations) {
-            const ResultRow* row = nullptr;
-            for (const auto& r : ev.rows)
-              if (r.result == e.result && static_cast<int>(r.body) == test_body) row = &r;
-            if (!row) {
-              o.failures.push_back(fmt::format("{}: no result `{}` was computed", e.span.where(), e.result));
-              continue;
-            }
-            std::string got = row->value.is_missing() ? "n/a" : row->text();
-            std::string got_full = got + (row->status == Status::OutOfRange ? " out_of_range" : "");
-            bool want_na = std::holds_alternative<ast::NaLit>(e.value->node);
-            std::string want = want_na ? "n/a" : grammar::print_expr(*e.value);
-            std::string want_full = want + (e.out_of_range ? " out_of_range" : "");
-            bool ok;
-            if (want_na) ok = row->value.is_missing();
-            else if (row->kind == OutputKind::Grade) {
-              // A grade is its band's name, written as a word or in quotes.
-              const auto* st = std::get_if<ast::StringLit>(&e.value->node);
-              want = st ? st->value : want;
-              want_full = want + (e.out_of_range ? " out_of_range" : "");
-              ok = !row->value.is_missing() && row->value.text == want;
-            } else
-              // Compared as printed: the rounded value must equal the expected number exactly.
-              ok = !row->value.is_missing() && row->value.num.round(row->round) == expected_number(*e.value);
-            ok = ok && (e.out_of_range == (row->status == Status::OutOfRange));
-            if (!ok)
-              o.failures.push_back(fmt::format("{}: expected {} = {}, got {} (exact value {})", e.span.where(), e.result,
-                                               want_full, got_full, row->value.show()));
-          }
-        } catch (const InputError& err) {
-          for (const auto& d : err.diagnostics.list())
-            o.failures.push_back(fmt::format("{}: the test's rows are not valid data: {}", t.span.where(), d.message));
-        }
-        o.passed = o.failures.empty();
-        outcomes.push_back(std::move(o));
-      }
+      for (const auto& t : v.clause->tests) outcomes.push_back(run_test(rules, checked, v, t));
     }
-  }
   return outcomes;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "interpreter/Checker.hpp"
+#include "interpreter/Evaluator.hpp"
 
 namespace ereje::interp {
 
@@ -17,6 +18,12 @@ struct TestOutcome {
 };
 
 std::vector<TestOutcome> run_tests(const RuleSet& rules, const Checked& checked);
+
+// Runs one test of version `v` (the test need not be written in the rule file: the range analysis
+// builds its counterexamples in memory). `rows`, when given, receives every result row computed
+// for the test's body.
+TestOutcome run_test(const RuleSet& rules, const Checked& checked, const ClauseVersion& v, const ast::TestCase& t,
+                     std::vector<ResultRow>* rows = nullptr);
 
 // The id of the one body in every rule-file test.
 inline constexpr const char* kTestBody = "TEST";
