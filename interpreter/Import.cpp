@@ -254,11 +254,11 @@ std::string clause_text(const Operation& op, const std::string& lang) {
   out += fmt::format("clause {}{}\n", op.number, name.empty() ? "" : " \"" + escaped(name) + "\"");
   if (!name.empty()) out += fmt::format("  title {} \"{}\"\n", lang, escaped(name));
   if (op.kind == Operation::Words) {
-    out += fmt::format("  // The act replaces the words \"{}\" with \"{}\" in paragraph {}: the new wording is not\n"
-                       "  // on file here; write it, with the clause's formula, from the consolidated text.\n",
-                       escaped(op.from_words), escaped(op.to_words), op.number);
-    out += fmt::format("  replaces {}\n", op.number);
-    out += "  evidence text not_on_file, variables not_on_file, formula not_on_file\n";
+    // Only the words change: an amendment of the version in force, which keeps its formula and
+    // tests (docs/language.md, "Amending one item"); `check` says if the words are not in its text.
+    out += fmt::format("  text {} replace \"{}\" with \"{}\"\n", lang, escaped(op.from_words), escaped(op.to_words));
+    out += fmt::format("  amends {}\n", op.number);
+    out += "  evidence text official\n";
     return out + "end\n\n";
   }
   out += fmt::format("  text {} \"{}\"\n", lang, escaped(op.wording));
