@@ -721,7 +721,9 @@ TEST_CASE("cli: import writes a skeleton that fmt leaves unchanged and check par
     for (const auto& c : codes) {
       INFO("code " << c);
       CHECK((c == "formula-not-on-file" || c == "missing-range" || c == "missing-title" || c == "unused-definition" ||
-             c == "nothing-to-replace" || c == "nothing-to-repeal" || c == "text-letter-twin"));
+             c == "nothing-to-replace" || c == "nothing-to-repeal" || c == "text-letter-twin" ||
+             // the words an act replaces in 114 are not in the base version checked here, which has no text
+             c == "amend-words-not-found"));
     }
     CHECK(codes.count("formula-not-on-file") == 1);
     fs::remove_all(dir);
