@@ -16,6 +16,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "cli/LspComplete.hpp"
 #include "cli/LspText.hpp"
 #include "grammar/Formatter.hpp"
 #include "grammar/Parser.hpp"
@@ -136,6 +137,17 @@ class Server {
       } else if (method == "textDocument/documentSymbol") {
         const Analysis* a = analysis(params.at("textDocument").at("uri"));
         reply(id, a ? document_symbols(*a) : json(nullptr));
+      } else if (method == "textDocument/completion") {
+        // From the text as the editor has it now (it seldom parses mid-edit) and the last check.
+        const std::string uri = params.at("textDocument").at("uri");
+        const Analysis* a = analysis(uri);
+        auto t = texts_.find(uri);
+        if (!a || t == texts_.end()) {
+          reply(id, json::array());
+        } else {
+          lsp::LineIndex index(t->second);
+          reply(id, lsp::completion(a->rules, t->second, index.offset(position(params.at("position")))));
+        }
       } else if (method == "textDocument/codeAction") {
         reply(id, code_actions(params));
       } else if (method == "textDocument/formatting") {
@@ -180,6 +192,7 @@ class Server {
               {"definitionProvider", true},
               {"documentSymbolProvider", true},
               {"documentFormattingProvider", true},
+              {"completionProvider", {{"triggerCharacters", {" ", "["}}}},
               {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}}}},
             {"serverInfo", {{"name", "ereje"}, {"version", "0.1.0"}}}};
   }

@@ -4,7 +4,8 @@
 initialize; open a broken document whose error stands after Kazakh text and an emoji, and expect
 the diagnostic at the right UTF-16 position; hover a coefficient, a definition and a clause; go
 to a definition; list the document's symbols; fix the document, format it; open a rule file of
-rules/acts/ to see it checked with the other act of its folder; shutdown; exit with status 0.
+rules/acts/ to see it checked with the other act of its folder; complete tables, columns, enum
+values, clause numbers and names while a clause is typed; quick fixes; shutdown; exit with status 0.
 
 Usage: lsp_session.py path/to/ereje   (run from the project root; python3's standard library only)
 """
@@ -219,6 +220,43 @@ def main():
     check(d["uri"] == uri_of(os.path.join("rules", "acts", "2021-22599.ereje")), d)
     f = s.request("textDocument/formatting", {"textDocument": {"uri": act_uri}, "options": {"tabSize": 2, "insertSpaces": True}})
     check(f == [], "the project's rule files are formatted")
+
+    # Completion, as the methodologist types a new clause at the end of the act (the text does not
+    # parse yet): tables after `count`, columns in a condition, an enum's values after `=`, the
+    # clause numbers after `of clause`, and the clause's own names in a formula.
+    lines = text.split("\n")
+    typing = text + 'clause 53 "New"\n  let x = count \n'
+    s.notify("textDocument/didChange", {"textDocument": {"uri": act_uri, "version": 2},
+                                        "contentChanges": [{"text": typing}]})
+    s.diagnostics(act_uri)
+
+    def labels(line_no, character):
+        got = s.request("textDocument/completion", {"textDocument": {"uri": act_uri}, "position": pos(line_no, character)})
+        items = got["items"] if isinstance(got, dict) else got
+        return {i["label"]: i for i in items}
+
+    got = labels(len(lines), len("  let x = count "))
+    check({"agencies", "services", "objections", "schedule"} <= set(got) and got["services"]["kind"] == 7,
+          f"tables after `count`, got {sorted(got)}")
+    for typed, want, kind in (("  let x = count services where ", {"automation", "mobile", "main", "portal_excluded"}, 5),
+                              ("  let x = count services where automation = ", {"none", "partial", "full"}, 20),
+                              ("  let x = count services where automation in [partial, ", {"none", "partial", "full"}, 20),
+                              ("  result y = T of clause ", {"49", "52", "114"}, 9)):
+        s.notify("textDocument/didChange", {"textDocument": {"uri": act_uri, "version": 3},
+                                            "contentChanges": [{"text": text + 'clause 53 "New"\n' + typed + "\n"}]})
+        s.diagnostics(act_uri)
+        got = labels(len(lines), len(typed))
+        check(want <= set(got) and all(got[w]["kind"] == kind for w in want), f"after `{typed.strip()}`: {sorted(got)}")
+        if kind == 20:
+            check("mobile" not in got, f"only the enum's values after `automation =`, got {sorted(got)}")
+    # In 52's formula: its own names (w, a, k), not 49's (c, d, n).
+    row = lines.index("  result C = w / a * k range 0..k round 2 \"the body's operational score for the indicator\"")
+    s.notify("textDocument/didChange", {"textDocument": {"uri": act_uri, "version": 4}, "contentChanges": [{"text": text}]})
+    s.diagnostics(act_uri)
+    got = labels(row, len("  result C = "))
+    check({"w", "a", "k", "round", "count"} <= set(got) and not ({"c", "d", "n"} & set(got)),
+          f"52's names in its formula, got {sorted(got)}")
+    check(got["k"]["kind"] == 21 and "weighted" in got["k"].get("documentation", ""), got.get("k"))
 
     # Quick fixes: a name typed with a Cyrillic look-alike letter, and a misspelt one.
     fix_uri = "untitled:quickfix.ereje"
