@@ -20,6 +20,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "cli/DiffMarkdown.hpp"
 #include "grammar/Parser.hpp"
 #include "interpreter/DataRules.hpp"
 #include "core/Timing.hpp"
@@ -290,54 +291,19 @@ std::string render_text(const interp::RuleDiff& d, const Side& a, const Side& b,
   return out;
 }
 
-std::string md_cell(std::string s) {
-  std::string out;
-  for (char ch : s) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
-  return out;
-}
 
-std::string render_markdown(const interp::RuleDiff& d, const Side& a, const Side& b, const input::DataSet* data,
-                            const Summary* sum) {
-  std::string out = "# Amendment review\n\n";
-  out += fmt::format("Compared: `{}` as of {} with `{}` as of {}.\n", a.shown, format_date(a.as_of), b.shown, format_date(b.as_of));
-  out += "\n## Changes to the rules\n";
-  if (!d.changed()) out += "\nNo changes.\n";
-  if (!d.contract.empty()) {
-    out += "\n### Data contract\n\n";
-    for (const auto& ch : d.contract) out += "- " + md_cell(interp::describe(ch)) + "\n";
-  }
-  for (const auto& cd : d.clauses) {
-    out += fmt::format("\n### Clause {}: {}\n\n", cd.number, clause_title(cd));
-    for (const auto& ch : cd.changes) out += "- " + md_cell(interp::describe(ch)) + "\n";
-  }
-  if (!data) return out;
-  out += fmt::format("\n## Impact\n\n{} of {} bodies affected. Largest rise: {}. Largest fall: {}. Rank changes: {}.\n\n",
-                     sum->affected.size(), d.bodies,
-                     sum->rise ? fmt::format("{} clause {} {} {}", data->bodies[sum->rise->body].code, sum->rise->clause,
-                                             sum->rise->result, signed_text(*sum->rise->delta, sum->rise->round))
-                               : "none",
-                     sum->fall ? fmt::format("{} clause {} {} {}", data->bodies[sum->fall->body].code, sum->fall->clause,
-                                             sum->fall->result, signed_text(*sum->fall->delta, sum->fall->round))
-                               : "none",
-                     sum->rank_moves.size());
-  out += "| body | clause | result | before | after | delta | status |\n|---|--:|---|--:|--:|--:|---|\n";
-  for (const auto& im : d.impacts)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md_cell(data->bodies[im.body].code), im.clause,
-                       im.result, im.before_present ? (im.before_text.empty() ? "n/a" : im.before_text) : "",
-                       im.after_present ? (im.after_text.empty() ? "n/a" : im.after_text) : "",
-                       im.delta ? signed_text(*im.delta, im.round) : "", status_move(im));
-  out += "\n## Attribution\n\nEach change applied to the old clause one at a time, in the order listed above; the parts sum exactly to the delta.\n\n";
-  out += "| body | clause | result | part | change |\n|---|--:|---|--:|---|\n";
-  for (const auto& im : d.impacts) {
-    if (!im.delta) continue;
-    for (const auto& [label, part] : im.parts)
-      out += fmt::format("| {} | {} | {} | {} | {} |\n", md_cell(data->bodies[im.body].code), im.clause, im.result,
-                         signed_text(part, im.round), md_cell(label));
-    if (!im.attribution_note.empty())
-      out += fmt::format("| {} | {} | {} |  | {} |\n", md_cell(data->bodies[im.body].code), im.clause, im.result,
-                         md_cell(im.attribution_note));
-  }
-  return out;
+std::string markdown(const interp::RuleDiff& d, const Side& a, const Side& b, const input::DataSet* data,
+                     const Summary& sum, const std::string& lang) {
+  auto moved = [&](const interp::Impact* im) {
+    if (!im) return std::string();
+    const std::string code = data->bodies[im->body].code, delta = signed_text(*im->delta, im->round);
+    if (lang == "ru") return fmt::format("{}, пункт {}, {} {}", code, im->clause, im->result, delta);
+    if (lang == "kk") return fmt::format("{}, {}-тармақ, {} {}", code, im->clause, im->result, delta);
+    return fmt::format("{} clause {} {} {}", code, im->clause, im->result, delta);
+  };
+  MarkdownReview r{a.shown, b.shown, a.as_of, b.as_of, data, sum.affected.size(), data ? moved(sum.rise) : "",
+                   data ? moved(sum.fall) : "", sum.rank_moves.size(), lang};
+  return render_markdown_review(d, r);
 }
 
 std::string render_json(const interp::RuleDiff& d, const Side& a, const Side& b, const input::DataSet* data,
@@ -549,7 +515,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
     }
   } else {
     text = o.format == "json"       ? render_json(d, a, b, data ? &*data : nullptr, &sum)
-           : o.format == "markdown" ? render_markdown(d, a, b, data ? &*data : nullptr, &sum)
+           : o.format == "markdown" ? markdown(d, a, b, data ? &*data : nullptr, sum, o.lang)
                                     : render_text(d, a, b, data ? &*data : nullptr, &sum, c);
   }
   if (o.output.empty() || o.output == "-") out << text;
@@ -569,7 +535,7 @@ void add_diff(CLI::App& app, Action& action) {
   cmd->add_option("--as-of", o->as_of, "with two rule sets: the date whose versions are compared");
   cmd->add_option("--data", o->data, "a data folder, SQLite file or postgresql:// URL: show how each body's results move");
   cmd->add_option("--format", o->format, "text, markdown, json, html or xlsx");
-  cmd->add_option("--lang", o->lang, "html and xlsx: labels and clause titles in kk, ru or en");
+  cmd->add_option("--lang", o->lang, "markdown, html and xlsx: labels and clause titles in kk, ru or en");
   cmd->add_option("--output", o->output, "write the review to this file (whole or not at all)");
   cmd->callback([o, &action] { action = [o] { return run_diff(*o, std::cout, std::cerr); }; });
 }

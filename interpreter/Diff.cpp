@@ -93,8 +93,14 @@ std::vector<std::string> words(const std::string& s) {
 
 }  // namespace
 
-std::string word_diff(const std::string& a, const std::string& b) {
+std::string word_diff(const std::string& a, const std::string& b) { return word_diff(a, b, {"[-", "-]", "{+", "+}"}); }
+
+std::string word_diff(const std::string& a, const std::string& b, const DiffMarks& marks) {
   auto x = words(a), y = words(b);
+  if (marks.escape) {
+    for (auto& w : x) w = marks.escape(w);
+    for (auto& w : y) w = marks.escape(w);
+  }
   // Longest common subsequence of words; texts are paragraphs, so n*m stays small.
   std::vector<std::vector<std::uint32_t>> l(x.size() + 1, std::vector<std::uint32_t>(y.size() + 1, 0));
   for (std::size_t i = x.size(); i-- > 0;)
@@ -102,8 +108,8 @@ std::string word_diff(const std::string& a, const std::string& b) {
       l[i][j] = x[i] == y[j] ? l[i + 1][j + 1] + 1 : std::max(l[i + 1][j], l[i][j + 1]);
   std::string out, del, ins;
   auto flush = [&] {
-    if (!del.empty()) out += (out.empty() ? "" : " ") + std::string("[-") + del + "-]";
-    if (!ins.empty()) out += (out.empty() ? "" : " ") + std::string("{+") + ins + "+}";
+    if (!del.empty()) out += (out.empty() ? "" : " ") + marks.del_open + del + marks.del_close;
+    if (!ins.empty()) out += (out.empty() ? "" : " ") + marks.ins_open + ins + marks.ins_close;
     del.clear();
     ins.clear();
   };

@@ -94,5 +94,12 @@ std::vector<ContractChange> diff_contracts(const DiffSide& before, const DiffSid
 
 // Word-level diff of two texts: "[-old words-] {+new words+}" around the common words.
 std::string word_diff(const std::string& a, const std::string& b);
+// The same with other marks around removed and added words (Markdown: ~~ and **), each word passed
+// through `escape` when given.
+struct DiffMarks {
+  std::string del_open, del_close, ins_open, ins_close;
+  std::string (*escape)(const std::string&) = nullptr;
+};
+std::string word_diff(const std::string& a, const std::string& b, const DiffMarks& marks);
 
 }  // namespace ereje::interp

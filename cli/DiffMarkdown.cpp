@@ -1,0 +1,327 @@
+// `ereje diff --format markdown`: the amendment review a lawyer pastes into a memo.
+#include "cli/DiffMarkdown.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <set>
+
+#include "cli/Html.hpp"
+#include "interpreter/Diff.hpp"
+
+namespace ereje::cli {
+namespace {
+
+using Labels = std::map<std::string, std::string>;
+
+const Labels& labels(const std::string& lang) {
+  static const std::map<std::string, Labels> all{
+      {"en",
+       {{"title", "Amendment review"}, {"compared", "Compared: `{}` as of {} with `{}` as of {}."},
+        {"changes", "Changes to the rules"}, {"none", "No changes."}, {"contract", "Data contract"},
+        {"clause", "Clause"}, {"clause_col", "clause"}, {"whole_added", "The clause as enacted"}, {"whole_removed", "The clause as it was"},
+        {"impact", "Impact"},
+        {"summary", "{} of {} bodies affected. Largest rise: {}. Largest fall: {}. Rank changes: {}."},
+        {"none_word", "none"}, {"absent", "absent"}, {"body", "body"}, {"name", "name"}, {"result", "result"}, {"before", "before"},
+        {"after", "after"}, {"delta", "delta"}, {"status", "status"}, {"attribution", "Attribution"},
+        {"attribution_intro", "Each change applied to the old clause one at a time, in the order listed above; the parts sum exactly to the delta."},
+        {"common", "Changes that moved many bodies alike"},
+        {"same_factor", "clause {} `{}`: {}: {} bodies, each {} ({})"},
+        {"same_change", "clause {} `{}`: {}: {} bodies, from {} to {}"},
+        {"part", "part"}, {"change", "change"}, {"text", "legal text"}, {"title_word", "title"}}},
+      {"ru",
+       {{"title", "Обзор изменений"}, {"compared", "Сравнение: `{}` на {} и `{}` на {}."},
+        {"changes", "Изменения правил"}, {"none", "Изменений нет."}, {"contract", "Состав данных"},
+        {"clause", "Пункт"}, {"clause_col", "пункт"}, {"whole_added", "Пункт в принятой редакции"}, {"whole_removed", "Пункт в прежней редакции"},
+        {"impact", "Влияние на результаты"},
+        {"summary", "Затронуто органов: {} из {}. Наибольший рост: {}. Наибольшее снижение: {}. Изменений мест: {}."},
+        {"none_word", "нет"}, {"absent", "нет"}, {"body", "орган"}, {"name", "наименование"}, {"result", "результат"},
+        {"before", "было"}, {"after", "стало"}, {"delta", "изменение"}, {"status", "статус"},
+        {"attribution", "Причины изменений"},
+        {"attribution_intro", "Изменения применены к прежней редакции по одному, в указанном выше порядке; сумма вкладов точно равна изменению."},
+        {"common", "Изменения, одинаково затронувшие многие органы"},
+        {"same_factor", "пункт {} `{}`: {}: органов — {}, у каждого {} ({})"},
+        {"same_change", "пункт {} `{}`: {}: органов — {}, от {} до {}"},
+        {"part", "вклад"}, {"change", "изменение"}, {"text", "текст акта"}, {"title_word", "заголовок"}}},
+      {"kk",
+       {{"title", "Түзетулерге шолу"}, {"compared", "Салыстыру: `{}` ({} күнгі) және `{}` ({} күнгі)."},
+        {"changes", "Ережелердегі өзгерістер"}, {"none", "Өзгеріс жоқ."}, {"contract", "Деректер құрамы"},
+        {"clause", "Тармақ"}, {"clause_col", "тармақ"}, {"whole_added", "Қабылданған редакциядағы тармақ"},
+        {"whole_removed", "Бұрынғы редакциядағы тармақ"}, {"impact", "Нәтижелерге әсері"},
+        {"summary", "Әсер етілген органдар: {} / {}. Ең үлкен өсу: {}. Ең үлкен төмендеу: {}. Орын өзгерістері: {}."},
+        {"none_word", "жоқ"}, {"absent", "жоқ"}, {"body", "орган"}, {"name", "атауы"}, {"result", "нәтиже"}, {"before", "бұрын"},
+        {"after", "кейін"}, {"delta", "өзгеріс"}, {"status", "мәртебе"}, {"attribution", "Өзгерістердің себептері"},
+        {"attribution_intro", "Өзгерістер бұрынғы редакцияға жоғарыдағы ретпен бір-бірлеп қолданылды; үлестердің қосындысы өзгеріске дәл тең."},
+        {"common", "Көп органға бірдей әсер еткен өзгерістер"},
+        {"same_factor", "{}-тармақ `{}`: {}: органдар саны — {}, әрқайсысында {} ({})"},
+        {"same_change", "{}-тармақ `{}`: {}: органдар саны — {}, {} бастап {} дейін"},
+        {"part", "үлес"}, {"change", "өзгеріс"}, {"text", "акт мәтіні"}, {"title_word", "тақырып"}}},
+  };
+  auto it = all.find(lang);
+  return it == all.end() ? all.at("en") : it->second;
+}
+
+// Escapes what Markdown would read as markup in a table cell or in running text.
+std::string md(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '|' || ch == '*' || ch == '~' || ch == '_' || ch == '`' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
+// A description that quotes names in backticks (`k`), kept as code; only the pipe is escaped.
+std::string cell(const std::string& s) {
+  std::string out;
+  for (char ch : s) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
+  return out;
+}
+
+std::string signed_text(const Rational& v, int round) {
+  const std::string s = v.round(round).to_fixed(round);
+  return v.sign() > 0 ? "+" + s : s;
+}
+
+std::string title_in(const ast::Clause& c, const std::string& lang) {
+  for (const auto& t : c.titles)
+    if (t.lang == lang) return t.value;
+  return c.title;
+}
+
+// The clause as written, whole: its titles and texts as prose, its items as the rule file has them.
+std::string whole_clause(const interp::ClauseVersion& v, const std::string& heading) {
+  const ast::Clause& c = *v.as_written();
+  std::string out = "\n**" + heading + "**\n\n";
+  for (const auto& t : c.titles) out += fmt::format("- {}: {}\n", t.lang, md(t.value));
+  for (const auto& t : c.texts) out += fmt::format("\n> ({}) {}\n", t.lang, md(t.value));
+  const SourceFile* file = c.span.file;
+  const std::uint32_t end = c.end_span.valid() ? c.end_span.end : c.span.end;
+  if (file && end > c.span.begin) out += "\n```\n" + file->text.substr(c.span.begin, end - c.span.begin) + "\n```\n";
+  return out;
+}
+
+// "act "X" from D" in the review's language.
+std::string version_in(const interp::ClauseVersion& v, const std::string& lang) {
+  if (lang == "ru") return "акт «" + v.act->id + "» с " + v.label();
+  if (lang == "kk") return v.label() + " бастап «" + v.act->id + "» акт";
+  return "act \"" + v.act->id + "\" from " + v.label();
+}
+
+// One change in the review's language; English (describe) for what has no wording here yet.
+std::string describe_in(const interp::Change& c, const interp::ClauseDiff& cd, const std::string& lang) {
+  using K = interp::Change::Kind;
+  if (lang != "ru" && lang != "kk") return cell(interp::describe(c));
+  const bool ru = lang == "ru";
+  auto code = [](const std::string& s) { return "`" + s + "`"; };
+  auto subject = [&](const std::string& what) {
+    static const std::map<std::string, std::pair<std::string, std::string>> words{
+        {"text", {"текст", "мәтін"}}, {"variables", {"переменные", "айнымалылар"}}, {"formula", {"формула", "формула"}}};
+    auto it = words.find(what);
+    return it == words.end() ? what : ru ? it->second.first : it->second.second;
+  };
+  switch (c.kind) {
+    case K::ClauseAdded:
+      return cd.after ? (ru ? "пункт добавлен: " : "тармақ қосылды: ") + version_in(*cd.after, lang) : cell(interp::describe(c));
+    case K::ClauseRemoved:
+      return cd.before ? (ru ? "пункт утратил силу (был: " : "тармақ күшін жойды (бұрын: ") + version_in(*cd.before, lang) + ")"
+                       : cell(interp::describe(c));
+    case K::NewVersion:
+      if (!cd.before || !cd.after) break;
+      if (ru)
+        return "новая редакция: " + version_in(*cd.after, lang) +
+               (c.detail == "amends" ? ", изменяющий редакцию: " : ", вместо редакции: ") + version_in(*cd.before, lang);
+      return "жаңа редакция: " + version_in(*cd.after, lang) +
+             (c.detail == "amends" ? "; өзгертілген редакция: " : "; ауыстырылған редакция: ") + version_in(*cd.before, lang);
+    case K::InForceMoved: return (ru ? "вступает в силу: " : "күшіне ену күні: ") + c.before + " → " + c.after;
+    case K::EvidenceChanged:
+      return (ru ? "основание (" : "негіздеме (") + subject(c.subject) + "): " + c.before + " → " + c.after;
+    case K::CoefficientAdded:
+      return ru ? "добавлен коэффициент " + code(c.subject) + ": " + c.after : code(c.subject) + " коэффициенті қосылды: " + c.after;
+    case K::CoefficientRemoved:
+      return ru ? "исключён коэффициент " + code(c.subject) + " (был " + c.before + ")"
+                : code(c.subject) + " коэффициенті алынып тасталды (бұрын " + c.before + ")";
+    case K::CoefficientChanged:
+      return (ru ? "коэффициент " + code(c.subject) : code(c.subject) + " коэффициенті") + ": " + c.before + " → " + c.after;
+    case K::DefinitionAdded:
+      return ru ? "добавлено определение " + code(c.subject) + ": " + cell(c.after)
+                : code(c.subject) + " анықтамасы қосылды: " + cell(c.after);
+    case K::DefinitionRemoved:
+      return ru ? "исключено определение " + code(c.subject) + " (было " + cell(c.before) + ")"
+                : code(c.subject) + " анықтамасы алынып тасталды (бұрын " + cell(c.before) + ")";
+    case K::DefinitionChanged:
+      return (ru ? "определение " + code(c.subject) : code(c.subject) + " анықтамасы") + ": " + cell(c.before) + " → " +
+             cell(c.after);
+    case K::FilterTermAdded:
+      return ru ? "в условие отбора " + code(c.subject) + " добавлено " + code(c.detail)
+                : code(c.subject) + " іріктеу шартына " + code(c.detail) + " қосылды";
+    case K::FilterTermRemoved:
+      return ru ? "из условия отбора " + code(c.subject) + " исключено " + code(c.detail)
+                : code(c.subject) + " іріктеу шартынан " + code(c.detail) + " алынып тасталды";
+    case K::ResultAdded:
+      return ru ? "добавлен результат " + code(c.subject) + ": " + cell(c.after)
+                : code(c.subject) + " нәтижесі қосылды: " + cell(c.after);
+    case K::ResultRemoved:
+      return ru ? "исключён результат " + code(c.subject) + " (был " + cell(c.before) + ")"
+                : code(c.subject) + " нәтижесі алынып тасталды (бұрын " + cell(c.before) + ")";
+    case K::ResultChanged:
+      return (ru ? "результат " + code(c.subject) : code(c.subject) + " нәтижесі") + ": " + cell(c.before) + " → " +
+             cell(c.after);
+    case K::RangeChanged:
+      return (ru ? "диапазон " + code(c.subject) : code(c.subject) + " ауқымы") + ": " + c.before + " → " + c.after;
+    case K::RoundingChanged:
+      return (ru ? "округление " + code(c.subject) + " (знаков после запятой)"
+                 : code(c.subject) + " дөңгелектеуі (үтірден кейінгі таңбалар)") +
+             ": " + c.before + " → " + c.after;
+    case K::ObligationChanged:
+      return (ru ? "обязательство " + code(c.subject) : code(c.subject) + " міндеттемесі") + ": " + cell(c.before) +
+             " → " + cell(c.after);
+    case K::TitleChanged:
+    case K::TextChanged:
+    case K::TotalChanged:
+    case K::AsOfMoved: break;
+  }
+  return cell(interp::describe(c));
+}
+
+std::string percent(const Rational& ratio) {
+  const Rational pct = (ratio - Rational(1)) * Rational(100);
+  std::string s = pct.round(2).to_fixed(2);
+  while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
+    const bool dot = s.back() == '.';
+    s.pop_back();
+    if (dot) break;
+  }
+  return (pct.sign() > 0 ? "+" : "") + s + " %";
+}
+
+std::string factor(const Rational& ratio) {
+  std::string s = ratio.to_exact();
+  return "×" + s;
+}
+
+}  // namespace
+
+std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownReview& r) {
+  const Labels& L = labels(r.lang);
+  auto F = [&](const char* key, auto&&... args) { return fmt::format(fmt::runtime(L.at(key)), args...); };
+  std::string out = "# " + L.at("title") + "\n\n";
+  out += F("compared", r.before_shown, format_date(r.before_as_of), r.after_shown, format_date(r.after_as_of)) + "\n";
+  out += "\n## " + L.at("changes") + "\n";
+  if (!d.changed()) out += "\n" + L.at("none") + "\n";
+  if (!d.contract.empty()) {
+    out += "\n### " + L.at("contract") + "\n\n";
+    for (const auto& ch : d.contract) out += "- " + cell(interp::describe(ch)) + "\n";
+  }
+  // Words removed from a text struck through, words added in bold.
+  interp::DiffMarks marks{"~~", "~~", "**", "**", md};
+  for (const auto& cd : d.clauses) {
+    const interp::ClauseVersion* v = cd.after ? cd.after : cd.before;
+    const std::string title = v && v->clause ? md(title_in(*v->clause, r.lang)) : "";
+    out += r.lang == "kk" ? fmt::format("\n### {}-тармақ: {}\n\n", cd.number, title)
+                          : fmt::format("\n### {} {}: {}\n\n", L.at("clause"), cd.number, title);
+    for (const auto& ch : cd.changes) {
+      using K = interp::Change::Kind;
+      if (ch.kind == K::TextChanged || ch.kind == K::TitleChanged)
+        out += fmt::format("- {} ({}): {}\n", L.at(ch.kind == K::TextChanged ? "text" : "title_word"), ch.subject,
+                           interp::word_diff(ch.before, ch.after, marks));
+      else
+        out += "- " + describe_in(ch, cd, r.lang) + "\n";
+      if (ch.kind == K::ClauseAdded && cd.after && cd.after->clause) out += whole_clause(*cd.after, L.at("whole_added"));
+      if (ch.kind == K::ClauseRemoved && cd.before && cd.before->clause) out += whole_clause(*cd.before, L.at("whole_removed"));
+    }
+  }
+  if (!r.data) return out;
+  const input::DataSet& data = *r.data;
+  auto name_of = [&](std::size_t body) {
+    const auto& b = data.bodies[body];
+    const std::string& first = r.lang == "ru" ? b.ru_name : b.kk_name;
+    return first.empty() ? (r.lang == "ru" ? b.kk_name : b.ru_name) : first;
+  };
+  bool names = false;
+  for (const auto& im : d.impacts) names = names || !name_of(im.body).empty();
+  out += "\n## " + L.at("impact") + "\n\n" +
+         F("summary", r.affected, d.bodies, r.rise.empty() ? L.at("none_word") : r.rise,
+           r.fall.empty() ? L.at("none_word") : r.fall, r.rank_changes) + "\n\n";
+  out += "| " + L.at("body") + (names ? " | " + L.at("name") : "") + " | " + L.at("clause_col") + " | " + L.at("result") +
+         " | " + L.at("before") + " | " + L.at("after") + " | " + L.at("delta") + " | " + L.at("status") + " |\n";
+  out += std::string("|---") + (names ? "|---" : "") + "|--:|---|--:|--:|--:|---|\n";
+  for (const auto& im : d.impacts) {
+    // Statuses in the words of the report (one catalogue of labels, cli/Html.cpp).
+    auto status = [&](bool present, interp::Status st) {
+      if (!present) return L.at("absent");
+      switch (st) {
+        case interp::Status::Ok: return html::label(r.lang, "status_ok");
+        case interp::Status::NotApplicable: return html::label(r.lang, "status_na");
+        case interp::Status::OutOfRange: return html::label(r.lang, "status_oor");
+        case interp::Status::Unranked: return html::label(r.lang, "status_unranked");
+        case interp::Status::PlacedLast: return html::label(r.lang, "status_last");
+      }
+      return std::string(interp::status_name(st));
+    };
+    std::string status_before = status(im.before_present, im.before_status);
+    std::string status_after = status(im.after_present, im.after_status);
+    out += fmt::format("| {}{} | {} | {} | {} | {} | {} | {} |\n", md(data.bodies[im.body].code),
+                       names ? " | " + md(name_of(im.body)) : "", im.clause, md(im.result),
+                       im.before_present ? (im.before_text.empty() ? "n/a" : im.before_text) : "",
+                       im.after_present ? (im.after_text.empty() ? "n/a" : im.after_text) : "",
+                       im.delta ? signed_text(*im.delta, im.round) : "",
+                       status_before == status_after ? status_before : status_before + " → " + status_after);
+  }
+
+  // One change that moved many bodies alike is said once: a result moved by a single change for
+  // every body, by the same factor (a coefficient: "×6/5 (+20 %)") or not.
+  struct Group { std::vector<const interp::Impact*> impacts; bool same_factor = true; std::optional<Rational> factor; };
+  std::map<std::tuple<std::string, std::string, std::string>, Group> groups;
+  for (const auto& im : d.impacts) {
+    if (!im.delta || im.parts.size() != 1) continue;
+    Group& g = groups[{im.clause, im.result, im.parts.front().first}];
+    g.impacts.push_back(&im);
+    if (im.before.is_missing() || im.after.is_missing() || im.before.num.sign() == 0) {
+      g.same_factor = false;
+      continue;
+    }
+    const Rational f = im.after.num / im.before.num;
+    if (g.factor && !(*g.factor == f)) g.same_factor = false;
+    g.factor = f;
+  }
+  std::set<const interp::Impact*> collapsed;
+  std::string common;
+  for (const auto& [key, g] : groups) {
+    if (g.impacts.size() < 3) continue;
+    const auto& [clause, result, label] = key;
+    Rational lo = *g.impacts.front()->delta, hi = lo;
+    for (const auto* im : g.impacts) {
+      collapsed.insert(im);
+      if (*im->delta < lo) lo = *im->delta;
+      if (hi < *im->delta) hi = *im->delta;
+    }
+    const int round = g.impacts.front()->round;
+    common += "- " + (g.same_factor && g.factor
+                          ? F("same_factor", clause, result, cell(label), g.impacts.size(), factor(*g.factor), percent(*g.factor))
+                          : F("same_change", clause, result, cell(label), g.impacts.size(), signed_text(lo, round),
+                              signed_text(hi, round))) +
+              "\n";
+  }
+  out += "\n## " + L.at("attribution") + "\n\n" + L.at("attribution_intro") + "\n";
+  if (!common.empty()) out += "\n### " + L.at("common") + "\n\n" + common;
+  bool header = false;
+  for (const auto& im : d.impacts) {
+    if (!im.delta || collapsed.count(&im)) continue;
+    if (!header) {
+      out += "\n| " + L.at("body") + " | " + L.at("clause_col") + " | " + L.at("result") + " | " + L.at("part") + " | " +
+             L.at("change") + " |\n|---|--:|---|--:|---|\n";
+      header = true;
+    }
+    for (const auto& [label, part] : im.parts)
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", md(data.bodies[im.body].code), im.clause, md(im.result),
+                         signed_text(part, im.round), cell(label));
+    if (!im.attribution_note.empty())
+      out += fmt::format("| {} | {} | {} |  | {} |\n", md(data.bodies[im.body].code), im.clause, md(im.result),
+                         cell(im.attribution_note));
+  }
+  return out;
+}
+
+}  // namespace ereje::cli
