@@ -398,17 +398,25 @@ footer { color: var(--muted); font-size: 12px; margin-top: 40px; border-top: 1px
 
 std::string bar_chart(const std::vector<Bar>& bars, std::optional<double> range_max, const std::string& title,
                       const std::string& lang) {
-  constexpr double kRow = 22, kTop = 8, kLabel = 130, kBarWidth = 250, kWidth = 540;
+  constexpr double kRow = 22, kTop = 8, kLabel = 130, kBarWidth = 250;
   double top = range_max.value_or(0);
-  for (const auto& b : bars)
+  // Wide enough for the longest text after a bar ("11.39 ▲ вне диапазона"): never clipped. About
+  // 8 px a character at the page's size, Kazakh and Russian letters included.
+  std::size_t longest = 0;
+  for (const auto& b : bars) {
     if (b.value) top = std::max(top, *b.value);
+    const std::string text = b.value ? b.text + (b.status == "out_of_range" ? " ▲ " + label(lang, "status_oor") : "")
+                                     : "n/a — " + label(lang, "status_na");
+    longest = std::max(longest, utf8_length(text));
+  }
+  const double kWidth = std::max(540.0, kLabel + kBarWidth + 6 + 8.0 * static_cast<double>(longest) + 8);
   if (top <= 0) top = 1;
   const double height = kTop + kRow * static_cast<double>(bars.size()) + 22;
   auto x = [&](double v) { return kLabel + std::max(0.0, v) / top * kBarWidth; };
   std::string out = fmt::format(
       "<svg class=\"chart ranking\" role=\"img\" aria-label=\"{}\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
       "xmlns=\"http://www.w3.org/2000/svg\">",
-      esc(title), kWidth, num(height), kWidth, num(height));
+      esc(title), num(kWidth), num(height), num(kWidth), num(height));
   out += patterns();
   // The value axis: zero, and the top of the range.
   out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#b8c0c8\"/>", kLabel, kTop - 2,

@@ -250,9 +250,12 @@ std::string report_html(const ReportInput& in) {
   b += fmt::format("<section id=\"ranking\"><h2>{}</h2><div class=\"grid\">", esc(label(lang, "ranking")));
   for (const auto& s : series) {
     std::vector<const interp::ResultRow*> rows = s.rows;
-    // Results: highest first; obligations (rows in breach): fewest first. n/a last; ties by body code.
+    // Results: highest first; obligations (rows in breach): fewest first; ties by body code. A value
+    // out of range is shown apart after the valid ones, with no place (it is never first because it
+    // broke its range), and n/a last.
+    auto group = [](const interp::ResultRow* r) { return r->value.is_missing() ? 2 : r->status == interp::Status::OutOfRange ? 1 : 0; };
     std::stable_sort(rows.begin(), rows.end(), [&](const interp::ResultRow* x, const interp::ResultRow* y) {
-      if (x->value.is_missing() != y->value.is_missing()) return y->value.is_missing();
+      if (group(x) != group(y)) return group(x) < group(y);
       if (x->value.is_missing()) return false;
       const Rational a = x->value.num.round(x->round), c = y->value.num.round(y->round);
       return s.obligation ? a < c : c < a;
@@ -262,12 +265,14 @@ std::string report_html(const ReportInput& in) {
       const auto* r = rows[i];
       html::Bar bar;
       if (!r->value.is_missing()) {
-        // Competition ranking on the printed values: ties share a rank.
-        std::size_t rank = i + 1;
-        if (i > 0 && !rows[i - 1]->value.is_missing() &&
-            rows[i - 1]->value.num.round(rows[i - 1]->round) == r->value.num.round(r->round))
-          rank = static_cast<std::size_t>(std::stoul(bars.back().rank));
-        bar.rank = std::to_string(rank);
+        if (group(r) == 0) {
+          // Competition ranking on the printed values, of the valid ones only: ties share a rank.
+          std::size_t rank = i + 1;
+          if (i > 0 && group(rows[i - 1]) == 0 &&
+              rows[i - 1]->value.num.round(rows[i - 1]->round) == r->value.num.round(r->round))
+            rank = static_cast<std::size_t>(std::stoul(bars.back().rank));
+          bar.rank = std::to_string(rank);
+        }
         bar.value = html::chart_value(r->value.num.round(r->round));
       }
       bar.label = data.bodies[r->body].code;
@@ -337,9 +342,11 @@ std::string report_html(const ReportInput& in) {
       for (const auto& v : values) sum = sum + v;
       const std::size_t n = values.size();
       const Rational median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / Rational(2);
+      // The median and mean of whole counts are seldom whole: at least two decimals (0.35, not 0).
+      const int places = std::max(s.round, 2);
       stats = fmt::format("{} {} · {} {} · {} {} · {} {} · n/a {}", label(lang, "min"), values.front().to_fixed(s.round),
-                          label(lang, "median"), median.to_fixed(s.round), label(lang, "mean"),
-                          (sum / Rational(static_cast<std::int64_t>(n))).to_fixed(s.round), label(lang, "max"),
+                          label(lang, "median"), median.to_fixed(places), label(lang, "mean"),
+                          (sum / Rational(static_cast<std::int64_t>(n))).to_fixed(places), label(lang, "max"),
                           values.back().to_fixed(s.round), missing);
     }
     b += fmt::format("<figure class=\"distribution\" data-clause=\"{}\" data-result=\"{}\"><figcaption>{}</figcaption>{}"

@@ -378,6 +378,33 @@ TEST_CASE("cli: without --as-of, today in UTC, read once and announced", "[cli][
   CHECK(has(rout.str(), "<html"));
 }
 
+TEST_CASE("cli report: out of range apart and unranked, labels never clipped, an obligation's real mean", "[cli][report]") {
+  std::ostringstream out, err;
+  REQUIRE(cli::run_report({.rules = {kRules}, .data = kExample, .as_of = "2024-01-01", .lang = "ru", .output = "-"}, out,
+                          err) == 0);
+  const std::string page = out.str();
+  // The ranking of 49: MF's T = 11.39 is out of range. It has no place, and comes after every valid value.
+  const std::size_t chart = page.find("<figure class=\"ranking\" id=");
+  REQUIRE(chart != std::string::npos);
+  const std::size_t end = page.find("</figure>", chart);
+  const std::string t49 = page.substr(chart, end - chart);
+  REQUIRE(has(t49, "data-clause=\"49\""));
+  const std::size_t mf = t49.find("data-agency=\"MF\"");
+  REQUIRE(mf != std::string::npos);
+  CHECK(has(t49.substr(mf, 300), "<text x=\"4\" y=\""));
+  const std::size_t rank_text = t49.find("class=\"muted\">", mf);
+  CHECK(t49.substr(rank_text, 15) == "class=\"muted\"><");  // no place for MF
+  const std::size_t first_bar = t49.find("<g class=\"bar\"");
+  CHECK(first_bar < mf);
+  CHECK(t49.find("data-status=\"ok\"", mf) == std::string::npos);  // nothing valid after it
+  // The bar's text "11.39 ▲ вне диапазона" fits in the chart: the chart is wider than the text's end.
+  const std::size_t w_at = t49.find("width=\"") + 7;
+  const double width = std::stod(t49.substr(w_at, t49.find('"', w_at) - w_at));
+  CHECK(width >= 130 + 250 + 6 + 8.0 * static_cast<double>(utf8_length("11.39 ▲ вне диапазона")));
+  // 114.s breaches: 7 in 20 bodies, a mean of 0.35, not "0".
+  CHECK(has(page, "среднее 0.35"));
+}
+
 TEST_CASE("cli run: before the first version there is nothing to evaluate", "[cli][run]") {
   Result r = run(example("csv", "2021-04-19"));
   CHECK(r.code == 2);
