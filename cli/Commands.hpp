@@ -23,6 +23,8 @@ struct RunOptions {
   std::string format = "csv";  // csv | json | table | xlsx
   std::string output;  // empty: standard output
   std::string receipt; // empty: no receipt
+  std::string lang = "en";  // table and xlsx: headers and statuses in kk, ru or en
+  bool names = false;       // csv, json, table: each body's name in a last column `name`
 };
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err);
 void add_run(CLI::App& app, Action& action);

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/Html.hpp"
+
 namespace ereje::cli {
 namespace {
 
@@ -41,8 +43,13 @@ std::string pad_left(const std::string& s, std::size_t width) {
   return len >= width ? s : std::string(width - len, ' ') + s;
 }
 
-std::string results_csv(const interp::Evaluation& ev, const input::DataSet& data) {
-  std::string out = std::string(kResultsBodyColumn) + ",clause,result,value,status,version\n";
+std::string body_name_in(const input::Body& body, const std::string& lang) {
+  const std::string& first = lang == "ru" ? body.ru_name : body.kk_name;
+  return first.empty() ? (lang == "ru" ? body.kk_name : body.ru_name) : first;
+}
+
+std::string results_csv(const interp::Evaluation& ev, const input::DataSet& data, bool names, const std::string& lang) {
+  std::string out = std::string(kResultsBodyColumn) + ",clause,result,value,status,version" + (names ? ",name" : "") + "\n";
   out.reserve(out.size() + ev.rows.size() * 48);
   // Straight into the text: a row's fields are not copied on the way (tens of thousands of rows).
   auto field = [&out](const std::string& s) {
@@ -68,14 +75,20 @@ std::string results_csv(const interp::Evaluation& ev, const input::DataSet& data
     out += interp::status_name(r.status);
     out += ',';
     out += label;
+    if (names) {
+      out += ',';
+      field(body_name_in(data.bodies[r.body], lang));
+    }
     out += '\n';
   }
   return out;
 }
 
-std::string results_json(const interp::Evaluation& ev, const input::DataSet& data) {
+std::string results_json(const interp::Evaluation& ev, const input::DataSet& data, bool names, const std::string& lang) {
   nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+  std::size_t i = 0;
   for (const auto& r : rows_of(ev, data)) {
+    const std::size_t body = ev.rows[i++].body;
     nlohmann::ordered_json o;
     o[kResultsBodyColumn] = r.code;
     o["clause"] = r.clause;
@@ -83,19 +96,41 @@ std::string results_json(const interp::Evaluation& ev, const input::DataSet& dat
     o["value"] = r.value;  // a string; empty when not applicable, as in the CSV
     o["status"] = r.status;
     o["version"] = r.version;
+    if (names) o["name"] = body_name_in(data.bodies[body], lang);
     arr.push_back(std::move(o));
   }
   return arr.dump(2) + "\n";
 }
 
-std::string results_table(const interp::Evaluation& ev, const input::DataSet& data) {
+std::string results_table(const interp::Evaluation& ev, const input::DataSet& data, bool names, const std::string& lang) {
   std::vector<Row> rows = rows_of(ev, data);
-  const std::vector<std::string> head{kResultsBodyColumn, "clause", "result", "value", "status", "version"};
+  // For people: headers and statuses in their language (the report's words for statuses).
+  static const std::map<std::string, std::vector<std::string>> heads{
+      {"en", {"clause", "result", "value", "status", "version", "name"}},
+      {"ru", {"пункт", "результат", "значение", "статус", "редакция", "наименование"}},
+      {"kk", {"тармақ", "нәтиже", "мән", "мәртебе", "редакция", "атауы"}}};
+  const auto& hl = heads.count(lang) ? heads.at(lang) : heads.at("en");
+  std::vector<std::string> head{kResultsBodyColumn, hl[0], hl[1], hl[2], hl[3], hl[4]};
+  if (names) head.push_back(hl[5]);
+  if (lang != "en")
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      switch (ev.rows[i].status) {
+        case interp::Status::Ok: rows[i].status = html::label(lang, "status_ok"); break;
+        case interp::Status::NotApplicable: rows[i].status = html::label(lang, "status_na"); break;
+        case interp::Status::OutOfRange: rows[i].status = html::label(lang, "status_oor"); break;
+        case interp::Status::Unranked: rows[i].status = html::label(lang, "status_unranked"); break;
+        case interp::Status::PlacedLast: rows[i].status = html::label(lang, "status_last"); break;
+      }
+    }
+  std::vector<std::string> name_of(rows.size());
+  if (names)
+    for (std::size_t i = 0; i < rows.size(); ++i) name_of[i] = body_name_in(data.bodies[ev.rows[i].body], lang);
   std::vector<std::size_t> w;
   for (const auto& h : head) w.push_back(utf8_length(h));
-  for (const auto& r : rows) {
-    const std::string* cells[] = {&r.code, &r.clause, &r.result, &r.value, &r.status, &r.version};
-    for (std::size_t i = 0; i < 6; ++i) w[i] = std::max(w[i], utf8_length(*cells[i]));
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const auto& r = rows[k];
+    const std::string* cells[] = {&r.code, &r.clause, &r.result, &r.value, &r.status, &r.version, &name_of[k]};
+    for (std::size_t i = 0; i < head.size(); ++i) w[i] = std::max(w[i], utf8_length(*cells[i]));
   }
   std::string out;
   auto line = [&](const std::vector<std::string>& cells) {
@@ -112,7 +147,12 @@ std::string results_table(const interp::Evaluation& ev, const input::DataSet& da
   std::vector<std::string> rule;
   for (std::size_t x : w) rule.push_back(std::string(x, '-'));
   line(rule);
-  for (const auto& r : rows) line({r.code, r.clause, r.result, r.value.empty() ? "n/a" : r.value, r.status, r.version});
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const auto& r = rows[k];
+    std::vector<std::string> cells{r.code, r.clause, r.result, r.value.empty() ? "n/a" : r.value, r.status, r.version};
+    if (names) cells.push_back(name_of[k]);
+    line(cells);
+  }
   return out;
 }
 

@@ -19,9 +19,17 @@ struct BodyHeaders {
 };
 BodyHeaders body_headers(const input::DataSet& data);
 
-std::string results_csv(const interp::Evaluation& ev, const input::DataSet& data);
-std::string results_json(const interp::Evaluation& ev, const input::DataSet& data);
-std::string results_table(const interp::Evaluation& ev, const input::DataSet& data);
+// With `names`, a last column `name`: the body's name in `lang` (Russian for ru, Kazakh otherwise;
+// the other when that one is missing). The table's headers and statuses are in `lang`; CSV and
+// JSON keep the codes of the results table (docs/data.md), whatever the language.
+std::string results_csv(const interp::Evaluation& ev, const input::DataSet& data, bool names = false,
+                        const std::string& lang = "en");
+std::string results_json(const interp::Evaluation& ev, const input::DataSet& data, bool names = false,
+                         const std::string& lang = "en");
+std::string results_table(const interp::Evaluation& ev, const input::DataSet& data, bool names = false,
+                          const std::string& lang = "en");
+// A body's name in `lang` as above; empty when the data names none.
+std::string body_name_in(const input::Body& body, const std::string& lang);
 
 // Pads to a width counted in code points, so Kazakh and Russian text aligns.
 std::string pad_right(const std::string& s, std::size_t width);

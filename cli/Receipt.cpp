@@ -104,6 +104,9 @@ std::string receipt_json(const Receipt& r) {
   j["receipt"] = 1;
   j["engine"] = r.engine;
   j["command"] = {{"rules", r.rule_args}, {"data", r.data}, {"as_of", r.as_of}, {"format", r.format}};
+  // What changes the results' bytes beside the format; left out when default, as receipts had it.
+  if (r.lang != "en") j["command"]["lang"] = r.lang;
+  if (r.names) j["command"]["names"] = true;
   auto files = [](const std::vector<FileHash>& fs) {
     nlohmann::ordered_json a = nlohmann::ordered_json::array();
     for (const auto& f : fs) a.push_back({{"path", f.path}, {"sha256", f.sha256}});
@@ -234,6 +237,14 @@ bool read_receipt(const std::string& path, Receipt& r, std::ostream& err) {
     r.format = text(field(command, "format", "command."), "command.format");
     if (r.format != "csv" && r.format != "json" && r.format != "table" && r.format != "xlsx")
       throw Bad("`command.format` is not csv, json, table or xlsx");
+    if (command.contains("lang")) {
+      r.lang = text(command["lang"], "command.lang");
+      if (r.lang != "kk" && r.lang != "ru" && r.lang != "en") throw Bad("`command.lang` is not kk, ru or en");
+    }
+    if (command.contains("names")) {
+      if (!command["names"].is_boolean()) throw Bad("`command.names` is not true or false");
+      r.names = command["names"].get<bool>();
+    }
     r.rules = files(field(j, "rules", ""), "rules", false);
     r.data_files = files(field(j, "data", ""), "data", true);
     const auto& results = field(j, "results", "");

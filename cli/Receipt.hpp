@@ -19,6 +19,8 @@ struct Receipt {
   std::string data;                   // the --data folder as given
   std::string as_of;                  // always recorded, even when it defaulted to today
   std::string format;
+  std::string lang = "en";            // run --lang (recorded only when not en)
+  bool names = false;                 // run --names (recorded only when given)
   std::vector<FileHash> rules;        // every rule file read, and the embedded standard library
   std::vector<FileHash> data_files;
   std::string results_sha256;

@@ -211,9 +211,30 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   std::map<std::pair<std::size_t, std::pair<const interp::ClauseVersion*, std::string>>, const interp::ResultRow*> cell;
   for (const auto& r : ev.rows) cell[{r.body, {r.version, r.result}}] = &r;
 
-  lxw_worksheet* sum = lxw().workbook_add_worksheet(book.wb(), "Summary");
-  const std::string heading = fmt::format("Results as of {} · rules: {} · data: {} · {}", format_date(run.as_of),
-                                          run.rules_shown, run.data_shown, kEngineVersion);
+  // The workbook's own words in the run's language; statuses in the report's words (one catalogue).
+  const bool ru = run.lang == "ru", kk = run.lang == "kk";
+  auto status_text = [&](interp::Status st) -> std::string {
+    if (!ru && !kk) return interp::status_name(st);
+    switch (st) {
+      case interp::Status::Ok: return html::label(run.lang, "status_ok");
+      case interp::Status::NotApplicable: return html::label(run.lang, "status_na");
+      case interp::Status::OutOfRange: return html::label(run.lang, "status_oor");
+      case interp::Status::Unranked: return html::label(run.lang, "status_unranked");
+      case interp::Status::PlacedLast: return html::label(run.lang, "status_last");
+    }
+    return interp::status_name(st);
+  };
+  const std::vector<std::string> words = ru   ? std::vector<std::string>{"результат", "значение", "статус", "редакция"}
+                                         : kk ? std::vector<std::string>{"нәтиже", "мән", "мәртебе", "редакция"}
+                                              : std::vector<std::string>{"result", "value", "status", "version"};
+  lxw_worksheet* sum = lxw().workbook_add_worksheet(book.wb(), ru ? "Сводка" : kk ? "Жиынтық" : "Summary");
+  const std::string heading =
+      ru   ? fmt::format("Результаты на {} · правила: {} · данные: {} · {}", format_date(run.as_of), run.rules_shown,
+                         run.data_shown, kEngineVersion)
+      : kk ? fmt::format("{} күнгі нәтижелер · ережелер: {} · деректер: {} · {}", format_date(run.as_of),
+                         run.rules_shown, run.data_shown, kEngineVersion)
+           : fmt::format("Results as of {} · rules: {} · data: {} · {}", format_date(run.as_of), run.rules_shown,
+                         run.data_shown, kEngineVersion);
   lxw().worksheet_write_string(sum, 0, 0, heading.c_str(), book.title());
   const BodyHeaders bh = body_headers(data);
   std::vector<std::string> head{bh.code, bh.kk_name, bh.ru_name, bh.category};
@@ -243,10 +264,16 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   // One sheet per clause: the results table's rows of that clause, with the body's names.
   for (const auto* v : run.versions) {
     lxw_worksheet* ws = lxw().workbook_add_worksheet(book.wb(), sheet_name(v->number).c_str());
-    const std::string t = fmt::format("Clause {} — {} · version from {}, act \"{}\" · as of {}", v->number,
-                                      v->clause ? titles(*v->clause) : "", v->label(), v->act->id, format_date(run.as_of));
+    const std::string title = v->clause ? titles(*v->clause) : "";
+    const std::string t =
+        ru   ? fmt::format("Пункт {} — {} · редакция с {}, акт «{}» · на {}", v->number, title, v->label(), v->act->id,
+                           format_date(run.as_of))
+        : kk ? fmt::format("{}-тармақ — {} · {} бастап редакция, «{}» акт · {} күнгі", v->number, title, v->label(),
+                           v->act->id, format_date(run.as_of))
+             : fmt::format("Clause {} — {} · version from {}, act \"{}\" · as of {}", v->number, title, v->label(),
+                           v->act->id, format_date(run.as_of));
     lxw().worksheet_write_string(ws, 0, 0, t.c_str(), book.title());
-    header_row(book, ws, 1, {bh.code, bh.kk_name, bh.ru_name, "result", "value", "status", "version"});
+    header_row(book, ws, 1, {bh.code, bh.kk_name, bh.ru_name, words[0], words[1], words[2], words[3]});
     lxw_row_t r = 2;
     for (const auto& res : ev.rows) {
       if (res.version != v) continue;
@@ -256,7 +283,7 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
       lxw().worksheet_write_string(ws, r, 2, body.ru_name.c_str(), nullptr);
       lxw().worksheet_write_string(ws, r, 3, res.result.c_str(), nullptr);
       value_cell(book, ws, r, 4, res, why[&res], run.lang);
-      lxw().worksheet_write_string(ws, r, 5, interp::status_name(res.status), nullptr);
+      lxw().worksheet_write_string(ws, r, 5, status_text(res.status).c_str(), nullptr);
       lxw().worksheet_write_string(ws, r, 6, res.version->label().c_str(), nullptr);
       ++r;
     }

@@ -161,6 +161,8 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   }
   run.as_of = then.as_of;
   run.format = then.format;
+  run.lang = then.lang;
+  run.names = then.names;
   std::string text;
   Receipt now;
   std::ostringstream run_err, data_err;

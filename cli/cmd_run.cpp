@@ -29,6 +29,14 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
            "results as a page\n";
     return kBadInput;
   }
+  if (o.lang != "kk" && o.lang != "ru" && o.lang != "en") {
+    err << "error: unknown language `" << o.lang << "`\n  = help: use kk, ru or en\n";
+    return kBadInput;
+  }
+  if (o.lang != "en" && (o.format == "csv" || o.format == "json"))
+    err << "note: --lang " << o.lang << " gives the names of --names; the " << o.format
+        << " columns and statuses stay the codes of the results table, for other systems (use --format table or xlsx for "
+           "people)\n";
   if (o.format != "csv" && o.format != "json" && o.format != "table" && o.format != "xlsx") {
     err << "error: unknown format `" << o.format << "`\n  = help: use csv, json, table or xlsx\n";
     return kBadInput;
@@ -68,16 +76,16 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   Phase ph_out("run: results, freeing the data");
   err << render(ev.warnings);
   if (o.format == "xlsx") {
-    XlsxRun x{&lr.rules, &lr.checked, &data, &ev, versions, as_of, "", input::shown_data(o.data)};
+    XlsxRun x{&lr.rules, &lr.checked, &data, &ev, versions, as_of, "", input::shown_data(o.data), o.lang};
     for (const auto& r : o.rules) x.rules_shown += (x.rules_shown.empty() ? "" : " ") + r;
     if (std::string problem; !results_xlsx(x, text, problem)) {
       err << "error: " << problem << "\n";
       return kBadInput;
     }
   } else {
-    text = o.format == "json"    ? results_json(ev, data)
-           : o.format == "table" ? results_table(ev, data)
-                                 : results_csv(ev, data);
+    text = o.format == "json"    ? results_json(ev, data, o.names, o.lang)
+           : o.format == "table" ? results_table(ev, data, o.names, o.lang)
+                                 : results_csv(ev, data, o.names, o.lang);
   }
   // What a receipt records: the rule files as they were read, the data files, the results.
   receipt.engine = kEngineVersion;
@@ -85,6 +93,8 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   receipt.data = input::shown_data(o.data);  // a PostgreSQL URL without its password
   receipt.as_of = format_date(as_of);
   receipt.format = o.format;
+  receipt.lang = o.lang;
+  receipt.names = o.names;
   if (hash_files) {
     for (const auto& f : data.files) receipt.data_files.push_back(hash_file(f));
     receipt.results_sha256 = sha256_hex(text);
@@ -160,6 +170,8 @@ void add_run(CLI::App& app, Action& action) {
   cmd->add_option("--data", o->data, "data folder (one CSV or JSON file per table), SQLite file or postgresql:// URL")->required();
   cmd->add_option("--as-of", o->as_of, "evaluate the versions in force on this date (YYYY-MM-DD); default today");
   cmd->add_option("--format", o->format, "csv, json, table or xlsx");
+  cmd->add_option("--lang", o->lang, "table and xlsx: headers and statuses in kk, ru or en; --names: which name");
+  cmd->add_flag("--names", o->names, "csv, json and table: each body's name in a last column `name`");
   cmd->add_option("--output", o->output, "write the results to this file (whole or not at all)");
   cmd->add_option("--receipt", o->receipt, "also write a receipt: hashes of every rule and data file and of the results");
   cmd->callback([o, &action] { action = [o] { return run_run(*o, std::cout, std::cerr); }; });

@@ -18,6 +18,11 @@ check "run writes results and receipt" 0 "" "$bin" run rules --data data --as-of
 check "receipt names every rule file" 0 '"rules/acts/2023-33140.ereje"' cat receipt.json
 check "receipt names every data file" 0 '"data/services.csv"' cat receipt.json
 check "replay of an untouched run matches" 0 "the same 60 results, byte for byte" "$bin" replay receipt.json
+# A table for people in Kazakh with the bodies' names: the receipt records both, replay matches.
+check "run --lang kk --names with a receipt" 0 "" "$bin" run rules --data data --as-of 2024-01-01 --format table --lang kk --names --output kk.txt --receipt kk.json
+check "the receipt records the language" 0 '"lang": "kk"' cat kk.json
+check "and the names" 0 '"names": true' cat kk.json
+check "replay of the Kazakh table matches" 0 "byte for byte" "$bin" replay kk.json
 # A data file edited: one service's automation changes, so results change too.
 sed -i '0,/,partial,/s//,full,/' data/services.csv
 check "replay names the edited data file" 1 "data file data/services.csv changed" "$bin" replay receipt.json

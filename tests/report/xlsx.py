@@ -113,6 +113,19 @@ def main():
     binary = os.path.abspath(sys.argv[1])
     agencies = {a["agency_id"]: a for a in csv.DictReader(open(os.path.join(DATA, "agencies.csv"), encoding="utf-8"))}
 
+    # ---- run --lang ru: Russian sheet names, headers and statuses, the values unchanged ----
+    code, data_ru, err = ereje(binary, "run", "rules", "--data", DATA, "--as-of", "2024-01-01", "--format", "xlsx", "--lang", "ru")
+    check("run --format xlsx --lang ru exits 0", code == 0, err)
+    wb_ru = Workbook(data_ru)
+    check("--lang ru: sheets Сводка, then one per clause", wb_ru.sheets == ["Сводка", "49", "52", "114"], wb_ru.sheets)
+    head, rows = wb_ru.table("49")
+    check("--lang ru: Russian headers", head == ["agency_id", "name_kk", "name_ru", "результат", "значение", "статус", "редакция"], head)
+    statuses = {r["agency_id"][0]: r["статус"][0] for r in rows}
+    check("--lang ru: statuses in the report's words", statuses.get("MF") == "вне диапазона" and statuses.get("ACSA") == "в норме"
+          and statuses.get("AKM-ULY") == "неприменимо", statuses)
+    title = wb_ru.cells["49"].get((0, 0), ("",))[0]
+    check("--lang ru: the sheet's title in Russian", title.startswith("Пункт 49 — ") and "редакция с 2023-07-24, акт «33140»" in title, title)
+
     # ---- run ----
     code, data, err = ereje(binary, "run", "rules", "--data", DATA, "--as-of", "2024-01-01", "--format", "xlsx")
     check("run --format xlsx exits 0", code == 0, err)
