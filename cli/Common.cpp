@@ -52,11 +52,22 @@ std::optional<Date> as_of_or_today(const std::string& given, const char* doing, 
   return today;
 }
 
+std::string& csv_dialect() {
+  static std::string dialect = "rfc4180";
+  return dialect;
+}
+
+input::LoadOptions data_load_options() {
+  input::LoadOptions o;
+  o.excel_locale = csv_dialect() == "excel-ru";
+  return o;
+}
+
 input::DataSet load_data_for(const interp::RuleSet& rules, const interp::Checked& checked, const std::string& data,
                              Date as_of, const std::vector<const interp::ClauseVersion*>& versions,
                              Diagnostics& warnings) {
-  input::DataSet ds =
-      input::load_data(data, *rules.contract, as_of, interp::tables_needed(rules, checked, versions, as_of));
+  input::DataSet ds = input::load_data(data, *rules.contract, as_of, interp::tables_needed(rules, checked, versions, as_of),
+                                       data_load_options());
   note_inputs(ds.files, "a data file this command reads");
   for (const auto& w : ds.warnings) warnings.add(w);
   warnings.append(interp::prepare_data(rules, checked, ds, as_of, versions));

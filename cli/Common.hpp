@@ -42,6 +42,11 @@ std::optional<Date> as_of_or_today(const std::string& given, const char* doing, 
 std::optional<std::vector<const interp::ClauseVersion*>> versions_in_force(const interp::RuleSet& rules, Date as_of,
                                                                           std::ostream& err);
 
+// `--csv-dialect rfc4180|excel-ru` of the command being run: how CSV files may write values
+// (docs/data.md). Commands that read data add the option; loading reads it.
+std::string& csv_dialect();
+input::LoadOptions data_load_options();
+
 // The data that `versions` read as of `as_of`: the tables their formulas (and the invariants tied
 // to them) read, validated against the contract in force then, with the derived columns they read
 // computed and the invariants checked. Throws InputError. The data's warnings (odd CSV, columns

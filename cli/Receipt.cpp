@@ -107,6 +107,7 @@ std::string receipt_json(const Receipt& r) {
   // What changes the results' bytes beside the format; left out when default, as receipts had it.
   if (r.lang != "en") j["command"]["lang"] = r.lang;
   if (r.names) j["command"]["names"] = true;
+  if (r.csv_dialect != "rfc4180") j["command"]["csv_dialect"] = r.csv_dialect;
   auto files = [](const std::vector<FileHash>& fs) {
     nlohmann::ordered_json a = nlohmann::ordered_json::array();
     for (const auto& f : fs) a.push_back({{"path", f.path}, {"sha256", f.sha256}});
@@ -240,6 +241,10 @@ bool read_receipt(const std::string& path, Receipt& r, std::ostream& err) {
     if (command.contains("lang")) {
       r.lang = text(command["lang"], "command.lang");
       if (r.lang != "kk" && r.lang != "ru" && r.lang != "en") throw Bad("`command.lang` is not kk, ru or en");
+    }
+    if (command.contains("csv_dialect")) {
+      r.csv_dialect = text(command["csv_dialect"], "command.csv_dialect");
+      if (r.csv_dialect != "rfc4180" && r.csv_dialect != "excel-ru") throw Bad("`command.csv_dialect` is not rfc4180 or excel-ru");
     }
     if (command.contains("names")) {
       if (!command["names"].is_boolean()) throw Bad("`command.names` is not true or false");

@@ -21,6 +21,7 @@ struct Receipt {
   std::string format;
   std::string lang = "en";            // run --lang (recorded only when not en)
   bool names = false;                 // run --names (recorded only when given)
+  std::string csv_dialect = "rfc4180"; // --csv-dialect (recorded only when not rfc4180)
   std::vector<FileHash> rules;        // every rule file read, and the embedded standard library
   std::vector<FileHash> data_files;
   std::string results_sha256;

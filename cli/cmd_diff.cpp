@@ -481,7 +481,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
       needed.push_back(t);
     try {
       Phase ph("diff: data");
-      data = input::load_data(o.data, *b.loaded.rules.contract, std::max(a.as_of, b.as_of), needed);
+      data = input::load_data(o.data, *b.loaded.rules.contract, std::max(a.as_of, b.as_of), needed, data_load_options());
       note_inputs(data->files, "a data file this command reads");
       Diagnostics warnings;
       for (const auto& w : data->warnings) warnings.add(w);
@@ -534,6 +534,10 @@ void add_diff(CLI::App& app, Action& action) {
   cmd->add_option("--to", o->to, "with one rule set: the new date (YYYY-MM-DD)");
   cmd->add_option("--as-of", o->as_of, "with two rule sets: the date whose versions are compared");
   cmd->add_option("--data", o->data, "a data folder, SQLite file or postgresql:// URL: show how each body's results move");
+  cmd->add_option("--csv-dialect", csv_dialect(),
+                  "rfc4180 (default), or excel-ru: CSV as Excel writes it in a Russian or Kazakh locale (ИСТИНА/ЛОЖЬ, "
+                  "ДА/НЕТ, a decimal comma)")
+      ->check(CLI::IsMember({"rfc4180", "excel-ru"}));
   cmd->add_option("--format", o->format, "text, markdown, json, html or xlsx");
   cmd->add_option("--lang", o->lang, "markdown, html and xlsx: labels and clause titles in kk, ru or en");
   cmd->add_option("--output", o->output, "write the review to this file (whole or not at all)");

@@ -278,6 +278,10 @@ void add_explain(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("explain", "show how one body's result of one clause was computed");
   cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
   cmd->add_option("--data", o->data, "data folder, SQLite file or postgresql:// URL")->required();
+  cmd->add_option("--csv-dialect", csv_dialect(),
+                  "rfc4180 (default), or excel-ru: CSV as Excel writes it in a Russian or Kazakh locale (ИСТИНА/ЛОЖЬ, "
+                  "ДА/НЕТ, a decimal comma)")
+      ->check(CLI::IsMember({"rfc4180", "excel-ru"}));
   cmd->add_option("--agency", o->agency, "the body's code")->required();
   cmd->add_option("--clause", o->clause, "the clause number, e.g. 49")->required();
   cmd->add_option("--as-of", o->as_of, "the date whose versions apply (YYYY-MM-DD); default today");

@@ -163,6 +163,12 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   run.format = then.format;
   run.lang = then.lang;
   run.names = then.names;
+  // The data read as the run read it: the receipt's CSV dialect, for this replay only.
+  struct Dialect {
+    std::string before = csv_dialect();
+    ~Dialect() { csv_dialect() = before; }
+  } restore;
+  csv_dialect() = then.csv_dialect;
   std::string text;
   Receipt now;
   std::ostringstream run_err, data_err;

@@ -63,6 +63,10 @@ void add_report(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("report", "the results as one self-contained HTML page: rankings, charts, explanations");
   cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
   cmd->add_option("--data", o->data, "data folder, SQLite file (.sqlite, .db) or postgresql:// URL")->required();
+  cmd->add_option("--csv-dialect", csv_dialect(),
+                  "rfc4180 (default), or excel-ru: CSV as Excel writes it in a Russian or Kazakh locale (ИСТИНА/ЛОЖЬ, "
+                  "ДА/НЕТ, a decimal comma)")
+      ->check(CLI::IsMember({"rfc4180", "excel-ru"}));
   cmd->add_option("--as-of", o->as_of, "evaluate the versions in force on this date (YYYY-MM-DD); default today");
   cmd->add_option("--lang", o->lang, "labels and clause titles in kk, ru or en");
   cmd->add_option("--output", o->output, "the HTML file to write (whole or not at all); - for standard output")->required();

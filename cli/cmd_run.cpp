@@ -95,6 +95,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   receipt.format = o.format;
   receipt.lang = o.lang;
   receipt.names = o.names;
+  receipt.csv_dialect = csv_dialect();
   if (hash_files) {
     for (const auto& f : data.files) receipt.data_files.push_back(hash_file(f));
     receipt.results_sha256 = sha256_hex(text);
@@ -168,6 +169,10 @@ void add_run(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("run", "evaluate every clause in force for every body of a data folder");
   cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
   cmd->add_option("--data", o->data, "data folder (one CSV or JSON file per table), SQLite file or postgresql:// URL")->required();
+  cmd->add_option("--csv-dialect", csv_dialect(),
+                  "rfc4180 (default), or excel-ru: CSV as Excel writes it in a Russian or Kazakh locale (ИСТИНА/ЛОЖЬ, "
+                  "ДА/НЕТ, a decimal comma)")
+      ->check(CLI::IsMember({"rfc4180", "excel-ru"}));
   cmd->add_option("--as-of", o->as_of, "evaluate the versions in force on this date (YYYY-MM-DD); default today");
   cmd->add_option("--format", o->format, "csv, json, table or xlsx");
   cmd->add_option("--lang", o->lang, "table and xlsx: headers and statuses in kk, ru or en; --names: which name");

@@ -54,8 +54,9 @@ Diagnostic semicolon_warning(const std::string& file, std::uint32_t line, std::u
   Diagnostic d = data_error("data-csv-semicolon", file, line, col, line_text,
                             "this file uses `;` as its separator: read with `;` between fields",
                             "Excel writes `;` between fields where a comma is the decimal separator (a Russian or "
-                            "Kazakh locale); values are read as written, a comma in one stays a comma. Saved as "
-                            "\"CSV UTF-8 (Comma delimited)\", the file reads without this warning");
+                            "Kazakh locale); values are read as written, a comma in one stays a comma. Pass "
+                            "`--csv-dialect excel-ru` to read such files as Excel meant them (also ИСТИНА/ЛОЖЬ and "
+                            "decimal commas), or save as \"CSV UTF-8 (Comma delimited)\"");
   d.severity = Severity::Warning;
   return d;
 }

@@ -26,6 +26,9 @@ struct LoadOptions {
   // A file is cut into pieces of at least this many bytes: below it, another thread costs more
   // than it saves. (Small values let tests cut small files.)
   std::size_t min_piece_bytes = std::size_t{8} << 20;
+  // `--csv-dialect excel-ru`: CSV files may write true and false as Excel does in a Russian or
+  // Kazakh locale (ИСТИНА/ЛОЖЬ, ДА/НЕТ, АҚИҚАТ/ЖАЛҒАН, ИӘ/ЖОҚ) and decimals with a comma (docs/data.md).
+  bool excel_locale = false;
 };
 
 // Reads a data folder (NAME.csv or NAME.json per table) against `contract` (the contract in force:

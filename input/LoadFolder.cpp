@@ -192,11 +192,12 @@ struct Piece {
 // One piece, on its own thread. Any error, or anything thrown, only marks the piece as not read:
 // the main thread then reads it again itself, and reports what it finds in the ordinary way.
 void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::string>& names, char separator,
-                const std::string& file, const MappedFile& mapped, Table& first) {
+                const std::string& file, const MappedFile& mapped, Table& first, bool excel_locale) {
   try {
     CsvScanner scanner(std::string_view(piece.begin, static_cast<std::size_t>(piece.end - piece.begin)), 0, file, &ts);
     scanner.expect_width(names.size(), separator);
     TableBuilder b(ts, piece.table, file, false, piece.reporter, std::make_unique<NoLocator>());
+    b.excel_locale(excel_locale);
     b.columns(names);
     b.write_into(first, piece.base, piece.limit);
     read_rows(scanner, b, 0, piece.end, mapped, [&](std::size_t r, const CsvRecord& rec) {
@@ -233,6 +234,7 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   auto b = std::make_unique<TableBuilder>(ts, t, path, false, L.reporter, std::move(locator));
   b->header(names, cols, header_line, false);
   b->threads(threads_for(options));
+  b->excel_locale(options.excel_locale);
   if (L.bodies_built) b->bodies_from(&L.ds);
 
   const MappedFile& file = csv.file();
@@ -270,9 +272,11 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   }
   std::vector<std::jthread> threads;  // after `pieces` and `b`: joined before either goes
   const char separator = scanner.separator();
+  const bool excel = options.excel_locale;
   for (Piece& piece : pieces)
-    threads.emplace_back(
-        [&piece, &ts, &names, separator, &path, &file, &t] { read_piece(piece, ts, names, separator, path, file, t); });
+    threads.emplace_back([&piece, &ts, &names, separator, &path, &file, &t, excel] {
+      read_piece(piece, ts, names, separator, path, file, t, excel);
+    });
   if (!pieces.empty()) scanner.stop_at(pieces.front().begin);
 
   auto mark = [&csv](std::size_t r, const CsvRecord& rec) {
@@ -320,7 +324,9 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   ph_append.reset();
   Phase ph_finish(fmt::format("data: {}: keys, derived columns", ts.name));
   b->finish();
-  for (auto& w : scanner.warnings()) L.ds.warnings.push_back(std::move(w));
+  for (auto& w : scanner.warnings())
+    // With `--csv-dialect excel-ru` a file separated by `;` is what the user said the files are.
+    if (!(options.excel_locale && w.code == "data-csv-semicolon")) L.ds.warnings.push_back(std::move(w));
   L.builders[ts.name] = std::move(b);
 }
 

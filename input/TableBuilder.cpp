@@ -48,6 +48,28 @@ std::int32_t bool_value(std::string_view v) {
     default: return -1;
   }
 }
+// Excel's words for true and false in a Russian or Kazakh locale, and the yes/no people type:
+// 1, 0, or -1 for anything else.
+std::int32_t excel_bool_value(std::string_view v) {
+  static const std::pair<std::string_view, std::int32_t> kWords[] = {
+      {"ИСТИНА", 1}, {"Истина", 1}, {"истина", 1}, {"ЛОЖЬ", 0}, {"Ложь", 0}, {"ложь", 0},
+      {"ДА", 1}, {"Да", 1}, {"да", 1}, {"НЕТ", 0}, {"Нет", 0}, {"нет", 0},
+      {"АҚИҚАТ", 1}, {"Ақиқат", 1}, {"ақиқат", 1}, {"ЖАЛҒАН", 0}, {"Жалған", 0}, {"жалған", 0},
+      {"ИӘ", 1}, {"Иә", 1}, {"иә", 1}, {"ЖОҚ", 0}, {"Жоқ", 0}, {"жоқ", 0}};
+  for (const auto& [w, b] : kWords)
+    if (v == w) return b;
+  return -1;
+}
+
+// `4,87` as `4.87`: one comma between digits and no point; empty for anything else.
+std::string comma_decimal(std::string_view v) {
+  const std::size_t c = v.find(',');
+  if (c == std::string_view::npos || v.find(',', c + 1) != std::string_view::npos || v.find('.') != std::string_view::npos)
+    return {};
+  std::string out(v);
+  out[c] = '.';
+  return out;
+}
 }  // namespace
 
 Diagnostic* TableBuilder::field_error(std::string code, std::size_t r, int h, std::string message, std::string help) {
@@ -312,7 +334,8 @@ void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v, std::int32
       return;
     }
     case ColumnType::Bool: {
-      const std::int32_t b = bool_value(v);
+      std::int32_t b = bool_value(v);
+      if (b < 0 && excel_) b = excel_bool_value(v);
       if (b >= 0) {
         out = b;
         return;
@@ -337,6 +360,19 @@ void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v, std::int32
       std::int32_t code = col.index.find(v, col.dictionary);
       if (code < 0) {
         auto q = number_value(v, s.type == ColumnType::Whole);
+        if (!q && excel_ && s.type == ColumnType::Decimal) {
+          // A decimal comma, kept as the number with a point: the same value as `4.87` everywhere.
+          const std::string point = comma_decimal(v);
+          if (auto p = point.empty() ? std::nullopt : number_value(point, false)) {
+            code = col.index.find(point, col.dictionary);
+            if (code < 0) {
+              code = col.index.intern(point, col.dictionary);
+              col.numbers.push_back(std::move(*p));
+            }
+            out = code;
+            return;
+          }
+        }
         if (!q) {
           out = kMissing;
           number_error(r, s, v);
@@ -392,6 +428,10 @@ void TableBuilder::bool_error(std::size_t r, const Slot& s, std::string_view v) 
   std::string help = "write true or false (1 or 0 are also accepted), in lowercase and without spaces";
   if (lower == "true" || lower == "false" || lower == "1" || lower == "0")
     help = fmt::format("write `{}` exactly: lowercase, without spaces", lower);
+  else if (excel_bool_value(trim(v)) >= 0)
+    help = fmt::format("`{}` is how Excel in a Russian or Kazakh locale writes {}: pass `--csv-dialect excel-ru` to read "
+                       "such files, or write {}",
+                       trim(v), excel_bool_value(trim(v)) ? "true" : "false", excel_bool_value(trim(v)) ? "true" : "false");
   field_error("data-bad-bool", r, static_cast<int>(s.h),
               fmt::format("invalid boolean `{}` in column `{}`: expected true, false, 1 or 0", shown(v), cs.name),
               std::move(help));
@@ -405,7 +445,10 @@ void TableBuilder::number_error(std::size_t r, const Slot& s, std::string_view v
                            : "write the number with digits and `.` as the decimal point, e.g. 4.87";
   const std::string t(trim(v));
   if (t.find(',') != std::string::npos && number_value(std::string(t).replace(t.find(','), 1, "."), false))
-    help = fmt::format("`.` is the decimal point: write `{}`", std::string(t).replace(t.find(','), 1, "."));
+    help = whole ? fmt::format("`.` is the decimal point: write `{}`", std::string(t).replace(t.find(','), 1, "."))
+                 : fmt::format("`.` is the decimal point: write `{}`, or pass `--csv-dialect excel-ru` to read a decimal "
+                               "comma as Excel writes it in a Russian or Kazakh locale",
+                               std::string(t).replace(t.find(','), 1, "."));
   else if (whole && number_value(t, false))
     help = "this column holds whole numbers; a fraction is not allowed here";
   else if (t != v && number_value(t, whole))

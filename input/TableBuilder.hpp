@@ -86,6 +86,9 @@ class TableBuilder {
   void flush();
   // Threads the passes over whole columns may use (the result never depends on it).
   void threads(unsigned n) { threads_ = std::max(1u, n); }
+  // `--csv-dialect excel-ru`: also read the words Excel writes for true and false in a Russian or
+  // Kazakh locale (ИСТИНА/ЛОЖЬ, ДА/НЕТ, АҚИҚАТ/ЖАЛҒАН, ИӘ/ЖОҚ) and a decimal comma (4,87).
+  void excel_locale(bool on) { excel_ = on; }
   // Starts row number `rows` (returned) of the table, from `line` of the file (record number in JSON).
   std::size_t start_row(std::uint32_t line) {
     stage_lines_[staged_] = line;
@@ -179,6 +182,7 @@ class TableBuilder {
   Reporter& reporter_;
   std::unique_ptr<RowLocator> locator_;
   unsigned threads_ = 1;           // for the passes over whole columns (take_piece, finish)
+  bool excel_ = false;             // excel_locale
   std::vector<int> header_index_;  // per schema column
   std::vector<Slot> slots_;        // the schema's columns the file has, in schema order
   std::vector<std::int32_t> stage_;        // kStage values per slot

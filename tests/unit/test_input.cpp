@@ -858,6 +858,41 @@ void write_piece_folder(const TempDir& dir, std::size_t bodies, std::size_t serv
 
 }  // namespace
 
+TEST_CASE("folder: Excel's Russian locale (`--csv-dialect excel-ru`) reads as the plain file, in pieces too",
+          "[input][folder][pieces][excel]") {
+  TempDir plain, excel;
+  write_piece_folder(plain, 60, 40);
+  // The same files as Excel writes them in a Russian locale: `;` between fields, ИСТИНА/ЛОЖЬ.
+  for (const char* name : {"agencies.csv", "services.csv"}) {
+    std::string text = read_file(plain.path / name), out;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == '"') quoted = !quoted;
+      out += (c == ',' && !quoted) ? ';' : c;
+    }
+    for (auto [from, to] : {std::pair<std::string, std::string>{";true", ";ИСТИНА"}, {";false", ";ЛОЖЬ"}})
+      for (std::size_t at; (at = out.find(from)) != std::string::npos;) out.replace(at, from.size(), to);
+    excel.write(name, out);
+  }
+  const std::string one = dump(test::load_data_folder(plain.str(), {"services"}, LoadOptions{1, 64}));
+  for (unsigned threads : {1u, 3u}) {
+    LoadOptions o{threads, 1000};
+    o.excel_locale = true;
+    INFO("threads " << threads);
+    CHECK(dump(test::load_data_folder(excel.str(), {"services"}, o)) == one);
+  }
+  // Without the option the words are errors that name it.
+  try {
+    test::load_data_folder(excel.str(), {"services"}, LoadOptions{1, 64});
+    FAIL("ИСТИНА read without --csv-dialect excel-ru");
+  } catch (const InputError& e) {
+    REQUIRE_FALSE(e.diagnostics.list().empty());
+    CHECK(e.diagnostics.list().front().code == "data-bad-bool");
+    CHECK(has(e.diagnostics.list().front().help, "--csv-dialect excel-ru"));
+  }
+}
+
 TEST_CASE("folder: a file read in pieces gives what one reader gives", "[input][folder][pieces]") {
   TempDir dir;
   write_piece_folder(dir, 60, 40);  // 2,400 services in about 90 KB; agencies in about 4 KB
