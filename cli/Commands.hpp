@@ -25,6 +25,7 @@ struct RunOptions {
   std::string receipt; // empty: no receipt
   std::string lang = "en";  // table and xlsx: headers and statuses in kk, ru or en
   bool names = false;       // csv, json, table: each body's name in a last column `name`
+  bool watch = false;       // run again whenever a rule or data file changes
 };
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err);
 void add_run(CLI::App& app, Action& action);
@@ -40,6 +41,7 @@ void add_check(CLI::App& app, Action& action);
 struct TestOptions {
   std::vector<std::string> rules;
   bool verbose = false;  // list passing tests too
+  bool watch = false;    // run again whenever a rule file changes
 };
 int run_test(const TestOptions& o, std::ostream& out, std::ostream& err);
 void add_test(CLI::App& app, Action& action);

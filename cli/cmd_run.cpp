@@ -8,6 +8,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "cli/Watch.hpp"
 #include "cli/Output.hpp"
 #include "cli/Receipt.hpp"
 #include "cli/Xlsx.hpp"
@@ -179,7 +180,15 @@ void add_run(CLI::App& app, Action& action) {
   cmd->add_flag("--names", o->names, "csv, json and table: each body's name in a last column `name`");
   cmd->add_option("--output", o->output, "write the results to this file (whole or not at all)");
   cmd->add_option("--receipt", o->receipt, "also write a receipt: hashes of every rule and data file and of the results");
-  cmd->callback([o, &action] { action = [o] { return run_run(*o, std::cout, std::cerr); }; });
+  cmd->add_flag("--watch", o->watch, "run again whenever a rule or data file changes (Ctrl-C to stop)");
+  cmd->callback([o, &action] {
+    action = [o] {
+      if (!o->watch) return run_run(*o, std::cout, std::cerr);
+      std::vector<std::string> paths = o->rules;
+      paths.push_back(o->data);  // a folder or a SQLite file; a database URL is not watched
+      return watch(paths, [o] { return run_run(*o, std::cout, std::cerr); }, std::cerr);
+    };
+  });
 }
 
 }  // namespace ereje::cli

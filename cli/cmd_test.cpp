@@ -9,6 +9,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "cli/Watch.hpp"
 #include "interpreter/TestRunner.hpp"
 
 namespace ereje::cli {
@@ -48,7 +49,13 @@ void add_test(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("test", "run the tests written in the rule files");
   cmd->add_option("rules", o->rules, "rule file or folder")->required()->expected(1, -1);
   cmd->add_flag("-v,--verbose", o->verbose, "list passing tests too");
-  cmd->callback([o, &action] { action = [o] { return run_test(*o, std::cout, std::cerr); }; });
+  cmd->add_flag("--watch", o->watch, "run the tests again whenever a rule file changes (Ctrl-C to stop)");
+  cmd->callback([o, &action] {
+    action = [o] {
+      if (!o->watch) return run_test(*o, std::cout, std::cerr);
+      return watch(o->rules, [o] { return run_test(*o, std::cout, std::cerr); }, std::cerr);
+    };
+  });
 }
 
 }  // namespace ereje::cli
