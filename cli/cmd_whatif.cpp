@@ -43,6 +43,7 @@ const Labels& labels(const std::string& lang) {
         {"r_nodep", "{r} does not depend on {x}"},
         {"r_range", "the values of {r} that reach {t} are out of its range {range}"},
         {"r_limit", "even with {x} → ∞ the result tends to {lim}, and with {x} = 0 it is {zero}"},
+        {"r_line", "the result moves steadily with {x}: {zero} at {x} = 0, and toward {lim} as {x} → ∞"},
         {"r_cap", "no value of {x} tried reaches it (every change up to {scan} either way, then up to {cap}: the search's cap)"}}},
       {"ru",
        {{"title", "Что если: пункт {}, орган {}, на {}"}, {"changed", "Изменено"}, {"coefficient", "коэффициент "},
@@ -58,6 +59,7 @@ const Labels& labels(const std::string& lang) {
         {"r_nodep", "{r} не зависит от {x}"},
         {"r_range", "значения {r}, достигающие {t}, выходят за его диапазон {range}"},
         {"r_limit", "даже при {x} → ∞ результат стремится к {lim}, а при {x} = 0 равен {zero}"},
+        {"r_line", "результат меняется монотонно вместе с {x}: {zero} при {x} = 0 и до {lim} при {x} → ∞"},
         {"r_cap", "ни одно испробованное значение {x} не достигает цели (все изменения до {scan} в каждую сторону, затем до {cap}: предел поиска)"}}},
       {"kk",
        {{"title", "Егер өзгертсек: тармақ {}, орган {}, {} күнгі жағдай"}, {"changed", "Өзгертілгені"},
@@ -73,6 +75,7 @@ const Labels& labels(const std::string& lang) {
         {"r_nodep", "{r} нәтижесі {x} мәніне тәуелді емес"},
         {"r_range", "{t} мәніне жететін {r} мәндері оның {range} ауқымынан тыс"},
         {"r_limit", "{x} → ∞ болғанда да нәтиже {lim} мәніне ұмтылады, ал {x} = 0 болғанда ол {zero}"},
+        {"r_line", "нәтиже {x} мәнімен бірге бірқалыпты өзгереді: {x} = 0 болғанда {zero}, ал {x} → ∞ болғанда {lim} бағытында"},
         {"r_cap", "{x} мәнінің сыналған бірде-бір мәні мақсатқа жетпейді (әр бағытта {scan} дейінгі барлық өзгеріс, одан кейін {cap} дейін: іздеу шегі)"}}},
   };
   return all.at(lang);
@@ -212,15 +215,16 @@ void answer_target(const interp::TargetAnswer& a, const input::DataSet& data, co
                              : s.reason == Reason::NaEverywhere ? "r_na"
                              : s.reason == Reason::NoDependence ? "r_nodep"
                              : s.reason == Reason::OutOfRangeOnly ? "r_range"
-                             : s.reason == Reason::Limit        ? "r_limit"
+                             : s.reason == Reason::Limit        ? (s.infinite ? "r_line" : "r_limit")
                                                                 : "r_cap");
       why = fmt::format(fmt::runtime(why), fmt::arg("x", n.name), fmt::arg("r", a.target.result),
                         fmt::arg("t", a.target.value.to_exact()), fmt::arg("range", a.range),
-                        fmt::arg("lim", shown(s.limit, round)), fmt::arg("zero", shown(s.at_zero.value, round)),
+                        fmt::arg("lim", s.infinite > 0 ? "∞" : s.infinite < 0 ? "−∞" : shown(s.limit, round)), fmt::arg("zero", shown(s.at_zero.value, round)),
                         fmt::arg("scan", interp::kLinearScan), fmt::arg("cap", interp::kSearchCap));
       text += L.at("no") + ": " + why + "\n";
       dj["reason"] = reason_code(s.reason);
-      if (s.reason == Reason::Limit) dj["limit"] = s.limit.show();
+      if (s.reason == Reason::Limit) dj["limit"] = s.infinite > 0 ? "infinity" : s.infinite < 0 ? "-infinity" : s.limit.show();
+      if (s.reason == Reason::Limit) dj["at_zero"] = value_json(s.at_zero.value, round, s.at_zero.status);
       dj["cap_hit"] = s.cap_hit;
     }
     if (!held.empty()) text += "      " + fmt::format(fmt::runtime(L.at("held")), held) + "\n";

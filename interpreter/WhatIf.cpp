@@ -173,7 +173,8 @@ namespace {
 // Whether the samples are f(x) = (a x + b) / (c x + d) for one (a, b, c, d): then its limit as x
 // grows is a / c (none when c = 0: it grows without bound). Three points give the coefficients (the
 // minors of the 3 x 4 system), every other sample checks them.
-std::optional<Value> rational_limit(const std::map<std::int64_t, Outcome>& memo) {
+// A line has no limit: `infinite` is then the sign of its slope (the value is n/a).
+std::optional<Value> rational_limit(const std::map<std::int64_t, Outcome>& memo, int& infinite) {
   std::vector<std::pair<Rational, Rational>> pts;
   for (const auto& [x, o] : memo)
     if (!o.value.is_missing() && o.value.kind == Kind::Number) pts.emplace_back(Rational(x), o.value.num);
@@ -198,7 +199,11 @@ std::optional<Value> rational_limit(const std::map<std::int64_t, Outcome>& memo)
   if (zero) return std::nullopt;
   for (const auto& [x, y] : pts)
     if (!(v[0] * x + v[1] - (v[2] * x + v[3]) * y).is_zero()) return std::nullopt;
-  if (v[2].is_zero()) return std::nullopt;
+  if (v[2].is_zero()) {  // a straight line: without bound, up or down
+    if (v[0].is_zero() || v[3].is_zero()) return std::nullopt;
+    infinite = (v[0] / v[3]).sign();
+    return Value::missing();
+  }
   return Value::number(v[0] / v[2]);
 }
 
@@ -277,7 +282,7 @@ Search least_change(const std::function<Outcome(std::int64_t)>& f, std::int64_t 
   if (all_na) s.reason = Reason::NaEverywhere;
   else if (same) s.reason = Reason::NoDependence;
   else if (out_of_range) s.reason = Reason::OutOfRangeOnly;
-  else if (auto lim = rational_limit(memo)) s.reason = Reason::Limit, s.limit = *lim;
+  else if (auto lim = rational_limit(memo, s.infinite)) s.reason = Reason::Limit, s.limit = *lim;
   else s.reason = Reason::Cap;
   return s;
 }

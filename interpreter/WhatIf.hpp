@@ -68,7 +68,8 @@ enum class Reason {
   NaEverywhere,    // the result is n/a for every value tried
   NoDependence,    // the result does not change with the definition
   OutOfRangeOnly,  // only values out of the result's range reach the target
-  Limit,           // the result tends to `limit` as the definition grows (and never reaches the target)
+  Limit,           // the result tends to `limit` (or ±∞) as the definition grows, from its value at 0, and
+                   // never reaches the target between
   Cap              // none of the values tried reaches it, up to the cap
 };
 
@@ -79,6 +80,7 @@ struct Search {
   bool bisection = false;   // found past the linear scan, by bisection
   Reason reason = Reason::None;
   Value limit;              // Reason::Limit: what the result tends to; the value at 0 in `at_zero`
+  int infinite = 0;         // Reason::Limit of a result that grows without bound: +1, or -1 downwards
   Outcome at_zero;
   bool cap_hit = false;     // the search went up to kSearchCap without an answer
 };

@@ -186,7 +186,9 @@ TEST_CASE("a what-if receipt replays, and names the data file that changed", "[w
   const std::string receipt = dir.str("whatif.receipt.json");
   std::ostringstream out, err;
   cli::WhatIfOptions o;
-  o.rules = {kRoot + "/rules"};
+  o.rules = {"rules"};  // as a commission's clerk would: from the folder of the rules
+  const fs::path before = fs::current_path();
+  fs::current_path(kRoot);
   o.data = dir.str("data");
   o.agency = "MJ";
   o.clause = "49";
@@ -194,15 +196,16 @@ TEST_CASE("a what-if receipt replays, and names the data file that changed", "[w
   o.set = {"d=d+3"};
   o.lang = "ru";
   o.receipt = receipt;
-  REQUIRE(cli::run_whatif(o, out, err) == 0);
+  const int code = cli::run_whatif(o, out, err);
+  fs::current_path(before);
+  REQUIRE(code == 0);
   std::string text = test::read_file(receipt);
   CHECK(test::has(text, "\"name\": \"whatif\""));
   CHECK(test::has(text, "\"d=d+3\""));
   CHECK(test::has(text, "\"answer\""));
-  for (std::size_t at; (at = text.find(kRoot + "/")) != std::string::npos;) text.erase(at, kRoot.size() + 1);
-  std::ofstream(receipt, std::ios::binary) << text;
   {
     std::ostringstream rout, rerr;
+    INFO(rout.str() << rerr.str());
     CHECK(cli::run_replay({.receipt = receipt, .root = kRoot, .data = dir.str("data")}, rout, rerr) == 0);
     CHECK(test::has(rout.str(), "the same answer, byte for byte"));
   }
@@ -212,7 +215,8 @@ TEST_CASE("a what-if receipt replays, and names the data file that changed", "[w
   {
     std::ostringstream rout, rerr;
     CHECK(cli::run_replay({.receipt = receipt, .root = kRoot, .data = dir.str("data")}, rout, rerr) == 1);
-    CHECK(test::has(rout.str(), "data file services.csv changed"));
     INFO(rout.str() << rerr.str());
+    CHECK(test::has(rout.str(), "data file services.csv changed"));
+    CHECK(test::has(rout.str(), "the answer differs"));
   }
 }
