@@ -56,6 +56,19 @@ struct ExplainOptions {
 int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err);
 void add_explain(CLI::App& app, Action& action);
 
+struct WhatIfOptions {
+  std::vector<std::string> rules;
+  std::string data, agency, clause, as_of;
+  std::vector<std::string> set;  // NAME=EXPR, each a definition or coefficient of the clause given another value
+  std::string target;            // RESULT>=VALUE or RESULT<=VALUE
+  std::string lang = "en";       // labels: kk, ru or en
+  std::string format = "text";   // text or json
+  std::string receipt;           // empty: no receipt
+};
+// `ereje whatif` (docs/whatif.md).
+int run_whatif(const WhatIfOptions& o, std::ostream& out, std::ostream& err);
+void add_whatif(CLI::App& app, Action& action);
+
 struct DiffOptions {
   std::string old_rules, new_rules;  // a path, or REV:PATH
   std::vector<std::string> with;     // rule files or folders read on both sides (e.g. the acts a block reads)

@@ -108,6 +108,12 @@ std::string receipt_json(const Receipt& r) {
   if (r.lang != "en") j["command"]["lang"] = r.lang;
   if (r.names) j["command"]["names"] = true;
   if (r.csv_dialect != "rfc4180") j["command"]["csv_dialect"] = r.csv_dialect;
+  if (r.command == "whatif") {
+    j["command"] = {{"name", "whatif"}, {"rules", r.rule_args}, {"data", r.data},      {"agency", r.agency},
+                    {"clause", r.clause}, {"as_of", r.as_of},   {"set", r.set},        {"target", r.target},
+                    {"format", r.format}, {"lang", r.lang}};
+    if (r.csv_dialect != "rfc4180") j["command"]["csv_dialect"] = r.csv_dialect;
+  }
   auto files = [](const std::vector<FileHash>& fs) {
     nlohmann::ordered_json a = nlohmann::ordered_json::array();
     for (const auto& f : fs) a.push_back({{"path", f.path}, {"sha256", f.sha256}});
@@ -115,7 +121,10 @@ std::string receipt_json(const Receipt& r) {
   };
   j["rules"] = files(r.rules);
   j["data"] = files(r.data_files);
-  j["results"] = {{"sha256", r.results_sha256}, {"rows", r.results_rows}};
+  if (r.command == "whatif")
+    j["answer"] = {{"sha256", r.results_sha256}, {"json", nlohmann::ordered_json::parse(r.answer_json)}};
+  else
+    j["results"] = {{"sha256", r.results_sha256}, {"rows", r.results_rows}};
   return j.dump(2) + "\n";
 }
 
@@ -236,9 +245,24 @@ bool read_receipt(const std::string& path, Receipt& r, std::ostream& err) {
     for (std::size_t i = 0; i < r.as_of.size() && date; ++i) date = i == 4 || i == 7 || (r.as_of[i] >= '0' && r.as_of[i] <= '9');
     if (!date) throw Bad("`command.as_of` is not a date (YYYY-MM-DD)");
     r.format = text(field(command, "format", "command."), "command.format");
-    if (r.format != "csv" && r.format != "json" && r.format != "table" && r.format != "xlsx")
+    if (command.contains("name")) {
+      r.command = text(command["name"], "command.name");
+      if (r.command != "whatif") throw Bad("`command.name` is not whatif");
+    }
+    if (r.command == "whatif") {
+      if (r.format != "text" && r.format != "json") throw Bad("`command.format` is not text or json");
+      r.agency = text(field(command, "agency", "command."), "command.agency");
+      r.clause = text(field(command, "clause", "command."), "command.clause");
+      r.target = text(field(command, "target", "command."), "command.target");
+      r.lang = text(field(command, "lang", "command."), "command.lang");
+      if (r.lang != "kk" && r.lang != "ru" && r.lang != "en") throw Bad("`command.lang` is not kk, ru or en");
+      for (std::size_t i = 0; i < list(field(command, "set", "command."), "command.set").size(); ++i)
+        r.set.push_back(text(command["set"][i], fmt::format("command.set[{}]", i)));
+      if (r.set.empty() == r.target.empty()) throw Bad("`command` has not exactly one of `set` and `target`");
+    } else if (r.format != "csv" && r.format != "json" && r.format != "table" && r.format != "xlsx") {
       throw Bad("`command.format` is not csv, json, table or xlsx");
-    if (command.contains("lang")) {
+    }
+    if (r.command != "whatif" && command.contains("lang")) {
       r.lang = text(command["lang"], "command.lang");
       if (r.lang != "kk" && r.lang != "ru" && r.lang != "en") throw Bad("`command.lang` is not kk, ru or en");
     }
@@ -252,6 +276,16 @@ bool read_receipt(const std::string& path, Receipt& r, std::ostream& err) {
     }
     r.rules = files(field(j, "rules", ""), "rules", false);
     r.data_files = files(field(j, "data", ""), "data", true);
+    if (r.command == "whatif") {
+      const auto& answer = field(j, "answer", "");
+      if (!answer.is_object()) throw Bad("`answer` is not an object");
+      r.results_sha256 = text(field(answer, "sha256", "answer."), "answer.sha256");
+      if (!is_sha256(r.results_sha256)) throw Bad("`answer.sha256` is not a SHA-256 in lowercase hex");
+      const auto& aj = field(answer, "json", "answer.");
+      if (!aj.is_object()) throw Bad("`answer.json` is not an object");
+      r.answer_json = aj.dump();
+      return true;
+    }
     const auto& results = field(j, "results", "");
     if (!results.is_object()) throw Bad("`results` is not an object");
     r.results_sha256 = text(field(results, "sha256", "results."), "results.sha256");

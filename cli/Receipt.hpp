@@ -24,8 +24,13 @@ struct Receipt {
   std::string csv_dialect = "rfc4180"; // --csv-dialect (recorded only when not rfc4180)
   std::vector<FileHash> rules;        // every rule file read, and the embedded standard library
   std::vector<FileHash> data_files;
-  std::string results_sha256;
+  std::string results_sha256;         // whatif: the answer's, as printed
   std::size_t results_rows = 0;
+  // `whatif … --receipt` (docs/whatif.md): the question and the answer.
+  std::string command = "run";        // "run" or "whatif"
+  std::string agency, clause, target;  // and `lang` above
+  std::vector<std::string> set;       // NAME=EXPR, as given
+  std::string answer_json;            // the answer in JSON (one object), for reading
 };
 
 std::string sha256_hex(const std::string& bytes);

@@ -222,6 +222,14 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
 
 }  // namespace
 
+// For `whatif`, which shows the explanations before and after (cmd_whatif.cpp).
+std::string explanation_text(const interp::Explanation& x, const input::DataSet& data, const std::string& lang) {
+  return render_text(x, data, lang);
+}
+nlohmann::ordered_json explanation_to_json(const interp::Explanation& x, const input::DataSet& data) {
+  return explanation_json(x, data);
+}
+
 int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
   forget_inputs();
   if (o.lang != "en" && o.lang != "ru" && o.lang != "kk") {

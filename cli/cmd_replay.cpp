@@ -9,6 +9,8 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <functional>
+#include <nlohmann/json.hpp>
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
@@ -18,6 +20,8 @@ namespace ereje::cli {
 
 int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::ostream& err, bool hash_files,
                 std::ostream& data_err);  // cmd_run.cpp
+int whatif_answer(const WhatIfOptions& o, std::string& text, Receipt& receipt, std::ostream& err, bool hash_files,
+                  std::ostream& data_err);  // cmd_whatif.cpp
 
 namespace {
 
@@ -101,6 +105,29 @@ struct InFolder {
   }
 };
 
+// What differs between the answer recorded and the answer now: the fields of the answer now whose
+// values differ, by their place (`results[0].after.value`), never quoting the receipt. At most 10.
+std::vector<std::string> answer_changes(const std::string& then_json, const std::string& now_json) {
+  std::vector<std::string> out;
+  nlohmann::json then = nlohmann::json::parse(then_json, nullptr, false), now = nlohmann::json::parse(now_json, nullptr, false);
+  std::function<void(const nlohmann::json*, const nlohmann::json&, const std::string&)> walk =
+      [&](const nlohmann::json* a, const nlohmann::json& b, const std::string& at) {
+        if (out.size() >= 10) return;
+        if (b.is_object()) {
+          for (auto it = b.begin(); it != b.end(); ++it)
+            walk(a && a->is_object() && a->contains(it.key()) ? &(*a)[it.key()] : nullptr, it.value(),
+                 at.empty() ? it.key() : at + "." + it.key());
+        } else if (b.is_array()) {
+          for (std::size_t i = 0; i < b.size(); ++i)
+            walk(a && a->is_array() && i < a->size() ? &(*a)[i] : nullptr, b[i], fmt::format("{}[{}]", at, i));
+        } else if (!a || *a != b) {
+          out.push_back("differs now: " + at + (b.is_string() || b.is_number() || b.is_boolean() ? " = " + b.dump() + " now" : ""));
+        }
+      };
+  walk(&then, now, "");
+  return out;
+}
+
 }  // namespace
 
 int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
@@ -176,7 +203,21 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   std::vector<std::string> problems;
   {
     InFolder in_root(root);
-    code = run_results(run, text, now, run_err, true, data_err);
+    if (then.command == "whatif") {
+      WhatIfOptions w;
+      w.rules = run.rules;
+      w.data = run.data;
+      w.as_of = then.as_of;
+      w.agency = then.agency;
+      w.clause = then.clause;
+      w.set = then.set;
+      w.target = then.target;
+      w.lang = then.lang;
+      w.format = then.format;
+      code = whatif_answer(w, text, now, run_err, true, data_err);
+    } else {
+      code = run_results(run, text, now, run_err, true, data_err);
+    }
     if (code != kOk) {
       // The run itself fails now: still name the files that changed (the rules read now are known).
       if (o.data.empty())
@@ -204,6 +245,13 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
            "receipt (run the command yourself to see them)\n";
   }
   bool same = code == kOk && now.results_sha256 == then.results_sha256;
+  const bool whatif = then.command == "whatif";
+  if (same && problems.empty() && whatif) {
+    out << fmt::format("replayed {}: the same answer, byte for byte (sha256 {}), to the what-if question on clause {} "
+                       "for body {} as of {}\n",
+                       o.receipt, then.results_sha256, then.clause, then.agency, then.as_of);
+    return kOk;
+  }
   if (same && problems.empty()) {
     out << fmt::format("replayed {}: the same {} results, byte for byte (sha256 {}), as of {}\n", o.receipt,
                        then.results_rows, then.results_sha256, then.as_of);
@@ -211,11 +259,15 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   }
   out << fmt::format("replay of {} as of {} does not match:\n", o.receipt, then.as_of);
   for (const auto& p : problems) out << "  - " << p << "\n";
-  if (code == kOk && !same)
+  if (code == kOk && !same && whatif) {
+    out << fmt::format("  - the answer differs (sha256 {} then, {} now)\n", then.results_sha256.substr(0, 12),
+                       now.results_sha256.substr(0, 12));
+    for (const auto& d : answer_changes(then.answer_json, now.answer_json)) out << "    " << d << "\n";
+  } else if (code == kOk && !same)
     out << fmt::format("  - results differ (sha256 {} then, {} now)\n", then.results_sha256.substr(0, 12),
                        now.results_sha256.substr(0, 12));
   else if (code == kOk)
-    out << "  - the results are still the same, byte for byte\n";
+    out << (whatif ? "  - the answer is still the same, byte for byte\n" : "  - the results are still the same, byte for byte\n");
   else
     out << "  - the run fails now\n";
   return kFound;

@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
   add_check(app, action);
   add_test(app, action);
   add_explain(app, action);
+  add_whatif(app, action);
   add_diff(app, action);
   add_replay(app, action);
   add_report(app, action);

@@ -827,6 +827,31 @@ bool is_plain_name(const std::string& s) {
   return tao::pegtl::parse<seq<identifier, eof>>(in);
 }
 
+ast::ExprPtr parse_expression(SourcePtr source, Diagnostics& diags) {
+  const std::string& text = source->text;
+  if (text.size() > 4096 || utf8_invalid_at(text) != std::string::npos) {
+    diags.error("syntax", Span{}, "the expression is not a short UTF-8 text", "write a formula such as `d + 3`");
+    return nullptr;
+  }
+  Converter conv(*source, diags);
+  tao::pegtl::memory_input<tao::pegtl::tracking_mode::eager> in(text.data(), text.data() + text.size(), source->name);
+  try {
+    auto root = pt::parse<seq<ws, expr, ws, eof>, Selector, DepthLimit, Control>(in);
+    if (!root || root->children.empty()) {
+      diags.error("syntax", Span{source.get(), 0, 1}, "expected an expression, found " + found_at(text, 0));
+      return nullptr;
+    }
+    return conv.expr(*root->children.front());
+  } catch (const TooDeep&) {
+    diags.error("too-deep", Span{source.get(), 0, 1}, "expression nested too deeply");
+  } catch (const tao::pegtl::parse_error& e) {
+    const std::size_t at = e.positions().front().byte;
+    diags.error("syntax", Span{source.get(), static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 1)},
+                std::string(e.message()) + ", found " + found_at(text, at));
+  }
+  return nullptr;
+}
+
 ast::File parse_file(SourcePtr source, Diagnostics& diags) {
   ast::File file;
   file.source = source;

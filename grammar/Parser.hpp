@@ -36,6 +36,10 @@ inline constexpr std::size_t kMaxClauses = 10000;
 // Parses one file. Syntax errors go to `diags`; the returned File holds every item that parsed.
 ast::File parse_file(SourcePtr source, Diagnostics& diags);
 
+// Parses one standalone expression (`d + 3`, as `ereje whatif --set` takes): the whole text must be
+// one expression. Null, with a `syntax` error in `diags`, when it is not.
+ast::ExprPtr parse_expression(SourcePtr source, Diagnostics& diags);
+
 // Prints an expression in canonical form, with the parentheses that precedence needs.
 std::string print_expr(const ast::Expr& e);
 // One part of a total (`deduct P of clause 114 weight 0.5 or 0`) and a total's n/a policy with its

@@ -228,6 +228,8 @@ void Engine::ensure_let(ClauseEval& ce, std::size_t i) {
   auto& vals = ce.lets[i];
   vals.resize(std::max<std::size_t>(bodies(), 1));
   for_bodies([&](std::size_t b) { vals[b] = eval(ce, e, Frame{b, 0, nullptr, nullptr}); });
+  if (overrides && overrides->clause == ce.version.number && overrides->body < vals.size())
+    if (auto it = overrides->lets.find(i); it != overrides->lets.end()) vals[overrides->body] = it->second;
   ce.let_done[i] = true;
 }
 
@@ -494,7 +496,12 @@ ClauseEval& Engine::add_clause(const ClauseVersion& v, bool reported) {
   ce->reported = reported;
   ce->lets.resize(v.clause->lets.size());
   ce->let_done.assign(v.clause->lets.size(), false);
-  for (const auto& c : v.clause->coefficients) ce->coefficients.push_back(eval(*ce, *c.value, Frame{}));
+  for (const auto& c : v.clause->coefficients) {
+    ce->coefficients.push_back(eval(*ce, *c.value, Frame{}));
+    if (overrides && overrides->clause == v.number)
+      if (auto it = overrides->coefficients.find(ce->coefficients.size() - 1); it != overrides->coefficients.end())
+        ce->coefficients.back() = it->second;
+  }
   register_tasks(*ce);
   by_number[v.number] = ce.get();
   clause_evals.push_back(std::move(ce));

@@ -97,6 +97,7 @@ struct Engine {
   Evaluation& out;
   std::vector<std::unique_ptr<Task>> tasks;
   std::vector<std::unique_ptr<ClauseEval>> clause_evals;  // kept for explanations
+  const Overrides* overrides = nullptr;  // whatif: values given instead of computed (Evaluator.hpp)
   std::size_t warnings_left = 50;  // undecidable rows: enough to see the pattern, not a flood
 
   Engine(const RuleSet& r, const Checked& c, const input::DataSet& d, Date a, Evaluation& o)

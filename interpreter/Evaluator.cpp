@@ -57,6 +57,7 @@ Evaluation evaluate(const RuleSet& rules, const Checked& checked, const input::D
     engine.cache = options.cache;
   }
   engine.resolve = options.resolve;
+  engine.overrides = options.overrides;
   engine.evaluate(versions);
   return out;
 }

@@ -64,6 +64,16 @@ struct AggregateCache {
   std::size_t hits = 0;  // for tests: aggregates taken from here instead of computed
 };
 
+// `ereje whatif --set`: definitions of one clause given other values for one body (the rest of the
+// clause, and every definition computed from them, then use these values), and coefficients of that
+// clause given other values (one constant: for every body). Indices into the clause's `lets` and
+// `coefficients`.
+struct Overrides {
+  std::string clause;
+  std::size_t body = 0;
+  std::map<std::size_t, Value> lets, coefficients;
+};
+
 struct EvaluateOptions {
   bool kernels = true;   // compiled kernels where they apply; false: the generic evaluator only
   unsigned threads = 0;  // 0: EREJE_THREADS, else the machine's cores
@@ -71,6 +81,7 @@ struct EvaluateOptions {
   // The version of a clause whose results the evaluated versions read (`T of clause 49`) when it is
   // not among them: computed, not reported. Unset: the version in force on the as-of date.
   std::function<const ClauseVersion*(const std::string& number)> resolve = nullptr;
+  const Overrides* overrides = nullptr;  // what-if values (whatif); null: the values the data gives
 };
 
 // Evaluates the given clause versions for every body of `data` as of `as_of`.

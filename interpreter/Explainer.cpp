@@ -156,13 +156,15 @@ ClauseEval& ce_of(Engine& engine, const ClauseVersion& v) { return *engine.by_nu
 }  // namespace
 
 Explanation explain(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
-                    const ClauseVersion& version, std::size_t body, bool with_rows, bool with_parts) {
+                    const ClauseVersion& version, std::size_t body, bool with_rows, bool with_parts,
+                    const Overrides* overrides) {
   Explanation out;
   out.version = &version;
   out.body = body;
   out.as_of = as_of;
   Evaluation ev;
   Engine engine(rules, checked, data, as_of, ev);
+  engine.overrides = overrides;
   engine.evaluate({&version});
   ClauseEval& ce = ce_of(engine, version);
   Explainer ex(engine, ce, body, with_rows);

@@ -75,6 +75,7 @@ struct Explanation {
 // `with_parts`: also explain every clause it reads (Explanation::parts), recursively; reports that
 // only need the clause's own steps leave them out (each part is an evaluation of its own).
 Explanation explain(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
-                    const ClauseVersion& version, std::size_t body, bool with_rows, bool with_parts = true);
+                    const ClauseVersion& version, std::size_t body, bool with_rows, bool with_parts = true,
+                    const Overrides* overrides = nullptr);
 
 }  // namespace ereje::interp
