@@ -249,17 +249,7 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
   out += std::string("|---") + (names ? "|---" : "") + "|--:|---|--:|--:|--:|---|\n";
   for (const auto& im : d.impacts) {
     // Statuses in the words of the report (one catalogue of labels, cli/Html.cpp).
-    auto status = [&](bool present, interp::Status st) {
-      if (!present) return L.at("absent");
-      switch (st) {
-        case interp::Status::Ok: return html::label(r.lang, "status_ok");
-        case interp::Status::NotApplicable: return html::label(r.lang, "status_na");
-        case interp::Status::OutOfRange: return html::label(r.lang, "status_oor");
-        case interp::Status::Unranked: return html::label(r.lang, "status_unranked");
-        case interp::Status::PlacedLast: return html::label(r.lang, "status_last");
-      }
-      return std::string(interp::status_name(st));
-    };
+    auto status = [&](bool present, interp::Status st) { return present ? html::status_label(r.lang, st) : L.at("absent"); };
     std::string status_before = status(im.before_present, im.before_status);
     std::string status_after = status(im.after_present, im.after_status);
     out += fmt::format("| {}{} | {} | {} | {} | {} | {} | {} |\n", md(data.bodies[im.body].code),

@@ -550,4 +550,15 @@ std::string mini_bar(double value, double max_abs) {
       kHalf * 2, kHalf, num(up ? kHalf : kHalf - w), num(w), up ? kBlue : kOrange);
 }
 
+std::string status_label(const std::string& lang, interp::Status status) {
+  switch (status) {
+    case interp::Status::Ok: return label(lang, "status_ok");
+    case interp::Status::NotApplicable: return label(lang, "status_na");
+    case interp::Status::OutOfRange: return label(lang, "status_oor");
+    case interp::Status::Unranked: return label(lang, "status_unranked");
+    case interp::Status::PlacedLast: return label(lang, "status_last");
+  }
+  return interp::status_name(status);
+}
+
 }  // namespace ereje::cli::html

@@ -11,6 +11,7 @@
 #include "core/Rational.hpp"
 #include "grammar/Ast.hpp"
 #include "input/DataSet.hpp"
+#include "interpreter/Evaluator.hpp"
 
 namespace ereje::cli::html {
 
@@ -22,6 +23,9 @@ std::string esc(std::string_view s);
 
 // A label of the pages in `lang` (kk, ru or en); English when a key has no translation.
 const std::string& label(const std::string& lang, const std::string& key);
+// A result's status as people read it in `lang` ("в норме", "вне диапазона"): the one wording of
+// statuses for the report, the review, the table and the workbook.
+std::string status_label(const std::string& lang, interp::Status status);
 // The same with {} placeholders filled (fmt syntax).
 std::string labelf(const std::string& lang, const std::string& key, const std::vector<std::string>& args);
 bool known_lang(const std::string& lang);

@@ -113,15 +113,7 @@ std::string results_table(const interp::Evaluation& ev, const input::DataSet& da
   std::vector<std::string> head{kResultsBodyColumn, hl[0], hl[1], hl[2], hl[3], hl[4]};
   if (names) head.push_back(hl[5]);
   if (lang != "en")
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      switch (ev.rows[i].status) {
-        case interp::Status::Ok: rows[i].status = html::label(lang, "status_ok"); break;
-        case interp::Status::NotApplicable: rows[i].status = html::label(lang, "status_na"); break;
-        case interp::Status::OutOfRange: rows[i].status = html::label(lang, "status_oor"); break;
-        case interp::Status::Unranked: rows[i].status = html::label(lang, "status_unranked"); break;
-        case interp::Status::PlacedLast: rows[i].status = html::label(lang, "status_last"); break;
-      }
-    }
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].status = html::status_label(lang, ev.rows[i].status);
   std::vector<std::string> name_of(rows.size());
   if (names)
     for (std::size_t i = 0; i < rows.size(); ++i) name_of[i] = body_name_in(data.bodies[ev.rows[i].body], lang);

@@ -214,15 +214,7 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   // The workbook's own words in the run's language; statuses in the report's words (one catalogue).
   const bool ru = run.lang == "ru", kk = run.lang == "kk";
   auto status_text = [&](interp::Status st) -> std::string {
-    if (!ru && !kk) return interp::status_name(st);
-    switch (st) {
-      case interp::Status::Ok: return html::label(run.lang, "status_ok");
-      case interp::Status::NotApplicable: return html::label(run.lang, "status_na");
-      case interp::Status::OutOfRange: return html::label(run.lang, "status_oor");
-      case interp::Status::Unranked: return html::label(run.lang, "status_unranked");
-      case interp::Status::PlacedLast: return html::label(run.lang, "status_last");
-    }
-    return interp::status_name(st);
+    return ru || kk ? html::status_label(run.lang, st) : std::string(interp::status_name(st));
   };
   const std::vector<std::string> words = ru   ? std::vector<std::string>{"результат", "значение", "статус", "редакция"}
                                          : kk ? std::vector<std::string>{"нәтиже", "мән", "мәртебе", "редакция"}

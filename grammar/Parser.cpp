@@ -296,6 +296,15 @@ class Converter {
     return d;
   }
 
+  // `range LO..HI` of a result statement, when it has one.
+  void range_of(const Node& item, ast::ExprPtr& lo, ast::ExprPtr& hi, Span& at) {
+    if (const Node* rg = find<range_clause>(item)) {
+      lo = expr(*rg->children[0]);
+      hi = expr(*rg->children[1]);
+      at = token_span(*rg);
+    }
+  }
+
   // `round N`: a whole number of decimals from 0 to 18, or an error and nothing.
   std::optional<int> rounding(const Node& rd) {
     auto v = Rational::parse_decimal(trimmed(*rd.children[0]));
@@ -344,11 +353,7 @@ class Converter {
         r.name = trimmed(*item.children[0]);
         r.name_span = token_span(*item.children[0]);
         r.span = span(item);
-        if (const Node* rg = find<range_clause>(item)) {
-          r.range_lo = expr(*rg->children[0]);
-          r.range_hi = expr(*rg->children[1]);
-          r.range_span = token_span(*rg);
-        }
+        range_of(item, r.range_lo, r.range_hi, r.range_span);
         if (const Node* rd = find<round_clause>(item)) {
           r.round = rounding(*rd);
           r.round_span = token_span(*rd);
@@ -388,11 +393,7 @@ class Converter {
         r.name_span = token_span(*item.children[0]);
         r.value = expr(*item.children[1]);
         r.span = span(item);
-        if (const Node* rg = find<range_clause>(item)) {
-          r.range_lo = expr(*rg->children[0]);
-          r.range_hi = expr(*rg->children[1]);
-          r.range_span = token_span(*rg);
-        }
+        range_of(item, r.range_lo, r.range_hi, r.range_span);
         if (const Node* rd = find<round_clause>(item)) {
           if (auto v = rounding(*rd)) r.round = *v;
           r.round_declared = true;
