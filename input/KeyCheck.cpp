@@ -42,6 +42,19 @@ struct Groups {
   std::vector<std::uint32_t> order;   // empty when every group is one run
   std::size_t missing = 0;            // rows in no group
 
+  // Whether each code's rows are one run (rows grouped by code, missing ones anywhere).
+  static bool in_runs(const LargeVector<std::int32_t>& codes, std::size_t distinct) {
+    std::vector<char> seen(distinct, 0);
+    for (std::size_t r = 0, e; r < codes.size(); r = e) {
+      const std::int32_t c = codes[r];
+      for (e = r + 1; e < codes.size() && codes[e] == c;) ++e;
+      if (c == kMissing) continue;
+      if (seen[static_cast<std::size_t>(c)]) return false;
+      seen[static_cast<std::size_t>(c)] = 1;
+    }
+    return true;
+  }
+
   Groups(const LargeVector<std::int32_t>& codes, std::size_t distinct) {
     const std::size_t rows = codes.size();
     bool runs = true;
@@ -88,6 +101,120 @@ struct Groups {
   }
 };
 
+// The same checks as a pass over Groups, without grouping: one bit per (group, code) says whether
+// a row of that group has that code (and, for parents, whether such a row has a parent itself).
+// Pass 1 in file order marks the bits, finds repeats and sets each row's body; pass 2, on two
+// threads over halves of the rows, which only read the bits, checks each parent against the whole
+// group's marks, as a group's pass does at its end. Every access is sequential but the bit's,
+// which falls in a few megabytes: rows in any order cost the same.
+struct KeyBits {
+  const Column& group;
+  const Column& last;
+  const Column* parent;                          // or null: no self reference to check
+  const std::vector<std::int32_t>& service_of;  // parent code + 1 -> code (0: no parent, gives -2)
+  const std::vector<std::int32_t>* body_of;     // group code -> body, when the groups are the bodies
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
+  BadParents bad;
+  std::vector<std::uint32_t> deep, unknown;
+  bool bodies = false;
+
+  static std::size_t stride(std::size_t codes) { return (codes + 2 + 63) / 64; }
+  // At most 8 bytes a row, and never more than 256 MiB, for the bits.
+  static bool fits(std::size_t groups, std::size_t codes, std::size_t rows) {
+    const double bytes = 16.0 * static_cast<double>(stride(codes)) * static_cast<double>(groups);
+    return bytes <= std::max(8.0 * static_cast<double>(rows), 1048576.0) && bytes <= 268435456.0;
+  }
+
+  void run(Table& t, unsigned threads) {
+    const std::size_t rows = t.rows, words = stride(last.dictionary.size());
+    const std::int32_t* const g_of = group.values.data();
+    const std::int32_t* const codes = last.values.data();
+    const std::int32_t* const parent_codes = parent ? parent->values.data() : nullptr;
+    // A code's two bits side by side (word 2w: has the code; 2w + 1: has it with a parent), one
+    // cache line for both, on 2 MiB pages (a few page faults, few TLB misses).
+    LargeVector<std::uint64_t> bits;
+    fill_large(bits, 2 * words * group.dictionary.size(), std::uint64_t{0});
+    auto bit = [words](std::int32_t g, std::int32_t code) {
+      return static_cast<std::size_t>(g) * words * 64 + static_cast<std::size_t>(code + 2);
+    };
+    auto marked = [](const std::uint64_t* m, std::size_t b) { return (m[2 * (b >> 6)] >> (b & 63)) & 1; };
+    auto sub_marked = [](const std::uint64_t* m, std::size_t b) { return (m[2 * (b >> 6) + 1] >> (b & 63)) & 1; };
+    // Pass 1: marks, repeats (their first rows found after), rows in no group.
+    std::size_t missing = 0;
+    std::vector<std::uint32_t> repeated;
+    {
+      std::uint64_t* const m = bits.data();
+      for (std::size_t r = 0; r < rows; ++r) {
+        const std::int32_t g = g_of[r], code = codes[r];
+        if (g == kMissing) {
+          ++missing;
+          continue;
+        }
+        if (code == kMissing) continue;
+        const std::size_t b = bit(g, code);
+        const std::uint64_t w = std::uint64_t{1} << (b & 63);
+        std::uint64_t* const at = m + 2 * (b >> 6);
+        if (at[0] & w) [[unlikely]]
+          repeated.push_back(static_cast<std::uint32_t>(r));
+        at[0] |= w;
+        if (parent_codes && parent_codes[r] != kMissing) at[1] |= w;
+      }
+    }
+    bodies = body_of && missing == 0;
+    if (!repeated.empty()) {  // the first row of each repeated key, in one pass up to the last repeat
+      std::unordered_map<std::size_t, std::uint32_t> first;
+      for (std::uint32_t r : repeated) first.emplace(bit(g_of[r], codes[r]), std::numeric_limits<std::uint32_t>::max());
+      for (std::uint32_t r = 0; r <= repeated.back(); ++r) {
+        if (g_of[r] == kMissing || codes[r] == kMissing) continue;
+        auto it = first.find(bit(g_of[r], codes[r]));
+        if (it != first.end() && it->second == std::numeric_limits<std::uint32_t>::max()) it->second = r;
+      }
+      for (std::uint32_t r : repeated) repeats.emplace_back(r, first.at(bit(g_of[r], codes[r])));
+    }
+    if (bodies) t.body.resize(rows);  // every row written below
+    // Pass 2 on halves of the rows: bodies, parents, chains.
+    struct Found {
+      BadParents bad;
+      std::vector<std::uint32_t> deep, unknown;
+    };
+    auto pass = [&](std::size_t from, std::size_t to, Found& out) {
+      const std::uint64_t* const m = bits.data();
+      const std::int32_t* const service = service_of.data();
+      std::int32_t* const body = bodies ? t.body.data() : nullptr;
+      const std::int32_t* const body_at = body_of ? body_of->data() : nullptr;
+      for (std::size_t r = from; r < to; ++r) {
+        const std::int32_t g = g_of[r];
+        if (body) {
+          body[r] = body_at[g];
+          if (body[r] < 0) [[unlikely]]
+            out.unknown.push_back(static_cast<std::uint32_t>(r));
+        }
+        if (!parent_codes || g == kMissing) continue;
+        const std::int32_t p = parent_codes[r];
+        if (p == kMissing) continue;  // no parent: nothing to check
+        const std::int32_t p_code = service[static_cast<std::size_t>(p) + 1];
+        const std::int32_t code = codes[r];
+        if (code == p_code) [[unlikely]]
+          out.bad.emplace_back(static_cast<std::uint32_t>(r), true);
+        else if (p_code == -1 || !marked(m, bit(g, p_code))) [[unlikely]]
+          out.bad.emplace_back(static_cast<std::uint32_t>(r), false);
+        else if (p_code >= 0 && sub_marked(m, bit(g, p_code))) [[unlikely]]
+          out.deep.push_back(static_cast<std::uint32_t>(r));
+      }
+    };
+    Found a, b;
+    const std::size_t mid = threads > 1 ? rows / 2 : rows;
+    both(
+        threads, [&] { pass(mid, rows, b); }, [&] { pass(0, mid, a); });
+    bad = std::move(a.bad);
+    bad.insert(bad.end(), b.bad.begin(), b.bad.end());
+    deep = std::move(a.deep);
+    deep.insert(deep.end(), b.deep.begin(), b.deep.end());
+    unknown = std::move(a.unknown);
+    unknown.insert(unknown.end(), b.unknown.begin(), b.unknown.end());
+  }
+};
+
 }  // namespace
 
 void TableBuilder::check_keys(unsigned threads) {
@@ -131,17 +258,32 @@ void TableBuilder::check_keys(unsigned threads) {
       as_service[0] = -2;
       for (std::size_t i = 0; i < parent->dictionary.size(); ++i) as_service[i + 1] = last.code_of(parent->dictionary[i]);
     }
-    const Groups groups(group.values, group.dictionary.size());
-    // Each row's body in the same pass, when the groups are the bodies' (the body column) and every
-    // row has one: the body of each code, -1 for a code that is no body's.
-    const bool bodies = bodies_from_ && ts_.per_agency && ts_.columns[key.front()].name == ts_.body_column &&
-                        groups.missing == 0;
+    const bool body_groups = bodies_from_ && ts_.per_agency && ts_.columns[key.front()].name == ts_.body_column;
+    // The body of each group code, -1 for a code that is no body's.
     std::vector<std::int32_t> body_of;
-    if (bodies) {
+    if (body_groups) {
       body_of.resize(group.dictionary.size());
       for (std::size_t i = 0; i < group.dictionary.size(); ++i) body_of[i] = bodies_from_->body_index(group.dictionary[i]);
-      t_.body.resize(t_.rows);  // not written (PageAllocator): every row is in exactly one group
     }
+    // Where one bit per (group, code) is small beside the rows, the checks need no grouping at all:
+    // the same findings in two passes in file order, at a cost that does not depend on the order.
+    if (KeyBits::fits(group.dictionary.size(), last.dictionary.size(), t_.rows) &&
+        !Groups::in_runs(group.values, group.dictionary.size())) {
+      KeyBits kb{group, last, parent, as_service, body_groups ? &body_of : nullptr, {}, {}, {}, {}, false};
+      kb.run(t_, threads);
+      repeats = std::move(kb.repeats);
+      bad_parents_ = std::move(kb.bad);
+      deep_parents_ = std::move(kb.deep);
+      if (kb.bodies) {
+        unknown_ = std::move(kb.unknown);
+        bodies_assigned_ = true;
+      }
+    } else {
+    const Groups groups(group.values, group.dictionary.size());
+    // Each row's body in the same pass, when the groups are the bodies' (the body column) and every
+    // row has one.
+    const bool bodies = body_groups && groups.missing == 0;
+    if (bodies) t_.body.resize(t_.rows);  // not written (PageAllocator): every row is in exactly one group
     // One half of the groups: repeats, bad parents and rows of no body, each in its own lists.
     struct Half {
       std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
@@ -264,6 +406,7 @@ void TableBuilder::check_keys(unsigned threads) {
     }
     std::sort(repeats.begin(), repeats.end());
     std::sort(bad_parents_.begin(), bad_parents_.end());
+    }
   }
   // Reported in file order, as a reader meets them.
   const int h_last = header_index(ts_.key.back());

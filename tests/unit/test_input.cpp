@@ -1485,3 +1485,96 @@ TEST_CASE("a data file rewritten in place while read is data-unreadable", "[inpu
   writer.join();
   CHECK(said == 1);
 }
+
+// The key checks of a table whose bodies' rows are interleaved (one bit per body and code, no
+// grouping) find what they find in the same rows put together body by body (a pass per body):
+// the same diagnostics, each naming the same row, whatever the order and the threads.
+TEST_CASE("keys: rows in any order give the same findings", "[input][folder][keys][order]") {
+  TempDir dir;
+  write_piece_folder(dir, 40, 30);
+  std::vector<std::string> lines;
+  {
+    std::ifstream in(dir.path / "services.csv", std::ios::binary);
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+  }
+  const std::string header = lines.front();
+  std::vector<std::string> rows(lines.begin() + 1, lines.end());
+  auto write = [&](const std::vector<std::string>& body) {
+    std::string text = header + "\n";
+    for (const auto& l : body) text += l + "\n";
+    dir.write("services.csv", text);
+  };
+  auto agency = [](const std::string& l) { return l.substr(0, l.find(',')); };
+  // Each finding with the rows it names written out: the line numbers differ between orders, the
+  // rows do not.
+  auto findings = [&](unsigned threads, const std::vector<std::string>& body) {
+    write(body);
+    const std::string text =
+        render(input_error([&] { test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, 1u << 20}); }).diagnostics);
+    std::vector<std::string> blocks;
+    std::istringstream in(text);
+    const std::regex place(R"(services\.csv:(\d+):(\d+))"), line(R"(line (\d+)(, column )?(\d*))");
+    auto row_of = [&](const std::string& n) { return body.at(std::stoul(n) - 2); };
+    for (std::string l; std::getline(in, l);) {
+      std::smatch m;
+      std::string out;
+      for (auto s = l; std::regex_search(s, m, place) || std::regex_search(s, m, line); s = m.suffix()) {
+        out += m.prefix().str() + "<" + row_of(m[1]) + ">:" + m[m.size() - 1].str();
+        l = m.suffix();
+      }
+      out += l;
+      if (out.rfind(" ", 0) == 0 || out.rfind("  =", 0) == 0) {
+        // Notes and help kept; the source lines and their gutter (whose width follows the line
+        // number) left out: the row is named in the message.
+        if (!blocks.empty() && out.find('|') == std::string::npos) blocks.back() += "\n" + out;
+      } else {
+        blocks.push_back(out);
+      }
+    }
+    std::sort(blocks.begin(), blocks.end());
+    return blocks;
+  };
+  // Errors of every kind the key checks find, in bodies of both halves.
+  rows[100] = rows[99];                                // duplicate key
+  rows[1000] = rows[990];                              // duplicate key, further away
+  rows[1001] = rows[990];                              // and a third time
+  rows[200] = "B1006,S1-p,S9-nowhere,full,false,true";  // unknown parent
+  rows[1100] = "B1036,S1-q,S1-q,full,false,true";       // its own parent
+  rows[300] = "X999,S1-yy,,full,false,true";            // unknown body
+  rows[400] = "B1013,C1,C3,full,false,true";            // a cycle of three
+  rows[401] = "B1013,C3,C2,full,false,true";
+  rows[402] = "B1013,C2,C1,full,false,true";
+  std::vector<std::string> shuffled = rows;
+  std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(12));
+  std::vector<std::string> grouped = shuffled;  // each body's rows together, in the shuffled order
+  std::stable_sort(grouped.begin(), grouped.end(), [&](const auto& a, const auto& b) { return agency(a) < agency(b); });
+  const auto want = findings(1, grouped);
+  REQUIRE(want.size() >= 7);
+  for (const char* code : {"data-duplicate-key", "data-unknown-parent", "names the row itself", "data-parent-cycle", "X999"})
+    CHECK(std::any_of(want.begin(), want.end(), [&](const std::string& b) { return has(b, code); }));
+  CHECK(findings(1, shuffled) == want);
+  CHECK(findings(2, shuffled) == want);
+  CHECK(findings(2, grouped) == want);
+  // Without errors, each row's body is the same whatever the order.
+  SECTION("bodies of the rows") {
+    std::vector<std::string> clean(lines.begin() + 1, lines.end());
+    std::shuffle(clean.begin(), clean.end(), std::mt19937(5));
+    auto bodies_of = [&](const std::vector<std::string>& body, unsigned threads) {
+      write(body);
+      const DataSet ds = test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, 1u << 20});
+      const Table& t = ds.tables.at("services");
+      const Column& id = t.column("service_id");
+      std::vector<std::string> out;
+      for (std::size_t r = 0; r < t.rows; ++r)
+        out.push_back(ds.bodies.at(static_cast<std::size_t>(t.body.at(r))).code + "/" + id.dictionary.at(static_cast<std::size_t>(id.values[r])));
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    std::vector<std::string> together = clean;
+    std::stable_sort(together.begin(), together.end(), [&](const auto& a, const auto& b) { return agency(a) < agency(b); });
+    const auto want_bodies = bodies_of(together, 1);
+    REQUIRE(want_bodies.size() == 1200);
+    CHECK(bodies_of(clean, 1) == want_bodies);
+    CHECK(bodies_of(clean, 2) == want_bodies);
+  }
+}
