@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <optional>
 
 #include "cli/Html.hpp"
@@ -171,12 +172,27 @@ std::string report_html(const ReportInput& in) {
   const std::string as_of = format_date(in.as_of);
 
   // Explanations: every body up to the limit, and every body with a result to explain.
+  // Worked out per clause version for all those bodies at once, from one evaluation of it (one
+  // per body would evaluate the clause for every body each time: hours at a national scale).
   std::map<std::pair<std::size_t, const interp::ClauseVersion*>, interp::Explanation> expl;
+  {
+    std::map<const interp::ClauseVersion*, std::set<std::size_t>> wanted;
+    for (const auto* v : in.versions)
+      for (std::size_t i = 0; i < std::min(data.bodies.size(), kMaxExplainedBodies); ++i) wanted[v].insert(i);
+    for (const auto& r : ev.rows) {
+      auto& set = wanted[r.version];
+      if (r.status != interp::Status::Ok || set.empty()) set.insert(r.body);  // and each series' first body
+    }
+    for (const auto& [v, set] : wanted) {
+      const std::vector<std::size_t> bodies(set.begin(), set.end());
+      auto xs = interp::explain_bodies(*in.rules, *in.checked, data, in.as_of, *v, bodies, false, false);
+      for (std::size_t k = 0; k < bodies.size(); ++k) expl.emplace(std::make_pair(bodies[k], v), std::move(xs[k]));
+    }
+  }
   auto explanation = [&](std::size_t body, const interp::ClauseVersion* v) -> const interp::Explanation& {
-    auto key = std::make_pair(body, v);
-    auto it = expl.find(key);
-    if (it == expl.end())
-      it = expl.emplace(key, interp::explain(*in.rules, *in.checked, data, in.as_of, *v, body, false, false)).first;
+    auto it = expl.find(std::make_pair(body, v));
+    if (it == expl.end())  // not foreseen above: explained alone
+      it = expl.emplace(std::make_pair(body, v), interp::explain(*in.rules, *in.checked, data, in.as_of, *v, body, false, false)).first;
     return it->second;
   };
 

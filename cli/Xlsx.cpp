@@ -196,12 +196,17 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   const auto& data = *run.data;
   const auto& ev = *run.ev;
   // Why each result that is not ok is so, in the words of the HTML report.
+  // Explained per clause version for all its bodies at once (one evaluation, not one per body).
   std::map<const interp::ResultRow*, std::string> why;
+  std::map<const interp::ClauseVersion*, std::vector<const interp::ResultRow*>> not_ok;
   for (const auto& r : ev.rows)
-    if (r.status != interp::Status::Ok) {
-      auto x = interp::explain(*run.rules, *run.checked, data, run.as_of, *r.version, r.body, false, false);
-      why[&r] = why_not_ok(r, x, ev, data, run.lang);
-    }
+    if (r.status != interp::Status::Ok) not_ok[r.version].push_back(&r);
+  for (const auto& [v, rows] : not_ok) {
+    std::vector<std::size_t> bodies;
+    for (const auto* r : rows) bodies.push_back(r->body);
+    auto xs = interp::explain_bodies(*run.rules, *run.checked, data, run.as_of, *v, bodies, false, false);
+    for (std::size_t k = 0; k < rows.size(); ++k) why[rows[k]] = why_not_ok(*rows[k], xs[k], ev, data, run.lang);
+  }
   // Columns of the summary: one per clause and result, in the results' order.
   std::vector<std::pair<const interp::ClauseVersion*, std::string>> columns;
   for (const auto* v : run.versions)

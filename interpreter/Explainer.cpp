@@ -1,6 +1,10 @@
 // Explanations: the engine's exact values, replayed along one body's formula.
 #include "interpreter/Explainer.hpp"
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "grammar/Parser.hpp"
 #include "interpreter/Engine.hpp"
 
@@ -12,10 +16,38 @@ using engine::Engine;
 using engine::Frame;
 using engine::Task;
 
+// Each body's rows of a table, in file order, built once for all the bodies explained (a counting
+// sort by body): an aggregate explained for one body visits that body's rows only.
+class RowsByBody {
+ public:
+  std::pair<const std::uint32_t*, const std::uint32_t*> of(const input::Table& t, std::size_t body) {
+    Index& ix = index_[&t];
+    if (ix.start.empty()) {
+      std::int32_t last = -1;
+      for (std::size_t r = 0; r < t.rows; ++r) last = std::max(last, t.body[r]);
+      ix.start.assign(static_cast<std::size_t>(last) + 3, 0);
+      for (std::size_t r = 0; r < t.rows; ++r)
+        if (t.body[r] >= 0) ++ix.start[static_cast<std::size_t>(t.body[r]) + 2];
+      for (std::size_t b = 0; b + 2 < ix.start.size(); ++b) ix.start[b + 2] += ix.start[b + 1];
+      ix.rows.resize(ix.start.back());
+      for (std::size_t r = 0; r < t.rows; ++r)
+        if (t.body[r] >= 0) ix.rows[ix.start[static_cast<std::size_t>(t.body[r]) + 1]++] = static_cast<std::uint32_t>(r);
+    }
+    if (body + 2 >= ix.start.size()) return {nullptr, nullptr};
+    return {ix.rows.data() + ix.start[body], ix.rows.data() + ix.start[body + 1]};
+  }
+
+ private:
+  struct Index {
+    std::vector<std::uint32_t> start, rows;  // rows of body b: rows[start[b] .. start[b + 1])
+  };
+  std::map<const input::Table*, Index> index_;
+};
+
 class Explainer {
  public:
-  Explainer(Engine& e, ClauseEval& ce, std::size_t body, bool with_rows)
-      : e_(e), ce_(ce), body_(body), with_rows_(with_rows) {}
+  Explainer(Engine& e, ClauseEval& ce, std::size_t body, bool with_rows, RowsByBody& rows)
+      : e_(e), ce_(ce), body_(body), with_rows_(with_rows), rows_(rows) {}
 
   Value value(const ast::Expr& x) { return e_.eval(ce_, x, Frame{body_, 0, nullptr, nullptr}); }
 
@@ -88,18 +120,23 @@ class Explainer {
     a.file = t.table->file;
     bool per_body = t.table->schema->per_agency;
     a.value = per_body || t.by_body ? t.result[body_] : t.result.empty() ? Value::missing() : t.result[0];
-    for (std::size_t row = 0; row < t.table->rows; ++row) {
-      if (per_body && static_cast<std::size_t>(t.table->body[row]) != body_) continue;
+    auto visit = [&](std::size_t row) {
       ++a.rows;
       Frame f{per_body || t.by_body ? body_ : 0, row, t.table, nullptr};
       const ast::Expr* cond = t.obligation ? t.obligation->breach.get() : t.filter;
       if (cond) {
         Value c = e_.eval(ce_, *cond, f);
-        if (c.is_missing() || !c.i) continue;
+        if (c.is_missing() || !c.i) return;
       }
-      if (t.value && e_.eval(ce_, *t.value, f).is_missing()) continue;
+      if (t.value && e_.eval(ce_, *t.value, f).is_missing()) return;
       ++a.matched;
       if (with_rows_) a.matched_rows.push_back(row_ref(*t.table, row));
+    };
+    if (per_body) {
+      const auto [b, e] = rows_.of(*t.table, body_);
+      for (const std::uint32_t* r = b; r != e; ++r) visit(*r);
+    } else {
+      for (std::size_t row = 0; row < t.table->rows; ++row) visit(row);
     }
     return a;
   }
@@ -130,6 +167,7 @@ class Explainer {
   ClauseEval& ce_;
   std::size_t body_;
   bool with_rows_;
+  RowsByBody& rows_;
 };
 
 // Names an expression uses, in the order the checker computed them (each after its own uses).
@@ -155,20 +193,18 @@ ClauseEval& ce_of(Engine& engine, const ClauseVersion& v) { return *engine.by_nu
 
 }  // namespace
 
-Explanation explain(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
-                    const ClauseVersion& version, std::size_t body, bool with_rows, bool with_parts,
-                    const Overrides* overrides) {
-  Explanation out;
-  out.version = &version;
-  out.body = body;
-  out.as_of = as_of;
+std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& checked, const input::DataSet& data,
+                                        Date as_of, const ClauseVersion& version, const std::vector<std::size_t>& bodies,
+                                        bool with_rows, bool with_parts, const Overrides* overrides) {
+  // One evaluation of the clause (every body at once, as `run` does), then each body's steps read
+  // from it.
   Evaluation ev;
   Engine engine(rules, checked, data, as_of, ev);
   engine.overrides = overrides;
   engine.evaluate({&version});
   ClauseEval& ce = ce_of(engine, version);
-  Explainer ex(engine, ce, body, with_rows);
   const ast::Clause& c = *version.clause;
+  RowsByBody rows_by_body;
 
   std::set<std::size_t> lets, coefs;
   for (const auto& r : c.results) {
@@ -177,22 +213,42 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
     if (r.range_hi) collect_names(checked, *r.range_hi, lets, coefs, c);
   }
   for (const auto& o : c.obligations) collect_names(checked, *o.breach, lets, coefs, c);
+  const auto& order = checked.clauses.at(&version).let_order;
+  for (std::size_t i : order)
+    if (lets.count(i)) engine.ensure_let(ce, i);
+  std::map<std::size_t, std::vector<const ResultRow*>> rows_of;
+  for (std::size_t b : bodies) rows_of[b];
+  for (const auto& row : ev.rows)
+    if (auto it = rows_of.find(row.body); it != rows_of.end()) it->second.push_back(&row);
+  const ClauseVersion* amends = nullptr;
+  if (version.written) {
+    const auto& all = rules.clauses.at(version.number);
+    for (std::size_t i = 1; i < all.size(); ++i)
+      if (&all[i] == &version) amends = &all[i - 1];
+  }
+
+  std::vector<Explanation> outs;
+  outs.reserve(bodies.size());
+  for (std::size_t body : bodies) {
+  Explanation& out = outs.emplace_back();
+  out.version = &version;
+  out.body = body;
+  out.as_of = as_of;
+  Explainer ex(engine, ce, body, with_rows, rows_by_body);
   for (std::size_t i = 0; i < c.coefficients.size(); ++i)
     if (coefs.count(i)) {
       const auto& co = c.coefficients[i];
       out.names.push_back({ExplainedName::Kind::Coefficient, co.name, grammar::print_expr(*co.value), co.description,
                            co.name_span, ce.coefficients[i], {}, {}});
     }
-  const auto& order = checked.clauses.at(&version).let_order;
   for (std::size_t i : order)
     if (lets.count(i)) {
       const auto& l = c.lets[i];
-      engine.ensure_let(ce, i);
       out.names.push_back({ExplainedName::Kind::Let, l.name, grammar::print_expr(*l.value), l.description, l.name_span,
                            ce.lets[i][body], ex.aggregates_in(*l.value), {}});
     }
-  for (const auto& row : ev.rows) {
-    if (row.body != body) continue;
+  for (const ResultRow* rowp : rows_of[body]) {
+    const ResultRow& row = *rowp;
     ExplainedResult r;
     r.name = row.result;
     r.value = row.value;
@@ -239,9 +295,7 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
     out.results.push_back(std::move(r));
   }
   if (version.written) {
-    const auto& all = rules.clauses.at(version.number);
-    for (std::size_t i = 1; i < all.size(); ++i)
-      if (&all[i] == &version) out.amends = &all[i - 1];
+    out.amends = amends;
     // An amended version: say which act set each item (the amendment, or the version it amends).
     auto act_of = [&](const Span& s) {
       const ast::Act* a = rules.act_at(s);
@@ -256,11 +310,21 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
         }
   }
   out.warnings = ev.warnings;
-  // The parts: every clause read, explained for this body (the engine evaluated them for this one).
+  }
+  // The parts: every clause read, explained for the same bodies.
   std::set<std::string> read;
   for (const auto* r : ce.reads) read.insert(r->version.number);
-  for (const auto& n : with_parts ? read : std::set<std::string>{}) out.parts.push_back(explain(rules, checked, data, as_of, engine.by_number.at(n)->version, body, with_rows));
-  return out;
+  for (const auto& n : with_parts ? read : std::set<std::string>{}) {
+    auto parts = explain_bodies(rules, checked, data, as_of, engine.by_number.at(n)->version, bodies, with_rows, true);
+    for (std::size_t k = 0; k < outs.size(); ++k) outs[k].parts.push_back(std::move(parts[k]));
+  }
+  return outs;
+}
+
+Explanation explain(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
+                    const ClauseVersion& version, std::size_t body, bool with_rows, bool with_parts,
+                    const Overrides* overrides) {
+  return std::move(explain_bodies(rules, checked, data, as_of, version, {body}, with_rows, with_parts, overrides).front());
 }
 
 }  // namespace ereje::interp

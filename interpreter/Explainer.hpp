@@ -78,4 +78,11 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
                     const ClauseVersion& version, std::size_t body, bool with_rows, bool with_parts = true,
                     const Overrides* overrides = nullptr);
 
+// The same for several bodies from one evaluation of the clause: what a report explaining hundreds
+// of bodies needs (one `explain` per body evaluates the clause for every body each time). The
+// explanations are in the order of `bodies`, each equal to `explain` of that body.
+std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& checked, const input::DataSet& data,
+                                        Date as_of, const ClauseVersion& version, const std::vector<std::size_t>& bodies,
+                                        bool with_rows, bool with_parts = true, const Overrides* overrides = nullptr);
+
 }  // namespace ereje::interp

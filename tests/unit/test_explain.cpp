@@ -2,6 +2,8 @@
 // and date, and its steps must end in the result.
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 #include "Support.hpp"
 
 #include "input/DataSet.hpp"
@@ -64,4 +66,55 @@ TEST_CASE("explain lists the matching rows with file and line", "[explain]") {
   bool deadline = false;
   for (const auto& n : x.names) deadline |= n.name == "deadline" && n.value.show() == "2023-10-15";
   CHECK(deadline);
+}
+
+// A report explains hundreds of bodies from one evaluation (explain_bodies): each explanation is
+// the one `explain` gives for that body alone, to the rows it names, in any order of the bodies.
+TEST_CASE("explain_bodies gives each body what explain gives it alone", "[explain]") {
+  const std::string root = EREJE_SOURCE_DIR;
+  Diagnostics diags;
+  RuleSet rules = load_rules({root + "/rules"}, diags);
+  Checked checked = check(rules, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  input::DataSet data = test::load_data_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
+  auto aggregates = [](const std::vector<ExplainedAggregate>& as) {
+    std::string s;
+    for (const auto& a : as) {
+      s += a.text + "|" + a.table + "|" + std::to_string(a.rows) + "|" + std::to_string(a.matched) + "|" + a.value.show();
+      for (const auto& r : a.matched_rows) s += "|" + r.file + ":" + std::to_string(r.line) + " " + r.key;
+      s += "\n";
+    }
+    return s;
+  };
+  std::function<std::string(const Explanation&)> flat = [&](const Explanation& x) {
+    std::string s = x.version->number + " body " + std::to_string(x.body) + "\n";
+    for (const auto& n : x.names) s += n.name + "=" + n.value.show() + " " + n.expr + "\n" + aggregates(n.aggregates);
+    for (const auto& r : x.results) {
+      s += r.name + "=" + r.text + " " + std::string(status_name(r.status)) + " " + r.expr + " " + r.range + "\n";
+      for (const auto& st : r.steps) s += "  " + st.substituted + " = " + st.value.show() + "\n";
+      s += aggregates(r.aggregates) + aggregates(r.breach);
+    }
+    for (const auto& p : x.parts) s += "part " + flat(p);
+    return s;
+  };
+  std::size_t compared = 0;
+  for (const char* day : {"2023-01-01", "2024-01-01"}) {
+    const Date as_of = *parse_date(day);
+    for (const auto* v : rules.all_in_force(as_of)) {
+      std::vector<std::size_t> bodies;
+      for (std::size_t b = data.bodies.size(); b-- > 0;) bodies.push_back(b);  // backwards, on purpose
+      bodies.push_back(3);                                                   // and one twice
+      for (bool rows : {false, true}) {
+        const auto xs = explain_bodies(rules, checked, data, as_of, *v, bodies, rows);
+        REQUIRE(xs.size() == bodies.size());
+        for (std::size_t k = 0; k < bodies.size(); ++k) {
+          CHECK(xs[k].body == bodies[k]);
+          CHECK(flat(xs[k]) == flat(explain(rules, checked, data, as_of, *v, bodies[k], rows)));
+          ++compared;
+        }
+      }
+    }
+  }
+  CHECK(compared == 2 * 21 * (rules.all_in_force(*parse_date("2023-01-01")).size() + rules.all_in_force(*parse_date("2024-01-01")).size()));
+  CHECK(compared > 2 * 21 * 4);
 }
