@@ -69,6 +69,11 @@ const std::map<std::string, Labels>& all_labels() {
         {"range", "range"},
         {"no_result", "this version of the clause has no result (text only)"},
         {"explained_limit", "Steps are shown for the first {} bodies."},
+        {"ranking_gap", "… {0} more bodies, places {1}–{2}: each body's place is in its section under “Results by body”"},
+        {"ranking_more", "… and {0} more: all are listed under “Not applicable and out of range”"},
+        {"place", "Place"},
+        {"place_of", "{0} of {1}"},
+        {"bodies_index", "{0} bodies in groups of {1}, by code: open a group, or search the page for a code or a name."},
         {"in_force_from", "version in force from {0}, act \"{1}\""},
         {"central", "central body"},
         {"local", "local executive body"},
@@ -149,6 +154,11 @@ const std::map<std::string, Labels>& all_labels() {
         {"range", "диапазон"},
         {"no_result", "эта редакция пункта не даёт результата (только текст)"},
         {"explained_limit", "Шаги показаны для первых {} органов."},
+        {"ranking_gap", "… ещё органов: {0}, места {1}–{2}; место каждого органа указано в его разделе «Результаты по органам»"},
+        {"ranking_more", "… и ещё: {0}; все перечислены в разделе «Неприменимые значения и выход за диапазон»"},
+        {"place", "Место"},
+        {"place_of", "{0} из {1}"},
+        {"bodies_index", "Органов: {0}, группами по {1}, по коду: откройте группу или найдите на странице код или название."},
         {"in_force_from", "редакция, действующая с {0}, акт «{1}»"},
         {"central", "центральный государственный орган"},
         {"local", "местный исполнительный орган"},
@@ -230,6 +240,11 @@ const std::map<std::string, Labels>& all_labels() {
         {"range", "ауқым"},
         {"no_result", "тармақтың бұл редакциясы нәтиже бермейді (тек мәтін)"},
         {"explained_limit", "Қадамдар алғашқы {} орган үшін көрсетілген."},
+        {"ranking_gap", "… тағы {0} орган, {1}–{2} орындар: әр органның орны «Органдар бойынша нәтижелер» бөлімінде"},
+        {"ranking_more", "… және тағы {0}: барлығы «Қолданылмайтын және ауқымнан тыс мәндер» бөлімінде"},
+        {"place", "Орын"},
+        {"place_of", "{1} ішінен {0}"},
+        {"bodies_index", "{0} орган кодтары бойынша топтарға бөлінген (әр топта {1} орган): топты ашыңыз немесе бетте код не атауды іздеңіз."},
         {"in_force_from", "{0} бастап қолданыстағы редакция, «{1}» акт"},
         {"central", "орталық мемлекеттік орган"},
         {"local", "жергілікті атқарушы орган"},
@@ -403,13 +418,19 @@ std::string bar_chart(const std::vector<Bar>& bars, std::optional<double> range_
   // Wide enough for the longest text after a bar ("11.39 ▲ вне диапазона"): never clipped. About
   // 8 px a character at the page's size, Kazakh and Russian letters included.
   std::size_t longest = 0;
+  std::size_t gap_width = 0;
   for (const auto& b : bars) {
+    if (!b.gap.empty()) {
+      gap_width = std::max(gap_width, utf8_length(b.gap));
+      continue;
+    }
     if (b.value) top = std::max(top, *b.value);
     const std::string text = b.value ? b.text + (b.status == "out_of_range" ? " ▲ " + label(lang, "status_oor") : "")
                                      : "n/a — " + label(lang, "status_na");
     longest = std::max(longest, utf8_length(text));
   }
-  const double kWidth = std::max(540.0, kLabel + kBarWidth + 6 + 8.0 * static_cast<double>(longest) + 8);
+  const double kWidth = std::max({540.0, kLabel + kBarWidth + 6 + 8.0 * static_cast<double>(longest) + 8,
+                                  30 + 7.0 * static_cast<double>(gap_width) + 8});
   if (top <= 0) top = 1;
   const double height = kTop + kRow * static_cast<double>(bars.size()) + 22;
   auto x = [&](double v) { return kLabel + std::max(0.0, v) / top * kBarWidth; };
@@ -432,6 +453,11 @@ std::string bar_chart(const std::vector<Bar>& bars, std::optional<double> range_
   double y = kTop;
   for (const auto& b : bars) {
     const double mid = y + kRow / 2 + 4;
+    if (!b.gap.empty()) {
+      out += fmt::format("<text x=\"30\" y=\"{}\" class=\"muted gap\" font-style=\"italic\">{}</text>", num(mid), esc(b.gap));
+      y += kRow;
+      continue;
+    }
     out += fmt::format("<g class=\"bar\" data-agency=\"{}\" data-status=\"{}\"><title>{}</title>", esc(b.label),
                        esc(b.status), esc(b.label + (b.tooltip.empty() ? "" : " — " + b.tooltip) + ": " + b.text));
     out += fmt::format("<text x=\"4\" y=\"{}\" class=\"muted\">{}</text>", num(mid), esc(b.rank));

@@ -47,6 +47,7 @@ struct Bar {
   std::string text;      // the value as printed ("7.25", "n/a")
   std::optional<double> value;  // none: n/a (no bar)
   std::string status;    // ok, n/a, out_of_range
+  std::string gap;       // not empty: no body, a line saying which bodies are left out here
 };
 // A ranking chart: one row per bar, scaled to max(range_max, largest value); a dashed line marks
 // the top of the range when there is one.

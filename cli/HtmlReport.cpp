@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <optional>
+#include <tuple>
 
 #include "cli/Html.hpp"
 #include "cli/Output.hpp"
@@ -263,6 +264,7 @@ std::string report_html(const ReportInput& in) {
   b += "</ol></nav>";
 
   // Ranking: one chart per clause and result.
+  std::map<std::tuple<std::size_t, const interp::ClauseVersion*, std::string>, std::string> place;
   b += fmt::format("<section id=\"ranking\"><h2>{}</h2><div class=\"grid\">", esc(label(lang, "ranking")));
   for (const auto& s : series) {
     std::vector<const interp::ResultRow*> rows = s.rows;
@@ -297,6 +299,40 @@ std::string report_html(const ReportInput& in) {
       bar.text = r->value.is_missing() ? "n/a" : r->text();
       bar.status = interp::status_name(r->status);
       bars.push_back(std::move(bar));
+    }
+    // Each body's place, shown in its own section: the chart of a national assessment shows only
+    // the first and last places.
+    std::size_t ranked = 0;
+    for (const auto* r : rows) ranked += group(r) == 0;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (!bars[i].rank.empty())
+        place[{rows[i]->body, rows[i]->version, rows[i]->result}] =
+            labelf(lang, "place_of", {bars[i].rank, std::to_string(ranked)});
+    if (rows.size() > kFullRankingBodies) {
+      // The first and the last places, and a few of those out of range and n/a (all of them are in
+      // the section on them), each gap said in a line.
+      std::vector<html::Bar> shown;
+      std::size_t i = 0;
+      auto take_group = [&](int g, std::size_t head, std::size_t tail) {
+        std::size_t from = i;
+        while (i < rows.size() && group(rows[i]) == g) ++i;
+        const std::size_t n = i - from;
+        if (n <= head + tail + 1) {
+          for (std::size_t k = from; k < i; ++k) shown.push_back(bars[k]);
+          return;
+        }
+        for (std::size_t k = from; k < from + head; ++k) shown.push_back(bars[k]);
+        html::Bar gap;
+        gap.gap = g == 0 ? labelf(lang, "ranking_gap", {std::to_string(n - head - tail), bars[from + head].rank,
+                                                          bars[i - tail - 1].rank})
+                         : labelf(lang, "ranking_more", {std::to_string(n - head - tail)});
+        shown.push_back(std::move(gap));
+        for (std::size_t k = i - tail; k < i; ++k) shown.push_back(bars[k]);
+      };
+      take_group(0, kRankingEnds, kRankingEnds);
+      take_group(1, kRankingApart, 0);
+      take_group(2, kRankingApart, 0);
+      bars = std::move(shown);
     }
     std::optional<double> range_max;
     if (auto range = parse_range(s.range)) range_max = html::chart_value(range->second);
@@ -400,9 +436,22 @@ std::string report_html(const ReportInput& in) {
 
   // One section per body.
   b += fmt::format("<section id=\"bodies\"><h2>{}</h2>", esc(label(lang, "by_body")));
+  // A national assessment's bodies in closed groups of kBodiesPerGroup by code, listed at the top:
+  // a link to a body (from a chart, a table) opens its group, and so does the browser's search.
+  const bool grouped = data.bodies.size() > kFullRankingBodies;
+  auto group_title = [&](std::size_t g) {
+    const std::size_t first = g * kBodiesPerGroup, last = std::min(data.bodies.size(), first + kBodiesPerGroup) - 1;
+    return data.bodies[first].code + " – " + data.bodies[last].code;
+  };
   b += "<p class=\"meta\">";
-  for (std::size_t i = 0; i < data.bodies.size(); ++i)
-    b += fmt::format("{}<a href=\"#{}\">{}</a>", i ? " · " : "", anchor(i), esc(data.bodies[i].code));
+  if (grouped) {
+    b += esc(labelf(lang, "bodies_index", {std::to_string(data.bodies.size()), std::to_string(kBodiesPerGroup)})) + "</p><p class=\"meta\">";
+    for (std::size_t g = 0; g * kBodiesPerGroup < data.bodies.size(); ++g)
+      b += fmt::format("{}<a href=\"#bodies-{}\">{}</a>", g ? " · " : "", g + 1, esc(group_title(g)));
+  } else {
+    for (std::size_t i = 0; i < data.bodies.size(); ++i)
+      b += fmt::format("{}<a href=\"#{}\">{}</a>", i ? " · " : "", anchor(i), esc(data.bodies[i].code));
+  }
   b += "</p>";
   if (data.bodies.size() > kMaxExplainedBodies)
     b += "<p class=\"meta\">" + esc(labelf(lang, "explained_limit", {std::to_string(kMaxExplainedBodies)})) + "</p>";
@@ -410,6 +459,9 @@ std::string report_html(const ReportInput& in) {
   for (const auto& r : ev.rows) by_body[r.body].push_back(&r);
   for (std::size_t i = 0; i < data.bodies.size(); ++i) {
     const auto& body = data.bodies[i];
+    if (grouped && i % kBodiesPerGroup == 0)
+      b += fmt::format("{}<details class=\"bodies\" id=\"bodies-{}\"><summary>{}</summary>", i ? "</details>" : "",
+                       i / kBodiesPerGroup + 1, esc(group_title(i / kBodiesPerGroup)));
     b += fmt::format("<article class=\"body\" id=\"{}\" data-agency=\"{}\"><h3>{} <span class=\"name\">— {}</span></h3>",
                      anchor(i), esc(body.code), esc(body.code), esc(html::body_name(body, lang)));
     std::string other = lang == "kk" ? body.ru_name : body.kk_name;
@@ -417,16 +469,18 @@ std::string report_html(const ReportInput& in) {
       b += fmt::format("<p class=\"meta\">{}{}</p>", body.category.empty() ? "" : esc(label(lang, body.category)),
                        other.empty() ? "" : (body.category.empty() ? "" : " · ") + esc(other));
     b += fmt::format("<table class=\"values\"><thead><tr><th class=\"num\">{}</th><th></th><th>{}</th><th class=\"num\">{}</th>"
-                     "<th>{}</th><th>{}</th></tr></thead><tbody>",
+                     "<th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
                      esc(label(lang, "clause")), esc(label(lang, "result")), esc(label(lang, "value")),
-                     esc(label(lang, "status")), esc(label(lang, "version")));
-    for (const auto* r : by_body[i])
+                     esc(label(lang, "status")), esc(label(lang, "place")), esc(label(lang, "version")));
+    for (const auto* r : by_body[i]) {
+      auto pl = place.find({r->body, r->version, r->result});
       b += fmt::format("<tr class=\"{}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td>"
-                       "<td>{}</td></tr>",
+                       "<td class=\"num place\">{}</td><td>{}</td></tr>",
                        r->status == interp::Status::Ok ? "" : r->status == interp::Status::NotApplicable ? "na" : "oor",
                        esc(r->version->number), esc(r->version->clause ? html::clause_title(*r->version->clause, lang) : ""),
                        esc(r->result), r->value.is_missing() ? "n/a" : esc(r->label(lang)), status_badge(r->status, lang),
-                       esc(r->version->label()));
+                       pl == place.end() ? "" : esc(pl->second), esc(r->version->label()));
+    }
     b += "</tbody></table>";
     if (i < kMaxExplainedBodies) {
       for (const auto* v : in.versions) {
@@ -441,6 +495,7 @@ std::string report_html(const ReportInput& in) {
     }
     b += "</article>";
   }
+  if (grouped && !data.bodies.empty()) b += "</details>";
   b += "</section>";
   b += fmt::format("<footer>{} · {}</footer>", esc(labelf(lang, "generated", {kEngineVersion})),
                    esc(labelf(lang, "as_of", {as_of})));

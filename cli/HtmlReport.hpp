@@ -25,6 +25,13 @@ struct ReportInput {
 // Bodies past this many get their values but not their explain steps (each explanation evaluates
 // its clause again; a page of thousands of them would be unreadable anyway).
 inline constexpr std::size_t kMaxExplainedBodies = 300;
+// Past this many bodies the page is laid out for a national assessment: a ranking chart shows the
+// first and last kRankingEnds places (and kRankingApart of those out of range and n/a), each body's
+// place is in its own section, and the bodies' sections are grouped, kBodiesPerGroup to a group.
+inline constexpr std::size_t kFullRankingBodies = 60;
+inline constexpr std::size_t kRankingEnds = 20;
+inline constexpr std::size_t kRankingApart = 10;
+inline constexpr std::size_t kBodiesPerGroup = 100;
 
 std::string report_html(const ReportInput& in);
 

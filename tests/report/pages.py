@@ -226,6 +226,46 @@ def main():
                   h1 and h1[0]["text"].strip() == heading and title in text_l and f'lang="{lang}"' in text_l)
         run(ereje, "report", "rules", "--data", DATA, "--as-of", "2024-01-01", "--lang", "de", "--output", page, expect=2)
 
+        # ---- a national assessment: 130 bodies (bench/generate.py), the page laid out for many ----
+        big = os.path.join(tmp, "big")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), "data", "--out", big,
+                        "--bodies", "130", "--services", "6", "--seed", "7"], check=True, capture_output=True)
+        big_ids = [a["agency_id"] for a in csv.DictReader(open(os.path.join(big, "agencies.csv"), encoding="utf-8"))]
+        bpage = os.path.join(tmp, "report-big.html")
+        run(ereje, "report", "rules", "--data", big, "--as-of", "2024-01-01", "--output", bpage)
+        btext, bdom = dom_of(bpage, tmp)
+        bfig = bdom.find("figure", **{"class": "ranking"})
+        for f in bfig:
+            fid = f["attrs"]["id"]
+            bars = bdom.find("g", within=fid, **{"class": "bar"})
+            gaps = [e["text"] for e in bdom.find("text", within=fid) if "gap" in e["attrs"].get("class", "")]
+            ok_bars = [b for b in bars if b["attrs"]["data-status"] == "ok"]
+            check(f"report, 130 bodies: ranking {fid} shows the first and last 20 places and says what it leaves out",
+                  len(ok_bars) == 40 and len(bars) <= 60 and gaps and "more bodies, places" in gaps[0]
+                  and len(set(b["attrs"]["data-agency"] for b in bars)) == len(bars), f"{len(bars)} {gaps}")
+        groups = bdom.find("details", **{"class": "bodies"})
+        check("report, 130 bodies: the bodies' sections in closed groups of 100 by code",
+              [g["attrs"].get("id") for g in groups] == ["bodies-1", "bodies-2"]
+              and all("open" not in g["attrs"] for g in groups), str([g["attrs"] for g in groups]))
+        barts = bdom.find("article", **{"class": "body"})
+        check("report, 130 bodies: every body has its section",
+              sorted(a["attrs"]["data-agency"] for a in barts) == sorted(big_ids), str(len(barts)))
+        places = [e["text"] for e in bdom.find("td", **{"class": "num place"})]
+        check("report, 130 bodies: each valid value has its place (\"N of M\")",
+              len(places) >= 3 * 120 and sum(bool(re.fullmatch(r"\d+ of \d+", p)) for p in places) >= 3 * 120,
+              str(places[:5]))
+        heights = [float(e["attrs"]["height"]) for e in bdom.find("svg", **{"class": "chart ranking"})]
+        check("report, 130 bodies: each ranking chart is at most about 60 rows high, whatever the number of bodies",
+              len(heights) == 3 and max(heights) < 65 * 22, str(heights))
+        # A link to a body opens its closed group (Chromium opens a <details> holding the target).
+        last = sorted(big_ids)[-1]
+        anchor_id = next(a["attrs"]["id"] for a in barts if a["attrs"]["data-agency"] == last)
+        r = chromium(["--dump-dom", "file://" + bpage + "#" + anchor_id], tmp)
+        jump = Dom()
+        jump.feed(r.stdout)
+        opened = [g["attrs"].get("id") for g in jump.find("details", **{"class": "bodies"}) if "open" in g["attrs"]]
+        check(f"report, 130 bodies: following #{anchor_id} opens the group that holds it", opened == ["bodies-2"], str(opened))
+
         # ---- the amendment review ----
         dpage = os.path.join(tmp, "diff.html")
         run(ereje, "diff", "rules", "--from", "2023-01-01", "--to", "2024-01-01", "--data", DATA, "--format", "html",
