@@ -66,6 +66,7 @@ input::LoadOptions data_load_options() {
 input::DataSet load_data_for(const interp::RuleSet& rules, const interp::Checked& checked, const std::string& data,
                              Date as_of, const std::vector<const interp::ClauseVersion*>& versions,
                              Diagnostics& warnings) {
+  const progress::Stage stage("reading the data: " + input::shown_data(data));
   input::DataSet ds = input::load_data(data, *rules.contract, as_of, interp::tables_needed(rules, checked, versions, as_of),
                                        data_load_options());
   note_inputs(ds.files, "a data file this command reads");

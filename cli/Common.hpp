@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/Progress.hpp"
 #include "input/DataSet.hpp"
 #include "interpreter/Checker.hpp"
 

@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <fmt/format.h>
+
 #include <memory>
 
 #include "cli/Commands.hpp"
@@ -38,8 +40,10 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
     err << "error: no report written: the data has errors\n";
     return kBadInput;
   }
+  std::optional<progress::Stage> stage(std::in_place, fmt::format("evaluating {} clauses for {} bodies", versions.size(), data.bodies.size()));
   interp::Evaluation ev = interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
   err << render(ev.warnings);
+  stage.emplace("explaining the results and writing the page");
   ReportInput in;
   in.rules = &lr.rules;
   in.checked = &lr.checked;

@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
+#include <fmt/format.h>
+
 #include <memory>
 
 #include "cli/Commands.hpp"
@@ -72,6 +74,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   }
   interp::Evaluation ev = [&] {
     Phase ph("run: evaluate");
+    const progress::Stage stage(fmt::format("evaluating {} clauses for {} bodies", versions.size(), data.bodies.size()));
     return interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
   }();
   Phase ph_out("run: results, freeing the data");

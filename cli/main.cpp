@@ -14,6 +14,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "core/Progress.hpp"
 #include "core/Thread.hpp"
 
 namespace {
@@ -119,9 +120,15 @@ int main(int argc, char** argv) {
   // a fault of ereje itself (logic_error), said in one line, with no results written.
   // A closed pipe is a write error like any other (said, exit 2), not a silent death by SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
+  // A line of progress on a terminal (core/Progress.hpp), gone before anything below is said.
+  ereje::progress::begin_if_terminal();
+  struct EndProgress {
+    ~EndProgress() { ereje::progress::end(); }
+  } end_progress;
   try {
     // On a stack of a stated size (core/Thread.hpp), not the one `ulimit -s` gives the process.
     const int code = ereje::on_own_stack([&] { return action(); });
+    ereje::progress::end();
     // Standard output is checked as a file is: a full disk or a closed pipe is an error.
     errno = 0;
     std::cout.flush();
