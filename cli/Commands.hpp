@@ -75,6 +75,7 @@ struct DiffOptions {
   std::string from, to;              // one rule set at two dates
   std::string as_of;                 // two rule sets: the date compared (default: the latest)
   std::string data;
+  std::string data_before, data_after;  // two data sets, one per side (both or neither; not with `data`)
   std::string format = "text";       // text, markdown, json, html or xlsx
   std::string lang = "en";           // html and xlsx: labels and clause titles in kk, ru or en
   std::string output;                // empty or `-`: standard output

@@ -7,7 +7,9 @@
 #include <optional>
 #include <set>
 
+#include "cli/DiffCommon.hpp"
 #include "cli/Html.hpp"
+#include "cli/Output.hpp"
 #include "interpreter/Diff.hpp"
 
 namespace ereje::cli {
@@ -26,9 +28,6 @@ const Labels& labels(const std::string& lang) {
         {"none_word", "none"}, {"absent", "absent"}, {"body", "body"}, {"name", "name"}, {"result", "result"}, {"before", "before"},
         {"after", "after"}, {"delta", "delta"}, {"status", "status"}, {"attribution", "Attribution"},
         {"attribution_intro", "Each change applied to the old clause one at a time, in the order listed above; the parts sum exactly to the delta."},
-        {"common", "Changes that moved many bodies alike"},
-        {"same_factor", "clause {} `{}`: {}: {} bodies, each {} ({})"},
-        {"same_change", "clause {} `{}`: {}: {} bodies, from {} to {}"},
         {"part", "part"}, {"change", "change"}, {"text", "legal text"}, {"title_word", "title"}}},
       {"ru",
        {{"title", "Обзор изменений"}, {"compared", "Сравнение: `{}` на {} и `{}` на {}."},
@@ -40,9 +39,6 @@ const Labels& labels(const std::string& lang) {
         {"before", "было"}, {"after", "стало"}, {"delta", "изменение"}, {"status", "статус"},
         {"attribution", "Причины изменений"},
         {"attribution_intro", "Изменения применены к прежней редакции по одному, в указанном выше порядке; сумма вкладов точно равна изменению."},
-        {"common", "Изменения, одинаково затронувшие многие органы"},
-        {"same_factor", "пункт {} `{}`: {}: органов — {}, у каждого {} ({})"},
-        {"same_change", "пункт {} `{}`: {}: органов — {}, от {} до {}"},
         {"part", "вклад"}, {"change", "изменение"}, {"text", "текст акта"}, {"title_word", "заголовок"}}},
       {"kk",
        {{"title", "Түзетулерге шолу"}, {"compared", "Салыстыру: `{}` ({} күнгі) және `{}` ({} күнгі)."},
@@ -53,9 +49,6 @@ const Labels& labels(const std::string& lang) {
         {"none_word", "жоқ"}, {"absent", "жоқ"}, {"body", "орган"}, {"name", "атауы"}, {"result", "нәтиже"}, {"before", "бұрын"},
         {"after", "кейін"}, {"delta", "өзгеріс"}, {"status", "мәртебе"}, {"attribution", "Өзгерістердің себептері"},
         {"attribution_intro", "Өзгерістер бұрынғы редакцияға жоғарыдағы ретпен бір-бірлеп қолданылды; үлестердің қосындысы өзгеріске дәл тең."},
-        {"common", "Көп органға бірдей әсер еткен өзгерістер"},
-        {"same_factor", "{}-тармақ `{}`: {}: органдар саны — {}, әрқайсысында {} ({})"},
-        {"same_change", "{}-тармақ `{}`: {}: органдар саны — {}, {} бастап {} дейін"},
         {"part", "үлес"}, {"change", "өзгеріс"}, {"text", "акт мәтіні"}, {"title_word", "тақырып"}}},
   };
   auto it = all.find(lang);
@@ -185,22 +178,6 @@ std::string describe_in(const interp::Change& c, const interp::ClauseDiff& cd, c
   return cell(interp::describe(c));
 }
 
-std::string percent(const Rational& ratio) {
-  const Rational pct = (ratio - Rational(1)) * Rational(100);
-  std::string s = pct.round(2).to_fixed(2);
-  while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
-    const bool dot = s.back() == '.';
-    s.pop_back();
-    if (dot) break;
-  }
-  return (pct.sign() > 0 ? "+" : "") + s + " %";
-}
-
-std::string factor(const Rational& ratio) {
-  std::string s = ratio.to_exact();
-  return "×" + s;
-}
-
 }  // namespace
 
 std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownReview& r) {
@@ -208,8 +185,10 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
   auto F = [&](const char* key, auto&&... args) { return fmt::format(fmt::runtime(L.at(key)), args...); };
   std::string out = "# " + L.at("title") + "\n\n";
   out += F("compared", r.before_shown, format_date(r.before_as_of), r.after_shown, format_date(r.after_as_of)) + "\n";
+  if (d.two_data)
+    out += fmt::format(fmt::runtime(diff_word(r.lang, "data_compared")), r.data_before_shown, r.data_after_shown) + "\n";
   out += "\n## " + L.at("changes") + "\n";
-  if (!d.changed()) out += "\n" + L.at("none") + "\n";
+  if (!d.changed()) out += "\n" + (d.two_data ? diff_word(r.lang, "rules_same") : L.at("none")) + "\n";
   if (!d.contract.empty()) {
     out += "\n### " + L.at("contract") + "\n\n";
     for (const auto& ch : d.contract) out += "- " + cell(interp::describe(ch)) + "\n";
@@ -233,14 +212,9 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
     }
   }
   if (!r.data) return out;
-  const input::DataSet& data = *r.data;
-  auto name_of = [&](std::size_t body) {
-    const auto& b = data.bodies[body];
-    const std::string& first = r.lang == "ru" ? b.ru_name : b.kk_name;
-    return first.empty() ? (r.lang == "ru" ? b.kk_name : b.ru_name) : first;
-  };
+  auto name_of = [&](const interp::Impact& im) { return body_name_in(*im.who, r.lang); };
   bool names = false;
-  for (const auto& im : d.impacts) names = names || !name_of(im.body).empty();
+  for (const auto& im : d.impacts) names = names || !name_of(im).empty();
   out += "\n## " + L.at("impact") + "\n\n" +
          F("summary", r.affected, d.bodies, r.rise.empty() ? L.at("none_word") : r.rise,
            r.fall.empty() ? L.at("none_word") : r.fall, r.rank_changes) + "\n\n";
@@ -252,50 +226,32 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
     auto status = [&](bool present, interp::Status st) { return present ? html::status_label(r.lang, st) : L.at("absent"); };
     std::string status_before = status(im.before_present, im.before_status);
     std::string status_after = status(im.after_present, im.after_status);
-    out += fmt::format("| {}{} | {} | {} | {} | {} | {} | {} |\n", md(data.bodies[im.body].code),
-                       names ? " | " + md(name_of(im.body)) : "", im.clause, md(im.result),
+    out += fmt::format("| {}{} | {} | {} | {} | {} | {} | {} |\n", md(im.who->code),
+                       names ? " | " + md(name_of(im)) : "", im.clause, md(im.result),
                        im.before_present ? (im.before_text.empty() ? "n/a" : im.before_text) : "",
                        im.after_present ? (im.after_text.empty() ? "n/a" : im.after_text) : "",
                        im.delta ? signed_text(*im.delta, im.round) : "",
                        status_before == status_after ? status_before : status_before + " → " + status_after);
   }
 
-  // One change that moved many bodies alike is said once: a result moved by a single change for
-  // every body, by the same factor (a coefficient: "×6/5 (+20 %)") or not.
-  struct Group { std::vector<const interp::Impact*> impacts; bool same_factor = true; std::optional<Rational> factor; };
-  std::map<std::tuple<std::string, std::string, std::string>, Group> groups;
-  for (const auto& im : d.impacts) {
-    if (!im.delta || im.parts.size() != 1) continue;
-    Group& g = groups[{im.clause, im.result, im.parts.front().first}];
-    g.impacts.push_back(&im);
-    if (im.before.is_missing() || im.after.is_missing() || im.before.num.sign() == 0) {
-      g.same_factor = false;
-      continue;
-    }
-    const Rational f = im.after.num / im.before.num;
-    if (g.factor && !(*g.factor == f)) g.same_factor = false;
-    g.factor = f;
+  // A body in one data set only: no move to show, listed apart.
+  for (const auto* key : {"appeared", "gone"}) {
+    const auto& list = std::string(key) == "appeared" ? d.appeared : d.gone;
+    if (list.empty()) continue;
+    out += "\n### " + diff_word(r.lang, key) + "\n\n";
+    for (const auto* b : list)
+      out += "- " + md(b->code) + (body_name_in(*b, r.lang).empty() ? "" : " — " + md(body_name_in(*b, r.lang))) + "\n";
   }
+
+  // One change that moved many bodies alike is said once (cli/DiffCommon.cpp).
   std::set<const interp::Impact*> collapsed;
   std::string common;
-  for (const auto& [key, g] : groups) {
-    if (g.impacts.size() < 3) continue;
-    const auto& [clause, result, label] = key;
-    Rational lo = *g.impacts.front()->delta, hi = lo;
-    for (const auto* im : g.impacts) {
-      collapsed.insert(im);
-      if (*im->delta < lo) lo = *im->delta;
-      if (hi < *im->delta) hi = *im->delta;
-    }
-    const int round = g.impacts.front()->round;
-    common += "- " + (g.same_factor && g.factor
-                          ? F("same_factor", clause, result, cell(label), g.impacts.size(), factor(*g.factor), percent(*g.factor))
-                          : F("same_change", clause, result, cell(label), g.impacts.size(), signed_text(lo, round),
-                              signed_text(hi, round))) +
-              "\n";
+  for (const auto& m : common_moves(d)) {
+    collapsed.insert(m.impacts.begin(), m.impacts.end());
+    common += "- " + cell(common_move_text(m, r.lang)) + "\n";
   }
   out += "\n## " + L.at("attribution") + "\n\n" + L.at("attribution_intro") + "\n";
-  if (!common.empty()) out += "\n### " + L.at("common") + "\n\n" + common;
+  if (!common.empty()) out += "\n### " + diff_word(r.lang, "common") + "\n\n" + common;
   bool header = false;
   for (const auto& im : d.impacts) {
     if (!im.delta || collapsed.count(&im)) continue;
@@ -305,10 +261,10 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
       header = true;
     }
     for (const auto& [label, part] : im.parts)
-      out += fmt::format("| {} | {} | {} | {} | {} |\n", md(data.bodies[im.body].code), im.clause, md(im.result),
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", md(im.who->code), im.clause, md(im.result),
                          signed_text(part, im.round), cell(label));
     if (!im.attribution_note.empty())
-      out += fmt::format("| {} | {} | {} |  | {} |\n", md(data.bodies[im.body].code), im.clause, md(im.result),
+      out += fmt::format("| {} | {} | {} |  | {} |\n", md(im.who->code), im.clause, md(im.result),
                          cell(im.attribution_note));
   }
   return out;

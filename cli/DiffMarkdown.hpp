@@ -16,6 +16,7 @@ struct MarkdownReview {
   std::string rise, fall;  // "MF clause 49 T +1.97", or empty
   std::size_t rank_changes = 0;
   std::string lang = "en";
+  std::string data_before_shown, data_after_shown;  // two data sets (`--data-before`, `--data-after`)
 };
 
 // Legal text changes as words struck through and in bold, an added or repealed clause shown whole,

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "cli/DiffCommon.hpp"
 #include "cli/Html.hpp"
 #include "cli/Receipt.hpp"
 
@@ -17,26 +18,8 @@ using html::esc;
 using html::label;
 using html::labelf;
 
-// A word diff "[-old-] {+new+}" as <del>/<ins>.
-std::string word_diff_html(const std::string& s) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const bool del = s.compare(i, 2, "[-") == 0, ins = s.compare(i, 2, "{+") == 0;
-    if (del || ins) {
-      const std::size_t end = s.find(del ? "-]" : "+}", i + 2);
-      if (end != std::string::npos) {
-        out += fmt::format("<{0}>{1}</{0}>", del ? "del" : "ins", esc(s.substr(i + 2, end - i - 2)));
-        i = end + 2;
-        continue;
-      }
-    }
-    const std::size_t next = std::min(s.find("[-", i + 1), s.find("{+", i + 1));
-    out += esc(s.substr(i, next == std::string::npos ? std::string::npos : next - i));
-    i = next == std::string::npos ? s.size() : next;
-  }
-  return out;
-}
+// Text for word_diff's marks (a function, not an overload set).
+std::string esc_word(const std::string& s) { return esc(s); }
 
 // `d` escaped, names and expressions in backticks as code.
 std::string code_spans(const std::string& d) {
@@ -53,9 +36,13 @@ std::string code_spans(const std::string& d) {
   return out;
 }
 
+// A legal text or title changed: the words removed struck (<del>), the words added in bold (<ins>),
+// as the Markdown review has them (interp::word_diff).
 std::string change_html(const interp::Change& ch) {
-  if (ch.kind == interp::Change::Kind::TextChanged)
-    return fmt::format("legal text {}: <span class=\"wdiff\">{}</span>", esc(ch.subject), word_diff_html(ch.detail));
+  using K = interp::Change::Kind;
+  if (ch.kind == K::TextChanged || ch.kind == K::TitleChanged)
+    return fmt::format("{} {}: <span class=\"wdiff\">{}</span>", ch.kind == K::TextChanged ? "legal text" : "title",
+                       esc(ch.subject), interp::word_diff(ch.before, ch.after, {"<del>", "</del>", "<ins>", "</ins>", esc_word}));
   return code_spans(interp::describe(ch));
 }
 
@@ -88,7 +75,7 @@ std::string diff_html(const DiffView& v) {
   const std::string& lang = v.lang;
   const auto* data = v.data;
   auto who = [&](const interp::Impact* im) {
-    return im ? fmt::format("{} · {} {} · {}", data->bodies[im->body].code, im->clause, im->result,
+    return im ? fmt::format("{} · {} {} · {}", im->who->code, im->clause, im->result,
                             signed_fixed(*im->delta, im->round))
               : label(lang, "none_word");
   };
@@ -100,6 +87,9 @@ std::string diff_html(const DiffView& v) {
   b += fmt::format("<p class=\"meta\">{}: <code>{}</code> → {}: <code>{}</code></p>", esc(label(lang, "before")),
                    esc(labelf(lang, "compared", {v.before_shown, format_date(v.before_as_of)})), esc(label(lang, "after")),
                    esc(labelf(lang, "compared", {v.after_shown, format_date(v.after_as_of)})));
+  if (d.two_data)
+    b += fmt::format("<p class=\"meta\" id=\"data-compared\">{}</p>",
+                     code_spans(fmt::format(fmt::runtime(diff_word(lang, "data_compared")), v.data_before_shown, v.data_after_shown)));
   b += "</header>";
 
   b += "<div class=\"cards\" id=\"summary\">";
@@ -128,7 +118,7 @@ std::string diff_html(const DiffView& v) {
 
   // The changes, clause by clause, in the terms of the language.
   b += fmt::format("<section id=\"changes\"><h2>{}</h2>", esc(label(lang, "changes")));
-  if (d.clauses.empty()) b += "<p>" + esc(label(lang, "no_changes")) + "</p>";
+  if (d.clauses.empty()) b += "<p>" + esc(d.two_data && !d.changed() ? diff_word(lang, "rules_same") : label(lang, "no_changes")) + "</p>";
   for (const auto& cd : d.clauses) {
     b += fmt::format("<div class=\"clause-changes\" data-clause=\"{}\"><h3>{} {} — {}</h3><ul class=\"changes\">",
                      esc(cd.number), esc(label(lang, "clause")), esc(cd.number), esc(diff_clause_title(cd, lang)));
@@ -166,7 +156,7 @@ std::string diff_html(const DiffView& v) {
           continue;
         }
         html::Move m;
-        m.label = fmt::format("{} · {} {}", data->bodies[im.body].code, im.clause, im.result);
+        m.label = fmt::format("{} · {} {}", im.who->code, im.clause, im.result);
         m.href = "#" + impact_anchor(i);
         m.detail = fmt::format("{} → {} ({})", shown_value(im, true), shown_value(im, false), status_move(im, lang));
         if (im.delta) {
@@ -192,18 +182,36 @@ std::string diff_html(const DiffView& v) {
         b += fmt::format(
             "<tr class=\"{}\" data-agency=\"{}\" data-clause=\"{}\"><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td>"
             "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num {}\">{}</td><td class=\"nowrap\">{}</td></tr>",
-            oor ? "oor" : "", esc(data->bodies[im.body].code), esc(im.clause), esc(data->bodies[im.body].code),
-            esc(html::body_name(data->bodies[im.body], lang)), esc(im.clause), esc(im.result), esc(shown_value(im, true)),
+            oor ? "oor" : "", esc(im.who->code), esc(im.clause), esc(im.who->code),
+            esc(html::body_name(*im.who, lang)), esc(im.clause), esc(im.result), esc(shown_value(im, true)),
             esc(shown_value(im, false)), im.delta ? (im.delta->sign() > 0 ? "pos" : "neg") : "",
             im.delta ? esc(signed_fixed(*im.delta, im.round)) : "", esc(status_move(im, lang)));
       }
       b += "</tbody></table>";
     }
+    // A body in one data set only: no move to show, listed apart.
+    for (const auto* key : {"appeared", "gone"}) {
+      const auto& list = std::string(key) == "appeared" ? d.appeared : d.gone;
+      if (list.empty()) continue;
+      b += fmt::format("<h3>{}</h3><ul class=\"bodies\" id=\"{}\">", esc(diff_word(lang, key)), key);
+      for (const auto* body : list)
+        b += fmt::format("<li data-agency=\"{0}\">{0}{1}</li>", esc(body->code),
+                         html::body_name(*body, lang).empty() ? "" : " — " + esc(html::body_name(*body, lang)));
+      b += "</ul>";
+    }
     b += "</section>";
 
-    // Attribution: the part of each change in each move.
+    // Attribution: the part of each change in each move; a change that moved many bodies alike
+    // said once (cli/DiffCommon.cpp), its moves still in the table below.
     b += fmt::format("<section id=\"attribution\"><h2>{}</h2><p class=\"meta\">{}</p>", esc(label(lang, "attribution")),
                      esc(label(lang, "attribution_intro")));
+    if (const auto common = common_moves(d); !common.empty()) {
+      b += fmt::format("<h3>{}</h3><ul class=\"changes\" id=\"common-moves\">", esc(diff_word(lang, "common")));
+      for (const auto& m : common)
+        b += fmt::format("<li data-clause=\"{}\" data-bodies=\"{}\">{}</li>", esc(m.clause), m.impacts.size(),
+                         code_spans(common_move_text(m, lang)));
+      b += "</ul>";
+    }
     double max_part = 0;
     for (const auto& im : d.impacts)
       for (const auto& [lbl, part] : im.parts) max_part = std::max(max_part, std::fabs(html::chart_value(part)));
@@ -219,7 +227,7 @@ std::string diff_html(const DiffView& v) {
       }
       b += fmt::format("<tr id=\"{}\" class=\"move-head\" data-agency=\"{}\"><td><b>{} · {} {}</b></td><td class=\"num\"><b>{}</b>"
                        "</td><td>{}</td><td></td></tr>",
-                       impact_anchor(i), esc(data->bodies[im.body].code), esc(data->bodies[im.body].code),
+                       impact_anchor(i), esc(im.who->code), esc(im.who->code),
                        esc(im.clause), esc(im.result), esc(signed_fixed(*im.delta, im.round)),
                        esc(fmt::format("{} → {}", shown_value(im, true), shown_value(im, false))));
       for (const auto& [lbl, part] : im.parts) {

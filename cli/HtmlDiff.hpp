@@ -25,6 +25,7 @@ struct DiffView {
   };
   std::vector<RankMove> rank_moves;
   std::string lang = "en";
+  std::string data_before_shown, data_after_shown;  // two data sets (`--data-before`, `--data-after`)
 };
 
 std::string diff_html(const DiffView& v);

@@ -7,12 +7,15 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
+#include "cli/DiffCommon.hpp"
 #include "cli/Html.hpp"
 #include "cli/Output.hpp"
 #include "core/SharedLibrary.hpp"
@@ -306,13 +309,19 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
                                     format_date(view.before_as_of), view.after_shown, format_date(view.after_as_of));
   if (view.data) {
     auto who = [&](const interp::Impact* im) {
-      return im ? fmt::format("{} {} {} {}", view.data->bodies[im->body].code, im->clause, im->result,
+      return im ? fmt::format("{} {} {} {}", im->who->code, im->clause, im->result,
                               signed_fixed(*im->delta, im->round))
                 : std::string("none");
     };
     heading += fmt::format(" · {} of {} bodies affected · largest rise: {} · largest fall: {} · rank changes: {}",
                            view.affected, d.bodies, who(view.rise), who(view.fall), view.rank_moves.size());
   }
+  if (d.two_data)
+    heading += fmt::format(" · data: {} -> {}{}", view.data_before_shown, view.data_after_shown,
+                           d.changed() ? "" : " · " + diff_word(lang, "rules_same"));
+  if (d.two_data)
+    heading += fmt::format(" · data: {} -> {}{}", view.data_before_shown, view.data_after_shown,
+                           d.changed() ? "" : " · " + diff_word(lang, "rules_same"));
   lxw().worksheet_write_string(sum, 0, 0, heading.c_str(), book.title());
   header_row(book, sum, 1, {"clause", "title", "kind", "change", "before", "after", "affects values"});
   lxw_row_t row = 2;
@@ -338,6 +347,16 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
     lxw().worksheet_write_string(sum, row, 5, ch.after.c_str(), book.wrap());
     ++row;
   }
+  // Two data sets: a body in one of them only, after the changes ("data" in the clause column).
+  for (const auto* key : {"appeared", "gone"})
+    for (const auto* b : std::string(key) == "appeared" ? d.appeared : d.gone) {
+      lxw().worksheet_write_string(sum, row, 0, "data", book.bold());
+      lxw().worksheet_write_string(sum, row, 1, html::body_name(*b, lang).c_str(), book.wrap());
+      lxw().worksheet_write_string(sum, row, 2, std::string(key) == "appeared" ? "body_appeared" : "body_gone", nullptr);
+      lxw().worksheet_write_string(sum, row, 3, (diff_word(lang, key) + ": " + b->code).c_str(), book.wrap());
+      lxw().worksheet_write_string(sum, row, std::string(key) == "appeared" ? 5 : 4, b->code.c_str(), nullptr);
+      ++row;
+    }
   lxw().worksheet_freeze_panes(sum, 2, 1);
   lxw().worksheet_set_column(sum, 0, 0, 8, nullptr);
   lxw().worksheet_set_column(sum, 1, 1, 36, nullptr);
@@ -346,14 +365,51 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
   lxw().worksheet_set_column(sum, 6, 6, 13, nullptr);
   if (row > 2) lxw().worksheet_autofilter(sum, 1, 0, row - 1, 6);
 
+  // A change that moved many bodies alike, said once (as the Markdown and HTML reviews say it);
+  // each body's move is still on its clause's sheet.
+  if (const auto common = common_moves(d); !common.empty()) {
+    lxw_worksheet* ws = lxw().workbook_add_worksheet(book.wb(), "Common changes");
+    lxw().worksheet_write_string(ws, 0, 0, diff_word(lang, "common").c_str(), book.title());
+    header_row(book, ws, 1, {"clause", "result", "change", "bodies", "factor", "least delta", "greatest delta", "description"});
+    lxw_row_t r = 2;
+    for (const auto& m : common) {
+      lxw().worksheet_write_string(ws, r, 0, m.clause.c_str(), book.bold());
+      lxw().worksheet_write_string(ws, r, 1, m.result.c_str(), nullptr);
+      lxw().worksheet_write_string(ws, r, 2, m.change.c_str(), book.wrap());
+      lxw().worksheet_write_number(ws, r, 3, static_cast<double>(m.impacts.size()), nullptr);
+      if (m.factor) lxw().worksheet_write_string(ws, r, 4, (factor_text(*m.factor) + " (" + percent_text(*m.factor) + ")").c_str(), nullptr);
+      else lxw().worksheet_write_blank(ws, r, 4, book.blank());
+      lxw().worksheet_write_number(ws, r, 5, to_double(m.lo, m.round), book.number(m.round, "signed"));
+      lxw().worksheet_write_number(ws, r, 6, to_double(m.hi, m.round), book.number(m.round, "signed"));
+      lxw().worksheet_write_string(ws, r, 7, common_move_text(m, lang).c_str(), book.wrap());
+      ++r;
+    }
+    lxw().worksheet_freeze_panes(ws, 2, 1);
+    lxw().worksheet_set_column(ws, 2, 2, 40, nullptr);
+    lxw().worksheet_set_column(ws, 3, 6, 12, nullptr);
+    lxw().worksheet_set_column(ws, 7, 7, 60, nullptr);
+  }
+
   // One sheet per changed clause: whose results move, by how much, and the part of each change.
-  for (const auto& cd : d.clauses) {
-    lxw_worksheet* ws = lxw().workbook_add_worksheet(book.wb(), sheet_name(cd.number).c_str());
-    const std::string t = fmt::format("Clause {} — {}", cd.number, diff_clause_title(cd, lang));
+  // With two data sets, also one per clause whose results the data alone moved.
+  std::vector<std::pair<std::string, std::string>> sheets;  // clause, title
+  for (const auto& cd : d.clauses) sheets.push_back({cd.number, diff_clause_title(cd, lang)});
+  if (d.two_data) {
+    std::set<std::string> moved, listed;
+    for (const auto& im : d.impacts) moved.insert(im.clause);
+    for (const auto& cd : d.clauses) listed.insert(cd.number);
+    for (const auto& r : d.after_results.rows)
+      if (moved.count(r.version->number) && r.version->clause && listed.insert(r.version->number).second)
+        sheets.push_back({r.version->number, html::clause_title(*r.version->clause, lang)});
+    std::stable_sort(sheets.begin(), sheets.end(), [](const auto& a, const auto& b) { return interp::clause_number_less(a.first, b.first); });
+  }
+  for (const auto& [number, title] : sheets) {
+    lxw_worksheet* ws = lxw().workbook_add_worksheet(book.wb(), sheet_name(number).c_str());
+    const std::string t = fmt::format("Clause {} — {}", number, title);
     lxw().worksheet_write_string(ws, 0, 0, t.c_str(), book.title());
     std::vector<std::string> parts;  // attribution labels, in the order of the changes
     for (const auto& im : d.impacts)
-      if (im.clause == cd.number)
+      if (im.clause == number)
         for (const auto& [lbl, part] : im.parts)
           if (std::find(parts.begin(), parts.end(), lbl) == parts.end()) parts.push_back(lbl);
     std::vector<std::string> head{view.data ? body_headers(*view.data).code : std::string(kResultsBodyColumn), "name", "result", "before", "after", "delta", "status"};
@@ -363,8 +419,8 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
     lxw_row_t r = 2;
     if (view.data)
       for (const auto& im : d.impacts) {
-        if (im.clause != cd.number) continue;
-        const auto& body = view.data->bodies[im.body];
+        if (im.clause != number) continue;
+        const auto& body = *im.who;
         lxw().worksheet_write_string(ws, r, 0, body.code.c_str(), book.bold());
         lxw().worksheet_write_string(ws, r, 1, html::body_name(body, lang).c_str(), nullptr);
         lxw().worksheet_write_string(ws, r, 2, im.result.c_str(), nullptr);

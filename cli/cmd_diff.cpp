@@ -20,7 +20,9 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "cli/DiffCommon.hpp"
 #include "cli/DiffMarkdown.hpp"
+#include "cli/DiffText.hpp"
 #include "grammar/Parser.hpp"
 #include "interpreter/DataRules.hpp"
 #include "core/Timing.hpp"
@@ -41,6 +43,7 @@ struct Side {
   LoadedRules loaded;
   Date as_of;
   std::string shown;  // for headings
+  std::string data_shown;  // with --data-before/--data-after: this side's data, as messages show it
 };
 
 // Runs `argv` (no shell: each argument reaches the program as it is), its standard output to
@@ -141,228 +144,6 @@ bool load_side(Side& s, const std::vector<std::string>& with, std::vector<fs::pa
   return !s.loaded.diags.has_errors();
 }
 
-std::string signed_text(const Rational& r, int places) {
-  std::string t = r.to_fixed(places);
-  return r.sign() > 0 ? "+" + t : t;
-}
-
-struct Colours {
-  bool on = false;
-  std::string green(const std::string& s) const { return on ? "\033[32m" + s + "\033[0m" : s; }
-  std::string red(const std::string& s) const { return on ? "\033[31m" + s + "\033[0m" : s; }
-  std::string bold(const std::string& s) const { return on ? "\033[1m" + s + "\033[0m" : s; }
-};
-
-std::string clause_title(const interp::ClauseDiff& d) {
-  const auto* v = d.after ? d.after : d.before;
-  return v && v->clause ? v->clause->title : "";
-}
-
-std::string status_move(const interp::Impact& im) {
-  std::string a = im.before_present ? interp::status_name(im.before_status) : "absent";
-  std::string b = im.after_present ? interp::status_name(im.after_status) : "absent";
-  return a == b ? a : a + " -> " + b;
-}
-
-struct RankMove {
-  std::string agency, clause, result;
-  int before = 0, after = 0;
-};
-
-// Competition ranking ("1224"), highest value first, over the bodies with a value.
-std::map<std::size_t, int> ranks(const std::vector<std::pair<std::size_t, Rational>>& values) {
-  auto v = values;
-  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return b.second < a.second; });
-  std::map<std::size_t, int> out;
-  for (std::size_t i = 0; i < v.size(); ++i)
-    out[v[i].first] = (i > 0 && v[i].second == v[i - 1].second) ? out[v[i - 1].first] : static_cast<int>(i) + 1;
-  return out;
-}
-
-struct Summary {
-  std::set<std::size_t> affected;
-  const interp::Impact* rise = nullptr;
-  const interp::Impact* fall = nullptr;
-  std::vector<RankMove> rank_moves;
-};
-
-Summary summarize(const interp::RuleDiff& d, const interp::Evaluation& before, const interp::Evaluation& after,
-                  const input::DataSet& data) {
-  Summary s;
-  for (const auto& im : d.impacts) {
-    s.affected.insert(im.body);
-    if (im.kind == interp::OutputKind::Rank || im.kind == interp::OutputKind::Grade) continue;  // a place, not a score
-    if (im.delta && im.delta->sign() > 0 && (!s.rise || *s.rise->delta < *im.delta)) s.rise = &im;
-    if (im.delta && im.delta->sign() < 0 && (!s.fall || *im.delta < *s.fall->delta)) s.fall = &im;
-  }
-  std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::size_t, Rational>>> bv, av;
-  // Scores are ranked here, highest first; a rank the rules declare is its own (its ties and
-  // placements are the rule's), and a grade is no number.
-  auto scored = [](const interp::ResultRow& r) {
-    return !r.value.is_missing() && (r.kind == interp::OutputKind::Result || r.kind == interp::OutputKind::Obligation);
-  };
-  for (const auto& r : before.rows)
-    if (scored(r)) bv[{r.version->number, r.result}].push_back({r.body, r.value.num.round(r.round)});
-  for (const auto& r : after.rows)
-    if (scored(r)) av[{r.version->number, r.result}].push_back({r.body, r.value.num.round(r.round)});
-  std::map<std::tuple<std::size_t, std::string, std::string>, int> declared;
-  for (const auto& r : before.rows)
-    if (r.kind == interp::OutputKind::Rank && !r.value.is_missing())
-      declared[{r.body, r.version->number, r.result}] = static_cast<int>(r.value.num.to_int64());
-  for (const auto& r : after.rows)
-    if (auto it = declared.find({r.body, r.version->number, r.result});
-        r.kind == interp::OutputKind::Rank && !r.value.is_missing() && it != declared.end() &&
-        it->second != static_cast<int>(r.value.num.to_int64()))
-      s.rank_moves.push_back({data.bodies[r.body].code, r.version->number, r.result, it->second,
-                              static_cast<int>(r.value.num.to_int64())});
-  for (const auto& [key, vals] : av) {
-    if (!bv.count(key)) continue;
-    auto rb = ranks(bv[key]), ra = ranks(vals);
-    for (const auto& [body, rank] : ra)
-      if (rb.count(body) && rb[body] != rank)
-        s.rank_moves.push_back({data.bodies[body].code, key.first, key.second, rb[body], rank});
-  }
-  std::stable_sort(s.rank_moves.begin(), s.rank_moves.end(), [](const RankMove& a, const RankMove& b) {
-    return std::abs(a.after - a.before) > std::abs(b.after - b.before);
-  });
-  return s;
-}
-
-std::string render_text(const interp::RuleDiff& d, const Side& a, const Side& b, const input::DataSet* data,
-                        const Summary* sum, const Colours& c) {
-  std::string out = fmt::format("{} as of {}  ->  {} as of {}\n", a.shown, format_date(a.as_of), b.shown, format_date(b.as_of));
-  if (!d.changed()) out += "\nno changes in the rules\n";
-  if (!d.contract.empty()) {
-    out += "\n" + c.bold("Data contract") + "\n";
-    for (const auto& ch : d.contract) out += "  - " + interp::describe(ch) + "\n";
-  }
-  for (const auto& cd : d.clauses) {
-    out += "\n" + c.bold(fmt::format("Clause {}: {}", cd.number, clause_title(cd))) + "\n";
-    for (const auto& ch : cd.changes) out += "  - " + interp::describe(ch) + "\n";
-  }
-  if (!data) return out;
-  out += fmt::format("\n{}\n", c.bold(fmt::format("Impact on {} bodies: {} affected", d.bodies, sum->affected.size())));
-  if (d.impacts.empty()) return out + "  no result moves\n";
-  std::vector<std::vector<std::string>> rows{{"body", "clause", "result", "before", "after", "delta", "status"}};
-  for (const auto& im : d.impacts)
-    rows.push_back({data->bodies[im.body].code, im.clause, im.result,
-                    im.before_present ? (im.before_text.empty() ? "n/a" : im.before_text) : "",
-                    im.after_present ? (im.after_text.empty() ? "n/a" : im.after_text) : "",
-                    im.delta ? signed_text(*im.delta, im.round) : "", status_move(im)});
-  std::vector<std::size_t> w(rows[0].size(), 0);
-  for (const auto& r : rows)
-    for (std::size_t i = 0; i < r.size(); ++i) w[i] = std::max(w[i], utf8_length(r[i]));
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    std::string line = " ";
-    for (std::size_t i = 0; i < rows[k].size(); ++i) {
-      bool right = i == 1 || (i >= 3 && i <= 5);
-      std::string cell = right ? pad_left(rows[k][i], w[i]) : pad_right(rows[k][i], w[i]);
-      if (i == 5 && k > 0 && !rows[k][i].empty()) cell = rows[k][i][0] == '+' ? c.green(cell) : c.red(cell);
-      line += " " + cell;
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
-  auto who = [&](const interp::Impact* im) {
-    return fmt::format("{} clause {} {} {}", data->bodies[im->body].code, im->clause, im->result,
-                       signed_text(*im->delta, im->round));
-  };
-  out += "\n";
-  out += "Largest rise: " + (sum->rise ? who(sum->rise) : std::string("none")) + "\n";
-  out += "Largest fall: " + (sum->fall ? who(sum->fall) : std::string("none")) + "\n";
-  out += fmt::format("Rank changes: {}\n", sum->rank_moves.size());
-  for (std::size_t i = 0; i < sum->rank_moves.size() && i < 10; ++i) {
-    const auto& m = sum->rank_moves[i];
-    out += fmt::format("  {} clause {} {}: {} -> {}\n", m.agency, m.clause, m.result, m.before, m.after);
-  }
-  out += "\n" + c.bold("Attribution (each change applied in the order listed above; parts sum to the delta)") + "\n";
-  std::size_t status_only = 0;
-  for (const auto& im : d.impacts) {
-    if (!im.delta) {  // a status change has no numeric move to split: the table above shows it
-      ++status_only;
-      continue;
-    }
-    out += fmt::format("  {} clause {} {}: {}\n", data->bodies[im.body].code, im.clause, im.result,
-                       im.delta ? signed_text(*im.delta, im.round) : status_move(im));
-    for (const auto& [label, part] : im.parts) out += fmt::format("    {:>8}  {}\n", signed_text(part, im.round), label);
-    if (!im.attribution_note.empty()) out += "    (" + im.attribution_note + ")\n";
-  }
-  if (status_only) out += fmt::format("  ({} moves of status only, such as n/a -> ok, have no numeric parts)\n", status_only);
-  return out;
-}
-
-
-std::string markdown(const interp::RuleDiff& d, const Side& a, const Side& b, const input::DataSet* data,
-                     const Summary& sum, const std::string& lang) {
-  auto moved = [&](const interp::Impact* im) {
-    if (!im) return std::string();
-    const std::string code = data->bodies[im->body].code, delta = signed_text(*im->delta, im->round);
-    if (lang == "ru") return fmt::format("{}, пункт {}, {} {}", code, im->clause, im->result, delta);
-    if (lang == "kk") return fmt::format("{}, {}-тармақ, {} {}", code, im->clause, im->result, delta);
-    return fmt::format("{} clause {} {} {}", code, im->clause, im->result, delta);
-  };
-  MarkdownReview r{a.shown, b.shown, a.as_of, b.as_of, data, sum.affected.size(), data ? moved(sum.rise) : "",
-                   data ? moved(sum.fall) : "", sum.rank_moves.size(), lang};
-  return render_markdown_review(d, r);
-}
-
-std::string render_json(const interp::RuleDiff& d, const Side& a, const Side& b, const input::DataSet* data,
-                        const Summary* sum) {
-  using J = nlohmann::ordered_json;
-  J j;
-  j["before"] = {{"rules", a.shown}, {"as_of", format_date(a.as_of)}};
-  j["after"] = {{"rules", b.shown}, {"as_of", format_date(b.as_of)}};
-  auto version = [](const interp::ClauseVersion* v) -> J {
-    if (!v) return nullptr;
-    return {{"act", v->act->id}, {"from", v->label()}, {"file", v->clause ? v->clause->number_span.where() : ""}};
-  };
-  j["contract"] = J::array();
-  for (const auto& ch : d.contract)
-    j["contract"].push_back({{"kind", interp::kind_name(ch.kind)}, {"table", ch.table}, {"subject", ch.subject},
-                             {"before", ch.before}, {"after", ch.after}, {"description", interp::describe(ch)}});
-  j["clauses"] = J::array();
-  for (const auto& cd : d.clauses) {
-    J cj{{"clause", cd.number}, {"title", clause_title(cd)}, {"before", version(cd.before)}, {"after", version(cd.after)}};
-    cj["changes"] = J::array();
-    for (const auto& ch : cd.changes)
-      cj["changes"].push_back({{"kind", interp::kind_name(ch.kind)}, {"subject", ch.subject}, {"before", ch.before},
-                               {"after", ch.after}, {"detail", ch.detail}, {"description", interp::describe(ch)},
-                               {"affects_values", ch.affects_values},
-                               {"before_at", ch.old_at.valid() ? ch.old_at.where() : ""},
-                               {"after_at", ch.new_at.valid() ? ch.new_at.where() : ""}});
-    j["clauses"].push_back(cj);
-  }
-  if (data) {
-    J imp{{"bodies", d.bodies}, {"affected", sum->affected.size()}};
-    auto ref = [&](const interp::Impact* im) -> J {
-      if (!im) return nullptr;
-      return {{kResultsBodyColumn, data->bodies[im->body].code}, {"clause", im->clause}, {"result", im->result},
-              {"delta", signed_text(*im->delta, im->round)}};
-    };
-    imp["largest_rise"] = ref(sum->rise);
-    imp["largest_fall"] = ref(sum->fall);
-    imp["rank_changes"] = J::array();
-    for (const auto& m : sum->rank_moves)
-      imp["rank_changes"].push_back({{kResultsBodyColumn, m.agency}, {"clause", m.clause}, {"result", m.result},
-                                     {"before", m.before}, {"after", m.after}});
-    imp["rows"] = J::array();
-    for (const auto& im : d.impacts) {
-      J r{{kResultsBodyColumn, data->bodies[im.body].code}, {"clause", im.clause}, {"result", im.result},
-          {"before", im.before_present ? J(im.before_text) : J(nullptr)},
-          {"after", im.after_present ? J(im.after_text) : J(nullptr)},
-          {"delta", im.delta ? J(signed_text(*im.delta, im.round)) : J(nullptr)},
-          {"before_status", im.before_present ? J(interp::status_name(im.before_status)) : J("absent")},
-          {"after_status", im.after_present ? J(interp::status_name(im.after_status)) : J("absent")}};
-      r["attribution"] = J::array();
-      for (const auto& [label, part] : im.parts) r["attribution"].push_back({{"change", label}, {"delta", signed_text(part, im.round)}});
-      r["attribution_note"] = im.attribution_note;
-      imp["rows"].push_back(r);
-    }
-    j["impact"] = imp;
-  }
-  return j.dump(2) + "\n";
-}
-
 }  // namespace
 
 // Why one reading of the data cannot serve both sides of a diff, or "": every table the old side
@@ -393,6 +174,53 @@ static std::string contracts_compatible(const interp::RuleSet& before, const int
   return {};
 }
 
+// --data-before and --data-after: each read with its own side's contract and as-of date, its
+// derived columns and invariants by its own side's rules. The new data is also prepared for the old
+// rules when they can read it, so that each move is split into the data's part and the rules'
+// (interp::DataPair); else the moves are left unsplit, and the note says why.
+static bool load_pair(const DiffOptions& o, const interp::RuleSet& ra, const interp::Checked& ca, const Side& a,
+                      const Side& b, std::optional<input::DataSet>& data_old, std::optional<input::DataSet>& data,
+                      interp::DataPair& two, std::ostream& err) {
+  const interp::RuleSet& rb = b.loaded.rules;
+  const interp::Checked& cb = b.loaded.checked;
+  const auto before_versions = ra.all_in_force(a.as_of);
+  const auto after_versions = rb.all_in_force(b.as_of);
+  if (std::string why = contracts_compatible(ra, ca, before_versions, rb); !why.empty()) {
+    two.split = false;
+    two.why_not_split = "not split between the data and the rules: " + why;
+  }
+  std::vector<std::string> needed_old = interp::tables_needed(ra, ca, before_versions, a.as_of);
+  std::vector<std::string> needed_new = interp::tables_needed(rb, cb, after_versions, b.as_of);
+  if (two.split) needed_new.insert(needed_new.end(), needed_old.begin(), needed_old.end());
+  const char* option = "--data-before";
+  try {
+    Phase ph("diff: data");
+    Diagnostics warnings;
+    data_old = input::load_data(o.data_before, *ra.contract, a.as_of, needed_old, data_load_options());
+    for (const auto& w : data_old->warnings) warnings.add(w);
+    warnings.append(interp::prepare_data(ra, ca, *data_old, a.as_of, before_versions));
+    option = "--data-after";
+    data = input::load_data(o.data_after, *rb.contract, b.as_of, needed_new, data_load_options());
+    for (const auto& w : data->warnings) warnings.add(w);
+    warnings.append(interp::prepare_data(rb, cb, *data, b.as_of, after_versions));
+    note_inputs(data_old->files, "a data file this command reads");
+    note_inputs(data->files, "a data file this command reads");
+    err << render(warnings);
+  } catch (const InputError& e) {
+    err << render(e.diagnostics) << "note: the data given with " << option << "\n";
+    return false;
+  }
+  if (two.split) {
+    try {  // the old rules on the new data: their derived columns, and the invariants they rely on
+      err << render(interp::prepare_data(ra, ca, *data, a.as_of, before_versions));
+    } catch (const InputError&) {
+      two.split = false;
+      two.why_not_split = "not split between the data and the rules: the new data breaks an invariant the old rules rely on";
+    }
+  }
+  return true;
+}
+
 int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
   forget_inputs();
   if (o.format != "text" && o.format != "markdown" && o.format != "json" && o.format != "html" && o.format != "xlsx") {
@@ -403,15 +231,33 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
     err << "error: unknown language `" << o.lang << "`\n  = help: use kk, ru or en\n";
     return kBadInput;
   }
+  // --data-before and --data-after: two data sets (two years' data), each side read with its own;
+  // both or neither, and not with --data.
+  const bool pair = !o.data_before.empty() || !o.data_after.empty();
+  if (pair && !o.data.empty()) {
+    err << "error: --data cannot be given with --data-before and --data-after\n"
+        << "  = help: one data set for both sides: `--data DATA`; two data sets, one per side: `--data-before OLD "
+           "--data-after NEW`\n";
+    return kBadInput;
+  }
+  if (pair && (o.data_before.empty() || o.data_after.empty())) {
+    err << "error: " << (o.data_before.empty() ? "--data-after is given without --data-before" : "--data-before is given without --data-after")
+        << "\n  = help: give both, one data set per side: `ereje diff rules --as-of 2024-01-01 --data-before data-2023 "
+           "--data-after data-2024`\n";
+    return kBadInput;
+  }
   bool dated = !o.from.empty() || !o.to.empty();
   if (dated && (o.from.empty() || o.to.empty() || !o.new_rules.empty())) {
     err << "error: --from and --to go together, with one rule set\n"
         << "  = help: `ereje diff rules --from 2023-01-01 --to 2024-01-01`, or `ereje diff OLD NEW`\n";
     return kBadInput;
   }
-  if (!dated && o.new_rules.empty()) {
-    err << "error: diff needs two rule sets, or one with --from and --to\n"
-        << "  = help: `ereje diff OLD NEW`, `ereje diff HEAD~1:rules rules`, or `ereje diff rules --from D1 --to D2`\n";
+  // One rule set with two data sets: the same rules on both sides, at one date.
+  const bool same = !dated && o.new_rules.empty() && pair;
+  if (!dated && o.new_rules.empty() && !pair) {
+    err << "error: diff needs two rule sets, or one with --from and --to, or one with --data-before and --data-after\n"
+        << "  = help: `ereje diff OLD NEW`, `ereje diff HEAD~1:rules rules`, `ereje diff rules --from D1 --to D2`, or "
+           "`ereje diff rules --data-before D1 --data-after D2`\n";
     return kBadInput;
   }
   std::vector<fs::path> temps;
@@ -423,19 +269,27 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
     }
   } cleanup{temps};
 
-  Side a{o.old_rules, {}, {}, o.old_rules}, b{dated ? o.old_rules : o.new_rules, {}, {}, dated ? o.old_rules : o.new_rules};
+  const bool one = dated || same;  // one rule set read once, on both sides
+  Side a{o.old_rules, {}, {}, o.old_rules, {}}, b{one ? o.old_rules : o.new_rules, {}, {}, one ? o.old_rules : o.new_rules, {}};
+  if (pair) {
+    a.data_shown = input::shown_data(o.data_before);
+    b.data_shown = input::shown_data(o.data_after);
+  }
   if (!load_side(a, o.with, temps, err)) return kBadInput;
-  if (dated) {
-    auto f = parse_as_of(o.from, "--from", err);
-    auto t = parse_as_of(o.to, "--to", err);
-    if (!f || !t) return kBadInput;
-    a.as_of = *f;
-    b.as_of = *t;
-    b.loaded.rules = std::move(a.loaded.rules);  // one rule set, two dates
+  if (one) {
+    if (dated) {
+      auto f = parse_as_of(o.from, "--from", err);
+      auto t = parse_as_of(o.to, "--to", err);
+      if (!f || !t) return kBadInput;
+      a.as_of = *f;
+      b.as_of = *t;
+    }
+    b.loaded.rules = std::move(a.loaded.rules);  // one rule set, two dates or two data sets
     b.loaded.checked = std::move(a.loaded.checked);
     a.loaded.rules = interp::RuleSet{};
-  } else {
-    if (!load_side(b, o.with, temps, err)) return kBadInput;
+  }
+  if (!dated) {
+    if (!same && !load_side(b, o.with, temps, err)) return kBadInput;
     if (!o.as_of.empty()) {
       auto d = parse_as_of(o.as_of, "--as-of", err);
       if (!d) return kBadInput;
@@ -443,16 +297,17 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
     } else {
       // The newest state of each: the latest date any version of either takes effect.
       Date latest{};
-      for (const auto* rs : {&a.loaded.rules, &b.loaded.rules})
+      for (const auto* rs : {same ? &b.loaded.rules : &a.loaded.rules, &b.loaded.rules})
         for (const auto& [n, vs] : rs->clauses)
           for (const auto& v : vs) latest = std::max(latest, v.from);
       a.as_of = b.as_of = latest;
       err << "note: comparing the versions in force on " << format_date(latest)
-          << " (the latest date either rule set takes effect; choose another with --as-of)\n";
+          << (same ? " (the latest date the rules take effect; choose another with --as-of)\n"
+                   : " (the latest date either rule set takes effect; choose another with --as-of)\n");
     }
   }
-  const interp::RuleSet& ra = dated ? b.loaded.rules : a.loaded.rules;
-  const interp::Checked& ca = dated ? b.loaded.checked : a.loaded.checked;
+  const interp::RuleSet& ra = one ? b.loaded.rules : a.loaded.rules;
+  const interp::Checked& ca = one ? b.loaded.checked : a.loaded.checked;
   for (const Side* s : {&a, &b}) {
     const interp::RuleSet& rs = s == &a ? ra : b.loaded.rules;
     auto earliest = rs.earliest();
@@ -493,19 +348,28 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
       return kBadInput;
     }
   }
+  std::optional<input::DataSet> data_old;  // --data-before; `data` is then --data-after
+  interp::DataPair two;
+  if (pair) {
+    two.label = "data: " + a.data_shown + " -> " + b.data_shown;
+    if (!load_pair(o, ra, ca, a, b, data_old, data, two, err)) return kBadInput;
+    two.before = &*data_old;
+    two.after = &*data;
+  }
   interp::AggregateCache cache;
   std::optional<Phase> ph_diff(std::in_place, "diff: changes, impact, attribution");
-  interp::RuleDiff d = interp::diff_rules(before, after, data ? &*data : nullptr, &cache);
+  interp::RuleDiff d = pair ? interp::diff_rules(before, after, two, &cache)
+                            : interp::diff_rules(before, after, data ? &*data : nullptr, &cache);
   ph_diff.reset();
   Phase ph_rest("diff: ranks, report, freeing");
   Summary sum;
-  if (data) sum = summarize(d, d.before_results, d.after_results, *data);  // ranks from both sides' results
+  if (data) sum = summarize(d, data_old ? *data_old : *data, *data);  // ranks from both sides' results
   Colours c;
   c.on = o.format == "text" && &out == &std::cout && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   std::string text;
   if (o.format == "html" || o.format == "xlsx") {
     DiffView view{&d, a.shown, b.shown, a.as_of, b.as_of, data ? &*data : nullptr, sum.affected.size(), sum.rise, sum.fall,
-                  {}, o.lang};
+                  {}, o.lang, a.data_shown, b.data_shown};
     for (const auto& m : sum.rank_moves) view.rank_moves.push_back({m.agency, m.clause, m.result, m.before, m.after});
     std::string problem;
     if (o.format == "html") text = diff_html(view);
@@ -514,26 +378,30 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
       return kBadInput;
     }
   } else {
-    text = o.format == "json"       ? render_json(d, a, b, data ? &*data : nullptr, &sum)
-           : o.format == "markdown" ? markdown(d, a, b, data ? &*data : nullptr, sum, o.lang)
-                                    : render_text(d, a, b, data ? &*data : nullptr, &sum, c);
+    const DiffSideShown sa{a.shown, a.as_of, a.data_shown}, sb{b.shown, b.as_of, b.data_shown};
+    text = o.format == "json"       ? render_json(d, sa, sb, data ? &*data : nullptr, &sum)
+           : o.format == "markdown" ? render_markdown(d, sa, sb, data ? &*data : nullptr, sum, o.lang)
+                                    : render_text(d, sa, sb, data ? &*data : nullptr, &sum, c);
   }
   if (o.output.empty() || o.output == "-") out << text;
   else if (!write_file_atomically(o.output, text, err)) return kBadInput;
-  // Like diff(1): 1 when there are differences.
-  return d.changed() ? kFound : kOk;
+  // Like diff(1): 1 when there are differences (with two data sets, a result moved or a body in one only).
+  return d.differs() ? kFound : kOk;
 }
 
 void add_diff(CLI::App& app, Action& action) {
   auto o = std::make_shared<DiffOptions>();
   auto* cmd = app.add_subcommand("diff", "what changed between two rule sets, and whose results move");
   cmd->add_option("old", o->old_rules, "the old rules: a file, a folder, or REV:PATH for a git revision")->required();
-  cmd->add_option("new", o->new_rules, "the new rules (omit with --from/--to)");
+  cmd->add_option("new", o->new_rules, "the new rules (omit with --from/--to, or for the same rules on two data sets)");
   cmd->add_option("--with", o->with, "rule files or folders read on both sides, e.g. the acts whose clauses a block total reads");
   cmd->add_option("--from", o->from, "with one rule set: the old date (YYYY-MM-DD)");
   cmd->add_option("--to", o->to, "with one rule set: the new date (YYYY-MM-DD)");
-  cmd->add_option("--as-of", o->as_of, "with two rule sets: the date whose versions are compared");
+  cmd->add_option("--as-of", o->as_of, "with two rule sets, or one on two data sets: the date whose versions are compared");
   cmd->add_option("--data", o->data, "a data folder, SQLite file or postgresql:// URL: show how each body's results move");
+  cmd->add_option("--data-before", o->data_before,
+                  "with --data-after, instead of --data: the old side's data (e.g. last year's); bodies matched by code");
+  cmd->add_option("--data-after", o->data_after, "with --data-before: the new side's data");
   cmd->add_option("--csv-dialect", csv_dialect(),
                   "rfc4180 (default), or excel-ru: CSV as Excel writes it in a Russian or Kazakh locale (ИСТИНА/ЛОЖЬ, "
                   "ДА/НЕТ, a decimal comma)")

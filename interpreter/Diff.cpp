@@ -591,6 +591,12 @@ std::vector<ContractChange> diff_contracts(const DiffSide& before, const DiffSid
 
 RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::DataSet* data,
                     AggregateCache* cache) {
+  DataPair one;
+  one.before = one.after = data;
+  return diff_rules(before, after, one, cache);
+}
+
+RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const DataPair& pair, AggregateCache* cache) {
   RuleDiff out;
   out.contract = diff_contracts(before, after);
   std::map<std::string, const ClauseVersion*> old_v, new_v;
@@ -625,19 +631,36 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
     }
     if (!d.changes.empty()) out.clauses.push_back(std::move(d));
   }
-  if (!data) return out;
+  if (!pair.before || !pair.after) return out;
 
-  out.bodies = data->bodies.size();
+  // Bodies are matched by their code (the contract's body key); a body in one data set only has
+  // nothing to compare and is listed apart. The rows' body indices are the new data's.
+  const input::DataSet& old_data = *pair.before;
+  const input::DataSet* data = pair.after;
+  const bool two = pair.before != pair.after;
+  const std::size_t nb = data->bodies.size();
+  out.two_data = two;
+  if (two) {
+    for (const auto& b : data->bodies)
+      if (old_data.body_index(b.code) < 0) out.appeared.push_back(&b);
+    for (const auto& b : old_data.bodies)
+      if (data->body_index(b.code) < 0) out.gone.push_back(&b);
+  }
+  out.bodies = nb + out.gone.size();
   EvaluateOptions with_cache;
   with_cache.cache = cache;
   std::vector<const ClauseVersion*> ov, nv;
   for (const auto& [n, v] : old_v) ov.push_back(v);
   for (const auto& [n, v] : new_v) nv.push_back(v);
-  Evaluation eo = evaluate(*before.rules, *before.checked, *data, before.as_of, ov, with_cache);
+  Evaluation eo = evaluate(*before.rules, *before.checked, old_data, before.as_of, ov, two ? EvaluateOptions{} : with_cache);
   Evaluation en = evaluate(*after.rules, *after.checked, *data, after.as_of, nv, with_cache);
   std::map<std::tuple<std::size_t, std::string, std::string>, std::pair<const ResultRow*, const ResultRow*>> pairs;
-  for (const auto& r : eo.rows) pairs[{r.body, r.version->number, r.result}].first = &r;
-  for (const auto& r : en.rows) pairs[{r.body, r.version->number, r.result}].second = &r;
+  for (const auto& r : eo.rows) {
+    const int body = two ? data->body_index(old_data.bodies[r.body].code) : static_cast<int>(r.body);
+    if (body >= 0) pairs[{static_cast<std::size_t>(body), r.version->number, r.result}].first = &r;
+  }
+  for (const auto& r : en.rows)
+    if (!two || old_data.body_index(data->bodies[r.body].code) >= 0) pairs[{r.body, r.version->number, r.result}].second = &r;
 
   // Attribution stages, over the whole rule set: the old rules (eo), the old rules at the new date,
   // then each changed clause one step at a time (the clauses whose results it reads first), each
@@ -675,18 +698,23 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
       return it == mix.end() ? nullptr : it->second;
     };
     Evaluation ev = evaluate(*after.rules, ck, *data, at, report, opt);
-    stages.push_back({clause, label, index_rows(ev, out.bodies)});
+    stages.push_back({clause, label, index_rows(ev, nb)});
   };
   std::set<std::string> all_numbers;
   for (const auto& [n, v] : old_v) all_numbers.insert(n);
-  if (before.as_of != after.as_of)
+  // Two data sets: the data's step first, the old rules on the new data at the old date.
+  if (two && pair.split)
+    stages.push_back({"", pair.label,
+                      index_rows(evaluate(*before.rules, *before.checked, *data, before.as_of, ov, with_cache), nb)});
+  const bool stages_wanted = !two || pair.split;  // else no move is split: no stage is evaluated
+  if (before.as_of != after.as_of && stages_wanted)
     stage("", describe({Change::Kind::AsOfMoved, "", "", format_date(before.as_of), format_date(after.as_of), {}, {}, {}, true}),
           all_numbers, both, after.as_of);
   // Parts before the totals that read them: a clause's changes are applied after those of the
   // clauses it reads, so that a total's own changes act on its parts' new values.
   std::vector<const ClauseDiff*> changed;
   for (const auto& cd : out.clauses)
-    if (cd.before && cd.after && cd.before->clause && cd.after->clause) changed.push_back(&cd);
+    if (stages_wanted && cd.before && cd.after && cd.before->clause && cd.after->clause) changed.push_back(&cd);
   std::stable_sort(changed.begin(), changed.end(), [&](const ClauseDiff* a, const ClauseDiff* b) {
     return clauses_read(*b->after->clause).count(a->number) && !clauses_read(*a->after->clause).count(b->number);
   });
@@ -725,6 +753,7 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
     const auto& [body, clause, result] = key;
     Impact im;
     im.body = body;
+    im.who = &data->bodies[body];
     im.clause = clause;
     im.result = result;
     im.kind = (pr.second ? pr.second : pr.first)->kind;
@@ -751,6 +780,11 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::
       im.attribution_note = "a grade moves from band to band: the move of the value it grades is shown on that value";
     } else if (pr.first && pr.second && !pr.first->value.is_missing() && !pr.second->value.is_missing()) {
       im.delta = printed(*pr.second) - printed(*pr.first);
+      if (two && !pair.split) {
+        im.attribution_note = pair.why_not_split;
+        out.impacts.push_back(std::move(im));
+        continue;
+      }
       // The value at each stage that evaluated it, then the new rules' value.
       std::vector<std::pair<std::string, std::optional<Rational>>> seq;
       for (const auto& st : stages)

@@ -39,7 +39,8 @@ struct ClauseDiff {
 };
 
 struct Impact {
-  std::size_t body = 0;
+  std::size_t body = 0;             // index in the (new side's) data set's bodies
+  const input::Body* who = nullptr;  // that body: its code (the contract's body key) and names
   std::string clause, result;
   OutputKind kind = OutputKind::Result;
   Value before, after;              // exact; Missing when n/a or absent
@@ -71,9 +72,16 @@ struct RuleDiff {
   std::vector<ContractChange> contract;  // the contract in force at each side's date, compared
   std::vector<ClauseDiff> clauses;  // only clauses with changes, in clause order
   std::vector<Impact> impacts;      // with data: every body x result whose value or status moved
-  std::size_t bodies = 0;           // bodies in the data
+  std::size_t bodies = 0;           // bodies in the data (with two data sets: in either)
+  // With two data sets (`--data-before`, `--data-after`), bodies matched by their code: those in one
+  // only (no impact rows: a body with no counterpart has no move to show), in code order.
+  bool two_data = false;
+  std::vector<const input::Body*> appeared, gone;  // in the new data only; in the old data only
   Evaluation before_results, after_results;  // with data: each side's evaluation, every clause in force
   bool changed() const { return !clauses.empty() || !contract.empty(); }
+  // Something to show: a change of the rules, or with two data sets a result moved or a body that
+  // is in one data set only.
+  bool differs() const { return changed() || (two_data && (!impacts.empty() || !appeared.empty() || !gone.empty())); }
 };
 
 struct DiffSide {
@@ -88,6 +96,20 @@ struct DiffSide {
 // here and the caller's: most of a clause's aggregates are the same at every attribution stage.
 RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const input::DataSet* data,
                     AggregateCache* cache = nullptr);
+
+// Two data sets, one per side (two years' data), bodies matched by code. The first step of every
+// attribution is then the data's (`data_label`): the old rules on the new data at the old date, so
+// that a move is split into the part of the data and the parts of the rules' changes. That needs
+// the new data prepared for the old rules too; `split` false (the old rules cannot read the new
+// data) leaves the moves unsplit, with a note saying why. `cache` serves the new data only.
+struct DataPair {
+  const input::DataSet* before = nullptr;
+  const input::DataSet* after = nullptr;
+  std::string label;  // "data: 2023 -> 2024"
+  bool split = true;
+  std::string why_not_split;
+};
+RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const DataPair& data, AggregateCache* cache = nullptr);
 
 // The changes between the contracts in force at each side's date.
 std::vector<ContractChange> diff_contracts(const DiffSide& before, const DiffSide& after);

@@ -314,6 +314,38 @@ def main():
               len(contract_json) > 0 and [e["attrs"].get("data-kind") for e in items] == [c["kind"] for c in contract_json],
               f"{[e['attrs'].get('data-kind') for e in items]} vs {[c['kind'] for c in contract_json]}")
         check("diff --lang ru: the contract section's heading in Russian", "Изменения в описании данных" in ctext)
+        # A change that moved many bodies alike, said once as in the Markdown review (golden
+        # tests/golden/diff/good/markdown_amendment_kk), and the legal text's words struck and added.
+        apage = os.path.join(tmp, "diff-common.html")
+        amend = ["diff", "tests/golden/test/good/amend_one_item/amend.ereje", "--with", "rules", "--from", "2024-12-31",
+                 "--to", "2025-01-01", "--data", DATA]
+        run(ereje, *amend, "--format", "html", "--lang", "kk", "--output", apage, expect=1)
+        atext, adom = dom_of(apage, tmp)
+        common = adom.find("li", within="common-moves")
+        check("diff: a change common to many bodies said once, with its factor",
+              len(common) == 1 and common[0]["attrs"].get("data-bodies") == "18"
+              and "coefficient k: 5 -> 6: органдар саны — 18, әрқайсысында ×1.2 (+20 %)" in common[0]["text"],
+              str(common))
+        check("diff: the common change's heading in Kazakh", "Көп органға бірдей әсер еткен өзгерістер" in atext)
+        dels = [e["text"] for e in adom.find("del", within="changes")]
+        inss = [e["text"] for e in adom.find("ins", within="changes")]
+        check("diff: the legal text's removed words struck, added words marked", dels == ["5-ке"] and inss == ["6-ға"],
+              f"{dels} {inss}")
+        # Two data sets: both named, the bodies in one only listed apart, the rules said unchanged.
+        ppage = os.path.join(tmp, "diff-data.html")
+        run(ereje, "diff", "tests/golden/diff/coefficient_changed/old", "--as-of", "2023-01-01", "--data-before",
+            "tests/golden/diff/data", "--data-after", "tests/golden/diff/data_next", "--format", "html", "--lang", "ru",
+            "--output", ppage, expect=1)
+        ptext, pdom = dom_of(ppage, tmp)
+        compared = pdom.find("p", id="data-compared")
+        check("diff two data sets: both named", compared and "tests/golden/diff/data_next" in compared[0]["text"], str(compared))
+        check("diff two data sets: the rules said unchanged", "Правила не изменились" in ptext)
+        check("diff two data sets: a body in the new data only, one in the old only",
+              [e["attrs"].get("data-agency") for e in pdom.find("li", within="appeared")] == ["A0"]
+              and [e["attrs"].get("data-agency") for e in pdom.find("li", within="gone")] == ["A3"])
+        check("diff two data sets: the moves of the bodies in both",
+              sorted({r["attrs"]["data-agency"] for r in pdom.find("tr", within="impact-table") if r["attrs"].get("data-agency")})
+              == ["A1", "A2"])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"{len(passed)} passed, {len(failures)} failed")

@@ -214,6 +214,47 @@ def main():
           and [(r["kind"][0], r["title"][0]) for r in contract_rows] == [(c["kind"], c["table"]) for c in review["contract"]],
           (contract_rows, review["contract"]))
 
+    # A change that moved many bodies alike: one row of the Common changes sheet, as the Markdown
+    # review says it (tests/golden/diff/good/markdown_amendment_kk).
+    args = ["diff", "tests/golden/test/good/amend_one_item/amend.ereje", "--with", "rules", "--from", "2024-12-31",
+            "--to", "2025-01-01", "--data", DATA]
+    code, data, err = ereje(binary, *args, "--format", "xlsx")
+    wb = Workbook(data)
+    check("diff sheets: Summary, Common changes, then the clause", wb.sheets == ["Summary", "Common changes", "52"], wb.sheets)
+    head, rows = wb.table("Common changes")
+    check("diff Common changes: one row, 18 bodies each ×1.2, from +0.04 to +1.04",
+          len(rows) == 1 and rows[0]["clause"][0] == "52" and rows[0]["result"][0] == "C"
+          and rows[0]["change"][0] == "coefficient `k`: 5 -> 6" and Decimal(rows[0]["bodies"][0]) == 18
+          and rows[0]["factor"][0] == "×1.2 (+20 %)" and Decimal(rows[0]["least delta"][0]) == Decimal("0.04")
+          and Decimal(rows[0]["greatest delta"][0]) == Decimal("1.04")
+          and rows[0]["description"][0] == "clause 52 `C`: coefficient `k`: 5 -> 6: 18 bodies, each ×1.2 (+20 %)", rows)
+
+    # Two data sets under the same rules: the bodies in one only on Summary, every moved clause a sheet.
+    g = os.path.join("tests", "golden", "diff")
+    args = ["diff", os.path.join(g, "coefficient_changed", "old"), "--as-of", "2023-01-01", "--data-before",
+            os.path.join(g, "data"), "--data-after", os.path.join(g, "data_next")]
+    code, data, err = ereje(binary, *args, "--format", "xlsx")
+    check("diff two data sets --format xlsx exits 1 (results moved)", code == 1, err)
+    _, js, _ = ereje(binary, *args, "--format", "json")
+    review = json.loads(js)
+    wb = Workbook(data)
+    check("diff two data sets: a sheet per clause whose results moved", wb.sheets == ["Summary", "49", "52"], wb.sheets)
+    head, rows = wb.table("Summary")
+    check("diff two data sets: Summary lists the body that appeared and the one gone",
+          [(r["kind"][0], r["change"][0]) for r in rows if r["clause"][0] == "data"]
+          == [("body_appeared", "In the new data only (appeared): A0"), ("body_gone", "No longer in the data: A3")], rows)
+    bad = []
+    for sheet in ("49", "52"):
+        head, rows = wb.table(sheet)
+        moves = {r["agency_id"]: r for r in review["impact"]["rows"] if r["clause"] == sheet}
+        for r in rows:
+            j = moves.get(r["agency_id"][0])
+            if not j or Decimal(r["delta"][0]) != Decimal(j["delta"]):
+                bad.append((sheet, r["agency_id"][0]))
+        if len(rows) != len(moves):
+            bad.append((sheet, len(rows), len(moves)))
+    check("diff two data sets: each clause sheet's moves are the JSON review's", not bad, bad)
+
     print(f"{len(passed)} passed, {len(failures)} failed")
     return 1 if failures else 0
 

@@ -618,7 +618,7 @@ EveryCommand every_command(const std::string& data, const std::string& receipt) 
   });
   add([&](std::ostream& out, std::ostream& err) {
     return cli::run_diff({.old_rules = kRules, .new_rules = {}, .with = {}, .from = "2023-01-01", .to = "2024-01-01", .as_of = {},
-                          .data = data, .output = {}},
+                          .data = data, .data_before = {}, .data_after = {}, .output = {}},
                          out, err);
   });
   add([&](std::ostream& out, std::ostream& err) {

@@ -155,3 +155,48 @@ TEST_CASE("a diff with the aggregate cache is the diff without it", "[diff][cach
   CHECK(cache.hits > 0);
   CHECK(plain.find("MF 49 T 9.42 -> 11.39") != std::string::npos);
 }
+
+TEST_CASE("two data sets: bodies matched by code, the data's part first, the parts still sum to each delta", "[diff]") {
+  Loaded l = load({kRoot + "/tests/golden/diff/coefficient_changed/old"});
+  Loaded m = load({kRoot + "/tests/golden/diff/coefficient_changed/new"});
+  REQUIRE_FALSE(l.diags.has_errors());
+  REQUIRE_FALSE(m.diags.has_errors());
+  const std::vector<std::string> tables{"services", "objections", "schedule"};
+  input::DataSet old_data = test::load_data_folder(kRoot + "/tests/golden/diff/data", tables);
+  input::DataSet new_data = test::load_data_folder(kRoot + "/tests/golden/diff/data_next", tables);
+  // A0 comes first in the new data: A1 and A2 are not at the places they had.
+  REQUIRE(new_data.body_index("A1") != old_data.body_index("A1"));
+  const Date day = *parse_date("2023-01-01");
+  DataPair pair{&old_data, &new_data, "data", true, ""};
+  RuleDiff d = diff_rules({&l.rules, &l.checked, day}, {&m.rules, &m.checked, day}, pair);
+  CHECK(d.two_data);
+  CHECK(d.differs());
+  CHECK(d.bodies == 4);
+  REQUIRE(d.appeared.size() == 1);
+  CHECK(d.appeared[0]->code == "A0");
+  REQUIRE(d.gone.size() == 1);
+  CHECK(d.gone[0]->code == "A3");
+  const Impact* a1 = nullptr;
+  for (const auto& im : d.impacts) {
+    CHECK(im.who->code != "A0");
+    CHECK(im.who == &new_data.bodies[im.body]);
+    if (!im.delta) continue;
+    Rational sum;
+    for (const auto& p : im.parts) sum = sum + p.second;
+    CHECK(sum == *im.delta);
+    if (im.who->code == "A1" && im.clause == "49") a1 = &im;
+  }
+  // A1's clause 49: 5.00 -> 5.33, +1.67 from its data (a service now partly automated), -1.34 from k.
+  REQUIRE(a1 != nullptr);
+  CHECK(a1->before_text == "5.00");
+  CHECK(a1->after_text == "5.33");
+  REQUIRE(a1->parts.size() == 2);
+  CHECK(a1->parts[0].first == "data");
+  CHECK(a1->parts[0].second.to_fixed(2) == "1.67");
+  CHECK(a1->parts[1].second.to_fixed(2) == "-1.34");
+  // The same data on both sides: no move, nothing in one only.
+  DataPair same{&old_data, &old_data, "data", true, ""};
+  RuleDiff e = diff_rules({&l.rules, &l.checked, day}, {&l.rules, &l.checked, day}, same);
+  CHECK_FALSE(e.differs());
+  CHECK(e.impacts.empty());
+}
