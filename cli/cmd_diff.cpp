@@ -196,10 +196,12 @@ static bool load_pair(const DiffOptions& o, const interp::RuleSet& ra, const int
   try {
     Phase ph("diff: data");
     Diagnostics warnings;
+    std::optional<progress::Stage> stage(std::in_place, "reading the data: " + input::shown_data(o.data_before));
     data_old = input::load_data(o.data_before, *ra.contract, a.as_of, needed_old, data_load_options());
     for (const auto& w : data_old->warnings) warnings.add(w);
     warnings.append(interp::prepare_data(ra, ca, *data_old, a.as_of, before_versions));
     option = "--data-after";
+    stage.emplace("reading the data: " + input::shown_data(o.data_after));
     data = input::load_data(o.data_after, *rb.contract, b.as_of, needed_new, data_load_options());
     for (const auto& w : data->warnings) warnings.add(w);
     warnings.append(interp::prepare_data(rb, cb, *data, b.as_of, after_versions));
@@ -336,6 +338,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
       needed.push_back(t);
     try {
       Phase ph("diff: data");
+      const progress::Stage stage("reading the data: " + input::shown_data(o.data));
       data = input::load_data(o.data, *b.loaded.rules.contract, std::max(a.as_of, b.as_of), needed, data_load_options());
       note_inputs(data->files, "a data file this command reads");
       Diagnostics warnings;
@@ -358,6 +361,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
   }
   interp::AggregateCache cache;
   std::optional<Phase> ph_diff(std::in_place, "diff: changes, impact, attribution");
+  std::optional<progress::Stage> stage(std::in_place, "comparing the rules and working out each body's moves");
   interp::RuleDiff d = pair ? interp::diff_rules(before, after, two, &cache)
                             : interp::diff_rules(before, after, data ? &*data : nullptr, &cache);
   ph_diff.reset();
