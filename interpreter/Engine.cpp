@@ -587,6 +587,14 @@ void Engine::evaluate(const std::vector<const ClauseVersion*>& versions) {
   }
   Phase ph_rows("eval: results per body");
   std::vector<ResultRow> rows;
+  {
+    // One row per body for each output: reserved once (a row is large; regrowing moves them all).
+    std::size_t outputs = 0;
+    for (const ClauseEval* cep : planned)
+      outputs += cep->clause.results.size() + cep->clause.obligations.size() + cep->clause.ranks.size() +
+                 cep->clause.grades.size();
+    rows.reserve(outputs * bodies());
+  }
   for (ClauseEval* cep : planned) {
     ClauseEval& ce = *cep;
     const std::size_t first = rows.size();
