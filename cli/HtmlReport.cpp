@@ -100,7 +100,7 @@ std::string explanation_html(const interp::Explanation& x, const std::string& la
       for (const auto& a : n.aggregates) where += (where.empty() ? "" : "; ") + aggregate_text(a, lang);
       out += fmt::format("<tr><td><code>{}{}</code></td><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>",
                          coef ? esc(label(lang, "coefficient")) + " " : "", esc(n.name), esc(n.expr), esc(exact(n.value)),
-                         esc(where.empty() ? n.description : where));
+                         esc(where.empty() ? ast::described_in(lang, n.description, n.descriptions) : where));
     }
     out += "</tbody></table>";
     if (!r.obligation && !r.steps.empty()) {

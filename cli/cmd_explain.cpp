@@ -26,17 +26,17 @@ const Labels& labels(const std::string& lang) {
        {{"clause", "Clause"}, {"version", "Version in force on {}: from {}, act \"{}\""}, {"evidence", "evidence"},
         {"body", "Body"}, {"result", "Result"}, {"obligation", "Obligation"}, {"coefficient", "coefficient"},
         {"matched", "{} of {} rows of {} ({})"}, {"steps", "Steps"}, {"rounded", "rounded half up to {} decimals"},
-        {"status", "status"}, {"range", "range"}, {"breaches", "rows in breach"}, {"rank", "Rank"}, {"grade", "Grade"}, {"part", "Part: clause"}, {"amends", "amends the version from {} (act \"{}\"): each item says which act set it"}, {"act", "act \"{}\""}, {"range_act", "range and rounding: act \"{}\""}, {"no_results", "this version of the clause has no result (text only)"}}},
+        {"status", "status"}, {"range", "range"}, {"breaches", "rows in breach"}, {"rank", "Rank"}, {"grade", "Grade"}, {"part", "Part: clause"}, {"amends", "amends the version from {} (act \"{}\"): each item says which act set it"}, {"act", "act \"{}\""}, {"range_act", "range and rounding: act \"{}\""}, {"no_results", "this version of the clause has no result (text only)"}, {"in_other_language", ""}}},
       {"ru",
        {{"clause", "Пункт"}, {"version", "Редакция, действующая на {}: с {}, акт «{}»"}, {"evidence", "основание"},
         {"body", "Орган"}, {"result", "Результат"}, {"obligation", "Обязательство"}, {"coefficient", "коэффициент"},
         {"matched", "{} из {} строк таблицы {} ({})"}, {"steps", "Шаги"}, {"rounded", "округлено (половина вверх) до {} знаков"},
-        {"status", "статус"}, {"range", "диапазон"}, {"breaches", "строки с нарушением"}, {"rank", "Место"}, {"grade", "Уровень"}, {"part", "Составляющая: пункт"}, {"amends", "изменяет редакцию с {} (акт «{}»): у каждого элемента указан акт, который его установил"}, {"act", "акт «{}»"}, {"range_act", "диапазон и округление: акт «{}»"}, {"no_results", "эта редакция пункта не даёт результата (только текст)"}}},
+        {"status", "статус"}, {"range", "диапазон"}, {"breaches", "строки с нарушением"}, {"rank", "Место"}, {"grade", "Уровень"}, {"part", "Составляющая: пункт"}, {"amends", "изменяет редакцию с {} (акт «{}»): у каждого элемента указан акт, который его установил"}, {"act", "акт «{}»"}, {"range_act", "диапазон и округление: акт «{}»"}, {"no_results", "эта редакция пункта не даёт результата (только текст)"}, {"in_other_language", "Описания, не написанные на русском языке (`ru \"…\"` в файле правил), показаны так, как они написаны."}}},
       {"kk",
        {{"clause", "Тармақ"}, {"version", "{} күні қолданыстағы редакция: {} бастап, «{}» акт"}, {"evidence", "негіздеме"},
         {"body", "Орган"}, {"result", "Нәтиже"}, {"obligation", "Міндеттеме"}, {"coefficient", "коэффициент"},
         {"matched", "{2} кестесінің {1} жолының {0} ({3})"}, {"steps", "Қадамдар"}, {"rounded", "{} таңбаға дейін дөңгелектелді (жартысы жоғары)"},
-        {"status", "мәртебе"}, {"range", "ауқым"}, {"breaches", "бұзушылығы бар жолдар"}, {"rank", "Орын"}, {"grade", "Деңгей"}, {"part", "Құрамдас бөлік: тармақ"}, {"amends", "{} бастап қолданылған редакцияны («{}» акт) өзгертеді: әр элементтің жанында оны белгілеген акт көрсетілген"}, {"act", "«{}» акт"}, {"range_act", "ауқым мен дөңгелектеу: «{}» акт"}, {"no_results", "тармақтың бұл редакциясы нәтиже бермейді (тек мәтін)"}}},
+        {"status", "мәртебе"}, {"range", "ауқым"}, {"breaches", "бұзушылығы бар жолдар"}, {"rank", "Орын"}, {"grade", "Деңгей"}, {"part", "Құрамдас бөлік: тармақ"}, {"amends", "{} бастап қолданылған редакцияны («{}» акт) өзгертеді: әр элементтің жанында оны белгілеген акт көрсетілген"}, {"act", "«{}» акт"}, {"range_act", "ауқым мен дөңгелектеу: «{}» акт"}, {"no_results", "тармақтың бұл редакциясы нәтиже бермейді (тек мәтін)"}, {"in_other_language", "Қазақ тілінде жазылмаған сипаттамалар (ереже файлындағы `kk \"…\"`) жазылған күйінде көрсетілген."}}},
   };
   return all.at(lang);
 }
@@ -97,6 +97,7 @@ nlohmann::ordered_json explanation_json(const interp::Explanation& x, const inpu
     nlohmann::ordered_json nj{{"kind", n.kind == interp::ExplainedName::Kind::Let ? "let" : "coefficient"},
                               {"name", n.name}, {"expr", n.expr}, {"value", value_json(n.value)},
                               {"description", n.description}, {"defined_at", n.origin.where()}};
+    for (const auto& t : n.descriptions) nj["descriptions"][t.lang] = t.value;
     if (!n.act.empty()) nj["set_by_act"] = n.act;
     nj["aggregates"] = nlohmann::ordered_json::array();
     for (const auto& a : n.aggregates) nj["aggregates"].push_back(aggregate_json(a));
@@ -108,6 +109,7 @@ nlohmann::ordered_json explanation_json(const interp::Explanation& x, const inpu
                               {"description", r.description}, {"defined_at", r.origin.where()},
                               {"range", r.range}, {"round", r.round}, {"exact", value_json(r.value)},
                               {"value", r.text}, {"status", interp::status_name(r.status)}};
+    for (const auto& t : r.descriptions) rj["descriptions"][t.lang] = t.value;
     if (!r.act.empty()) {
       rj["set_by_act"] = r.act;
       rj["range_set_by_act"] = r.range_act;
@@ -130,6 +132,7 @@ nlohmann::ordered_json explanation_json(const interp::Explanation& x, const inpu
 
 std::string render_text(const interp::Explanation& x, const input::DataSet& data, const std::string& lang) {
   const Labels& L = labels(lang);
+  bool fell_back = false;  // a description shown as written, for want of one in `lang`
   const auto& v = *x.version;
   const auto& c = *v.clause;
   const auto& b = data.bodies[x.body];
@@ -165,7 +168,8 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
                               : r.kind == interp::OutputKind::Grade ? L.at("grade")
                                                                     : L.at("result");
     out += fmt::format("\n{} {} = {}\n", kind, r.name, r.expr);
-    if (!r.description.empty()) out += fmt::format("  {}\n", r.description);
+    if (const std::string& d = ast::described_in(lang, r.description, r.descriptions, &fell_back); !d.empty())
+      out += fmt::format("  {}\n", d);
     out += fmt::format("  {}\n", origin(r.origin, r.act));
     if (!r.range_act.empty() && r.range_act != r.act)
       out += "  " + fmt::format(fmt::runtime(L.at("range_act")), r.range_act) + "\n";
@@ -177,7 +181,8 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
       out += fmt::format("  {}{} = {}\n", coef ? L.at("coefficient") + " " : "", n.name, n.expr);
       if (n.expr != n.value.show()) out += fmt::format("      = {}\n", exact(n.value));
       for (const auto& a : n.aggregates) aggregate_lines(a, "      ");
-      if (!n.description.empty()) out += fmt::format("      {}\n", n.description);
+      if (const std::string& d = ast::described_in(lang, n.description, n.descriptions, &fell_back); !d.empty())
+        out += fmt::format("      {}\n", d);
       out += fmt::format("      {}\n", origin(n.origin, n.act));
     }
     for (const auto& a : r.aggregates) aggregate_lines(a, "  ");
@@ -204,6 +209,8 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
     out += fmt::format("  {}: {}{}\n", L.at("status"), interp::status_name(r.status),
                        r.range.empty() ? "" : " (" + L.at("range") + " " + r.range + ")");
   }
+  // Said once, at the end of the clause's own steps: which descriptions are not in the language.
+  if (fell_back && !L.at("in_other_language").empty()) out += "\n" + L.at("in_other_language") + "\n";
   // The parts read from other clauses, each explained in full, indented under a heading.
   for (const auto& p : x.parts) {
     out += fmt::format("\n{} {} {}:\n", std::string(4, '-'), L.at("part"), p.version->number);

@@ -130,6 +130,16 @@ using TextPieces = std::vector<TextPiece>;
 
 struct Text { std::string lang; std::string value; Span span; TextPieces pieces = {}; };  // title or legal text in kk/ru/en
 
+// A description in `lang`: the one written for it (`kk "…"`), else the plain description (English,
+// or whichever language it was written in). `*fell_back` is set when there was none for `lang`.
+inline const std::string& described_in(const std::string& lang, const std::string& plain, const std::vector<Text>& others,
+                                       bool* fell_back = nullptr) {
+  for (const auto& t : others)
+    if (t.lang == lang) return t.value;
+  if (fell_back && lang != "en" && !plain.empty()) *fell_back = true;
+  return plain;
+}
+
 enum class Evidence { Official, Seed, Reconstructed, NotOnFile };
 const char* to_string(Evidence e);
 struct EvidenceItem { std::string subject; Evidence level; Span span; };  // subject: text, variables, formula
@@ -137,10 +147,12 @@ struct EvidenceItem { std::string subject; Evidence level; Span span; };  // sub
 struct Let {
   std::string name; Span name_span; ExprPtr value; std::string description; Span span;
   TextPieces description_pieces = {};
+  std::vector<Text> descriptions = {};  // the description in other languages: `kk "…"`, `ru "…"`
 };
 struct Coefficient {
   std::string name; Span name_span; ExprPtr value; std::string description; Span span;
   TextPieces description_pieces = {};
+  std::vector<Text> descriptions = {};
 };
 struct Result {
   std::string name; Span name_span; ExprPtr value;
@@ -148,12 +160,14 @@ struct Result {
   int round = 2; bool round_declared = false;
   std::string description; Span span;
   TextPieces description_pieces = {};
+  std::vector<Text> descriptions = {};
 };
 // Every row of `table` is checked; the result is the number of rows for which `breach` holds.
 struct Obligation {
   std::string name; Span name_span; std::string table; Span table_span; ExprPtr breach;
   std::string description; Span span;
   TextPieces description_pieces = {};
+  std::vector<Text> descriptions = {};
 };
 
 // ---- tests written inside a clause ----
@@ -186,6 +200,7 @@ struct Rank {
   Place na = Place::Unstated, out_of_range = Place::Unstated; Span na_span, out_of_range_span;
   std::string description; Span span;
   TextPieces description_pieces = {};
+  std::vector<Text> descriptions = {};
 };
 const char* to_string(Rank::Ties t);
 const char* to_string(Rank::Place p);
@@ -204,6 +219,7 @@ struct Grade {
   std::vector<Band> bands;
   std::string description; Span span;
   TextPieces description_pieces = {};
+  std::vector<Text> descriptions = {};
 };
 
 // `text ru replace "цифру «5»" with "цифру «6»"` in an amending clause: words of the inherited

@@ -147,6 +147,11 @@ class Printer {
 
   // A description and its kk/ru/en translations: the description on the item's line, each
   // translation on a line of its own below it.
+  // An item's description in other languages, one line each: `kk "…"`.
+  void langs_after(int indent, const std::vector<ast::Text>& langs) {
+    for (const auto& t : langs) with_text(indent, t.lang, t.pieces, t.value, true, t.span.begin, indent + 2);
+  }
+
   void described(int indent, std::string head, const ast::TextPieces& pieces, const std::string& value,
                  const std::vector<ast::Text>& langs, std::uint32_t anchor) {
     with_text(indent, std::move(head), pieces, value, false, anchor, indent + 2);
@@ -287,12 +292,14 @@ class Printer {
         const auto& l = c.lets[item.index];
         with_text(2, "let " + l.name + " = " + print_expr(*l.value), l.description_pieces, l.description, false,
                   l.span.begin, 4);
+        langs_after(4, l.descriptions);
         return;
       }
       case ast::Clause::Item::Coefficient: {
         const auto& k = c.coefficients[item.index];
         with_text(2, "coefficient " + k.name + " = " + print_expr(*k.value), k.description_pieces, k.description,
                   false, k.span.begin, 4);
+        langs_after(4, k.descriptions);
         return;
       }
       case ast::Clause::Item::Result: {
@@ -309,10 +316,12 @@ class Printer {
           if (!policy.empty()) line(4, policy.substr(1), t->policy_span.valid() ? t->policy_span.begin : r.value->span.end);
           with_text(4, tail.empty() ? "" : tail.substr(1), r.description_pieces, r.description, false,
                     r.range_span.valid() ? r.range_span.begin : r.value->span.end, 4);
+          langs_after(4, r.descriptions);
           return;
         }
         with_text(2, "result " + r.name + " = " + print_expr(*r.value) + tail, r.description_pieces, r.description,
                   false, r.span.begin, 4);
+        langs_after(4, r.descriptions);
         return;
       }
       case ast::Clause::Item::Rank: {
@@ -324,12 +333,14 @@ class Printer {
         if (k.na != ast::Rank::Place::Unstated) s += std::string(" n/a ") + ast::to_string(k.na);
         if (k.out_of_range != ast::Rank::Place::Unstated) s += std::string(" out_of_range ") + ast::to_string(k.out_of_range);
         with_text(2, std::move(s), k.description_pieces, k.description, false, k.span.begin, 4);
+        langs_after(4, k.descriptions);
         return;
       }
       case ast::Clause::Item::Grade: {
         const auto& g = c.grades[item.index];
         with_text(2, "grade " + g.name + " = " + print_expr(*g.subject), g.description_pieces, g.description, false,
                   g.span.begin, 4);
+        langs_after(4, g.descriptions);
         for (const auto& b : g.bands)
           described(4, "band " + b.name + (b.from ? " from " + print_expr(*b.from) : std::string(" otherwise")),
                     b.label_pieces, b.label, b.labels, b.span.begin);
@@ -340,6 +351,7 @@ class Printer {
         line(2, "obligation " + o.name + " over " + o.table, o.span.begin);
         line(4, "breach when " + print_expr(*o.breach), o.breach->span.begin);
         with_text(4, "", o.description_pieces, o.description, false, o.breach->span.end, 4);
+        langs_after(4, o.descriptions);
         return;
       }
     }
@@ -585,6 +597,9 @@ std::string dump_meaning(const ast::File& f) {
     if (c.amends) add(2, "amends " + *c.amends);
     if (c.in_force) add(2, "in_force " + format_date(*c.in_force) + " " + pieces_text(c.in_force_note_pieces, c.in_force_note));
     for (const auto& e : c.evidence) add(2, "evidence " + e.subject + " " + ast::to_string(e.level));
+    auto other_langs = [&](const std::vector<ast::Text>& ts) {
+      for (const auto& x : ts) add(4, x.lang + " " + pieces_text(x.pieces, x.value));
+    };
     for (const auto& item : c.order) {
       switch (item.kind) {
         case ast::Clause::Item::ResultChange: {
@@ -597,12 +612,14 @@ std::string dump_meaning(const ast::File& f) {
         case ast::Clause::Item::Let: {
           const auto& l = c.lets[item.index];
           add(2, "let " + l.name + " = " + expr_text(l.value) + " " + pieces_text(l.description_pieces, l.description));
+          other_langs(l.descriptions);
           break;
         }
         case ast::Clause::Item::Coefficient: {
           const auto& k = c.coefficients[item.index];
           add(2, "coefficient " + k.name + " = " + expr_text(k.value) + " " +
                      pieces_text(k.description_pieces, k.description));
+          other_langs(k.descriptions);
           break;
         }
         case ast::Clause::Item::Result: {
@@ -610,12 +627,14 @@ std::string dump_meaning(const ast::File& f) {
           add(2, "result " + r.name + " = " + expr_text(r.value) + " range " + expr_text(r.range_lo) + ".." +
                      expr_text(r.range_hi) + " round " + std::to_string(r.round) +
                      (r.round_declared ? " declared " : " default ") + pieces_text(r.description_pieces, r.description));
+          other_langs(r.descriptions);
           break;
         }
         case ast::Clause::Item::Obligation: {
           const auto& o = c.obligations[item.index];
           add(2, "obligation " + o.name + " over " + o.table + " breach when " + expr_text(o.breach) + " " +
                      pieces_text(o.description_pieces, o.description));
+          other_langs(o.descriptions);
           break;
         }
         case ast::Clause::Item::Rank: {
@@ -623,11 +642,13 @@ std::string dump_meaning(const ast::File& f) {
           add(2, "rank " + k.name + " = " + expr_text(k.subject) + (k.order_declared ? (k.highest_first ? " highest first" : " lowest first") : " order unstated") +
                      " within " + k.within.value_or("-") + " ties " + ast::to_string(k.ties) + " n/a " + ast::to_string(k.na) +
                      " out_of_range " + ast::to_string(k.out_of_range) + " " + pieces_text(k.description_pieces, k.description));
+          other_langs(k.descriptions);
           break;
         }
         case ast::Clause::Item::Grade: {
           const auto& g = c.grades[item.index];
           add(2, "grade " + g.name + " = " + expr_text(g.subject) + " " + pieces_text(g.description_pieces, g.description));
+          other_langs(g.descriptions);
           for (const auto& b : g.bands) {
             std::string band = "band " + b.name + (b.from ? " from " + expr_text(b.from) : " otherwise") + " " + pieces_text(b.label_pieces, b.label);
             for (const auto& t : b.labels) band += " " + t.lang + " " + pieces_text(t.pieces, t.value);

@@ -190,8 +190,9 @@ struct expect_evidence_subject : seq<evidence_subject> {};
 struct expect_evidence_level : seq<evidence_level> {};
 struct evidence_item : seq<must<expect_evidence_subject>, must<expect_evidence_level>> {};
 struct evidence_stmt : seq<kw_evidence, evidence_item, star<tok<one<','>>, evidence_item>> {};
-struct let_stmt : seq<kw_let, must<expect_name>, must<expect_eq>, must<expect_expr>, opt<description>> {};
-struct coefficient_stmt : seq<kw_coefficient, must<expect_name>, must<expect_eq>, must<expect_expr>, opt<description>> {};
+struct lang_description;  // `kk "…"`, `ru "…"` after a description: the same in another language
+struct let_stmt : seq<kw_let, must<expect_name>, must<expect_eq>, must<expect_expr>, opt<description>, star<lang_description>> {};
+struct coefficient_stmt : seq<kw_coefficient, must<expect_name>, must<expect_eq>, must<expect_expr>, opt<description>, star<lang_description>> {};
 struct range_clause : seq<kw_range, must<expect_expr_sum>, must<expect_dots>, must<expect_expr_sum>> {};
 struct round_clause : seq<kw_round, must<expect_int>> {};
 // `result C range 0..6`, `result C round 1`: in an amending clause, the range or rounding of an
@@ -199,7 +200,7 @@ struct round_clause : seq<kw_round, must<expect_int>> {};
 struct result_change : sor<seq<range_clause, opt<round_clause>>, round_clause> {};
 struct result_formula : seq<tok<one<'='>>, must<expect_expr>, opt<range_clause>, opt<round_clause>> {};
 struct expect_result_body : sor<result_formula, result_change> {};
-struct result_stmt : seq<kw_result, must<expect_name>, must<expect_result_body>, opt<description>> {};
+struct result_stmt : seq<kw_result, must<expect_name>, must<expect_result_body>, opt<description>, star<lang_description>> {};
 struct expect_over : seq<kw_over> {};
 struct expect_breach_when : seq<kw_breach, kw_when> {};
 // `rank R = B highest first within category ties shared n/a unranked out_of_range last "…"`
@@ -217,15 +218,15 @@ struct expect_placement : sor<place_unranked, place_last> {};
 struct rank_na : seq<na_lit, must<expect_placement>> {};
 struct rank_out_of_range : seq<kw_out_of_range, must<expect_placement>> {};
 struct rank_option : sor<rank_highest, rank_lowest, rank_within, rank_ties, rank_na, rank_out_of_range> {};
-struct rank_stmt : seq<kw_rank, must<expect_name>, must<expect_eq>, must<expect_expr_sum>, star<rank_option>, opt<description>> {};
+struct rank_stmt : seq<kw_rank, must<expect_name>, must<expect_eq>, must<expect_expr_sum>, star<rank_option>, opt<description>, star<lang_description>> {};
 // `grade G = B "…"` then `band high from 80 "high" kk "…" ru "…"`, …, `band low otherwise "low" …`
 struct lang_description;
 struct band_from : seq<kw_from, must<expect_expr_sum>> {};
 struct band_otherwise : kw_otherwise {};
 struct expect_band_bound : sor<band_from, band_otherwise> {};
 struct band_stmt : seq<kw_band, must<expect_name>, must<expect_band_bound>, opt<description>, star<lang_description>> {};
-struct grade_stmt : seq<kw_grade, must<expect_name>, must<expect_eq>, must<expect_expr_sum>, opt<description>, star<band_stmt>> {};
-struct obligation_stmt : seq<kw_obligation, must<expect_name>, must<expect_over>, must<expect_table>, must<expect_breach_when>, must<expect_expr>, opt<description>> {};
+struct grade_stmt : seq<kw_grade, must<expect_name>, must<expect_eq>, must<expect_expr_sum>, opt<description>, star<lang_description>, star<band_stmt>> {};
+struct obligation_stmt : seq<kw_obligation, must<expect_name>, must<expect_over>, must<expect_table>, must<expect_breach_when>, must<expect_expr>, opt<description>, star<lang_description>> {};
 
 // Tests: `T: 20 rows status = open and urgent = true, 5 rows status = done`
 struct assignment : seq<name, tok<one<'='>>, must<expect_expr_sum>> {};

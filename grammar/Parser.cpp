@@ -382,10 +382,10 @@ class Converter {
         ast::ExprPtr v = expr(*item.children[1]);
         if (item.is_type<let_stmt>()) {
           c.order.push_back({ast::Clause::Item::Let, c.lets.size()});
-          c.lets.push_back({nm, ns, v, description_of(item), span(item), description_pieces_of(item)});
+          c.lets.push_back({nm, ns, v, description_of(item), span(item), description_pieces_of(item), lang_descriptions(item)});
         } else {
           c.order.push_back({ast::Clause::Item::Coefficient, c.coefficients.size()});
-          c.coefficients.push_back({nm, ns, v, description_of(item), span(item), description_pieces_of(item)});
+          c.coefficients.push_back({nm, ns, v, description_of(item), span(item), description_pieces_of(item), lang_descriptions(item)});
         }
       } else if (item.is_type<result_stmt>()) {
         ast::Result r;
@@ -400,6 +400,7 @@ class Converter {
         }
         r.description = description_of(item);
         r.description_pieces = description_pieces_of(item);
+        r.descriptions = lang_descriptions(item);
         c.order.push_back({ast::Clause::Item::Result, c.results.size()});
         c.results.push_back(std::move(r));
       } else if (item.is_type<obligation_stmt>()) {
@@ -411,6 +412,7 @@ class Converter {
         o.breach = expr(*item.children[2]);
         o.description = description_of(item);
         o.description_pieces = description_pieces_of(item);
+        o.descriptions = lang_descriptions(item);
         o.span = span(item);
         c.order.push_back({ast::Clause::Item::Obligation, c.obligations.size()});
         c.obligations.push_back(std::move(o));
@@ -550,6 +552,7 @@ class Converter {
     }
     r.description = description_of(n);
     r.description_pieces = description_pieces_of(n);
+    r.descriptions = lang_descriptions(n);
     return r;
   }
 
@@ -561,6 +564,7 @@ class Converter {
     g.subject = expr(*n.children[1]);
     g.description = description_of(n);
     g.description_pieces = description_pieces_of(n);
+    g.descriptions = lang_descriptions(n);
     for (const auto& c : n.children) {
       if (!c->is_type<band_stmt>()) continue;
       ast::Band b;

@@ -239,13 +239,13 @@ std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& che
     if (coefs.count(i)) {
       const auto& co = c.coefficients[i];
       out.names.push_back({ExplainedName::Kind::Coefficient, co.name, grammar::print_expr(*co.value), co.description,
-                           co.name_span, ce.coefficients[i], {}, {}});
+                           co.descriptions, co.name_span, ce.coefficients[i], {}, {}});
     }
   for (std::size_t i : order)
     if (lets.count(i)) {
       const auto& l = c.lets[i];
-      out.names.push_back({ExplainedName::Kind::Let, l.name, grammar::print_expr(*l.value), l.description, l.name_span,
-                           ce.lets[i][body], ex.aggregates_in(*l.value), {}});
+      out.names.push_back({ExplainedName::Kind::Let, l.name, grammar::print_expr(*l.value), l.description,
+                           l.descriptions, l.name_span, ce.lets[i][body], ex.aggregates_in(*l.value), {}});
     }
   for (const ResultRow* rowp : rows_of[body]) {
     const ResultRow& row = *rowp;
@@ -260,6 +260,7 @@ std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& che
       if (res.name == row.result) {
         r.expr = grammar::print_expr(*res.value);
         r.description = res.description;
+        r.descriptions = res.descriptions;
         if (res.range_lo) {
           // As written, and with its values when it uses coefficients: "0..k = 0..10".
           std::string written = grammar::print_expr(*res.range_lo) + ".." + grammar::print_expr(*res.range_hi);
@@ -276,6 +277,7 @@ std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& che
                  (k.within ? ", within " + *k.within : std::string()) + ", ties " + ast::to_string(k.ties) + ", n/a " +
                  ast::to_string(k.na) + ", out_of_range " + ast::to_string(k.out_of_range);
         r.description = k.description;
+        r.descriptions = k.descriptions;
       }
     for (const auto& g : c.grades)
       if (g.name == row.result) {
@@ -284,12 +286,14 @@ std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& che
           r.expr += " " + b.name + (b.from ? " from " + grammar::print_expr(*b.from) : std::string(" otherwise")) +
                     (&b == &g.bands.back() ? "" : ";");
         r.description = g.description;
+        r.descriptions = g.descriptions;
       }
     for (const auto& o : c.obligations)
       if (o.name == row.result) {
         r.obligation = true;
         r.expr = "count " + o.table + " where " + grammar::print_expr(*o.breach);
         r.description = o.description;
+        r.descriptions = o.descriptions;
         r.breach.push_back(ex.breach(o));
       }
     out.results.push_back(std::move(r));

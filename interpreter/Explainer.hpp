@@ -29,6 +29,7 @@ struct ExplainedAggregate {
 struct ExplainedName {
   enum class Kind { Let, Coefficient } kind = Kind::Let;
   std::string name, expr, description;
+  std::vector<ast::Text> descriptions;  // the description in other languages (`kk "…"`)
   Span origin;
   Value value;
   std::vector<ExplainedAggregate> aggregates;
@@ -43,6 +44,7 @@ struct Step {
 
 struct ExplainedResult {
   std::string name, expr, description;
+  std::vector<ast::Text> descriptions;  // the description in other languages (`kk "…"`)
   Span origin;
   bool obligation = false;
   OutputKind kind = OutputKind::Result;
