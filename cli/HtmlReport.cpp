@@ -184,11 +184,11 @@ std::string report_html(const ReportInput& in) {
       auto& set = wanted[r.version];
       if (r.status != interp::Status::Ok || set.empty()) set.insert(r.body);  // and each series' first body
     }
-    for (const auto& [v, set] : wanted) {
-      const std::vector<std::size_t> bodies(set.begin(), set.end());
-      auto xs = interp::explain_bodies(*in.rules, *in.checked, data, in.as_of, *v, bodies, false, false);
-      for (std::size_t k = 0; k < bodies.size(); ++k) expl.emplace(std::make_pair(bodies[k], v), std::move(xs[k]));
-    }
+    std::map<const interp::ClauseVersion*, std::vector<std::size_t>> lists;
+    for (const auto& [v, set] : wanted) lists[v].assign(set.begin(), set.end());
+    auto xs = interp::explain_versions(*in.rules, *in.checked, data, in.as_of, lists);
+    for (auto& [v, list] : xs)
+      for (std::size_t k = 0; k < list.size(); ++k) expl.emplace(std::make_pair(lists[v][k], v), std::move(list[k]));
   }
   auto explanation = [&](std::size_t body, const interp::ClauseVersion* v) -> const interp::Explanation& {
     auto it = expl.find(std::make_pair(body, v));

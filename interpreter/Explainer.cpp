@@ -191,20 +191,13 @@ void collect_names(const Checked& checked, const ast::Expr& x, std::set<std::siz
 
 ClauseEval& ce_of(Engine& engine, const ClauseVersion& v) { return *engine.by_number.at(v.number); }
 
-}  // namespace
-
-std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& checked, const input::DataSet& data,
-                                        Date as_of, const ClauseVersion& version, const std::vector<std::size_t>& bodies,
-                                        bool with_rows, bool with_parts, const Overrides* overrides) {
-  // One evaluation of the clause (every body at once, as `run` does), then each body's steps read
-  // from it.
-  Evaluation ev;
-  Engine engine(rules, checked, data, as_of, ev);
-  engine.overrides = overrides;
-  engine.evaluate({&version});
+// Each body's steps of `version`, read from an engine that has evaluated it for every body.
+std::vector<Explanation> explain_from(Engine& engine, const Evaluation& ev, RowsByBody& rows_by_body,
+                                      const RuleSet& rules, const Checked& checked, Date as_of,
+                                      const ClauseVersion& version, const std::vector<std::size_t>& bodies,
+                                      bool with_rows) {
   ClauseEval& ce = ce_of(engine, version);
   const ast::Clause& c = *version.clause;
-  RowsByBody rows_by_body;
 
   std::set<std::size_t> lets, coefs;
   for (const auto& r : c.results) {
@@ -219,7 +212,7 @@ std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& che
   std::map<std::size_t, std::vector<const ResultRow*>> rows_of;
   for (std::size_t b : bodies) rows_of[b];
   for (const auto& row : ev.rows)
-    if (auto it = rows_of.find(row.body); it != rows_of.end()) it->second.push_back(&row);
+    if (auto it = rows_of.find(row.body); it != rows_of.end() && row.version == &version) it->second.push_back(&row);
   const ClauseVersion* amends = nullptr;
   if (version.written) {
     const auto& all = rules.clauses.at(version.number);
@@ -315,6 +308,24 @@ std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& che
   }
   out.warnings = ev.warnings;
   }
+  return outs;
+}
+
+}  // namespace
+
+std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& checked, const input::DataSet& data,
+                                        Date as_of, const ClauseVersion& version, const std::vector<std::size_t>& bodies,
+                                        bool with_rows, bool with_parts, const Overrides* overrides) {
+  // One evaluation of the clause (every body at once, as `run` does), then each body's steps read
+  // from it.
+  Evaluation ev;
+  Engine engine(rules, checked, data, as_of, ev);
+  engine.overrides = overrides;
+  engine.evaluate({&version});
+  RowsByBody rows_by_body;
+  std::vector<Explanation> outs =
+      explain_from(engine, ev, rows_by_body, rules, checked, as_of, version, bodies, with_rows);
+  const ClauseEval& ce = ce_of(engine, version);
   // The parts: every clause read, explained for the same bodies.
   std::set<std::string> read;
   for (const auto* r : ce.reads) read.insert(r->version.number);
@@ -323,6 +334,21 @@ std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& che
     for (std::size_t k = 0; k < outs.size(); ++k) outs[k].parts.push_back(std::move(parts[k]));
   }
   return outs;
+}
+
+std::map<const ClauseVersion*, std::vector<Explanation>> explain_versions(
+    const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
+    const std::map<const ClauseVersion*, std::vector<std::size_t>>& wanted) {
+  std::vector<const ClauseVersion*> versions;
+  for (const auto& [v, bodies] : wanted) versions.push_back(v);
+  Evaluation ev;
+  Engine engine(rules, checked, data, as_of, ev);
+  engine.evaluate(versions);
+  RowsByBody rows_by_body;
+  std::map<const ClauseVersion*, std::vector<Explanation>> out;
+  for (const auto& [v, bodies] : wanted)
+    out[v] = explain_from(engine, ev, rows_by_body, rules, checked, as_of, *v, bodies, false);
+  return out;
 }
 
 Explanation explain(const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,

@@ -3,6 +3,7 @@
 // and coefficient with its value and origin, every aggregate with its filter and matching rows,
 // every arithmetic step in exact form, and the rounding.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -86,5 +87,11 @@ Explanation explain(const RuleSet& rules, const Checked& checked, const input::D
 std::vector<Explanation> explain_bodies(const RuleSet& rules, const Checked& checked, const input::DataSet& data,
                                         Date as_of, const ClauseVersion& version, const std::vector<std::size_t>& bodies,
                                         bool with_rows, bool with_parts = true, const Overrides* overrides = nullptr);
+
+// Several versions at once, from one evaluation of them all (the report's explanations): for each
+// version, its bodies' explanations in the order given, without rows or parts.
+std::map<const ClauseVersion*, std::vector<Explanation>> explain_versions(
+    const RuleSet& rules, const Checked& checked, const input::DataSet& data, Date as_of,
+    const std::map<const ClauseVersion*, std::vector<std::size_t>>& wanted);
 
 }  // namespace ereje::interp

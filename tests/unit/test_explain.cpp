@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <map>
 
 #include "Support.hpp"
 
@@ -104,6 +105,15 @@ TEST_CASE("explain_bodies gives each body what explain gives it alone", "[explai
       std::vector<std::size_t> bodies;
       for (std::size_t b = data.bodies.size(); b-- > 0;) bodies.push_back(b);  // backwards, on purpose
       bodies.push_back(3);                                                   // and one twice
+      {  // all versions from one evaluation (the report's way): the same, without parts
+        std::map<const ClauseVersion*, std::vector<std::size_t>> wanted;
+        for (const auto* w : rules.all_in_force(as_of)) wanted[w] = bodies;
+        const auto all = explain_versions(rules, checked, data, as_of, wanted);
+        const auto& xs = all.at(v);
+        REQUIRE(xs.size() == bodies.size());
+        for (std::size_t k = 0; k < bodies.size(); ++k)
+          CHECK(flat(xs[k]) == flat(explain(rules, checked, data, as_of, *v, bodies[k], false, false)));
+      }
       for (bool rows : {false, true}) {
         const auto xs = explain_bodies(rules, checked, data, as_of, *v, bodies, rows);
         REQUIRE(xs.size() == bodies.size());
