@@ -98,6 +98,16 @@ class Server {
         // The workspace folder: the rule set of a document that is not a file yet (untitled).
         if (params.is_object() && params.contains("rootUri") && params["rootUri"].is_string())
           root_ = lsp::uri_to_path(params["rootUri"].get<std::string>());
+        // Hovers in the editor's language: `"initializationOptions": {"lang": "kk"}` (kk, ru or en;
+        // anything else keeps English and says so on the server's log).
+        if (params.is_object() && params.contains("initializationOptions") && params["initializationOptions"].is_object()) {
+          const json& io = params["initializationOptions"];
+          if (io.contains("lang") && io["lang"].is_string()) {
+            const std::string l = io["lang"].get<std::string>();
+            if (l == "kk" || l == "ru" || l == "en") lang_ = l;
+            else err_ << "ereje lsp: unknown language `" << l.substr(0, 20) << "` in initializationOptions; hovers in English (use kk, ru or en)\n";
+          }
+        }
         reply(id, initialize());
         return std::nullopt;
       }
@@ -594,10 +604,10 @@ class Server {
   static std::string provenance(const Analysis& a, const ast::Clause* c, const char* verb) {
     const auto* v = version_of(a, c);
     if (!v) return {};
-    std::string s = (*verb ? std::string(verb) + " clause " : std::string("clause ")) + c->number;
-    if (v->act) s += " of act \"" + v->act->id + "\"" + (v->act->title.empty() ? "" : " (" + v->act->title + ")");
-    s += ", in force from " + format_date(v->from);
-    if (v->until) s += " until " + format_date(Date{v->until->days - 1});
+    std::string s = (*verb ? word(verb) + " " + word("clause") + " " : word("clause") + " ") + c->number;
+    if (v->act) s += ", " + word("of act") + " \"" + v->act->id + "\"" + (v->act->title.empty() ? "" : " (" + v->act->title + ")");
+    s += ", " + word("in force from") + " " + format_date(v->from);
+    if (v->until) s += " " + word("until") + " " + format_date(Date{v->until->days - 1});
     return s + "\n";
   }
 
@@ -634,6 +644,39 @@ class Server {
   }
 
   static std::string with_description(const std::string& d) { return d.empty() ? "" : "\n" + d + "\n"; }
+  template <class Item>
+  static std::string described(const Item& x) { return with_description(ast::described_in(lang_, x.description, x.descriptions)); }
+  static std::string in_lang(const std::map<std::string, std::string>& texts, const std::string& plain) {
+    auto it = texts.find(lang_);
+    return it != texts.end() && !it->second.empty() ? it->second : plain;
+  }
+  // The words of a hover in the chosen language.
+  static std::string word(const std::string& en) {
+    static const std::map<std::string, std::pair<std::string, std::string>> kk_ru{
+        {"defined in", {"анықталған орны:", "определено в"}},
+        {"set by", {"белгілеген:", "установлено"}},
+        {"result of", {"нәтижесі:", "результат"}},
+        {"obligation of", {"міндеттемесі:", "обязательство"}},
+        {"clause", {"тармақ", "пункт"}},
+        {"of act", {"акт", "акта"}},
+        {"in force from", {"қолданысқа енген күні", "действует с"}},
+        {"until", {"дейін", "по"}},
+        {"value", {"мәні", "значение"}},
+        {"columns", {"бағандар", "столбцы"}},
+        {"(may be empty)", {"(бос болуы мүмкін)", "(может быть пустым)"}},
+        {"amends act", {"өзгертетін акт:", "изменяет акт"}},
+        {"replaces the earlier wording of clause", {"тармақтың бұрынғы редакциясын ауыстырады:", "заменяет прежнюю редакцию пункта"}},
+        {"evidence", {"негіздеме", "основание"}},
+    };
+    if (lang_ == "en") return en;
+    auto it = kk_ru.find(en);
+    return it == kk_ru.end() ? en : lang_ == "kk" ? it->second.first : it->second.second;
+  }
+  static const std::string& clause_title(const ast::Clause& c) {
+    for (const auto& t : c.titles)
+      if (t.lang == lang_ && !t.value.empty()) return t.value;
+    return c.title;
+  }
 
   static std::string hover_text(const Analysis& a, const Target& t) {
     switch (t.kind) {
@@ -641,18 +684,20 @@ class Server {
       case Target::Act: {
         const ast::Act& act = *a.file->act;
         std::string s = "**act \"" + act.id + "\"**" + (act.title.empty() ? "" : " " + act.title) + "\n";
-        if (act.in_force) s += "\nin force from " + format_date(*act.in_force) + (act.in_force_note.empty() ? "" : " (" + act.in_force_note + ")") + "\n";
-        if (act.amends) s += "\namends act \"" + *act.amends + "\"\n";
+        if (act.in_force) s += "\n" + word("in force from") + " " + format_date(*act.in_force) + (act.in_force_note.empty() ? "" : " (" + act.in_force_note + ")") + "\n";
+        if (act.amends) s += "\n" + word("amends act") + " \"" + *act.amends + "\"\n";
         return s;
       }
       case Target::Clause: {
         const ast::Clause& c = *t.clause;
-        std::string s = "**clause " + c.number + "**" + (c.title.empty() ? "" : " " + c.title) + "\n";
-        for (const auto& title : c.titles) s += "\n" + title.lang + ": " + title.value + "\n";
+        std::string s = "**" + word("clause") + " " + c.number + "**" + (clause_title(c).empty() ? "" : " " + clause_title(c)) + "\n";
+        for (const auto& title : c.titles)
+          if (title.lang != lang_) s += "\n" + title.lang + ": " + title.value + "\n";
+        if (lang_ != "en" && &clause_title(c) != &c.title && !c.title.empty()) s += "\nen: " + c.title + "\n";
         s += "\n" + provenance(a, &c, "");
-        if (c.replaces) s += "\nreplaces the earlier wording of clause " + *c.replaces + "\n";
+        if (c.replaces) s += "\n" + word("replaces the earlier wording of clause") + " " + *c.replaces + "\n";
         if (!c.evidence.empty()) {
-          s += "\nevidence:";
+          s += "\n" + word("evidence") + ":";
           for (std::size_t i = 0; i < c.evidence.size(); ++i)
             s += std::string(i ? ", " : " ") + c.evidence[i].subject + " " + ast::to_string(c.evidence[i].level);
           s += "\n";
@@ -661,26 +706,26 @@ class Server {
       }
       case Target::Let: {
         const auto& l = t.clause->lets[t.index];
-        return code("let " + l.name + " = " + grammar::print_expr(*l.value)) + with_description(l.description) +
+        return code("let " + l.name + " = " + grammar::print_expr(*l.value)) + described(l) +
                "\n" + provenance(a, t.clause, "defined in");
       }
       case Target::Coefficient: {
         const auto& k = t.clause->coefficients[t.index];
         std::string s = code("coefficient " + k.name + " = " + grammar::print_expr(*k.value));
-        if (auto v = coefficient_value(a, *t.clause, *k.value, 0)) s += "\nvalue: **" + v->to_exact() + "**\n";
-        return s + with_description(k.description) + "\n" + provenance(a, t.clause, "set by");
+        if (auto v = coefficient_value(a, *t.clause, *k.value, 0)) s += "\n" + word("value") + ": **" + v->to_exact() + "**\n";
+        return s + described(k) + "\n" + provenance(a, t.clause, "set by");
       }
       case Target::Result: {
         const auto& r = t.clause->results[t.index];
         std::string f = "result " + r.name + " = " + grammar::print_expr(*r.value);
         if (r.range_lo && r.range_hi) f += " range " + grammar::print_expr(*r.range_lo) + ".." + grammar::print_expr(*r.range_hi);
         f += " round " + std::to_string(r.round);
-        return code(f) + with_description(r.description) + "\n" + provenance(a, t.clause, "result of");
+        return code(f) + described(r) + "\n" + provenance(a, t.clause, "result of");
       }
       case Target::Obligation: {
         const auto& o = t.clause->obligations[t.index];
         return code("obligation " + o.name + " over " + o.table + "\n  breach when " + grammar::print_expr(*o.breach)) +
-               with_description(o.description) + "\n" + provenance(a, t.clause, "obligation of");
+               described(o) + "\n" + provenance(a, t.clause, "obligation of");
       }
       case Target::Column: {
         const auto* table = a.rules.contract->find(t.table);
@@ -688,14 +733,14 @@ class Server {
         if (!col) return "column `" + t.column + "`\n";
         std::string s = "**column " + table->name + "." + col->name + "**: " + type_name(col->type);
         for (std::size_t i = 0; i < col->enum_values.size(); ++i) s += std::string(i ? ", " : " ") + "`" + col->enum_values[i] + "`";
-        if (col->optional || col->may_be_empty) s += " (may be empty)";
+        if (col->optional || col->may_be_empty) s += " " + word("(may be empty)");
         s += "\n";
-        return s + with_description(col->meaning);
+        return s + with_description(in_lang(col->meanings, col->meaning));
       }
       case Target::Table: {
         const auto* table = a.rules.contract->find(t.table);
         if (!table) return "table `" + t.table + "`\n";
-        std::string s = "**table " + table->name + "**\n" + with_description(table->meaning) + "\ncolumns:";
+        std::string s = "**table " + table->name + "**\n" + with_description(in_lang(table->titles, table->meaning)) + "\n" + word("columns") + ":";
         for (std::size_t i = 0; i < table->columns.size(); ++i) s += std::string(i ? ", " : " ") + "`" + table->columns[i].name + "`";
         return s + "\n";
       }
@@ -877,6 +922,7 @@ class Server {
   std::ostream& out_;
   std::ostream& err_;
   bool initialized_ = false, shut_down_ = false;
+  inline static std::string lang_ = "en";  // hovers: initializationOptions.lang
   std::map<std::string, std::string> texts_;  // open documents: URI -> text
   std::string root_;  // the workspace folder (initialize's rootUri), when the client gave one
   std::map<std::string, std::shared_ptr<Analysis>> analyses_;

@@ -291,6 +291,34 @@ def main():
     status = s.proc.wait(timeout=TIMEOUT)
     stderr = s.proc.stderr.read().decode("utf-8", "replace")
     check(status == 0, f"exit status {status}; stderr: {stderr}")
+
+    # A second server, started in Kazakh (`initializationOptions.lang`): a hover gives the Kazakh
+    # description and title where the rule file has them, and its own words in Kazakh.
+    k = Session(binary)
+    k.request("initialize", {"processId": os.getpid(), "rootUri": None, "capabilities": {},
+                             "initializationOptions": {"lang": "kk"}})
+    k.notify("initialized", {})
+    with tempfile.TemporaryDirectory() as tmp:
+        os.makedirs(os.path.join(tmp, "data"))
+        os.makedirs(os.path.join(tmp, "acts"))
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "data", "tables.ereje"),
+                  encoding="utf-8") as src, open(os.path.join(tmp, "data", "tables.ereje"), "w", encoding="utf-8") as dst:
+            dst.write(src.read())
+        kuri = uri_of(os.path.join(tmp, "acts", "kk.ereje"))
+        text = FIXED.replace('coefficient k = 10 "коэффициент"',
+                             'coefficient k = 10 "brings the result to points"\n    kk "нәтижені балға келтіреді"')
+        k.notify("textDocument/didOpen", {"textDocument": {"uri": kuri, "languageId": "ereje", "version": 1, "text": text}})
+        k.diagnostics(kuri)
+        h = k.request("textDocument/hover", {"textDocument": {"uri": kuri}, "position": pos(10, 33)})
+        v = h["contents"]["value"]
+        check("нәтижені балға келтіреді" in v and "brings the result" not in v and "мәні: **10**" in v
+              and "белгілеген: тармақ 49" in v, v)
+        h = k.request("textDocument/hover", {"textDocument": {"uri": kuri}, "position": pos(2, 8)})
+        v = h["contents"]["value"]
+        check(v.startswith("**тармақ 49** Мемлекеттік қызметтерді автоматтандыру дәрежесі") and "en: Автоматтандыру" in v, v)
+    check(k.request("shutdown", None) is None, "shutdown (kk)")
+    k.notify("exit", None)
+    check(k.proc.wait(timeout=TIMEOUT) == 0, "exit status (kk)")
     print(f"lsp session: {checks} passed, 0 failed")
 
 

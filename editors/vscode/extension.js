@@ -10,7 +10,11 @@ let client;
 function start() {
   const command = vscode.workspace.getConfiguration('ereje').get('path') || 'ereje';
   const serverOptions = { command, args: ['lsp'], transport: TransportKind.stdio };
-  const clientOptions = { documentSelector: [{ scheme: 'file', language: 'ereje' }, { scheme: 'untitled', language: 'ereje' }] };
+  const lang = vscode.workspace.getConfiguration('ereje').get('lang') || 'en';
+  const clientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'ereje' }, { scheme: 'untitled', language: 'ereje' }],
+    initializationOptions: { lang },
+  };
   client = new LanguageClient('ereje', 'ereje language server', serverOptions, clientOptions);
   return client.start();
 }
@@ -23,7 +27,7 @@ async function restart() {
 function activate(context) {
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('ereje.path')) restart();
+      if (e.affectsConfiguration('ereje.path') || e.affectsConfiguration('ereje.lang')) restart();
     }),
   );
   return start();
