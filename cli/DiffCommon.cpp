@@ -107,11 +107,12 @@ std::string percent_text(const Rational& ratio) {
 
 std::string factor_text(const Rational& ratio) { return "×" + ratio.to_exact(); }
 
-std::string common_move_text(const CommonMove& m, const std::string& lang) {
+std::string common_move_text(const CommonMove& m, const std::string& lang, const interp::RuleDiff& d) {
+  const std::string change = part_label(m.change, d, lang);
   if (m.factor)
-    return fmt::format(fmt::runtime(diff_word(lang, "same_factor")), m.clause, m.result, m.change, m.impacts.size(),
+    return fmt::format(fmt::runtime(diff_word(lang, "same_factor")), m.clause, m.result, change, m.impacts.size(),
                        factor_text(*m.factor), percent_text(*m.factor));
-  return fmt::format(fmt::runtime(diff_word(lang, "same_change")), m.clause, m.result, m.change, m.impacts.size(),
+  return fmt::format(fmt::runtime(diff_word(lang, "same_change")), m.clause, m.result, change, m.impacts.size(),
                      signed_text(m.lo, m.round), signed_text(m.hi, m.round));
 }
 

@@ -24,7 +24,7 @@ struct CommonMove {
 std::vector<CommonMove> common_moves(const interp::RuleDiff& d, std::size_t at_least = 3);
 // "clause 49 `T`: coefficient `k`: 10 -> 8: 3 bodies, each ×4/5 (-20 %)", or "…, from -1.66 to -1.00",
 // in kk, ru or en; names in backticks, nothing escaped.
-std::string common_move_text(const CommonMove& m, const std::string& lang);
+std::string common_move_text(const CommonMove& m, const std::string& lang, const interp::RuleDiff& d);
 // "×4/5" and "-20 %".
 std::string factor_text(const Rational& ratio);
 std::string percent_text(const Rational& ratio);
@@ -33,5 +33,15 @@ std::string percent_text(const Rational& ratio);
 // heading of the common moves), and for two data sets "data_compared" ({} before, {} after),
 // "rules_same", "appeared", "gone".
 const std::string& diff_word(const std::string& lang, const std::string& key);
+
+// "act "X" from D" in kk, ru or en (cli/DiffWords.cpp).
+std::string version_in(const interp::ClauseVersion& v, const std::string& lang);
+// One change of the rules in kk or ru (English, interp::describe, otherwise): names in backticks;
+// `markdown` escapes pipes for a table cell.
+std::string describe_change(const interp::Change& c, const interp::ClauseDiff& cd, const std::string& lang,
+                            bool markdown);
+// An attribution part's label (interp::describe of a change of `d`) in the review's language; the
+// label as it is when it names no change of `d` (the data's step, the date's).
+std::string part_label(const std::string& label, const interp::RuleDiff& d, const std::string& lang);
 
 }  // namespace ereje::cli

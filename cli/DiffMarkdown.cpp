@@ -95,88 +95,6 @@ std::string whole_clause(const interp::ClauseVersion& v, const std::string& head
   return out;
 }
 
-// "act "X" from D" in the review's language.
-std::string version_in(const interp::ClauseVersion& v, const std::string& lang) {
-  if (lang == "ru") return "акт «" + v.act->id + "» с " + v.label();
-  if (lang == "kk") return v.label() + " бастап «" + v.act->id + "» акт";
-  return "act \"" + v.act->id + "\" from " + v.label();
-}
-
-// One change in the review's language; English (describe) for what has no wording here yet.
-std::string describe_in(const interp::Change& c, const interp::ClauseDiff& cd, const std::string& lang) {
-  using K = interp::Change::Kind;
-  if (lang != "ru" && lang != "kk") return cell(interp::describe(c));
-  const bool ru = lang == "ru";
-  auto code = [](const std::string& s) { return "`" + s + "`"; };
-  auto subject = [&](const std::string& what) {
-    static const std::map<std::string, std::pair<std::string, std::string>> words{
-        {"text", {"текст", "мәтін"}}, {"variables", {"переменные", "айнымалылар"}}, {"formula", {"формула", "формула"}}};
-    auto it = words.find(what);
-    return it == words.end() ? what : ru ? it->second.first : it->second.second;
-  };
-  switch (c.kind) {
-    case K::ClauseAdded:
-      return cd.after ? (ru ? "пункт добавлен: " : "тармақ қосылды: ") + version_in(*cd.after, lang) : cell(interp::describe(c));
-    case K::ClauseRemoved:
-      return cd.before ? (ru ? "пункт утратил силу (был: " : "тармақ күшін жойды (бұрын: ") + version_in(*cd.before, lang) + ")"
-                       : cell(interp::describe(c));
-    case K::NewVersion:
-      if (!cd.before || !cd.after) break;
-      if (ru)
-        return "новая редакция: " + version_in(*cd.after, lang) +
-               (c.detail == "amends" ? ", изменяющий редакцию: " : ", вместо редакции: ") + version_in(*cd.before, lang);
-      return "жаңа редакция: " + version_in(*cd.after, lang) +
-             (c.detail == "amends" ? "; өзгертілген редакция: " : "; ауыстырылған редакция: ") + version_in(*cd.before, lang);
-    case K::InForceMoved: return (ru ? "вступает в силу: " : "күшіне ену күні: ") + c.before + " → " + c.after;
-    case K::EvidenceChanged:
-      return (ru ? "основание (" : "негіздеме (") + subject(c.subject) + "): " + c.before + " → " + c.after;
-    case K::CoefficientAdded:
-      return ru ? "добавлен коэффициент " + code(c.subject) + ": " + c.after : code(c.subject) + " коэффициенті қосылды: " + c.after;
-    case K::CoefficientRemoved:
-      return ru ? "исключён коэффициент " + code(c.subject) + " (был " + c.before + ")"
-                : code(c.subject) + " коэффициенті алынып тасталды (бұрын " + c.before + ")";
-    case K::CoefficientChanged:
-      return (ru ? "коэффициент " + code(c.subject) : code(c.subject) + " коэффициенті") + ": " + c.before + " → " + c.after;
-    case K::DefinitionAdded:
-      return ru ? "добавлено определение " + code(c.subject) + ": " + cell(c.after)
-                : code(c.subject) + " анықтамасы қосылды: " + cell(c.after);
-    case K::DefinitionRemoved:
-      return ru ? "исключено определение " + code(c.subject) + " (было " + cell(c.before) + ")"
-                : code(c.subject) + " анықтамасы алынып тасталды (бұрын " + cell(c.before) + ")";
-    case K::DefinitionChanged:
-      return (ru ? "определение " + code(c.subject) : code(c.subject) + " анықтамасы") + ": " + cell(c.before) + " → " +
-             cell(c.after);
-    case K::FilterTermAdded:
-      return ru ? "в условие отбора " + code(c.subject) + " добавлено " + code(c.detail)
-                : code(c.subject) + " іріктеу шартына " + code(c.detail) + " қосылды";
-    case K::FilterTermRemoved:
-      return ru ? "из условия отбора " + code(c.subject) + " исключено " + code(c.detail)
-                : code(c.subject) + " іріктеу шартынан " + code(c.detail) + " алынып тасталды";
-    case K::ResultAdded:
-      return ru ? "добавлен результат " + code(c.subject) + ": " + cell(c.after)
-                : code(c.subject) + " нәтижесі қосылды: " + cell(c.after);
-    case K::ResultRemoved:
-      return ru ? "исключён результат " + code(c.subject) + " (был " + cell(c.before) + ")"
-                : code(c.subject) + " нәтижесі алынып тасталды (бұрын " + cell(c.before) + ")";
-    case K::ResultChanged:
-      return (ru ? "результат " + code(c.subject) : code(c.subject) + " нәтижесі") + ": " + cell(c.before) + " → " +
-             cell(c.after);
-    case K::RangeChanged:
-      return (ru ? "диапазон " + code(c.subject) : code(c.subject) + " ауқымы") + ": " + c.before + " → " + c.after;
-    case K::RoundingChanged:
-      return (ru ? "округление " + code(c.subject) + " (знаков после запятой)"
-                 : code(c.subject) + " дөңгелектеуі (үтірден кейінгі таңбалар)") +
-             ": " + c.before + " → " + c.after;
-    case K::ObligationChanged:
-      return (ru ? "обязательство " + code(c.subject) : code(c.subject) + " міндеттемесі") + ": " + cell(c.before) +
-             " → " + cell(c.after);
-    case K::TitleChanged:
-    case K::TextChanged:
-    case K::TotalChanged:
-    case K::AsOfMoved: break;
-  }
-  return cell(interp::describe(c));
-}
 
 }  // namespace
 
@@ -206,7 +124,7 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
         out += fmt::format("- {} ({}): {}\n", L.at(ch.kind == K::TextChanged ? "text" : "title_word"), ch.subject,
                            interp::word_diff(ch.before, ch.after, marks));
       else
-        out += "- " + describe_in(ch, cd, r.lang) + "\n";
+        out += "- " + describe_change(ch, cd, r.lang, true) + "\n";
       if (ch.kind == K::ClauseAdded && cd.after && cd.after->clause) out += whole_clause(*cd.after, L.at("whole_added"));
       if (ch.kind == K::ClauseRemoved && cd.before && cd.before->clause) out += whole_clause(*cd.before, L.at("whole_removed"));
     }
@@ -248,7 +166,7 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
   std::string common;
   for (const auto& m : common_moves(d)) {
     collapsed.insert(m.impacts.begin(), m.impacts.end());
-    common += "- " + cell(common_move_text(m, r.lang)) + "\n";
+    common += "- " + cell(common_move_text(m, r.lang, d)) + "\n";
   }
   out += "\n## " + L.at("attribution") + "\n\n" + L.at("attribution_intro") + "\n";
   if (!common.empty()) out += "\n### " + diff_word(r.lang, "common") + "\n\n" + common;
@@ -262,7 +180,7 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
     }
     for (const auto& [label, part] : im.parts)
       out += fmt::format("| {} | {} | {} | {} | {} |\n", md(im.who->code), im.clause, md(im.result),
-                         signed_text(part, im.round), cell(label));
+                         signed_text(part, im.round), cell(part_label(label, d, r.lang)));
     if (!im.attribution_note.empty())
       out += fmt::format("| {} | {} | {} |  | {} |\n", md(im.who->code), im.clause, md(im.result),
                          cell(im.attribution_note));

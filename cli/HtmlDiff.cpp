@@ -38,12 +38,17 @@ std::string code_spans(const std::string& d) {
 
 // A legal text or title changed: the words removed struck (<del>), the words added in bold (<ins>),
 // as the Markdown review has them (interp::word_diff).
-std::string change_html(const interp::Change& ch) {
+std::string change_html(const interp::Change& ch, const interp::ClauseDiff& cd, const std::string& lang) {
   using K = interp::Change::Kind;
-  if (ch.kind == K::TextChanged || ch.kind == K::TitleChanged)
-    return fmt::format("{} {}: <span class=\"wdiff\">{}</span>", ch.kind == K::TextChanged ? "legal text" : "title",
-                       esc(ch.subject), interp::word_diff(ch.before, ch.after, {"<del>", "</del>", "<ins>", "</ins>", esc_word}));
-  return code_spans(interp::describe(ch));
+  if (ch.kind == K::TextChanged || ch.kind == K::TitleChanged) {
+    const bool text = ch.kind == K::TextChanged;
+    const std::string what = lang == "ru"   ? (text ? "текст акта" : "название")
+                             : lang == "kk" ? (text ? "акт мәтіні" : "атауы")
+                                            : (text ? "legal text" : "title");
+    return fmt::format("{} {}: <span class=\"wdiff\">{}</span>", esc(what), esc(ch.subject),
+                       interp::word_diff(ch.before, ch.after, {"<del>", "</del>", "<ins>", "</ins>", esc_word}));
+  }
+  return code_spans(describe_change(ch, cd, lang, false));
 }
 
 std::string status_move(const interp::Impact& im, const std::string& lang) {
@@ -124,7 +129,7 @@ std::string diff_html(const DiffView& v) {
                      esc(cd.number), esc(label(lang, "clause")), esc(cd.number), esc(diff_clause_title(cd, lang)));
     for (const auto& ch : cd.changes)
       b += fmt::format("<li data-kind=\"{}\"{}>{}</li>", interp::kind_name(ch.kind),
-                       ch.affects_values ? " class=\"affects\"" : "", change_html(ch));
+                       ch.affects_values ? " class=\"affects\"" : "", change_html(ch, cd, lang));
     b += "</ul></div>";
   }
   b += "</section>";
@@ -209,7 +214,7 @@ std::string diff_html(const DiffView& v) {
       b += fmt::format("<h3>{}</h3><ul class=\"changes\" id=\"common-moves\">", esc(diff_word(lang, "common")));
       for (const auto& m : common)
         b += fmt::format("<li data-clause=\"{}\" data-bodies=\"{}\">{}</li>", esc(m.clause), m.impacts.size(),
-                         code_spans(common_move_text(m, lang)));
+                         code_spans(common_move_text(m, lang, d)));
       b += "</ul>";
     }
     double max_part = 0;
@@ -233,7 +238,7 @@ std::string diff_html(const DiffView& v) {
       for (const auto& [lbl, part] : im.parts) {
         b += fmt::format("<tr class=\"part\"><td></td><td class=\"num {}\">{}</td><td>{}</td><td>{}</td></tr>",
                          part.sign() > 0 ? "pos" : part.sign() < 0 ? "neg" : "", esc(signed_fixed(part, im.round)),
-                         esc(lbl), html::mini_bar(html::chart_value(part), max_part));
+                         esc(part_label(lbl, d, lang)), html::mini_bar(html::chart_value(part), max_part));
       }
       if (!im.attribution_note.empty())
         b += fmt::format("<tr class=\"part\"><td></td><td></td><td colspan=\"2\" class=\"meta\">{}</td></tr>",

@@ -381,7 +381,7 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
       else lxw().worksheet_write_blank(ws, r, 4, book.blank());
       lxw().worksheet_write_number(ws, r, 5, to_double(m.lo, m.round), book.number(m.round, "signed"));
       lxw().worksheet_write_number(ws, r, 6, to_double(m.hi, m.round), book.number(m.round, "signed"));
-      lxw().worksheet_write_string(ws, r, 7, common_move_text(m, lang).c_str(), book.wrap());
+      lxw().worksheet_write_string(ws, r, 7, common_move_text(m, lang, d).c_str(), book.wrap());
       ++r;
     }
     lxw().worksheet_freeze_panes(ws, 2, 1);

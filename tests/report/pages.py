@@ -322,9 +322,9 @@ def main():
         run(ereje, *amend, "--format", "html", "--lang", "kk", "--output", apage, expect=1)
         atext, adom = dom_of(apage, tmp)
         common = adom.find("li", within="common-moves")
-        check("diff: a change common to many bodies said once, with its factor",
+        check("diff: a change common to many bodies said once, with its factor, in the page's language",
               len(common) == 1 and common[0]["attrs"].get("data-bodies") == "18"
-              and "coefficient k: 5 -> 6: органдар саны — 18, әрқайсысында ×1.2 (+20 %)" in common[0]["text"],
+              and "k коэффициенті: 5 → 6: органдар саны — 18, әрқайсысында ×1.2 (+20 %)" in common[0]["text"],
               str(common))
         check("diff: the common change's heading in Kazakh", "Көп органға бірдей әсер еткен өзгерістер" in atext)
         dels = [e["text"] for e in adom.find("del", within="changes")]
