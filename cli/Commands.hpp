@@ -34,6 +34,7 @@ struct CheckOptions {
   std::vector<std::string> rules;
   bool werror = false;  // warnings make the exit status 1
   bool verbose = false;  // the range analysis' proofs and notes too
+  std::string lang = "en";  // diagnostics and the summary in kk, ru or en (core/DiagnosticText.hpp)
 };
 int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err);
 void add_check(CLI::App& app, Action& action);
@@ -42,6 +43,7 @@ struct TestOptions {
   std::vector<std::string> rules;
   bool verbose = false;  // list passing tests too
   bool watch = false;    // run again whenever a rule file changes
+  std::string lang = "en";  // diagnostics, failures and the summary in kk, ru or en
 };
 int run_test(const TestOptions& o, std::ostream& out, std::ostream& err);
 void add_test(CLI::App& app, Action& action);

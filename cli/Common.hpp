@@ -15,6 +15,10 @@ namespace ereje::cli {
 // cli.md: 0 success; 1 the run worked but found something; 2 bad usage or bad input.
 enum Exit { kOk = 0, kFound = 1, kBadInput = 2 };
 
+// The `--lang` of `check` and `test` (diagnostics in kk, ru or en): false, with a message on `err`,
+// for any other value (cmd_check.cpp).
+bool diagnostic_language_ok(const std::string& lang, std::ostream& err);
+
 struct LoadedRules {
   interp::RuleSet rules;
   interp::Checked checked;
