@@ -84,6 +84,15 @@ class Session:
         return m["params"]["diagnostics"]
 
 
+def lay_out_rule_set(tmp):
+    """A rule set laid out as the project's: the data contract in data/, the acts in acts/."""
+    os.makedirs(os.path.join(tmp, "data"))
+    os.makedirs(os.path.join(tmp, "acts"))
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "data", "tables.ereje"),
+              encoding="utf-8") as src, open(os.path.join(tmp, "data", "tables.ereje"), "w", encoding="utf-8") as dst:
+        dst.write(src.read())
+
+
 def uri_of(path):
     return "file://" + urllib.parse.quote(os.path.abspath(path))
 
@@ -141,11 +150,7 @@ def main():
         # A rule set laid out as the project's: the data contract in data/, the act in acts/. The
         # server reads the document with the rule files of its folder's parent, so the tables of
         # data/ are known in acts/.
-        os.makedirs(os.path.join(tmp, "data"))
-        os.makedirs(os.path.join(tmp, "acts"))
-        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "data", "tables.ereje"),
-                  encoding="utf-8") as src, open(os.path.join(tmp, "data", "tables.ereje"), "w", encoding="utf-8") as dst:
-            dst.write(src.read())
+        lay_out_rule_set(tmp)
         uri = uri_of(os.path.join(tmp, "acts", "сынақ.ereje"))  # not saved yet: the buffer is what counts
         s.notify("textDocument/didOpen",
                  {"textDocument": {"uri": uri, "languageId": "ereje", "version": 1, "text": BROKEN}})
@@ -299,11 +304,7 @@ def main():
                              "initializationOptions": {"lang": "kk"}})
     k.notify("initialized", {})
     with tempfile.TemporaryDirectory() as tmp:
-        os.makedirs(os.path.join(tmp, "data"))
-        os.makedirs(os.path.join(tmp, "acts"))
-        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "data", "tables.ereje"),
-                  encoding="utf-8") as src, open(os.path.join(tmp, "data", "tables.ereje"), "w", encoding="utf-8") as dst:
-            dst.write(src.read())
+        lay_out_rule_set(tmp)
         kuri = uri_of(os.path.join(tmp, "acts", "kk.ereje"))
         text = FIXED.replace('coefficient k = 10 "коэффициент"',
                              'coefficient k = 10 "brings the result to points"\n    kk "нәтижені балға келтіреді"')
