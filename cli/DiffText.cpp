@@ -27,6 +27,51 @@ std::string clause_title(const interp::ClauseDiff& d) {
   return v && v->clause ? v->clause->title : "";
 }
 
+// The clause's title in `lang` (its `title kk`/`title ru`), else as written.
+std::string clause_title(const interp::ClauseDiff& d, const std::string& lang) {
+  const auto* v = d.after ? d.after : d.before;
+  if (v && v->clause)
+    for (const auto& t : v->clause->titles)
+      if (t.lang == lang && !t.value.empty()) return t.value;
+  return clause_title(d);
+}
+
+// The words of the text output in kk, ru or en (numbers before nouns avoided where Russian would
+// need agreement: "органов: 20").
+const std::string& text_word(const std::string& lang, const std::string& key) {
+  using Words = std::map<std::string, std::string>;
+  static const std::map<std::string, Words> all{
+      {"en",
+       {{"as_of", "{} as of {}"}, {"data", "data"}, {"no_changes", "no changes in the rules"}, {"contract", "Data contract"},
+        {"clause", "Clause {}: {}"}, {"impact", "Impact on {} bodies: {} affected"}, {"no_moves", "no result moves"},
+        {"body", "body"}, {"clause_col", "clause"}, {"result", "result"}, {"before", "before"}, {"after", "after"},
+        {"delta", "delta"}, {"status", "status"}, {"who", "{} clause {} {} {}"}, {"rise", "Largest rise"},
+        {"fall", "Largest fall"}, {"none", "none"}, {"ranks", "Rank changes: {}"}, {"rank_move", "{} clause {} {}: {} -> {}"},
+        {"attribution", "Attribution (each change applied in the order listed above; parts sum to the delta)"},
+        {"moved", "{} clause {} {}: {}"}, {"status_only", "({} moves of status only, such as n/a -> ok, have no numeric parts)"}}},
+      {"ru",
+       {{"as_of", "{} на {}"}, {"data", "данные"}, {"no_changes", "правила не изменились"}, {"contract", "Описание данных"},
+        {"clause", "Пункт {}: {}"}, {"impact", "Влияние: органов — {}, затронуто — {}"}, {"no_moves", "результаты не изменились"},
+        {"body", "орган"}, {"clause_col", "пункт"}, {"result", "результат"}, {"before", "до"}, {"after", "после"},
+        {"delta", "изменение"}, {"status", "статус"}, {"who", "{}, пункт {}, {} {}"}, {"rise", "Наибольший рост"},
+        {"fall", "Наибольшее снижение"}, {"none", "нет"}, {"ranks", "Изменения мест: {}"}, {"rank_move", "{}, пункт {}, {}: {} → {}"},
+        {"attribution", "Разложение (каждое изменение применяется в указанном выше порядке; части в сумме дают изменение)"},
+        {"moved", "{}, пункт {}, {}: {}"}, {"status_only", "(изменений только статуса, например n/a → ok, без числовых частей: {})"}}},
+      {"kk",
+       {{"as_of", "{} ({} күнгі)"}, {"data", "деректер"}, {"no_changes", "ережелер өзгерген жоқ"}, {"contract", "Деректер сипаттамасы"},
+        {"clause", "{}-тармақ: {}"}, {"impact", "Әсері: органдар саны — {}, өзгергені — {}"}, {"no_moves", "нәтижелер өзгерген жоқ"},
+        {"body", "орган"}, {"clause_col", "тармақ"}, {"result", "нәтиже"}, {"before", "бұрын"}, {"after", "кейін"},
+        {"delta", "өзгеріс"}, {"status", "мәртебе"}, {"who", "{}, {}-тармақ, {} {}"}, {"rise", "Ең үлкен өсу"},
+        {"fall", "Ең үлкен төмендеу"}, {"none", "жоқ"}, {"ranks", "Орын өзгерістері: {}"}, {"rank_move", "{}, {}-тармақ, {}: {} → {}"},
+        {"attribution", "Бөліктерге жіктеу (әр өзгеріс жоғарыдағы ретпен қолданылады; бөліктердің қосындысы өзгеріске тең)"},
+        {"moved", "{}, {}-тармақ, {}: {}"}, {"status_only", "(тек мәртебенің өзгерістері, мысалы n/a → ok, сандық бөліктерсіз: {})"}}},
+  };
+  auto l = all.find(lang);
+  const Words& w = l == all.end() ? all.at("en") : l->second;
+  auto it = w.find(key);
+  return it == w.end() ? all.at("en").at(key) : it->second;
+}
+
 std::string status_move(const interp::Impact& im) {
   std::string a = im.before_present ? interp::status_name(im.before_status) : "absent";
   std::string b = im.after_present ? interp::status_name(im.after_status) : "absent";
@@ -90,29 +135,32 @@ Summary summarize(const interp::RuleDiff& d, const input::DataSet& before_data, 
 }
 
 std::string render_text(const interp::RuleDiff& d, const DiffSideShown& a, const DiffSideShown& b, const input::DataSet* data,
-                        const Summary* sum, const Colours& c) {
-  std::string out = fmt::format("{} as of {}  ->  {} as of {}\n", a.shown, format_date(a.as_of), b.shown, format_date(b.as_of));
-  if (d.two_data) out += fmt::format("data {}  ->  {}\n", a.data_shown, b.data_shown);
-  if (!d.changed()) out += d.two_data ? "\n" + diff_word("en", "rules_same") + "\n" : "\nno changes in the rules\n";
+                        const Summary* sum, const Colours& c, const std::string& lang) {
+  auto W = [&](const char* key) -> const std::string& { return text_word(lang, key); };
+  auto F = [&](const char* key, auto&&... args) { return fmt::format(fmt::runtime(W(key)), args...); };
+  std::string out = F("as_of", a.shown, format_date(a.as_of)) + "  ->  " + F("as_of", b.shown, format_date(b.as_of)) + "\n";
+  if (d.two_data) out += fmt::format("{} {}  ->  {}\n", W("data"), a.data_shown, b.data_shown);
+  if (!d.changed()) out += "\n" + (d.two_data ? diff_word(lang, "rules_same") : W("no_changes")) + "\n";
   if (!d.contract.empty()) {
-    out += "\n" + c.bold("Data contract") + "\n";
+    out += "\n" + c.bold(W("contract")) + "\n";
     for (const auto& ch : d.contract) out += "  - " + interp::describe(ch) + "\n";
   }
   for (const auto& cd : d.clauses) {
-    out += "\n" + c.bold(fmt::format("Clause {}: {}", cd.number, clause_title(cd))) + "\n";
-    for (const auto& ch : cd.changes) out += "  - " + interp::describe(ch) + "\n";
+    out += "\n" + c.bold(F("clause", cd.number, clause_title(cd, lang))) + "\n";
+    for (const auto& ch : cd.changes) out += "  - " + describe_change(ch, cd, lang, false) + "\n";
   }
   if (!data) return out;
-  out += fmt::format("\n{}\n", c.bold(fmt::format("Impact on {} bodies: {} affected", d.bodies, sum->affected.size())));
+  out += fmt::format("\n{}\n", c.bold(F("impact", d.bodies, sum->affected.size())));
   for (const auto* key : {"appeared", "gone"}) {
     const auto& list = std::string(key) == "appeared" ? d.appeared : d.gone;
     if (list.empty()) continue;
-    out += "  " + diff_word("en", key) + ":";
+    out += "  " + diff_word(lang, key) + ":";
     for (const auto* body : list) out += " " + body->code;
     out += "\n";
   }
-  if (d.impacts.empty()) return out + "  no result moves\n";
-  std::vector<std::vector<std::string>> rows{{"body", "clause", "result", "before", "after", "delta", "status"}};
+  if (d.impacts.empty()) return out + "  " + W("no_moves") + "\n";
+  std::vector<std::vector<std::string>> rows{
+      {W("body"), W("clause_col"), W("result"), W("before"), W("after"), W("delta"), W("status")}};
   for (const auto& im : d.impacts)
     rows.push_back({im.who->code, im.clause, im.result,
                     im.before_present ? (im.before_text.empty() ? "n/a" : im.before_text) : "",
@@ -133,30 +181,29 @@ std::string render_text(const interp::RuleDiff& d, const DiffSideShown& a, const
     out += line + "\n";
   }
   auto who = [&](const interp::Impact* im) {
-    return fmt::format("{} clause {} {} {}", im->who->code, im->clause, im->result,
-                       signed_text(*im->delta, im->round));
+    return F("who", im->who->code, im->clause, im->result, signed_text(*im->delta, im->round));
   };
   out += "\n";
-  out += "Largest rise: " + (sum->rise ? who(sum->rise) : std::string("none")) + "\n";
-  out += "Largest fall: " + (sum->fall ? who(sum->fall) : std::string("none")) + "\n";
-  out += fmt::format("Rank changes: {}\n", sum->rank_moves.size());
+  out += W("rise") + ": " + (sum->rise ? who(sum->rise) : W("none")) + "\n";
+  out += W("fall") + ": " + (sum->fall ? who(sum->fall) : W("none")) + "\n";
+  out += F("ranks", sum->rank_moves.size()) + "\n";
   for (std::size_t i = 0; i < sum->rank_moves.size() && i < 10; ++i) {
     const auto& m = sum->rank_moves[i];
-    out += fmt::format("  {} clause {} {}: {} -> {}\n", m.agency, m.clause, m.result, m.before, m.after);
+    out += "  " + F("rank_move", m.agency, m.clause, m.result, m.before, m.after) + "\n";
   }
-  out += "\n" + c.bold("Attribution (each change applied in the order listed above; parts sum to the delta)") + "\n";
+  out += "\n" + c.bold(W("attribution")) + "\n";
   std::size_t status_only = 0;
   for (const auto& im : d.impacts) {
     if (!im.delta) {  // a status change has no numeric move to split: the table above shows it
       ++status_only;
       continue;
     }
-    out += fmt::format("  {} clause {} {}: {}\n", im.who->code, im.clause, im.result,
-                       im.delta ? signed_text(*im.delta, im.round) : status_move(im));
-    for (const auto& [label, part] : im.parts) out += fmt::format("    {:>8}  {}\n", signed_text(part, im.round), label);
+    out += "  " + F("moved", im.who->code, im.clause, im.result, im.delta ? signed_text(*im.delta, im.round) : status_move(im)) + "\n";
+    for (const auto& [label, part] : im.parts)
+      out += fmt::format("    {:>8}  {}\n", signed_text(part, im.round), part_label(label, d, lang));
     if (!im.attribution_note.empty()) out += "    (" + im.attribution_note + ")\n";
   }
-  if (status_only) out += fmt::format("  ({} moves of status only, such as n/a -> ok, have no numeric parts)\n", status_only);
+  if (status_only) out += "  " + F("status_only", status_only) + "\n";
   return out;
 }
 

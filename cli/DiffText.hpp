@@ -42,7 +42,8 @@ struct Colours {
 };
 
 std::string render_text(const interp::RuleDiff& d, const DiffSideShown& a, const DiffSideShown& b,
-                        const input::DataSet* data, const Summary* sum, const Colours& c);
+                        const input::DataSet* data, const Summary* sum, const Colours& c,
+                        const std::string& lang = "en");
 std::string render_markdown(const interp::RuleDiff& d, const DiffSideShown& a, const DiffSideShown& b,
                             const input::DataSet* data, const Summary& sum, const std::string& lang);
 std::string render_json(const interp::RuleDiff& d, const DiffSideShown& a, const DiffSideShown& b,

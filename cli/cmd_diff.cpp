@@ -385,7 +385,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
     const DiffSideShown sa{a.shown, a.as_of, a.data_shown}, sb{b.shown, b.as_of, b.data_shown};
     text = o.format == "json"       ? render_json(d, sa, sb, data ? &*data : nullptr, &sum)
            : o.format == "markdown" ? render_markdown(d, sa, sb, data ? &*data : nullptr, sum, o.lang)
-                                    : render_text(d, sa, sb, data ? &*data : nullptr, &sum, c);
+                                    : render_text(d, sa, sb, data ? &*data : nullptr, &sum, c, o.lang);
   }
   if (o.output.empty() || o.output == "-") out << text;
   else if (!write_file_atomically(o.output, text, err)) return kBadInput;
@@ -411,7 +411,7 @@ void add_diff(CLI::App& app, Action& action) {
                   "ДА/НЕТ, a decimal comma)")
       ->check(CLI::IsMember({"rfc4180", "excel-ru"}));
   cmd->add_option("--format", o->format, "text, markdown, json, html or xlsx");
-  cmd->add_option("--lang", o->lang, "markdown, html and xlsx: labels and clause titles in kk, ru or en");
+  cmd->add_option("--lang", o->lang, "text, markdown, html and xlsx: labels, changes and clause titles in kk, ru or en");
   cmd->add_option("--output", o->output, "write the review to this file (whole or not at all)");
   cmd->callback([o, &action] { action = [o] { return run_diff(*o, std::cout, std::cerr); }; });
 }
