@@ -8,11 +8,14 @@
 #include <cstdio>
 #include <cstring>
 #include <random>
+#include <string_view>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -170,6 +173,37 @@ bool write_all(int fd, const std::string& content) {
   return ::fsync(fd) == 0;
 }
 
+// Removes what an earlier, killed write of FILE left beside it: `.FILE.tmp-PID-XXXXXX` whose process
+// PID no longer exists (a run killed between naming its whole file and the rename, or, where the file
+// system has no O_TMPFILE, while it wrote). Only regular files of this user with exactly that shape
+// are touched; a live process's file (another ereje writing the same FILE now) is left alone.
+void remove_stale_temporaries(const std::filesystem::path& dir, const std::string& filename) {
+  const std::string prefix = "." + filename + ".tmp-";
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return;
+  const pid_t self = ::getpid();
+  while (const dirent* e = ::readdir(d)) {
+    const std::string_view name(e->d_name);
+    if (name.size() < prefix.size() + 8 || name.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view rest = name.substr(prefix.size());  // PID-XXXXXX
+    const std::size_t dash = rest.find('-');
+    if (dash == 0 || dash == std::string_view::npos || dash > 10 || rest.size() - dash - 1 != 6) continue;
+    long pid = 0;
+    bool digits = true;
+    for (const char c : rest.substr(0, dash)) {
+      if (c < '0' || c > '9') digits = false;
+      else pid = pid * 10 + (c - '0');
+    }
+    if (!digits || pid <= 0 || pid > 0x7fffffffL || pid == self) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+    struct stat st {};
+    const std::string full = (dir / std::string(name)).string();
+    if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) continue;
+    ::unlink(full.c_str());
+  }
+  ::closedir(d);
+}
+
 }  // namespace
 
 bool write_file_replacing(const std::string& path, const std::string& content, std::ostream& err);
@@ -185,7 +219,9 @@ bool write_file_replacing(const std::string& path, const std::string& content, s
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  const std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  remove_stale_temporaries(dir, target.filename().string());
+  const std::string tmpl =
+      (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX")).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   auto fail = [&](int fd, bool named) {
@@ -213,6 +249,8 @@ bool write_file_replacing(const std::string& path, const std::string& content, s
       std::copy(tmpl.begin(), tmpl.end(), name.begin());
       for (std::size_t i = tmpl.size() - 6; i < tmpl.size(); ++i) name[i] = letters[rng() % (sizeof letters - 1)];
       if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.data(), AT_SYMLINK_FOLLOW) == 0) linked = true;
+      // No /proc: the descriptor itself (allowed to a user who may read any folder, root in CI).
+      else if (errno != EEXIST && ::linkat(fd, "", AT_FDCWD, name.data(), AT_EMPTY_PATH) == 0) linked = true;
       else if (errno != EEXIST) break;
     }
     if (linked) {
@@ -222,8 +260,9 @@ bool write_file_replacing(const std::string& path, const std::string& content, s
     }
     ::close(fd);  // no /proc to link it through: written again the other way
   }
-  // O_TMPFILE not supported by this file system, or no /proc: a named temporary file.
+  // O_TMPFILE not supported by this file system, or no way to link it: a named temporary file.
 #endif
+  std::copy(tmpl.begin(), tmpl.end(), name.begin());  // mkstemp wants the XXXXXX back
   const int fd = ::mkstemp(name.data());
   if (fd < 0) return fail(-1, false);
   ::fchmod(fd, mode);  // mkstemp makes the file private (0600)

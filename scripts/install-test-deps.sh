@@ -10,6 +10,7 @@ packages=(
   postgresql         # tests/db/postgres.sh: a throw-away server on 127.0.0.1
   postgresql-client  # psql \copy to load the example data
   sqlite3            # to look into the test databases by hand
+  strace             # tests/killed_run.sh: a kill at the one moment between naming a file and the rename
 )
 missing=()
 for p in "${packages[@]}"; do

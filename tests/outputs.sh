@@ -65,6 +65,18 @@ check "stdout to a closed pipe: said" grep -q "cannot write to standard output: 
 # What still works: a new file, replacing an earlier output, fmt rewriting its own rule file.
 check "run --output a new file" "$bin" run rules "${A[@]}" --output results.csv 2>/dev/null
 check "run --output the same file again (an earlier output, not an input)" "$bin" run rules "${A[@]}" --output results.csv 2>/dev/null
+# What a killed earlier write left (`.FILE.tmp-PID-XXXXXX` of a process that is gone) is removed by the
+# next write of FILE; a live process's, another name's, and a name of another shape are kept.
+sh -c 'exit 0' & dead=$!; wait "$dead"
+printf 'whole\n' >".results.csv.tmp-$dead-Ab12Cd"
+printf 'live\n' >".results.csv.tmp-$$-Ab12Cd"
+printf 'other\n' >".other.csv.tmp-$dead-Ab12Cd"
+printf 'shape\n' >".results.csv.tmp-$dead-Ab12"
+check "run --output removes a dead run's leftover" "$bin" run rules "${A[@]}" --output results.csv 2>/dev/null
+check "the dead run's leftover is gone" test ! -e ".results.csv.tmp-$dead-Ab12Cd"
+check "a live process's, another file's and an odd name are kept" \
+  test -f ".results.csv.tmp-$$-Ab12Cd" -a -f ".other.csv.tmp-$dead-Ab12Cd" -a -f ".results.csv.tmp-$dead-Ab12"
+rm -f ".results.csv.tmp-$$-Ab12Cd" ".other.csv.tmp-$dead-Ab12Cd" ".results.csv.tmp-$dead-Ab12"
 check "fmt rewrites its own file" "$bin" fmt fmt.ereje
 check "fmt's file is formatted" grep -q '  result R = n range 0..10 round 0 "r"' fmt.ereje
 echo "outputs: $passed passed, $failed failed"
