@@ -53,7 +53,56 @@ using DepthLimit = tao::pegtl::limit_depth<kMaxRuleDepth>;
 
 namespace {
 
-using Node = pt::node;
+// A parse-tree node. The parser makes and drops one for every selected rule it tries (a name tried
+// as a call, then as a reference; seven levels of an expression folded into one), millions for a
+// large rule set: their storage is kept on a per-thread free list instead of going back to malloc,
+// whose free of a block this size (about 130 bytes, above its fast bins) costs more than the parse.
+struct Node : pt::basic_node<Node> {
+  static void* operator new(std::size_t size);
+  static void operator delete(void* p, std::size_t size) noexcept;
+};
+
+struct NodePool {
+  struct Free {
+    Free* next;
+  };
+  Free* head = nullptr;
+  std::size_t count = 0;
+  static constexpr std::size_t kKept = std::size_t{1} << 16;  // at most 64 Ki nodes (about 9 MB) kept
+  NodePool() = default;
+  NodePool(const NodePool&) = delete;
+  NodePool& operator=(const NodePool&) = delete;
+  ~NodePool() {
+    while (head != nullptr) {
+      Free* next = head->next;
+      ::operator delete(static_cast<void*>(head), sizeof(Node));
+      head = next;
+    }
+  }
+};
+thread_local NodePool node_pool;
+
+void* Node::operator new(std::size_t size) {
+  if (size == sizeof(Node) && node_pool.head != nullptr) {
+    NodePool::Free* f = node_pool.head;
+    node_pool.head = f->next;
+    --node_pool.count;
+    return f;
+  }
+  return ::operator new(size);
+}
+
+void Node::operator delete(void* p, std::size_t size) noexcept {
+  if (p == nullptr) return;
+  if (size != sizeof(Node) || node_pool.count >= NodePool::kKept) {
+    ::operator delete(p, size);
+    return;
+  }
+  auto* f = static_cast<NodePool::Free*>(p);
+  f->next = node_pool.head;
+  node_pool.head = f;
+  ++node_pool.count;
+}
 
 // Thrown by the converter when an expression tree grows past kMaxExprDepth (byte offset of the spot).
 struct TooDeep {
@@ -65,7 +114,7 @@ class Converter {
   Converter(const SourceFile& file, Diagnostics& diags) : file_(file), diags_(diags) {}
 
   Span span(const Node& n) const {
-    return Span{&file_, static_cast<std::uint32_t>(n.begin().byte), static_cast<std::uint32_t>(n.end().byte)};
+    return Span{&file_, static_cast<std::uint32_t>(n.m_begin.byte), static_cast<std::uint32_t>(n.m_end.byte)};
   }
   static std::string trimmed(const Node& n) {
     std::string s = n.string();
@@ -429,7 +478,7 @@ class Converter {
     c.end_span = end_keyword(n);
     if (!c.end_span.valid()) {
       // Left open up to the next top-level item or the end of the file (Grammar.hpp: expect_clause_end).
-      const std::size_t next = next_token(n.children.empty() ? n.begin().byte : n.children.back()->end().byte);
+      const std::size_t next = next_token(n.children.empty() ? n.m_begin.byte : n.children.back()->m_end.byte);
       const bool at_eof = next >= file_.text.size();
       auto& d = diags_.error("clause-without-end", c.number_span, "clause " + c.number + " has no `end`",
                              "close the clause with `end` after its last item");
@@ -444,7 +493,7 @@ class Converter {
   // the parse tree instead would change which syntax error PEGTL reports for a clause left open.)
   Span end_keyword(const Node& n) const {
     const std::string& t = file_.text;
-    const std::size_t i = next_token(n.children.empty() ? n.begin().byte : n.children.back()->end().byte);
+    const std::size_t i = next_token(n.children.empty() ? n.m_begin.byte : n.children.back()->m_end.byte);
     if (t.compare(i, 3, "end") != 0) return Span{};
     return Span{&file_, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 3)};
   }
@@ -841,7 +890,7 @@ ast::ExprPtr parse_expression(SourcePtr source, Diagnostics& diags) {
   Converter conv(*source, diags);
   tao::pegtl::memory_input<tao::pegtl::tracking_mode::eager> in(text.data(), text.data() + text.size(), source->name);
   try {
-    auto root = pt::parse<seq<ws, expr, ws, eof>, Selector, DepthLimit, Control>(in);
+    auto root = pt::parse<seq<ws, expr, ws, eof>, Node, Selector, DepthLimit, Control>(in);
     if (!root || root->children.empty()) {
       diags.error("syntax", Span{source.get(), 0, 1}, "expected an expression, found " + found_at(text, 0));
       return nullptr;
@@ -880,7 +929,7 @@ ast::File parse_file(SourcePtr source, Diagnostics& diags) {
         text.data() + pos, text.data() + text.size(), source->name, pos, source->line_of(pos), 1);
     std::size_t next = pos;
     try {
-      auto root = pt::parse<item, Selector, DepthLimit, Control>(in);
+      auto root = pt::parse<item, Node, Selector, DepthLimit, Control>(in);
       next = static_cast<std::size_t>(in.current() - text.data());
       if (root)
         for (const auto& c : root->children) conv.top(*c, file);

@@ -62,4 +62,18 @@ Contract Contract::at(Date as_of) const {
   return out;
 }
 
+std::shared_ptr<const Contract> ContractCache::get(const Contract& whole, Date as_of) const {
+  std::vector<bool> key;  // which tables and columns are in force on as_of
+  for (const auto& t : whole.tables) {
+    key.push_back(in_force(t.origin, as_of));
+    for (const auto& c : t.columns) key.push_back(in_force(c.origin, as_of));
+  }
+  const std::lock_guard<std::mutex> lock(m_);
+  for (const auto& [k, c] : entries_)
+    if (k == key) return c;
+  auto made = std::make_shared<const Contract>(whole.at(as_of));
+  entries_.emplace_back(std::move(key), made);
+  return made;
+}
+
 }  // namespace ereje::input

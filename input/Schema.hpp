@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,8 +73,29 @@ struct TableSchema {
 
 // Every table the rule set declares, over all dates: a table or column is in force from its
 // origin's date on (`in_force`). Evaluation as of a date reads the columns in force then.
+struct Contract;
+
+// The contracts in force that Contract::in_force_on has made, one per set of tables and columns in
+// force. A copy of a Contract starts with an empty cache (its tables may then be changed).
+class ContractCache {
+ public:
+  ContractCache() = default;
+  ContractCache(const ContractCache&) {}
+  ContractCache& operator=(const ContractCache&) {
+    const std::lock_guard<std::mutex> lock(m_);
+    entries_.clear();
+    return *this;
+  }
+  std::shared_ptr<const Contract> get(const Contract& whole, Date as_of) const;
+
+ private:
+  mutable std::mutex m_;
+  mutable std::vector<std::pair<std::vector<bool>, std::shared_ptr<const Contract>>> entries_;
+};
+
 struct Contract {
   std::vector<TableSchema> tables;
+  ContractCache cache = {};  // of in_force_on
 
   const TableSchema* find(std::string_view name) const;
   const TableSchema* bodies() const;  // the table that lists the bodies, or null
@@ -82,6 +104,10 @@ struct Contract {
   // then. A later act's columns come after the earlier ones (Contract.cpp orders them by date), so
   // every column keeps its index: what the checker bound a name to is the same column here.
   Contract at(Date as_of) const;
+  // The same, shared: one object for every date with the same tables and columns in force (a rule
+  // set's contract changes only on its acts' dates), made once. Tests, range witnesses and
+  // evaluations ask for it thousands of times; `tables` must not change after the first call.
+  std::shared_ptr<const Contract> in_force_on(Date as_of) const { return cache.get(*this, as_of); }
 };
 
 inline bool in_force(const Origin& o, Date as_of) { return !o.dated() || !(as_of < o.from); }

@@ -183,7 +183,8 @@ std::vector<std::string> tables_needed(const RuleSet& rules, const Checked& chec
         out.insert(it->second.begin(), it->second.end());
   // A table read is checked whole, its references included: the tables they point to are read too
   // (and so on), or a reference to a table no clause reads would go unchecked.
-  const input::Contract in_force = rules.contract->at(as_of);
+  const auto in_force_p = rules.contract->in_force_on(as_of);
+  const input::Contract& in_force = *in_force_p;
   std::vector<std::string> todo(out.begin(), out.end());
   while (!todo.empty()) {
     const input::TableSchema* ts = in_force.find(todo.back());

@@ -503,7 +503,8 @@ bool count_block(const input::Table& table, std::size_t b, std::size_t e, const 
 
 void accumulate(const input::Table& table, std::size_t begin, std::size_t end, std::vector<FastTask*>& tasks,
                 std::vector<Acc>& accs) {
-  Buf cond(kBlock), val(kBlock);
+  const std::size_t block = std::min(kBlock, end - begin);  // a test's table has a few rows
+  Buf cond(block), val(block);
   const bool per_body = table.schema->per_agency;
   for (std::size_t b = begin; b < end; b += kBlock) {
     std::size_t e = std::min(end, b + kBlock);
@@ -639,7 +640,7 @@ struct ClassCounts {
     constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
     std::vector<std::uint32_t> tally(groups * classes, 0), first;
     if (any_undecidable) first.assign(groups * classes, kNone);  // the first row of each undecidable class
-    std::vector<std::uint32_t> cls(kBlock);
+    std::vector<std::uint32_t> cls(std::min(kBlock, end - begin));  // a test's table has a few rows
     for (std::size_t b = begin; b < end; b += kBlock) {
       const std::size_t n = std::min(end, b + kBlock) - b;
       classes_of(b, n, cls.data());
@@ -672,7 +673,7 @@ struct ClassCounts {
   void pass_by_run(const input::Table& table, std::size_t begin, std::size_t end, std::vector<Acc>& accs) const {
     const bool per_body = table.schema->per_agency;
     std::vector<std::uint32_t> in_run(classes, 0);
-    std::vector<std::uint32_t> cls(kBlock);
+    std::vector<std::uint32_t> cls(std::min(kBlock, end - begin));  // a test's table has a few rows
     std::int32_t g = -1;
     std::size_t run_start = begin;
     auto close_run = [&] {

@@ -64,7 +64,8 @@ Given give(const input::ColumnSchema& col, const std::string& value) {
 bool verify_witness(const RuleSet& rules, const Checked& checked, const ClauseVersion& v, const ast::Result& result,
                     const std::vector<TableCells>& tables, const std::vector<Group>& groups, const std::string& name,
                     RangeFinding& f) {
-  const input::Contract contract = rules.contract->at(v.from);
+  const auto contract_p = rules.contract->in_force_on(v.from);
+  const input::Contract& contract = *contract_p;
   ast::TestCase tc;
   tc.name = name;
   tc.span = result.span;

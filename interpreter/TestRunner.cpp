@@ -98,7 +98,7 @@ TestOutcome run_test(const RuleSet& rules, const Checked& checked, const ClauseV
   }
   try {
     input::DataSet data = input::build_dataset(
-        "<test>", std::make_shared<const input::Contract>(rules.contract->at(as_of)), std::move(tables), {});
+        "<test>", rules.contract->in_force_on(as_of), std::move(tables), {});
     prepare_data(rules, checked, data, as_of, {&v});
     const int test_body = data.body_index(kTestBody);
     Evaluation ev = evaluate(rules, checked, data, as_of, {&v});

@@ -1578,3 +1578,49 @@ TEST_CASE("keys: rows in any order give the same findings", "[input][folder][key
     CHECK(bodies_of(clean, 2) == want_bodies);
   }
 }
+
+TEST_CASE("contract: in force on a date, shared per set of tables and columns in force", "[input][contract]") {
+  Contract whole;
+  TableSchema t;
+  t.name = "services";
+  ColumnSchema a;
+  a.name = "agency_id";
+  ColumnSchema later;
+  later.name = "proactive";
+  later.type = ColumnType::Bool;
+  later.origin = Origin{"2", make_date(2025, 1, 1), "later.ereje:3"};
+  t.columns = {a, later};
+  TableSchema newer;
+  newer.name = "visits";
+  newer.origin = Origin{"3", make_date(2026, 1, 1), "visits.ereje:1"};
+  whole.tables = {t, newer};
+
+  const auto y2024 = whole.in_force_on(make_date(2024, 6, 1));
+  const auto y2024b = whole.in_force_on(make_date(2024, 12, 31));
+  const auto y2025 = whole.in_force_on(make_date(2025, 1, 1));
+  const auto y2026 = whole.in_force_on(make_date(2026, 3, 1));
+  CHECK(y2024.get() == y2024b.get());  // the same tables and columns in force: one object
+  CHECK(y2024.get() != y2025.get());
+  REQUIRE(y2024->find("services"));
+  CHECK(y2024->find("services")->columns.size() == 1);
+  CHECK(y2024->find("services")->later.size() == 1);
+  CHECK(!y2024->find("visits"));
+  CHECK(y2025->find("services")->columns.size() == 2);
+  CHECK(!y2025->find("visits"));
+  CHECK(y2026->find("visits"));
+  // Each the same as `at`.
+  for (const Date d : {make_date(2024, 6, 1), make_date(2025, 1, 1), make_date(2026, 3, 1)}) {
+    const Contract direct = whole.at(d);
+    const auto shared = whole.in_force_on(d);
+    REQUIRE(direct.tables.size() == shared->tables.size());
+    for (std::size_t i = 0; i < direct.tables.size(); ++i) {
+      CHECK(direct.tables[i].name == shared->tables[i].name);
+      CHECK(direct.tables[i].columns.size() == shared->tables[i].columns.size());
+    }
+  }
+  // A copy changed after the original was asked keeps no stale answer.
+  Contract copy = whole;
+  copy.tables.pop_back();
+  CHECK(!copy.in_force_on(make_date(2026, 3, 1))->find("visits"));
+  CHECK(whole.in_force_on(make_date(2026, 3, 1))->find("visits"));
+}
