@@ -2,6 +2,9 @@
 #include "interpreter/RuleSet.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +12,9 @@
 #include <set>
 #include <sstream>
 
+#include "core/Thread.hpp"
 #include "grammar/Parser.hpp"
+#include "interpreter/FastPass.hpp"
 
 namespace ereje::interp {
 namespace fs = std::filesystem;
@@ -81,9 +86,43 @@ namespace {
 
 void finish(RuleSet& rules, std::vector<SourcePtr> sources, Diagnostics& diags) {
   rules.files.reserve(sources.size());
+  // The files parsed on two threads when there is much to parse (largest first, each into its own
+  // diagnostics), then taken in the given order: the same rule set and messages at any thread count.
+  std::vector<ast::File> parsed(sources.size());
+  std::vector<Diagnostics> said(sources.size());
+  {
+    std::vector<std::size_t> order(sources.size());
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < sources.size(); ++i) order[i] = i, bytes += sources[i]->text.size();
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return sources[a]->text.size() > sources[b]->text.size(); });
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failed;
+    std::mutex failed_m;
+    auto work = [&] {
+      try {
+        for (std::size_t k; (k = next.fetch_add(1)) < order.size();)
+          parsed[order[k]] = grammar::parse_file(sources[order[k]], said[order[k]]);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(failed_m);
+        if (!failed) failed = std::current_exception();
+        next = order.size();
+      }
+    };
+    constexpr std::size_t kWorthAThread = std::size_t{256} << 10;
+    if (sources.size() > 1 && bytes >= kWorthAThread && fast::default_threads() > 1) {
+      Thread other(work);
+      work();
+      other.join();
+    } else {
+      work();
+    }
+    if (failed) std::rethrow_exception(failed);
+  }
   std::size_t clauses = 0;
-  for (auto& s : sources) {
-    rules.files.push_back(grammar::parse_file(s, diags));
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    diags.append(said[i]);
+    rules.files.push_back(std::move(parsed[i]));
     // Past the limit, the clauses are dropped after one error: checking them would take long.
     auto& cs = rules.files.back().clauses;
     if (clauses <= grammar::kMaxClauses && clauses + cs.size() > grammar::kMaxClauses) {

@@ -986,3 +986,35 @@ TEST_CASE("grammar: PEGTL's analysis finds no problem in the grammar", "[grammar
   // parser on some input; analyze() finds both statically.
   REQUIRE(tao::pegtl::analyze<ereje::grammar::item>(1) == 0);
 }
+
+TEST_CASE("parse: files parsed on two threads give the rule set and messages of one", "[grammar][threads]") {
+  // Over the size at which load_rules parses on two threads; each file with an error of its own.
+  std::string padding;
+  for (int i = 0; i < 12000; ++i) padding += "# a comment line to make the file large\n";
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"small.ereje", "act \"1\" \"One\" in_force 2024-01-01\n\nclause\n"},
+      {"big-1.ereje", padding + "clause 49 \"x\"\n  let = 1\nend\n"},
+      {"big-2.ereje", padding + padding + "act \"2\" \"Two\"\n"}};
+  auto load_with = [&](const char* threads) {
+    ::setenv("EREJE_THREADS", threads, 1);
+    Diagnostics d;
+    interp::RuleSet rs = interp::load_rules_from_text(files, d);
+    ::unsetenv("EREJE_THREADS");
+    std::vector<std::string> where;
+    for (const auto& x : d.list()) where.push_back(x.span.file ? x.span.file->name : x.file);
+    return std::pair{where, rs.files.size()};
+  };
+  const auto one = load_with("1");
+  const auto two = load_with("2");
+  CHECK(one.first == two.first);
+  CHECK(one.second == two.second);
+  CHECK(one.second >= 3);  // and the standard library's
+  // Every file's error, in the order the files were given.
+  REQUIRE(two.first.size() >= 3);
+  CHECK(two.first.front() == "small.ereje");
+  CHECK(two.first.back() == "big-2.ereje");
+  CHECK(std::is_sorted(two.first.begin(), two.first.end(), [](const std::string& a, const std::string& b) {
+    auto rank = [](const std::string& f) { return f == "small.ereje" ? 0 : f == "big-1.ereje" ? 1 : 2; };
+    return rank(a) < rank(b);
+  }));
+}
