@@ -299,8 +299,9 @@ int run_contract(const ContractOptions& o, std::ostream& out, std::ostream& err)
   }
   const std::optional<Date> given = as_of_or_today(o.as_of, "listing the contract", err);
   if (!given) return kBadInput;
+  ShownDiagnostics shown(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = load_and_check(o.rules);
-  err << render(lr.diags);
+  err << shown(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
   if (lr.rules.contract->tables.empty()) {
     err << "error: the rules declare no table\n  = help: pass the folder that holds the `table` declarations "

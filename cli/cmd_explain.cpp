@@ -250,8 +250,9 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
   const std::optional<Date> given = as_of_or_today(o.as_of, "explaining", err);
   if (!given) return kBadInput;
   const Date as_of = *given;
+  ShownDiagnostics shown(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = load_and_check(o.rules);
-  err << render(lr.diags);
+  err << shown(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
   const interp::ClauseVersion* v = lr.rules.in_force(o.clause, as_of);
   if (!v) {
@@ -265,9 +266,9 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
   try {
     Diagnostics warnings;
     data = load_data_for(lr.rules, lr.checked, o.data, as_of, {v}, warnings);
-    err << render(warnings);
+    err << shown(warnings);
   } catch (const InputError& e) {
-    err << render(e.diagnostics);
+    err << shown(e.diagnostics);
     return kBadInput;
   }
   int body = data.body_index(o.agency);

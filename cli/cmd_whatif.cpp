@@ -273,10 +273,11 @@ int whatif_answer(const WhatIfOptions& o, std::string& text, Receipt& receipt, s
   const std::optional<Date> given = as_of_or_today(o.as_of, "evaluating", err);
   if (!given) return kBadInput;
   const Date as_of = *given;
+  ShownDiagnostics said(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = load_and_check(o.rules);
   if (hash_files)
     for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
-  err << render(lr.diags);
+  err << said(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
   const interp::ClauseVersion* v = lr.rules.in_force(o.clause, as_of);
   if (!v) {
@@ -290,9 +291,9 @@ int whatif_answer(const WhatIfOptions& o, std::string& text, Receipt& receipt, s
   try {
     Diagnostics warnings;
     data = load_data_for(lr.rules, lr.checked, o.data, as_of, {v}, warnings);
-    data_err << render(warnings);
+    data_err << said(warnings);
   } catch (const InputError& e) {
-    err << render(e.diagnostics);
+    err << said(e.diagnostics);
     return kBadInput;
   }
   const int body = data.body_index(o.agency);
