@@ -21,6 +21,7 @@
 #include "core/SharedLibrary.hpp"
 #include "cli/HtmlReport.hpp"
 #include "cli/Receipt.hpp"
+#include "core/Labels.hpp"
 #include "interpreter/Explainer.hpp"
 
 namespace ereje::cli {
@@ -224,10 +225,9 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   auto status_text = [&](interp::Status st) -> std::string {
     return ru || kk ? html::status_label(run.lang, st) : std::string(interp::status_name(st));
   };
-  const std::vector<std::string> words = ru   ? std::vector<std::string>{"результат", "значение", "статус", "редакция"}
-                                         : kk ? std::vector<std::string>{"нәтиже", "мән", "мәртебе", "редакция"}
-                                              : std::vector<std::string>{"result", "value", "status", "version"};
-  lxw_worksheet* sum = lxw().workbook_add_worksheet(book.wb(), ru ? "Сводка" : kk ? "Жиынтық" : "Summary");
+  std::vector<std::string> words;
+  for (const char* key : {"result", "value", "status", "version"}) words.push_back(label_text(key, run.lang));
+  lxw_worksheet* sum = lxw().workbook_add_worksheet(book.wb(), label_text("summary_sheet", run.lang).c_str());
   const std::string heading =
       ru   ? fmt::format("Результаты на {} · правила: {} · данные: {} · {}", format_date(run.as_of), run.rules_shown,
                          run.data_shown, kEngineVersion)
