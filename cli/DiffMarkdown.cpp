@@ -46,6 +46,7 @@ const std::vector<LabelUse> kUses = {
     {"change", "diffmd_change", false},
     {"text", "text", false},
     {"title_word", "title_word", false},
+    {"clause_heading", "clause_heading", false},
 };
 
 
@@ -117,8 +118,7 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
   for (const auto& cd : d.clauses) {
     const interp::ClauseVersion* v = cd.after ? cd.after : cd.before;
     const std::string title = v && v->clause ? md(title_in(*v->clause, r.lang)) : "";
-    out += r.lang == "kk" ? fmt::format("\n### {}-тармақ: {}\n\n", cd.number, title)
-                          : fmt::format("\n### {} {}: {}\n\n", L.at("clause"), cd.number, title);
+    out += "\n### " + fmt::format(fmt::runtime(L.at("clause_heading")), cd.number, title) + "\n\n";
     for (const auto& ch : cd.changes) {
       using K = interp::Change::Kind;
       if (ch.kind == K::TextChanged || ch.kind == K::TitleChanged)

@@ -43,7 +43,7 @@ const std::vector<LabelUse> kUses = {
     {"data", "data", false},
     {"no_changes", "difftext_no_changes", false},
     {"contract", "data_contract", false},
-    {"clause", "difftext_clause", false},
+    {"clause", "clause_heading", false},
     {"impact", "difftext_impact", false},
     {"no_moves", "difftext_no_moves", false},
     {"body", "body", false},
@@ -217,9 +217,7 @@ std::string render_markdown(const interp::RuleDiff& d, const DiffSideShown& a, c
   auto moved = [&](const interp::Impact* im) {
     if (!im) return std::string();
     const std::string code = im->who->code, delta = signed_text(*im->delta, im->round);
-    if (lang == "ru") return fmt::format("{}, пункт {}, {} {}", code, im->clause, im->result, delta);
-    if (lang == "kk") return fmt::format("{}, {}-тармақ, {} {}", code, im->clause, im->result, delta);
-    return fmt::format("{} clause {} {} {}", code, im->clause, im->result, delta);
+    return fmt::format(fmt::runtime(text_word(lang, "who")), code, im->clause, im->result, delta);
   };
   MarkdownReview r{a.shown, b.shown, a.as_of, b.as_of, data, sum.affected.size(), data ? moved(sum.rise) : "",
                    data ? moved(sum.fall) : "", sum.rank_moves.size(), lang, a.data_shown, b.data_shown};

@@ -132,7 +132,7 @@ const std::vector<Label> kLabels = {
     {"difftext_as_of", "{} as of {}", "{} ({} күнгі)", "{} на {}"},
     {"difftext_no_changes", "no changes in the rules", "ережелер өзгерген жоқ", "правила не изменились"},
     {"data_contract", "Data contract", "Деректер сипаттамасы", "Описание данных"},
-    {"difftext_clause", "Clause {}: {}", "{}-тармақ: {}", "Пункт {}: {}"},
+    {"clause_heading", "Clause {}: {}", "{}-тармақ: {}", "Пункт {}: {}"},
     {"difftext_impact", "Impact on {} bodies: {} affected", "Әсері: органдар саны — {}, өзгергені — {}", "Влияние: органов — {}, затронуто — {}"},
     {"difftext_no_moves", "no result moves", "бірде-бір нәтиже өзгерген жоқ", "ни один результат не изменился"},
     {"who", "{} clause {} {} {}", "{}, {}-тармақ, {} {}", "{}, пункт {}, {} {}"},
@@ -149,7 +149,7 @@ const std::vector<Label> kLabels = {
     {"diffmd_attribution_intro", "Each change applied to the old clause one at a time, in the order listed above; the parts sum exactly to the delta.", "Өзгерістер бұрынғы редакцияға жоғарыдағы ретпен бір-бірлеп қолданылды; үлестердің қосындысы өзгеріске дәл тең.", "Изменения применены к прежней редакции по одному, в указанном выше порядке; сумма вкладов точно равна изменению."},
     {"diffmd_change", "change", "өзгеріс", "изменение"},
     {"text", "legal text", "акт мәтіні", "текст акта"},
-    {"title_word", "title", "тақырып", "заголовок"},
+    {"title_word", "title", "атауы", "название"},
     {"common", "Changes that moved many bodies alike", "Көп органға бірдей әсер еткен өзгерістер", "Изменения, одинаково затронувшие многие органы"},
     {"same_factor", "clause {} `{}`: {}: {} bodies, each {} ({})", "{}-тармақ `{}`: {}: органдар саны — {}, әрқайсысында {} ({})", "пункт {} `{}`: {}: органов — {}, у каждого {} ({})"},
     {"same_change", "clause {} `{}`: {}: {} bodies, from {} to {}", "{}-тармақ `{}`: {}: органдар саны — {}, {} бастап {} дейін", "пункт {} `{}`: {}: органов — {}, от {} до {}"},
@@ -176,6 +176,10 @@ const std::vector<Label> kLabels = {
     {"r_line", "the result moves steadily with {x}: {zero} at {x} = 0, and toward {lim} as {x} → ∞", "нәтиже {x} мәнімен бірге бірқалыпты өзгереді: {x} = 0 болғанда {zero}, ал {x} → ∞ болғанда {lim} бағытында", "результат монотонно меняется вместе с {x}: {zero} при {x} = 0 и стремится к {lim} при {x} → ∞"},
     {"r_cap", "no value of {x} tried reaches it (every change up to {scan} either way, then up to {cap}: the search's cap)", "{x} мәнінің сыналған бірде-бір мәні мақсатқа жетпейді (әр бағытта ең көбі {scan} өзгеріс бір-бірлеп, одан кейін ең көбі {cap}: іздеу шегі)", "ни одно испробованное значение {x} не достигает цели (все изменения до {scan} в каждую сторону, затем до {cap}: предел поиска)"},
     {"summary_sheet", "Summary", "Жиынтық", "Сводка"},
+    {"workbook_heading", "Results as of {0} · rules: {1} · data: {2} · {3}", "{0} күнгі нәтижелер · ережелер: {1} · деректер: {2} · {3}",
+     "Результаты на {0} · правила: {1} · данные: {2} · {3}"},
+    {"workbook_clause_heading", "Clause {0} — {1} · version from {2}, act \"{3}\" · as of {4}",
+     "{0}-тармақ — {1} · {2} бастап редакция, «{3}» акт · {4} күнгі", "Пункт {0} — {1} · редакция с {2}, акт «{3}» · на {4}"},
 };
 
 }  // namespace
