@@ -354,3 +354,55 @@ TEST_CASE("data diagnostics in Kazakh and Russian", "[diagtext]") {
   CHECK(translate_diagnostic_text("data-json-shape", "expected an array of objects (one per row), found a banana", "kk") ==
         std::nullopt);
 }
+
+TEST_CASE("run, explain and report --lang: the data's diagnostics translated, code, place and caret kept", "[diagtext]") {
+  const std::string root = EREJE_SOURCE_DIR;
+  const std::string data = root + "/tests/catalogue/data/duplicate_key/data", rules = root + "/rules";
+  for (const std::string lang : {"kk", "ru"}) {
+    INFO(lang);
+    std::ostringstream out_en, err_en, out_l, err_l;
+    cli::RunOptions o;
+    o.rules = {rules};
+    o.data = data;
+    o.as_of = "2024-01-01";
+    o.format = "table";
+    CHECK(cli::run_run(o, out_en, err_en) == 2);
+    o.lang = lang;
+    CHECK(cli::run_run(o, out_l, err_l) == 2);
+    const auto en = lines_of(err_en.str()), tr = lines_of(err_l.str());
+    REQUIRE(en.size() >= 5);
+    REQUIRE(tr.size() == en.size());  // every text translated here: no notice
+    std::size_t translated = 0;
+    for (std::size_t i = 0; i < en.size(); ++i) {
+      const std::string& e = en[i];
+      if (e.find(" | ") != std::string::npos || e.rfind("   |", 0) == 0) CHECK(tr[i] == e);  // source line, caret
+      if (const auto code = e.rfind(" ["); code != std::string::npos && e.back() == ']') {
+        CHECK(tr[i].substr(tr[i].rfind(" [")) == e.substr(code));                                  // the code
+        CHECK(tr[i].substr(0, tr[i].find(": error: ")) == e.substr(0, e.find(": error: ")));  // file:line:col
+      }
+      if (tr[i] != e) ++translated;
+    }
+    CHECK(translated >= 4);  // message, note, help, and the line after them
+    CHECK(has(err_l.str(), lang == "kk" ? "error: нәтижелер жазылмады: деректерде қателер бар\n"
+                                        : "error: результаты не записаны: в данных есть ошибки\n"));
+    // The same data through explain and report: the same translated message.
+    std::ostringstream o2, e2, o3, e3;
+    CHECK(cli::run_explain({.rules = {rules}, .data = data, .agency = "MJ", .clause = "49", .as_of = "2024-01-01", .lang = lang},
+                           o2, e2) == 2);
+    CHECK(cli::run_report({.rules = {rules}, .data = data, .as_of = "2024-01-01", .lang = lang, .output = "-"}, o3, e3) == 2);
+    const std::string message = tr[0].substr(tr[0].find(": error: "));
+    CHECK(has(e2.str(), message));
+    CHECK(has(e3.str(), message));
+  }
+  // A text with no wording: English, and the notice once at the end.
+  std::ostringstream out, err;
+  cli::RunOptions o;
+  o.rules = {rules, root + "/tests/golden/run/bad/unknown_reference/rules.ereje"};
+  o.data = root + "/tests/golden/run/bad/unknown_reference/data";
+  o.as_of = "2024-06-01";
+  o.format = "table";
+  o.lang = "ru";
+  CHECK(cli::run_run(o, out, err) == 2);
+  CHECK(count_of(err.str(), "примечание: у некоторых сообщений ещё нет русской формулировки") == 1);
+  CHECK(err.str().rfind("примечание: у некоторых сообщений") == err.str().rfind('\n', err.str().size() - 2) + 1);
+}
