@@ -21,6 +21,10 @@
 
 namespace ereje::cli {
 
+ShownDiagnostics::~ShownDiagnostics() {
+  if (translate_.missed()) err_ << translate_.notice();
+}
+
 LoadedRules load_and_check(const std::vector<std::string>& paths) {
   LoadedRules out;
   out.rules = interp::load_rules(paths, out.diags);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/DiagnosticText.hpp"
 #include "core/Progress.hpp"
 #include "input/DataSet.hpp"
 #include "interpreter/Checker.hpp"
@@ -18,6 +19,27 @@ enum Exit { kOk = 0, kFound = 1, kBadInput = 2 };
 // The `--lang` of `check` and `test` (diagnostics in kk, ru or en): false, with a message on `err`,
 // for any other value (cmd_check.cpp).
 bool diagnostic_language_ok(const std::string& lang, std::ostream& err);
+
+// The diagnostics a command prints, in the language of its `--lang` (kk, ru or en; already checked):
+// each set rendered through one DiagnosticTranslator (core/DiagnosticText.hpp), so the message, help
+// and notes are in that language where the catalogue has them and the code, the position, the line
+// and the caret stay as they are. When it goes away it says once, on `err`, that some texts have no
+// wording yet.
+class ShownDiagnostics {
+ public:
+  ShownDiagnostics(const std::string& lang, std::ostream& err) : translate_(lang), err_(err) {}
+  ShownDiagnostics(const ShownDiagnostics&) = delete;
+  ShownDiagnostics& operator=(const ShownDiagnostics&) = delete;
+  ~ShownDiagnostics();
+  // `ds` rendered, sorted, in the language.
+  std::string operator()(const Diagnostics& ds) { return render(translate_(ds)); }
+  // One text in the language (e.g. under the pseudo-code "cli": "no results written: …").
+  std::string text(std::string_view code, const std::string& english) { return translate_.text(code, english); }
+
+ private:
+  DiagnosticTranslator translate_;
+  std::ostream& err_;
+};
 
 struct LoadedRules {
   interp::RuleSet rules;

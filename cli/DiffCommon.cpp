@@ -1,5 +1,6 @@
 // See DiffCommon.hpp.
 #include "cli/DiffCommon.hpp"
+#include "core/Labels.hpp"
 
 #include <fmt/format.h>
 
@@ -11,33 +12,21 @@ namespace {
 
 using Words = std::map<std::string, std::string>;
 
+// The labels this output uses, by its own names (core/Labels.hpp holds their words).
+const std::vector<LabelUse> kUses = {
+    {"common", "common", false},
+    {"same_factor", "same_factor", false},
+    {"same_change", "same_change", false},
+    {"data_compared", "data_compared", false},
+    {"rules_same", "rules_same", false},
+    {"appeared", "appeared", false},
+    {"gone", "gone", false},
+};
+
+
 const Words& words(const std::string& lang) {
   static const std::map<std::string, Words> all{
-      {"en",
-       {{"common", "Changes that moved many bodies alike"},
-        {"same_factor", "clause {} `{}`: {}: {} bodies, each {} ({})"},
-        {"same_change", "clause {} `{}`: {}: {} bodies, from {} to {}"},
-        {"data_compared", "Data: `{}` before, `{}` after."},
-        {"rules_same", "The rules did not change: every move below comes from the data."},
-        {"appeared", "In the new data only (appeared)"},
-        {"gone", "No longer in the data"}}},
-      {"ru",
-       {{"common", "Изменения, одинаково затронувшие многие органы"},
-        {"same_factor", "пункт {} `{}`: {}: органов — {}, у каждого {} ({})"},
-        {"same_change", "пункт {} `{}`: {}: органов — {}, от {} до {}"},
-        {"data_compared", "Данные: было `{}`, стало `{}`."},
-        {"rules_same", "Правила не изменились: все изменения ниже вызваны данными."},
-        {"appeared", "Только в новых данных (появились)"},
-        {"gone", "Больше нет в данных"}}},
-      {"kk",
-       {{"common", "Көп органға бірдей әсер еткен өзгерістер"},
-        {"same_factor", "{}-тармақ `{}`: {}: органдар саны — {}, әрқайсысында {} ({})"},
-        {"same_change", "{}-тармақ `{}`: {}: органдар саны — {}, {} бастап {} дейін"},
-        {"data_compared", "Деректер: бұрын `{}`, кейін `{}`."},
-        {"rules_same", "Ережелер өзгерген жоқ: төмендегі барлық өзгерістер деректерден туындады."},
-        {"appeared", "Тек жаңа деректерде (пайда болды)"},
-        {"gone", "Деректерде енді жоқ"}}},
-  };
+      {"en", label_table(kUses, "en")}, {"ru", label_table(kUses, "ru")}, {"kk", label_table(kUses, "kk")}};
   auto it = all.find(lang);
   return it == all.end() ? all.at("en") : it->second;
 }

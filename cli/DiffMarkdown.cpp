@@ -10,6 +10,7 @@
 #include "cli/DiffCommon.hpp"
 #include "cli/Html.hpp"
 #include "cli/Output.hpp"
+#include "core/Labels.hpp"
 #include "interpreter/Diff.hpp"
 
 namespace ereje::cli {
@@ -17,40 +18,41 @@ namespace {
 
 using Labels = std::map<std::string, std::string>;
 
+// The labels this output uses, by its own names (core/Labels.hpp holds their words).
+const std::vector<LabelUse> kUses = {
+    {"title", "diff_title", false},
+    {"compared", "diffmd_compared", false},
+    {"changes", "changes", false},
+    {"none", "no_changes", false},
+    {"contract", "data_contract", false},
+    {"clause", "clause", true},
+    {"clause_col", "clause", false},
+    {"whole_added", "whole_added", false},
+    {"whole_removed", "whole_removed", false},
+    {"impact", "impact", false},
+    {"summary", "impact_summary", false},
+    {"none_word", "none_word", false},
+    {"absent", "absent", false},
+    {"body", "body", false},
+    {"name", "name", false},
+    {"result", "result", false},
+    {"before", "before", false},
+    {"after", "after", false},
+    {"delta", "delta", false},
+    {"status", "status", false},
+    {"attribution", "attribution", false},
+    {"attribution_intro", "diffmd_attribution_intro", false},
+    {"part", "part", false},
+    {"change", "diffmd_change", false},
+    {"text", "text", false},
+    {"title_word", "title_word", false},
+    {"clause_heading", "clause_heading", false},
+};
+
+
 const Labels& labels(const std::string& lang) {
   static const std::map<std::string, Labels> all{
-      {"en",
-       {{"title", "Amendment review"}, {"compared", "Compared: `{}` as of {} with `{}` as of {}."},
-        {"changes", "Changes to the rules"}, {"none", "No changes."}, {"contract", "Data contract"},
-        {"clause", "Clause"}, {"clause_col", "clause"}, {"whole_added", "The clause as enacted"}, {"whole_removed", "The clause as it was"},
-        {"impact", "Impact"},
-        {"summary", "{} of {} bodies affected. Largest rise: {}. Largest fall: {}. Rank changes: {}."},
-        {"none_word", "none"}, {"absent", "absent"}, {"body", "body"}, {"name", "name"}, {"result", "result"}, {"before", "before"},
-        {"after", "after"}, {"delta", "delta"}, {"status", "status"}, {"attribution", "Attribution"},
-        {"attribution_intro", "Each change applied to the old clause one at a time, in the order listed above; the parts sum exactly to the delta."},
-        {"part", "part"}, {"change", "change"}, {"text", "legal text"}, {"title_word", "title"}}},
-      {"ru",
-       {{"title", "Обзор изменений"}, {"compared", "Сравнение: `{}` на {} и `{}` на {}."},
-        {"changes", "Изменения правил"}, {"none", "Изменений нет."}, {"contract", "Состав данных"},
-        {"clause", "Пункт"}, {"clause_col", "пункт"}, {"whole_added", "Пункт в принятой редакции"}, {"whole_removed", "Пункт в прежней редакции"},
-        {"impact", "Влияние на результаты"},
-        {"summary", "Затронуто органов: {} из {}. Наибольший рост: {}. Наибольшее снижение: {}. Изменений мест: {}."},
-        {"none_word", "нет"}, {"absent", "нет"}, {"body", "орган"}, {"name", "наименование"}, {"result", "результат"},
-        {"before", "было"}, {"after", "стало"}, {"delta", "изменение"}, {"status", "статус"},
-        {"attribution", "Причины изменений"},
-        {"attribution_intro", "Изменения применены к прежней редакции по одному, в указанном выше порядке; сумма вкладов точно равна изменению."},
-        {"part", "вклад"}, {"change", "изменение"}, {"text", "текст акта"}, {"title_word", "заголовок"}}},
-      {"kk",
-       {{"title", "Түзетулерге шолу"}, {"compared", "Салыстыру: `{}` ({} күнгі) және `{}` ({} күнгі)."},
-        {"changes", "Ережелердегі өзгерістер"}, {"none", "Өзгеріс жоқ."}, {"contract", "Деректер құрамы"},
-        {"clause", "Тармақ"}, {"clause_col", "тармақ"}, {"whole_added", "Қабылданған редакциядағы тармақ"},
-        {"whole_removed", "Бұрынғы редакциядағы тармақ"}, {"impact", "Нәтижелерге әсері"},
-        {"summary", "Әсер етілген органдар: {} / {}. Ең үлкен өсу: {}. Ең үлкен төмендеу: {}. Орын өзгерістері: {}."},
-        {"none_word", "жоқ"}, {"absent", "жоқ"}, {"body", "орган"}, {"name", "атауы"}, {"result", "нәтиже"}, {"before", "бұрын"},
-        {"after", "кейін"}, {"delta", "өзгеріс"}, {"status", "мәртебе"}, {"attribution", "Өзгерістердің себептері"},
-        {"attribution_intro", "Өзгерістер бұрынғы редакцияға жоғарыдағы ретпен бір-бірлеп қолданылды; үлестердің қосындысы өзгеріске дәл тең."},
-        {"part", "үлес"}, {"change", "өзгеріс"}, {"text", "акт мәтіні"}, {"title_word", "тақырып"}}},
-  };
+      {"en", label_table(kUses, "en")}, {"ru", label_table(kUses, "ru")}, {"kk", label_table(kUses, "kk")}};
   auto it = all.find(lang);
   return it == all.end() ? all.at("en") : it->second;
 }
@@ -116,8 +118,7 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
   for (const auto& cd : d.clauses) {
     const interp::ClauseVersion* v = cd.after ? cd.after : cd.before;
     const std::string title = v && v->clause ? md(title_in(*v->clause, r.lang)) : "";
-    out += r.lang == "kk" ? fmt::format("\n### {}-тармақ: {}\n\n", cd.number, title)
-                          : fmt::format("\n### {} {}: {}\n\n", L.at("clause"), cd.number, title);
+    out += "\n### " + fmt::format(fmt::runtime(L.at("clause_heading")), cd.number, title) + "\n\n";
     for (const auto& ch : cd.changes) {
       using K = interp::Change::Kind;
       if (ch.kind == K::TextChanged || ch.kind == K::TitleChanged)

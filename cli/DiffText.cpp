@@ -12,6 +12,7 @@
 #include "cli/DiffCommon.hpp"
 #include "cli/DiffMarkdown.hpp"
 #include "cli/Output.hpp"
+#include "core/Labels.hpp"
 
 namespace ereje::cli {
 namespace {
@@ -36,36 +37,39 @@ std::string clause_title(const interp::ClauseDiff& d, const std::string& lang) {
   return clause_title(d);
 }
 
+// The labels this output uses, by its own names (core/Labels.hpp holds their words).
+const std::vector<LabelUse> kUses = {
+    {"as_of", "difftext_as_of", false},
+    {"data", "data", false},
+    {"no_changes", "difftext_no_changes", false},
+    {"contract", "data_contract", false},
+    {"clause", "clause_heading", false},
+    {"impact", "difftext_impact", false},
+    {"no_moves", "difftext_no_moves", false},
+    {"body", "body", false},
+    {"clause_col", "clause", false},
+    {"result", "result", false},
+    {"before", "before", false},
+    {"after", "after", false},
+    {"delta", "delta", false},
+    {"status", "status", false},
+    {"who", "who", false},
+    {"rise", "largest_rise", false},
+    {"fall", "largest_fall", false},
+    {"none", "none_word", false},
+    {"ranks", "ranks", false},
+    {"rank_move", "rank_move", false},
+    {"attribution", "difftext_attribution", false},
+    {"moved", "moved", false},
+    {"status_only", "difftext_status_only", false},
+};
+
 // The words of the text output in kk, ru or en (numbers before nouns avoided where Russian would
 // need agreement: "органов: 20").
 const std::string& text_word(const std::string& lang, const std::string& key) {
   using Words = std::map<std::string, std::string>;
   static const std::map<std::string, Words> all{
-      {"en",
-       {{"as_of", "{} as of {}"}, {"data", "data"}, {"no_changes", "no changes in the rules"}, {"contract", "Data contract"},
-        {"clause", "Clause {}: {}"}, {"impact", "Impact on {} bodies: {} affected"}, {"no_moves", "no result moves"},
-        {"body", "body"}, {"clause_col", "clause"}, {"result", "result"}, {"before", "before"}, {"after", "after"},
-        {"delta", "delta"}, {"status", "status"}, {"who", "{} clause {} {} {}"}, {"rise", "Largest rise"},
-        {"fall", "Largest fall"}, {"none", "none"}, {"ranks", "Rank changes: {}"}, {"rank_move", "{} clause {} {}: {} -> {}"},
-        {"attribution", "Attribution (each change applied in the order listed above; parts sum to the delta)"},
-        {"moved", "{} clause {} {}: {}"}, {"status_only", "({} moves of status only, such as n/a -> ok, have no numeric parts)"}}},
-      {"ru",
-       {{"as_of", "{} на {}"}, {"data", "данные"}, {"no_changes", "правила не изменились"}, {"contract", "Описание данных"},
-        {"clause", "Пункт {}: {}"}, {"impact", "Влияние: органов — {}, затронуто — {}"}, {"no_moves", "результаты не изменились"},
-        {"body", "орган"}, {"clause_col", "пункт"}, {"result", "результат"}, {"before", "до"}, {"after", "после"},
-        {"delta", "изменение"}, {"status", "статус"}, {"who", "{}, пункт {}, {} {}"}, {"rise", "Наибольший рост"},
-        {"fall", "Наибольшее снижение"}, {"none", "нет"}, {"ranks", "Изменения мест: {}"}, {"rank_move", "{}, пункт {}, {}: {} → {}"},
-        {"attribution", "Разложение (каждое изменение применяется в указанном выше порядке; части в сумме дают изменение)"},
-        {"moved", "{}, пункт {}, {}: {}"}, {"status_only", "(изменений только статуса, например n/a → ok, без числовых частей: {})"}}},
-      {"kk",
-       {{"as_of", "{} ({} күнгі)"}, {"data", "деректер"}, {"no_changes", "ережелер өзгерген жоқ"}, {"contract", "Деректер сипаттамасы"},
-        {"clause", "{}-тармақ: {}"}, {"impact", "Әсері: органдар саны — {}, өзгергені — {}"}, {"no_moves", "нәтижелер өзгерген жоқ"},
-        {"body", "орган"}, {"clause_col", "тармақ"}, {"result", "нәтиже"}, {"before", "бұрын"}, {"after", "кейін"},
-        {"delta", "өзгеріс"}, {"status", "мәртебе"}, {"who", "{}, {}-тармақ, {} {}"}, {"rise", "Ең үлкен өсу"},
-        {"fall", "Ең үлкен төмендеу"}, {"none", "жоқ"}, {"ranks", "Орын өзгерістері: {}"}, {"rank_move", "{}, {}-тармақ, {}: {} → {}"},
-        {"attribution", "Бөліктерге жіктеу (әр өзгеріс жоғарыдағы ретпен қолданылады; бөліктердің қосындысы өзгеріске тең)"},
-        {"moved", "{}, {}-тармақ, {}: {}"}, {"status_only", "(тек мәртебенің өзгерістері, мысалы n/a → ok, сандық бөліктерсіз: {})"}}},
-  };
+      {"en", label_table(kUses, "en")}, {"ru", label_table(kUses, "ru")}, {"kk", label_table(kUses, "kk")}};
   auto l = all.find(lang);
   const Words& w = l == all.end() ? all.at("en") : l->second;
   auto it = w.find(key);
@@ -213,9 +217,7 @@ std::string render_markdown(const interp::RuleDiff& d, const DiffSideShown& a, c
   auto moved = [&](const interp::Impact* im) {
     if (!im) return std::string();
     const std::string code = im->who->code, delta = signed_text(*im->delta, im->round);
-    if (lang == "ru") return fmt::format("{}, пункт {}, {} {}", code, im->clause, im->result, delta);
-    if (lang == "kk") return fmt::format("{}, {}-тармақ, {} {}", code, im->clause, im->result, delta);
-    return fmt::format("{} clause {} {} {}", code, im->clause, im->result, delta);
+    return fmt::format(fmt::runtime(text_word(lang, "who")), code, im->clause, im->result, delta);
   };
   MarkdownReview r{a.shown, b.shown, a.as_of, b.as_of, data, sum.affected.size(), data ? moved(sum.rise) : "",
                    data ? moved(sum.fall) : "", sum.rank_moves.size(), lang, a.data_shown, b.data_shown};

@@ -2,18 +2,16 @@
 // Markdown, HTML and text outputs.
 #include <fmt/format.h>
 
-#include <map>
 #include <string>
 
 #include "cli/DiffCommon.hpp"
+#include "core/Labels.hpp"
 
 namespace ereje::cli {
 
 // "act "X" from D" in the review's language.
 std::string version_in(const interp::ClauseVersion& v, const std::string& lang) {
-  if (lang == "ru") return "акт «" + v.act->id + "» с " + v.label();
-  if (lang == "kk") return v.label() + " бастап «" + v.act->id + "» акт";
-  return "act \"" + v.act->id + "\" from " + v.label();
+  return fmt::format(fmt::runtime(label_text("version_in", lang)), v.act->id, v.label());
 }
 
 // One change in the review's language; English (describe) for what has no wording here yet.
@@ -30,10 +28,7 @@ std::string describe_change(const interp::Change& c, const interp::ClauseDiff& c
   const bool ru = lang == "ru";
   auto code = [](const std::string& s) { return "`" + s + "`"; };
   auto subject = [&](const std::string& what) {
-    static const std::map<std::string, std::pair<std::string, std::string>> words{
-        {"text", {"текст", "мәтін"}}, {"variables", {"переменные", "айнымалылар"}}, {"formula", {"формула", "формула"}}};
-    auto it = words.find(what);
-    return it == words.end() ? what : ru ? it->second.first : it->second.second;
+    return what == "text" || what == "variables" || what == "formula" ? label_text("evidence_for_" + what, lang) : what;
   };
   switch (c.kind) {
     case K::ClauseAdded:

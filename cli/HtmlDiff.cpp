@@ -1,5 +1,6 @@
 // The amendment review as an HTML page: see HtmlDiff.hpp.
 #include "cli/HtmlDiff.hpp"
+#include "core/Labels.hpp"
 
 #include <fmt/format.h>
 
@@ -42,9 +43,7 @@ std::string change_html(const interp::Change& ch, const interp::ClauseDiff& cd, 
   using K = interp::Change::Kind;
   if (ch.kind == K::TextChanged || ch.kind == K::TitleChanged) {
     const bool text = ch.kind == K::TextChanged;
-    const std::string what = lang == "ru"   ? (text ? "текст акта" : "название")
-                             : lang == "kk" ? (text ? "акт мәтіні" : "атауы")
-                                            : (text ? "legal text" : "title");
+    const std::string& what = label_text(text ? "text" : "title_word", lang);
     return fmt::format("{} {}: <span class=\"wdiff\">{}</span>", esc(what), esc(ch.subject),
                        interp::word_diff(ch.before, ch.after, {"<del>", "</del>", "<ins>", "</ins>", esc_word}));
   }

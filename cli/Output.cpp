@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/Html.hpp"
+#include "core/Labels.hpp"
 
 namespace ereje::cli {
 namespace {
@@ -105,11 +106,8 @@ std::string results_json(const interp::Evaluation& ev, const input::DataSet& dat
 std::string results_table(const interp::Evaluation& ev, const input::DataSet& data, bool names, const std::string& lang) {
   std::vector<Row> rows = rows_of(ev, data);
   // For people: headers and statuses in their language (the report's words for statuses).
-  static const std::map<std::string, std::vector<std::string>> heads{
-      {"en", {"clause", "result", "value", "status", "version", "name"}},
-      {"ru", {"пункт", "результат", "значение", "статус", "редакция", "наименование"}},
-      {"kk", {"тармақ", "нәтиже", "мән", "мәртебе", "редакция", "атауы"}}};
-  const auto& hl = heads.count(lang) ? heads.at(lang) : heads.at("en");
+  std::vector<std::string> hl;
+  for (const char* key : {"clause", "result", "value", "status", "version", "name"}) hl.push_back(label_text(key, lang));
   std::vector<std::string> head{kResultsBodyColumn, hl[0], hl[1], hl[2], hl[3], hl[4]};
   if (names) head.push_back(hl[5]);
   if (lang != "en")

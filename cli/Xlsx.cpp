@@ -21,6 +21,7 @@
 #include "core/SharedLibrary.hpp"
 #include "cli/HtmlReport.hpp"
 #include "cli/Receipt.hpp"
+#include "core/Labels.hpp"
 #include "interpreter/Explainer.hpp"
 
 namespace ereje::cli {
@@ -224,17 +225,11 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   auto status_text = [&](interp::Status st) -> std::string {
     return ru || kk ? html::status_label(run.lang, st) : std::string(interp::status_name(st));
   };
-  const std::vector<std::string> words = ru   ? std::vector<std::string>{"результат", "значение", "статус", "редакция"}
-                                         : kk ? std::vector<std::string>{"нәтиже", "мән", "мәртебе", "редакция"}
-                                              : std::vector<std::string>{"result", "value", "status", "version"};
-  lxw_worksheet* sum = lxw().workbook_add_worksheet(book.wb(), ru ? "Сводка" : kk ? "Жиынтық" : "Summary");
-  const std::string heading =
-      ru   ? fmt::format("Результаты на {} · правила: {} · данные: {} · {}", format_date(run.as_of), run.rules_shown,
-                         run.data_shown, kEngineVersion)
-      : kk ? fmt::format("{} күнгі нәтижелер · ережелер: {} · деректер: {} · {}", format_date(run.as_of),
-                         run.rules_shown, run.data_shown, kEngineVersion)
-           : fmt::format("Results as of {} · rules: {} · data: {} · {}", format_date(run.as_of), run.rules_shown,
-                         run.data_shown, kEngineVersion);
+  std::vector<std::string> words;
+  for (const char* key : {"result", "value", "status", "version"}) words.push_back(label_text(key, run.lang));
+  lxw_worksheet* sum = lxw().workbook_add_worksheet(book.wb(), label_text("summary_sheet", run.lang).c_str());
+  const std::string heading = fmt::format(fmt::runtime(label_text("workbook_heading", run.lang)), format_date(run.as_of),
+                                          run.rules_shown, run.data_shown, kEngineVersion);
   lxw().worksheet_write_string(sum, 0, 0, heading.c_str(), book.title());
   const BodyHeaders bh = body_headers(data);
   std::vector<std::string> head{bh.code, bh.kk_name, bh.ru_name, bh.category};
@@ -265,13 +260,8 @@ bool results_xlsx(const XlsxRun& run, std::string& bytes, std::string& err) {
   for (const auto* v : run.versions) {
     lxw_worksheet* ws = lxw().workbook_add_worksheet(book.wb(), sheet_name(v->number).c_str());
     const std::string title = v->clause ? titles(*v->clause) : "";
-    const std::string t =
-        ru   ? fmt::format("Пункт {} — {} · редакция с {}, акт «{}» · на {}", v->number, title, v->label(), v->act->id,
-                           format_date(run.as_of))
-        : kk ? fmt::format("{}-тармақ — {} · {} бастап редакция, «{}» акт · {} күнгі", v->number, title, v->label(),
-                           v->act->id, format_date(run.as_of))
-             : fmt::format("Clause {} — {} · version from {}, act \"{}\" · as of {}", v->number, title, v->label(),
-                           v->act->id, format_date(run.as_of));
+    const std::string t = fmt::format(fmt::runtime(label_text("workbook_clause_heading", run.lang)), v->number, title,
+                                      v->label(), v->act->id, format_date(run.as_of));
     lxw().worksheet_write_string(ws, 0, 0, t.c_str(), book.title());
     header_row(book, ws, 1, {bh.code, bh.kk_name, bh.ru_name, words[0], words[1], words[2], words[3]});
     lxw_row_t r = 2;

@@ -15,6 +15,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "core/Labels.hpp"
 #include "grammar/Visit.hpp"
 #include "grammar/Parser.hpp"
 
@@ -23,38 +24,41 @@ namespace {
 
 using Labels = std::map<std::string, std::string>;
 
+// The labels this output uses, by its own names (core/Labels.hpp holds their words).
+const std::vector<LabelUse> kUses = {
+    {"title", "title", false},
+    {"rules", "rules", false},
+    {"table", "table", false},
+    {"column", "column", false},
+    {"type", "type", false},
+    {"values", "values", false},
+    {"required", "required", false},
+    {"meaning", "meaning", false},
+    {"read_by", "read_by", false},
+    {"defined", "defined", false},
+    {"yes", "yes", false},
+    {"optional", "optional", false},
+    {"may_be_empty", "may_be_empty", false},
+    {"derived", "derived", false},
+    {"lists", "lists", false},
+    {"per_body", "per_body", false},
+    {"key", "key", false},
+    {"from", "from", false},
+    {"references", "references", false},
+    {"invariants", "invariants", false},
+    {"same_body", "same_body", false},
+    {"error", "error", false},
+    {"warning", "warning", false},
+    {"for_clause", "for_clause", false},
+    {"none", "none_word", false},
+    {"clause", "clause", false},
+    {"always", "always", false},
+};
+
+
 const Labels& labels(const std::string& lang) {
   static const std::map<std::string, Labels> all{
-      {"en",
-       {{"title", "Data contract in force on {}"}, {"rules", "Rules"}, {"table", "Table"}, {"column", "column"},
-        {"type", "type"}, {"values", "values"}, {"required", "required"}, {"meaning", "meaning"},
-        {"read_by", "read by"}, {"defined", "declared in"}, {"yes", "yes"}, {"optional", "optional"},
-        {"may_be_empty", "yes, may be empty"}, {"derived", "derived: {}"}, {"lists", "one row per body; its code in `{}`"},
-        {"per_body", "rows belong to the body named in `{}`"}, {"key", "key"}, {"from", "in force from {} (act \"{}\")"},
-        {"references", "references"}, {"invariants", "invariants"}, {"same_body", " (same body)"},
-        {"error", "error"}, {"warning", "warning"}, {"for_clause", "relied on by clause {}"}, {"none", "none"},
-        {"clause", "clause"}, {"always", "in force on every date (declared by no act)"}}},
-      {"ru",
-       {{"title", "Требования к данным, действующие на {}"}, {"rules", "Правила"}, {"table", "Таблица"},
-        {"column", "столбец"}, {"type", "тип"}, {"values", "значения"}, {"required", "обязателен"},
-        {"meaning", "содержание"}, {"read_by", "читают"}, {"defined", "объявлено в"}, {"yes", "да"},
-        {"optional", "необязателен"}, {"may_be_empty", "да, может быть пустым"}, {"derived", "вычисляемый: {}"},
-        {"lists", "одна строка на орган; его код в `{}`"}, {"per_body", "строки относятся к органу из `{}`"},
-        {"key", "ключ"}, {"from", "действует с {} (акт «{}»)"}, {"references", "ссылки"},
-        {"invariants", "инварианты"}, {"same_body", " (тот же орган)"}, {"error", "ошибка"},
-        {"warning", "предупреждение"}, {"for_clause", "на него опирается пункт {}"}, {"none", "нет"},
-        {"clause", "пункт"}, {"always", "действует на любую дату (не привязано к акту)"}}},
-      {"kk",
-       {{"title", "{} күні қолданыстағы деректерге қойылатын талаптар"}, {"rules", "Ережелер"}, {"table", "Кесте"},
-        {"column", "баған"}, {"type", "түрі"}, {"values", "мәндері"}, {"required", "міндетті"},
-        {"meaning", "мазмұны"}, {"read_by", "оқитын тармақтар"}, {"defined", "жарияланған жері"}, {"yes", "иә"},
-        {"optional", "міндетті емес"}, {"may_be_empty", "иә, бос болуы мүмкін"}, {"derived", "есептелетін: {}"},
-        {"lists", "әр органға бір жол; оның коды `{}` бағанында"},
-        {"per_body", "жолдар `{}` бағанында аталған органға тиесілі"}, {"key", "кілт"},
-        {"from", "{} бастап қолданылады («{}» акт)"}, {"references", "сілтемелер"}, {"invariants", "инварианттар"},
-        {"same_body", " (сол орган)"}, {"error", "қате"}, {"warning", "ескерту"},
-        {"for_clause", "оған {} тармақ сүйенеді"}, {"none", "жоқ"}, {"clause", "тармақ"},
-        {"always", "кез келген күні қолданылады (ешбір актіге байланбаған)"}}}};
+      {"en", label_table(kUses, "en")}, {"ru", label_table(kUses, "ru")}, {"kk", label_table(kUses, "kk")}};
   return all.at(lang);
 }
 
@@ -299,8 +303,9 @@ int run_contract(const ContractOptions& o, std::ostream& out, std::ostream& err)
   }
   const std::optional<Date> given = as_of_or_today(o.as_of, "listing the contract", err);
   if (!given) return kBadInput;
+  ShownDiagnostics shown(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = load_and_check(o.rules);
-  err << render(lr.diags);
+  err << shown(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
   if (lr.rules.contract->tables.empty()) {
     err << "error: the rules declare no table\n  = help: pass the folder that holds the `table` declarations "

@@ -121,7 +121,8 @@ bool checkout_revision(const std::string& rev, const std::string& path, fs::path
   return true;
 }
 
-bool load_side(Side& s, const std::vector<std::string>& with, std::vector<fs::path>& temps, std::ostream& err) {
+bool load_side(Side& s, const std::vector<std::string>& with, std::vector<fs::path>& temps, ShownDiagnostics& shown,
+               std::ostream& err) {
   std::error_code ec;
   auto colon = s.arg.find(':');
   if (!fs::exists(s.arg, ec) && colon != std::string::npos) {  // REV:PATH (an empty REV refused)
@@ -140,7 +141,7 @@ bool load_side(Side& s, const std::vector<std::string>& with, std::vector<fs::pa
     paths.insert(paths.end(), with.begin(), with.end());
     s.loaded = load_and_check(paths);
   }
-  err << render(s.loaded.diags);
+  err << shown(s.loaded.diags);
   return !s.loaded.diags.has_errors();
 }
 
@@ -180,7 +181,7 @@ static std::string contracts_compatible(const interp::RuleSet& before, const int
 // (interp::DataPair); else the moves are left unsplit, and the note says why.
 static bool load_pair(const DiffOptions& o, const interp::RuleSet& ra, const interp::Checked& ca, const Side& a,
                       const Side& b, std::optional<input::DataSet>& data_old, std::optional<input::DataSet>& data,
-                      interp::DataPair& two, std::ostream& err) {
+                      interp::DataPair& two, ShownDiagnostics& shown, std::ostream& err) {
   const interp::RuleSet& rb = b.loaded.rules;
   const interp::Checked& cb = b.loaded.checked;
   const auto before_versions = ra.all_in_force(a.as_of);
@@ -207,14 +208,14 @@ static bool load_pair(const DiffOptions& o, const interp::RuleSet& ra, const int
     warnings.append(interp::prepare_data(rb, cb, *data, b.as_of, after_versions));
     note_inputs(data_old->files, "a data file this command reads");
     note_inputs(data->files, "a data file this command reads");
-    err << render(warnings);
+    err << shown(warnings);
   } catch (const InputError& e) {
-    err << render(e.diagnostics) << "note: the data given with " << option << "\n";
+    err << shown(e.diagnostics) << "note: the data given with " << option << "\n";
     return false;
   }
   if (two.split) {
     try {  // the old rules on the new data: their derived columns, and the invariants they rely on
-      err << render(interp::prepare_data(ra, ca, *data, a.as_of, before_versions));
+      err << shown(interp::prepare_data(ra, ca, *data, a.as_of, before_versions));
     } catch (const InputError&) {
       two.split = false;
       two.why_not_split = "not split between the data and the rules: the new data breaks an invariant the old rules rely on";
@@ -262,6 +263,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
            "`ereje diff rules --data-before D1 --data-after D2`\n";
     return kBadInput;
   }
+  ShownDiagnostics shown(o.lang, err);  // diagnostics in the language of --lang
   std::vector<fs::path> temps;
   struct Cleanup {
     std::vector<fs::path>& t;
@@ -277,7 +279,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
     a.data_shown = input::shown_data(o.data_before);
     b.data_shown = input::shown_data(o.data_after);
   }
-  if (!load_side(a, o.with, temps, err)) return kBadInput;
+  if (!load_side(a, o.with, temps, shown, err)) return kBadInput;
   if (one) {
     if (dated) {
       auto f = parse_as_of(o.from, "--from", err);
@@ -291,7 +293,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
     a.loaded.rules = interp::RuleSet{};
   }
   if (!dated) {
-    if (!same && !load_side(b, o.with, temps, err)) return kBadInput;
+    if (!same && !load_side(b, o.with, temps, shown, err)) return kBadInput;
     if (!o.as_of.empty()) {
       auto d = parse_as_of(o.as_of, "--as-of", err);
       if (!d) return kBadInput;
@@ -345,9 +347,9 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
       for (const auto& w : data->warnings) warnings.add(w);
       warnings.append(interp::prepare_data(ra, ca, *data, a.as_of, before_versions));
       warnings.append(interp::prepare_data(b.loaded.rules, b.loaded.checked, *data, b.as_of, after_versions));
-      err << render(warnings);
+      err << shown(warnings);
     } catch (const InputError& e) {
-      err << render(e.diagnostics);
+      err << shown(e.diagnostics);
       return kBadInput;
     }
   }
@@ -355,7 +357,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
   interp::DataPair two;
   if (pair) {
     two.label = "data: " + a.data_shown + " -> " + b.data_shown;
-    if (!load_pair(o, ra, ca, a, b, data_old, data, two, err)) return kBadInput;
+    if (!load_pair(o, ra, ca, a, b, data_old, data, two, shown, err)) return kBadInput;
     two.before = &*data_old;
     two.after = &*data;
   }

@@ -11,6 +11,7 @@
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
 #include "cli/Output.hpp"
+#include "core/Labels.hpp"
 #include "input/DataSet.hpp"
 #include "input/LoadData.hpp"
 #include "interpreter/Explainer.hpp"
@@ -20,24 +21,35 @@ namespace {
 
 using Labels = std::map<std::string, std::string>;
 
+// The labels this output uses, by its own names (core/Labels.hpp holds their words).
+const std::vector<LabelUse> kUses = {
+    {"clause", "clause", true},
+    {"version", "explain_version", false},
+    {"evidence", "evidence", false},
+    {"body", "body", true},
+    {"result", "result", true},
+    {"obligation", "obligation", false},
+    {"coefficient", "coefficient", false},
+    {"matched", "explain_matched", false},
+    {"steps", "steps", false},
+    {"rounded", "explain_rounded", false},
+    {"status", "status", false},
+    {"range", "range", false},
+    {"breaches", "breaches", false},
+    {"rank", "rank", false},
+    {"grade", "grade", false},
+    {"part", "explain_part", false},
+    {"amends", "amends", false},
+    {"act", "act", false},
+    {"range_act", "range_act", false},
+    {"no_results", "no_result", false},
+    {"in_other_language", "in_other_language", false},
+};
+
+
 const Labels& labels(const std::string& lang) {
   static const std::map<std::string, Labels> all{
-      {"en",
-       {{"clause", "Clause"}, {"version", "Version in force on {}: from {}, act \"{}\""}, {"evidence", "evidence"},
-        {"body", "Body"}, {"result", "Result"}, {"obligation", "Obligation"}, {"coefficient", "coefficient"},
-        {"matched", "{} of {} rows of {} ({})"}, {"steps", "Steps"}, {"rounded", "rounded half up to {} decimals"},
-        {"status", "status"}, {"range", "range"}, {"breaches", "rows in breach"}, {"rank", "Rank"}, {"grade", "Grade"}, {"part", "Part: clause"}, {"amends", "amends the version from {} (act \"{}\"): each item says which act set it"}, {"act", "act \"{}\""}, {"range_act", "range and rounding: act \"{}\""}, {"no_results", "this version of the clause has no result (text only)"}, {"in_other_language", ""}}},
-      {"ru",
-       {{"clause", "Пункт"}, {"version", "Редакция, действующая на {}: с {}, акт «{}»"}, {"evidence", "основание"},
-        {"body", "Орган"}, {"result", "Результат"}, {"obligation", "Обязательство"}, {"coefficient", "коэффициент"},
-        {"matched", "{} из {} строк таблицы {} ({})"}, {"steps", "Шаги"}, {"rounded", "округлено (половина вверх) до {} знаков"},
-        {"status", "статус"}, {"range", "диапазон"}, {"breaches", "строки с нарушением"}, {"rank", "Место"}, {"grade", "Уровень"}, {"part", "Составляющая: пункт"}, {"amends", "изменяет редакцию с {} (акт «{}»): у каждого элемента указан акт, который его установил"}, {"act", "акт «{}»"}, {"range_act", "диапазон и округление: акт «{}»"}, {"no_results", "эта редакция пункта не даёт результата (только текст)"}, {"in_other_language", "Описания, не написанные на русском языке (`ru \"…\"` в файле правил), показаны так, как они написаны."}}},
-      {"kk",
-       {{"clause", "Тармақ"}, {"version", "{} күні қолданыстағы редакция: {} бастап, «{}» акт"}, {"evidence", "негіздеме"},
-        {"body", "Орган"}, {"result", "Нәтиже"}, {"obligation", "Міндеттеме"}, {"coefficient", "коэффициент"},
-        {"matched", "{2} кестесінің {1} жолының {0} ({3})"}, {"steps", "Қадамдар"}, {"rounded", "{} таңбаға дейін дөңгелектелді (жартысы жоғары)"},
-        {"status", "мәртебе"}, {"range", "ауқым"}, {"breaches", "бұзушылығы бар жолдар"}, {"rank", "Орын"}, {"grade", "Деңгей"}, {"part", "Құрамдас бөлік: тармақ"}, {"amends", "{} бастап қолданылған редакцияны («{}» акт) өзгертеді: әр элементтің жанында оны белгілеген акт көрсетілген"}, {"act", "«{}» акт"}, {"range_act", "ауқым мен дөңгелектеу: «{}» акт"}, {"no_results", "тармақтың бұл редакциясы нәтиже бермейді (тек мәтін)"}, {"in_other_language", "Қазақ тілінде жазылмаған сипаттамалар (ереже файлындағы `kk \"…\"`) жазылған күйінде көрсетілген."}}},
-  };
+      {"en", label_table(kUses, "en")}, {"ru", label_table(kUses, "ru")}, {"kk", label_table(kUses, "kk")}};
   return all.at(lang);
 }
 
@@ -210,7 +222,8 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
                        r.range.empty() ? "" : " (" + L.at("range") + " " + r.range + ")");
   }
   // Said once, at the end of the clause's own steps: which descriptions are not in the language.
-  if (fell_back && !L.at("in_other_language").empty()) out += "\n" + L.at("in_other_language") + "\n";
+  // (English is the language descriptions fall back to: nothing to say there.)
+  if (fell_back && lang != "en") out += "\n" + L.at("in_other_language") + "\n";
   // The parts read from other clauses, each explained in full, indented under a heading.
   for (const auto& p : x.parts) {
     out += fmt::format("\n{} {} {}:\n", std::string(4, '-'), L.at("part"), p.version->number);
@@ -250,8 +263,9 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
   const std::optional<Date> given = as_of_or_today(o.as_of, "explaining", err);
   if (!given) return kBadInput;
   const Date as_of = *given;
+  ShownDiagnostics shown(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = load_and_check(o.rules);
-  err << render(lr.diags);
+  err << shown(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
   const interp::ClauseVersion* v = lr.rules.in_force(o.clause, as_of);
   if (!v) {
@@ -265,9 +279,9 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
   try {
     Diagnostics warnings;
     data = load_data_for(lr.rules, lr.checked, o.data, as_of, {v}, warnings);
-    err << render(warnings);
+    err << shown(warnings);
   } catch (const InputError& e) {
-    err << render(e.diagnostics);
+    err << shown(e.diagnostics);
     return kBadInput;
   }
   int body = data.body_index(o.agency);

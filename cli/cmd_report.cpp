@@ -24,8 +24,9 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   const std::optional<Date> given = as_of_or_today(o.as_of, "reporting", err);
   if (!given) return kBadInput;
   const Date as_of = *given;
+  ShownDiagnostics shown(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = load_and_check(o.rules);
-  err << render(lr.diags);
+  err << shown(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
   const auto in_force = versions_in_force(lr.rules, as_of, err);
   if (!in_force) return kBadInput;
@@ -34,15 +35,15 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   try {
     Diagnostics warnings;
     data = load_data_for(lr.rules, lr.checked, o.data, as_of, versions, warnings);
-    err << render(warnings);
+    err << shown(warnings);
   } catch (const InputError& e) {
-    err << render(e.diagnostics);
-    err << "error: no report written: the data has errors\n";
+    err << shown(e.diagnostics);
+    err << "error: " << shown.text("cli", "no report written: the data has errors") << "\n";
     return kBadInput;
   }
   std::optional<progress::Stage> stage(std::in_place, fmt::format("evaluating {} clauses for {} bodies", versions.size(), data.bodies.size()));
   interp::Evaluation ev = interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
-  err << render(ev.warnings);
+  err << shown(ev.warnings);
   stage.emplace("explaining the results and writing the page");
   ReportInput in;
   in.rules = &lr.rules;

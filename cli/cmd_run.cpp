@@ -47,6 +47,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   const std::optional<Date> given = as_of_or_today(o.as_of, "evaluating", err);
   if (!given) return kBadInput;
   const Date as_of = *given;
+  ShownDiagnostics shown(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = [&] {
     Phase ph("run: rules");
     return load_and_check(o.rules);
@@ -54,7 +55,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
   // The rule files read, hashed as soon as they are known (replay names them even when the run fails).
   if (hash_files)
     for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
-  err << render(lr.diags);
+  err << shown(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
 
   const auto in_force = versions_in_force(lr.rules, as_of, err);
@@ -66,10 +67,10 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
     Phase ph("run: data");
     Diagnostics warnings;
     data = load_data_for(lr.rules, lr.checked, o.data, as_of, versions, warnings);
-    data_err << render(warnings);
+    data_err << shown(warnings);
   } catch (const InputError& e) {
-    err << render(e.diagnostics);
-    err << "error: no results written: the data has errors\n";
+    err << shown(e.diagnostics);
+    err << "error: " << shown.text("cli", "no results written: the data has errors") << "\n";
     return kBadInput;
   }
   interp::Evaluation ev = [&] {
@@ -78,7 +79,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
     return interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
   }();
   Phase ph_out("run: results, freeing the data");
-  err << render(ev.warnings);
+  err << shown(ev.warnings);
   if (o.format == "xlsx") {
     XlsxRun x{&lr.rules, &lr.checked, &data, &ev, versions, as_of, "", input::shown_data(o.data), o.lang};
     for (const auto& r : o.rules) x.rules_shown += (x.rules_shown.empty() ? "" : " ") + r;

@@ -13,6 +13,7 @@
 #include "cli/Common.hpp"
 #include "cli/Output.hpp"
 #include "cli/Receipt.hpp"
+#include "core/Labels.hpp"
 #include "input/DataSet.hpp"
 #include "input/LoadData.hpp"
 #include "interpreter/WhatIf.hpp"
@@ -27,57 +28,36 @@ namespace {
 using Labels = std::map<std::string, std::string>;
 using interp::Reason;
 
+// The labels this output uses, by its own names (core/Labels.hpp holds their words).
+const std::vector<LabelUse> kUses = {
+    {"title", "whatif_title", false},
+    {"changed", "changed", false},
+    {"coefficient", "coefficient", false},
+    {"result", "result", true},
+    {"delta", "whatif_delta", false},
+    {"before", "before", true},
+    {"after", "after", true},
+    {"target", "target", false},
+    {"now", "now", false},
+    {"already", "already", false},
+    {"each", "each", false},
+    {"found", "found", false},
+    {"held", "held", false},
+    {"bisection", "bisection", false},
+    {"no", "no", false},
+    {"r_nan", "r_nan", false},
+    {"r_na", "r_na", false},
+    {"r_nodep", "r_nodep", false},
+    {"r_range", "r_range", false},
+    {"r_limit", "r_limit", false},
+    {"r_line", "r_line", false},
+    {"r_cap", "r_cap", false},
+};
+
+
 const Labels& labels(const std::string& lang) {
   static const std::map<std::string, Labels> all{
-      {"en",
-       {{"title", "What if: clause {}, body {}, as of {}"}, {"changed", "Changed"}, {"coefficient", "coefficient "},
-        {"result", "Result"}, {"delta", "difference"}, {"before", "Before"}, {"after", "After"},
-        {"target", "Target: {} (clause {}, body {}, as of {})"}, {"now", "Now"},
-        {"already", "already reached: nothing to change"},
-        {"each", "Each count changed alone, the others held as they are:"},
-        {"found", "change {}, new value {}: {} = {} ({})"}, {"held", "others held: {}"},
-        {"bisection", "found by bisection past the first {} changes either way: the least change when the result is monotone there"},
-        {"no", "cannot be reached"},
-        {"r_nan", "{x} is n/a now"},
-        {"r_na", "the result is n/a for every value of {x} tried"},
-        {"r_nodep", "{r} does not depend on {x}"},
-        {"r_range", "the values of {r} that reach {t} are out of its range {range}"},
-        {"r_limit", "even with {x} → ∞ the result tends to {lim}, and with {x} = 0 it is {zero}"},
-        {"r_line", "the result moves steadily with {x}: {zero} at {x} = 0, and toward {lim} as {x} → ∞"},
-        {"r_cap", "no value of {x} tried reaches it (every change up to {scan} either way, then up to {cap}: the search's cap)"}}},
-      {"ru",
-       {{"title", "Что если: пункт {}, орган {}, на {}"}, {"changed", "Изменено"}, {"coefficient", "коэффициент "},
-        {"result", "Результат"}, {"delta", "разница"}, {"before", "До изменения"}, {"after", "После изменения"},
-        {"target", "Цель: {} (пункт {}, орган {}, на {})"}, {"now", "Сейчас"},
-        {"already", "цель уже достигнута: менять нечего"},
-        {"each", "Каждое количество изменено отдельно, остальные оставлены как есть:"},
-        {"found", "изменение {}, новое значение {}: {} = {} ({})"}, {"held", "остальные без изменений: {}"},
-        {"bisection", "найдено делением пополам за пределами первых {} изменений в каждую сторону: наименьшее изменение, если результат там монотонен"},
-        {"no", "недостижимо"},
-        {"r_nan", "{x} сейчас не определено (n/a)"},
-        {"r_na", "результат не определён (n/a) при всех испробованных значениях {x}"},
-        {"r_nodep", "{r} не зависит от {x}"},
-        {"r_range", "значения {r}, достигающие {t}, выходят за его диапазон {range}"},
-        {"r_limit", "даже при {x} → ∞ результат стремится к {lim}, а при {x} = 0 равен {zero}"},
-        {"r_line", "результат монотонно меняется вместе с {x}: {zero} при {x} = 0 и стремится к {lim} при {x} → ∞"},
-        {"r_cap", "ни одно испробованное значение {x} не достигает цели (все изменения до {scan} в каждую сторону, затем до {cap}: предел поиска)"}}},
-      {"kk",
-       {{"title", "Егер өзгертсек: тармақ {}, орган {}, {} күнгі жағдай"}, {"changed", "Өзгертілгені"},
-        {"coefficient", "коэффициент "}, {"result", "Нәтиже"}, {"delta", "айырма"}, {"before", "Өзгеріске дейін"},
-        {"after", "Өзгерістен кейін"}, {"target", "Мақсат: {} (тармақ {}, орган {}, {} күнгі жағдай)"},
-        {"now", "Қазір"}, {"already", "мақсатқа қол жеткізілген: өзгертетін ештеңе жоқ"},
-        {"each", "Әр сан жеке өзгертілді, қалғандары сол күйінде қалдырылды:"},
-        {"found", "өзгеріс {}, жаңа мәні {}: {} = {} ({})"}, {"held", "қалғандары өзгеріссіз: {}"},
-        {"bisection", "әр бағытта алғашқы {} өзгерістен кейін екіге бөлу әдісімен табылды: нәтиже сол аралықта монотонды болса, ең аз өзгеріс"},
-        {"no", "қол жеткізу мүмкін емес"},
-        {"r_nan", "{x} қазір анықталмаған (n/a)"},
-        {"r_na", "{x} мәнінің барлық сыналған мәндерінде нәтиже анықталмаған (n/a)"},
-        {"r_nodep", "{r} нәтижесі {x} мәніне тәуелді емес"},
-        {"r_range", "{t} мәніне жететін {r} мәндері оның {range} ауқымынан тыс"},
-        {"r_limit", "{x} → ∞ болғанда да нәтиже {lim} мәніне ұмтылады, ал {x} = 0 болғанда ол {zero}"},
-        {"r_line", "нәтиже {x} мәнімен бірге бірқалыпты өзгереді: {x} = 0 болғанда {zero}, ал {x} → ∞ болғанда {lim} бағытында"},
-        {"r_cap", "{x} мәнінің сыналған бірде-бір мәні мақсатқа жетпейді (әр бағытта ең көбі {scan} өзгеріс бір-бірлеп, одан кейін ең көбі {cap}: іздеу шегі)"}}},
-  };
+      {"en", label_table(kUses, "en")}, {"ru", label_table(kUses, "ru")}, {"kk", label_table(kUses, "kk")}};
   return all.at(lang);
 }
 
@@ -141,7 +121,7 @@ void answer_set(const interp::SetAnswer& a, const input::DataSet& data, const st
   text += L.at("changed") + ":\n";
   j["changes"] = nlohmann::ordered_json::array();
   for (const auto& ch : a.changes) {
-    text += fmt::format("  {}{}: {} → {}   ({} = {})\n", ch.coefficient ? L.at("coefficient") : "", ch.name,
+    text += fmt::format("  {}{}: {} → {}   ({} = {})\n", ch.coefficient ? L.at("coefficient") + " " : std::string(), ch.name,
                         plain(ch.before), plain(ch.after), ch.name, ch.expr);
     j["changes"].push_back({{"name", ch.name}, {"kind", ch.coefficient ? "coefficient" : "let"}, {"expr", ch.expr},
                             {"before", ch.before.is_missing() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(ch.before.show())},
@@ -273,10 +253,11 @@ int whatif_answer(const WhatIfOptions& o, std::string& text, Receipt& receipt, s
   const std::optional<Date> given = as_of_or_today(o.as_of, "evaluating", err);
   if (!given) return kBadInput;
   const Date as_of = *given;
+  ShownDiagnostics said(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = load_and_check(o.rules);
   if (hash_files)
     for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
-  err << render(lr.diags);
+  err << said(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
   const interp::ClauseVersion* v = lr.rules.in_force(o.clause, as_of);
   if (!v) {
@@ -290,9 +271,9 @@ int whatif_answer(const WhatIfOptions& o, std::string& text, Receipt& receipt, s
   try {
     Diagnostics warnings;
     data = load_data_for(lr.rules, lr.checked, o.data, as_of, {v}, warnings);
-    data_err << render(warnings);
+    data_err << said(warnings);
   } catch (const InputError& e) {
-    err << render(e.diagnostics);
+    err << said(e.diagnostics);
     return kBadInput;
   }
   const int body = data.body_index(o.agency);

@@ -21,7 +21,9 @@ namespace ereje {
 //   `{N:abl}` `{N:loc}` `{N:dat}` `{N:gen}` `{N:acc}`  the number N with its Kazakh case ending, "10-нан";
 //   `{N|one|few|many}`                                  the number N and the Russian noun that agrees, "2 ошибки";
 //   `{N:tr}`                                            N itself translated by a "*" entry (else the
-//                                                       whole entry does not apply).
+//                                                       whole entry does not apply);
+//   `{N:msg}`                                           N translated as a message of the diagnostic's own
+//                                                       code (then "*"), e.g. after "record 3: ".
 struct Wording {
   const char* code;
   const char* en;

@@ -4,6 +4,10 @@
 // and `test --lang` keep the code, the position and the caret.
 #include <catch2/catch.hpp>
 
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -229,4 +233,176 @@ TEST_CASE("Russian forms after numbers: 1 ошибка, 2 ошибки, 5 оши
   CHECK(e("1000") == "1000 ошибок");
   CHECK(e("10.5") == "10.5 ошибки");
   CHECK(e("1.5") == "1.5 ошибки");
+}
+
+namespace {
+
+std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Every diagnostic code the program can emit, read from the sources that emit them: the code given
+// to Diagnostics::error/warning, data_error, a reader's field_error or fail, the engine's warn_at,
+// a row's diagnostic, or set as `.code = "…"`.
+std::set<std::string> codes_in_sources() {
+  std::set<std::string> out;
+  auto is_code = [](const std::string& s) {
+    if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+    for (const char c : s)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return s.front() >= 'a' && s.front() <= 'z';
+  };
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (const char* dir : {"core", "grammar", "input", "interpreter", "cli"})
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(EREJE_SOURCE_DIR) / dir)) {
+      if (e.path().extension() != ".cpp") continue;
+      const std::string text = file_text(e.path());
+      // A call: the first string among its arguments (up to the end of the statement) is the code.
+      for (const std::string name : {"error(", "warning(", "data_error(", "field_error(", "fail(", "warn_at(", "diagnostic("})
+        for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+          if (at > 0 && word_char(text[at - 1])) continue;  // runtime_error(, on_error( …
+          const std::size_t end = text.find(';', at);
+          const std::size_t q = text.find('"', at);
+          if (q == std::string::npos || q > end) continue;
+          const std::size_t q2 = text.find('"', q + 1);
+          if (q2 == std::string::npos) continue;
+          if (const std::string s = text.substr(q + 1, q2 - q - 1); is_code(s)) out.insert(s);
+        }
+      // An assignment: `d.code = "…";`.
+      for (std::size_t at = text.find(".code = \""); at != std::string::npos; at = text.find(".code = \"", at + 1)) {
+        const std::size_t q = at + 8, q2 = text.find('"', q + 1);
+        if (const std::string s = text.substr(q + 1, q2 - q - 1); is_code(s)) out.insert(s);
+      }
+    }
+  return out;
+}
+
+// The codes docs/diagnostics.md documents: its headings "### `code`" and "#### `code`".
+std::set<std::string> codes_in_docs() {
+  std::set<std::string> out;
+  const std::string text = file_text(std::filesystem::path(EREJE_SOURCE_DIR) / "docs" / "diagnostics.md");
+  static const std::regex heading(R"re((?:^|\n)#{3,4} `([a-z0-9-]+)`)re");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), heading); it != std::sregex_iterator(); ++it)
+    out.insert((*it)[1]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every diagnostic code the program can emit is documented and has kk and ru wording", "[diagtext]") {
+  const std::set<std::string> emitted = codes_in_sources(), documented = codes_in_docs();
+  // The scan finds the codes of every stage (a broken scan would find none and prove nothing).
+  REQUIRE(emitted.size() >= 120);
+  for (const char* c : {"syntax", "undefined-name", "data-bad-number", "data-missing-column", "data-duplicate-key",
+                        "data-unknown-reference", "data-invariant", "data-db-connect", "out-of-range", "undecidable-row",
+                        "text-letter-twin", "denominator-zero-when", "amend-text-twice"}) {
+    INFO("code " << c << " is not found in the sources");
+    CHECK(emitted.count(c) == 1);
+  }
+  for (const auto& c : emitted) {
+    INFO("code " << c << " is emitted but has no section in docs/diagnostics.md");
+    CHECK(documented.count(c) == 1);
+  }
+  std::set<std::string> all = emitted;
+  all.insert(documented.begin(), documented.end());
+  std::map<std::string, std::pair<int, int>> wordings;  // code -> (kk, ru) entries
+  for (const auto& w : diagnostic_wordings()) {
+    auto& [kk, ru] = wordings[w.code];
+    kk += std::string(w.kk).empty() ? 0 : 1;
+    ru += std::string(w.ru).empty() ? 0 : 1;
+  }
+  for (const auto& c : all) {
+    INFO("code " << c);
+    CHECK(wordings[c].first >= 1);
+    CHECK(wordings[c].second >= 1);
+  }
+}
+
+TEST_CASE("data diagnostics in Kazakh and Russian", "[diagtext]") {
+  auto kk = [](const char* code, const char* en) { return translate_diagnostic_text(code, en, "kk").value_or("(none)"); };
+  auto ru = [](const char* code, const char* en) { return translate_diagnostic_text(code, en, "ru").value_or("(none)"); };
+  CHECK(kk("data-bad-number", "invalid number `4,87` in column `share`") == "`share` бағанында жарамсыз сан `4,87`");
+  CHECK(ru("data-bad-number", "invalid whole number `x` in column `n`") == "недопустимое целое число `x` в столбце `n`");
+  // A JSON record, a database row: the place translated, then the message of the same code.
+  CHECK(ru("data-bad-number", "record 3: invalid number `x` in column `n`") == "запись 3: недопустимое число `x` в столбце `n`");
+  CHECK(kk("data-empty-value", "row 7 (agency_id `MJ`, service_id `S1`): empty value in required column `mobile`") ==
+        "7-жол (agency_id `MJ`, service_id `S1`): `mobile` міндетті бағанында мән бос");
+  CHECK(kk("data-duplicate-key", "duplicate service_id `S1` for agency_id `MJ`: already on line 2") ==
+        "agency_id `MJ` үшін service_id `S1` қайталанады: ол 2-жолда бұрыннан бар");
+  CHECK(ru("data-duplicate-key", "each (agency_id, service_id) must be unique in the table") ==
+        "каждая пара (agency_id, service_id) должна быть в таблице уникальной");
+  // Russian agreement and Kazakh endings after numbers.
+  CHECK(ru("data-ragged-row", "expected 6 fields as in the header, got 7") == "ожидалось 6 полей, как в заголовке, получено 7");
+  CHECK(ru("data-ragged-row", "expected 3 fields as in the header, got 2") == "ожидалось 3 поля, как в заголовке, получено 2");
+  CHECK(ru("data-ragged-row", "expected 1 field as in the header, got 2") == "ожидалось 1 поле, как в заголовке, получено 2");
+  CHECK(kk("data-bad-date", "months run from 01 to 12 (YYYY-MM-DD)") == "айлар 01-ден 12-ге дейін нөмірленеді (YYYY-MM-DD)");
+  CHECK(kk("grade-bands", "band `low` starts at 10, not below the band above it (5)") ==
+        "`low` жолағы 10-нан басталады, бұл одан жоғарғы жолақтан (5) төмен емес");
+  // Fragments translated inside a message: the kind of a JSON value, the words of a place.
+  CHECK(ru("data-json-shape", "expected an array of objects (one per row), found an object") ==
+        "ожидался массив объектов (по одному на строку), найдено: объект");
+  CHECK(kk("undecidable-row", "body MJ: this row leaves `x > 1` undecided (an empty value, or a definition that is n/a); "
+                              "the result is n/a for this body") ==
+        "MJ органы: бұл жол `x > 1` шартын шешусіз қалдырады (бос мән немесе n/a болған анықтама); бұл орган үшін нәтиже — n/a");
+  CHECK(ru("reference-not-in-force", "clause 50 (act \"2\", from 2024-01-01) uses `T of clause 49`, but clause 49 is "
+                                     "repealed by act \"3\" from 2025-01-01") ==
+        "пункт 50 (акт «2», с 2024-01-01) использует `T of clause 49`, но пункт 49 отменён актом «3» с 2025-01-01");
+  // A part with no wording leaves the whole text English (never half translated).
+  CHECK(translate_diagnostic_text("data-json-shape", "expected an array of objects (one per row), found a banana", "kk") ==
+        std::nullopt);
+}
+
+TEST_CASE("run, explain and report --lang: the data's diagnostics translated, code, place and caret kept", "[diagtext]") {
+  const std::string root = EREJE_SOURCE_DIR;
+  const std::string data = root + "/tests/catalogue/data/duplicate_key/data", rules = root + "/rules";
+  for (const std::string lang : {"kk", "ru"}) {
+    INFO(lang);
+    std::ostringstream out_en, err_en, out_l, err_l;
+    cli::RunOptions o;
+    o.rules = {rules};
+    o.data = data;
+    o.as_of = "2024-01-01";
+    o.format = "table";
+    CHECK(cli::run_run(o, out_en, err_en) == 2);
+    o.lang = lang;
+    CHECK(cli::run_run(o, out_l, err_l) == 2);
+    const auto en = lines_of(err_en.str()), tr = lines_of(err_l.str());
+    REQUIRE(en.size() >= 5);
+    REQUIRE(tr.size() == en.size());  // every text translated here: no notice
+    std::size_t translated = 0;
+    for (std::size_t i = 0; i < en.size(); ++i) {
+      const std::string& e = en[i];
+      if (e.find(" | ") != std::string::npos || e.rfind("   |", 0) == 0) CHECK(tr[i] == e);  // source line, caret
+      if (const auto code = e.rfind(" ["); code != std::string::npos && e.back() == ']') {
+        CHECK(tr[i].substr(tr[i].rfind(" [")) == e.substr(code));                                  // the code
+        CHECK(tr[i].substr(0, tr[i].find(": error: ")) == e.substr(0, e.find(": error: ")));  // file:line:col
+      }
+      if (tr[i] != e) ++translated;
+    }
+    CHECK(translated >= 4);  // message, note, help, and the line after them
+    CHECK(has(err_l.str(), lang == "kk" ? "error: нәтижелер жазылмады: деректерде қателер бар\n"
+                                        : "error: результаты не записаны: в данных есть ошибки\n"));
+    // The same data through explain and report: the same translated message.
+    std::ostringstream o2, e2, o3, e3;
+    CHECK(cli::run_explain({.rules = {rules}, .data = data, .agency = "MJ", .clause = "49", .as_of = "2024-01-01", .lang = lang},
+                           o2, e2) == 2);
+    CHECK(cli::run_report({.rules = {rules}, .data = data, .as_of = "2024-01-01", .lang = lang, .output = "-"}, o3, e3) == 2);
+    const std::string message = tr[0].substr(tr[0].find(": error: "));
+    CHECK(has(e2.str(), message));
+    CHECK(has(e3.str(), message));
+  }
+  // A text with no wording: English, and the notice once at the end.
+  std::ostringstream out, err;
+  cli::RunOptions o;
+  o.rules = {rules, root + "/tests/golden/run/bad/unknown_reference/rules.ereje"};
+  o.data = root + "/tests/golden/run/bad/unknown_reference/data";
+  o.as_of = "2024-06-01";
+  o.format = "table";
+  o.lang = "ru";
+  CHECK(cli::run_run(o, out, err) == 2);
+  CHECK(count_of(err.str(), "примечание: у некоторых сообщений ещё нет русской формулировки") == 1);
+  CHECK(err.str().rfind("примечание: у некоторых сообщений") == err.str().rfind('\n', err.str().size() - 2) + 1);
 }
