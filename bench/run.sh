@@ -100,9 +100,12 @@ python3 bench/generate.py block --out "$work/block-ind" --indicators-only 2>/dev
 # microsecond clock (/usr/bin/time's %e has 10 ms steps), peak memory from /usr/bin/time -v.
 once() {
   local name=$1; shift
-  local t0=$EPOCHREALTIME
-  /usr/bin/time -v -o "$work/$name.one" "$@" >/dev/null 2>&1 || true
+  local t0=$EPOCHREALTIME st=0
+  /usr/bin/time -v -o "$work/$name.one" "$@" >/dev/null 2>&1 || st=$?
   local t1=$EPOCHREALTIME
+  # A command that failed is not a time (0 and diff's 1, "there are differences", are answers): the
+  # binary rebuilt during the timing, say, would otherwise print as a 10 ms run.
+  [ "$st" -le 1 ] || { echo "FAILED while timing $name (exit $st): $*" >&2; exit 1; }
   local rss; rss=$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$work/$name.one")
   awk -v a="$t0" -v b="$t1" -v m="$rss" 'BEGIN {printf "%.4f %d\n", b - a, m}' >>"$work/$name.t"
 }

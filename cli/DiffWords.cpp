@@ -25,95 +25,67 @@ std::string describe_change(const interp::Change& c, const interp::ClauseDiff& c
     return out;
   };
   if (lang != "ru" && lang != "kk") return cell(interp::describe(c));
-  const bool ru = lang == "ru";
-  auto code = [](const std::string& s) { return "`" + s + "`"; };
+  // The words are the label catalogue's (core/Labels.cpp), the English ones interp::describe's.
+  auto say = [&lang](const char* key, const auto&... args) {
+    return fmt::format(fmt::runtime(label_text(key, lang)), args...);
+  };
+  const std::string code = "`" + c.subject + "`";
   auto subject = [&](const std::string& what) {
     return what == "text" || what == "variables" || what == "formula" ? label_text("evidence_for_" + what, lang) : what;
   };
   switch (c.kind) {
     case K::ClauseAdded:
-      return cd.after ? (ru ? "пункт добавлен: " : "тармақ қосылды: ") + version_in(*cd.after, lang) : cell(interp::describe(c));
+      return cd.after ? say("change_clause_added", version_in(*cd.after, lang)) : cell(interp::describe(c));
     case K::ClauseRemoved:
-      return cd.before ? (ru ? "пункт утратил силу (был: " : "тармақ күшін жойды (бұрын: ") + version_in(*cd.before, lang) + ")"
-                       : cell(interp::describe(c));
+      return cd.before ? say("change_clause_removed", version_in(*cd.before, lang)) : cell(interp::describe(c));
     case K::NewVersion:
       if (!cd.before || !cd.after) break;
-      if (ru)
-        return "новая редакция: " + version_in(*cd.after, lang) +
-               (c.detail == "amends" ? ", изменяющий редакцию: " : ", вместо редакции: ") + version_in(*cd.before, lang);
-      return "жаңа редакция: " + version_in(*cd.after, lang) +
-             (c.detail == "amends" ? "; өзгертілген редакция: " : "; ауыстырылған редакция: ") + version_in(*cd.before, lang);
-    case K::InForceMoved: return (ru ? "вступает в силу: " : "күшіне ену күні: ") + c.before + " → " + c.after;
-    case K::EvidenceChanged:
-      return (ru ? "основание (" : "негіздеме (") + subject(c.subject) + "): " + c.before + " → " + c.after;
-    case K::CoefficientAdded:
-      return ru ? "добавлен коэффициент " + code(c.subject) + ": " + c.after : code(c.subject) + " коэффициенті қосылды: " + c.after;
-    case K::CoefficientRemoved:
-      return ru ? "исключён коэффициент " + code(c.subject) + " (был " + c.before + ")"
-                : code(c.subject) + " коэффициенті алынып тасталды (бұрын " + c.before + ")";
-    case K::CoefficientChanged:
-      return (ru ? "коэффициент " + code(c.subject) : code(c.subject) + " коэффициенті") + ": " + c.before + " → " + c.after;
-    case K::DefinitionAdded:
-      return ru ? "добавлено определение " + code(c.subject) + ": " + cell(c.after)
-                : code(c.subject) + " анықтамасы қосылды: " + cell(c.after);
-    case K::DefinitionRemoved:
-      return ru ? "исключено определение " + code(c.subject) + " (было " + cell(c.before) + ")"
-                : code(c.subject) + " анықтамасы алынып тасталды (бұрын " + cell(c.before) + ")";
-    case K::DefinitionChanged:
-      return (ru ? "определение " + code(c.subject) : code(c.subject) + " анықтамасы") + ": " + cell(c.before) + " → " +
-             cell(c.after);
-    case K::FilterTermAdded:
-      return ru ? "в условие отбора " + code(c.subject) + " добавлено " + code(c.detail)
-                : code(c.subject) + " іріктеу шартына " + code(c.detail) + " қосылды";
-    case K::FilterTermRemoved:
-      return ru ? "из условия отбора " + code(c.subject) + " исключено " + code(c.detail)
-                : code(c.subject) + " іріктеу шартынан " + code(c.detail) + " алынып тасталды";
-    case K::ResultAdded:
-      return ru ? "добавлен результат " + code(c.subject) + ": " + cell(c.after)
-                : code(c.subject) + " нәтижесі қосылды: " + cell(c.after);
-    case K::ResultRemoved:
-      return ru ? "исключён результат " + code(c.subject) + " (был " + cell(c.before) + ")"
-                : code(c.subject) + " нәтижесі алынып тасталды (бұрын " + cell(c.before) + ")";
-    case K::ResultChanged:
-      return (ru ? "результат " + code(c.subject) : code(c.subject) + " нәтижесі") + ": " + cell(c.before) + " → " +
-             cell(c.after);
-    case K::RangeChanged:
-      return (ru ? "диапазон " + code(c.subject) : code(c.subject) + " ауқымы") + ": " + c.before + " → " + c.after;
-    case K::RoundingChanged:
-      return (ru ? "округление " + code(c.subject) + " (знаков после запятой)"
-                 : code(c.subject) + " дөңгелектеуі (үтірден кейінгі таңбалар)") +
-             ": " + c.before + " → " + c.after;
-    case K::ObligationChanged:
-      return (ru ? "обязательство " + code(c.subject) : code(c.subject) + " міндеттемесі") + ": " + cell(c.before) +
-             " → " + cell(c.after);
-    case K::TitleChanged:
-      return (ru ? "название (" : "атауы (") + c.subject + "): " + c.detail;
-    case K::TextChanged:
-      return (ru ? "текст акта (" : "акт мәтіні (") + c.subject + "): " + c.detail;
+      return say(c.detail == "amends" ? "change_new_version_amending" : "change_new_version_replacing",
+                 version_in(*cd.after, lang), version_in(*cd.before, lang));
+    case K::InForceMoved: return say("change_in_force", c.before, c.after);
+    case K::EvidenceChanged: return say("change_evidence", subject(c.subject), c.before, c.after);
+    case K::CoefficientAdded: return say("change_coefficient_added", code, c.after);
+    case K::CoefficientRemoved: return say("change_coefficient_removed", code, c.before);
+    case K::CoefficientChanged: return say("change_coefficient", code, c.before, c.after);
+    case K::DefinitionAdded: return say("change_definition_added", code, cell(c.after));
+    case K::DefinitionRemoved: return say("change_definition_removed", code, cell(c.before));
+    case K::DefinitionChanged: return say("change_definition", code, cell(c.before), cell(c.after));
+    case K::FilterTermAdded: return say("change_term_added", code, "`" + c.detail + "`");
+    case K::FilterTermRemoved: return say("change_term_removed", code, "`" + c.detail + "`");
+    case K::ResultAdded: return say("change_result_added", code, cell(c.after));
+    case K::ResultRemoved: return say("change_result_removed", code, cell(c.before));
+    case K::ResultChanged: return say("change_result", code, cell(c.before), cell(c.after));
+    case K::RangeChanged: return say("change_range", code, c.before, c.after);
+    case K::RoundingChanged: return say("change_rounding", code, c.before, c.after);
+    case K::ObligationChanged: return say("change_obligation", code, cell(c.before), cell(c.after));
+    case K::TitleChanged: return say("change_title", c.subject, c.detail);
+    case K::TextChanged: return say("change_text", c.subject, c.detail);
     case K::TotalChanged: {
-      // The part of the total that changed: "part `X`", "weight of `X`", "value of `X` when n/a",
-      // "n/a policy" (interp/Diff.cpp), in the review's words.
+      // The part of the total that changed, said in English by interp/Diff.cpp with one of the
+      // catalogue's total_part… labels: found by that label's English words, said in the review's.
       std::string what = c.detail;
-      auto tail = [&](const std::string& head, const std::string& end = "") {
-        return what.substr(head.size(), what.size() - head.size() - end.size());
-      };
-      auto starts = [&](const std::string& head) { return what.rfind(head, 0) == 0; };
-      auto ends = [&](const std::string& end) {
-        return what.size() >= end.size() && what.compare(what.size() - end.size(), end.size(), end) == 0;
-      };
-      if (starts("weight of ")) what = ru ? "вес составляющей " + tail("weight of ") : tail("weight of ") + " құрамдас бөлігінің салмағы";
-      else if (starts("value of ") && ends(" when n/a"))
-        what = ru ? "значение составляющей " + tail("value of ", " when n/a") + " при n/a"
-                  : tail("value of ", " when n/a") + " құрамдас бөлігінің n/a кездегі мәні";
-      else if (starts("part ")) what = ru ? "составляющая " + tail("part ") : tail("part ") + " құрамдас бөлігі";
-      else if (what == "n/a policy") what = ru ? "правило для n/a" : "n/a ережесі";
-      const std::string total = ru ? "итог " + code(c.subject) : code(c.subject) + " қорытындысы";
-      if (c.before.empty()) return total + ": " + what + (ru ? " добавлена: " : " қосылды: ") + cell(c.after);
-      if (c.after.empty()) return total + ": " + what + (ru ? " исключена (была " : " алынып тасталды (бұрын ") + cell(c.before) + ")";
-      return total + ": " + what + ": " + cell(c.before) + " → " + cell(c.after);
+      for (const char* key : {"total_part_weight", "total_part_when_na", "total_part", "total_na_policy"}) {
+        const std::string& en = label_text(key, "en");
+        const std::size_t hole = en.find("{0}");
+        if (hole == std::string::npos) {
+          if (what == en) {
+            what = label_text(key, lang);
+            break;
+          }
+          continue;
+        }
+        const std::string head = en.substr(0, hole), end = en.substr(hole + 3);
+        if (what.size() >= head.size() + end.size() && what.compare(0, head.size(), head) == 0 &&
+            what.compare(what.size() - end.size(), end.size(), end) == 0) {
+          what = say(key, what.substr(head.size(), what.size() - head.size() - end.size()));
+          break;
+        }
+      }
+      if (c.before.empty()) return say("change_total_added", code, what, cell(c.after));
+      if (c.after.empty()) return say("change_total_removed", code, what, cell(c.before));
+      return say("change_total", code, what, cell(c.before), cell(c.after));
     }
-    case K::AsOfMoved:
-      return (ru ? "дата оценки: " : "бағалау күні: ") + c.before + " → " + c.after;
+    case K::AsOfMoved: return say("change_as_of", c.before, c.after);
   }
   return cell(interp::describe(c));
 }

@@ -4,6 +4,7 @@
 // printed value at each step: the parts telescope, so they sum exactly to the total.
 #include "interpreter/Diff.hpp"
 
+#include "core/Labels.hpp"
 #include "grammar/Visit.hpp"
 
 #include <algorithm>
@@ -48,35 +49,40 @@ const char* kind_name(Change::Kind k) {
 
 std::string describe(const Change& c) {
   using K = Change::Kind;
+  // The words are the label catalogue's (core/Labels.cpp), which the kk and ru reviews share.
+  auto say = [](const char* key, const auto&... args) {
+    return fmt::format(fmt::runtime(label_text(key, "en")), args...);
+  };
+  const std::string code = "`" + c.subject + "`";
   switch (c.kind) {
-    case K::ClauseAdded: return "clause added: " + c.after;
-    case K::ClauseRemoved: return "clause no longer in force: " + c.before;
+    case K::ClauseAdded: return say("change_clause_added", c.after);
+    case K::ClauseRemoved: return say("change_clause_removed", c.before);
     case K::NewVersion:
       // An amendment (`amends`) changes only the items it writes: the changes below are all of it.
-      return "new version: " + c.after + (c.detail == "amends" ? ", amending " : ", replacing ") + c.before;
-    case K::InForceMoved: return "in force from " + c.before + " -> " + c.after;
-    case K::TitleChanged: return "title " + c.subject + ": " + c.detail;
-    case K::TextChanged: return "legal text " + c.subject + ": " + c.detail;
-    case K::EvidenceChanged: return "evidence for the " + c.subject + ": " + c.before + " -> " + c.after;
-    case K::CoefficientAdded: return "coefficient `" + c.subject + "` added: " + c.after;
-    case K::CoefficientRemoved: return "coefficient `" + c.subject + "` removed (was " + c.before + ")";
-    case K::CoefficientChanged: return "coefficient `" + c.subject + "`: " + c.before + " -> " + c.after;
-    case K::DefinitionAdded: return "definition `" + c.subject + "` added: " + c.after;
-    case K::DefinitionRemoved: return "definition `" + c.subject + "` removed (was " + c.before + ")";
-    case K::DefinitionChanged: return "definition `" + c.subject + "`: " + c.before + " -> " + c.after;
-    case K::FilterTermAdded: return "term `" + c.detail + "` added to the filter of `" + c.subject + "`";
-    case K::FilterTermRemoved: return "term `" + c.detail + "` removed from the filter of `" + c.subject + "`";
-    case K::ResultAdded: return "result `" + c.subject + "` added: " + c.after;
-    case K::ResultRemoved: return "result `" + c.subject + "` removed (was " + c.before + ")";
-    case K::ResultChanged: return "result `" + c.subject + "`: " + c.before + " -> " + c.after;
+      return say(c.detail == "amends" ? "change_new_version_amending" : "change_new_version_replacing", c.after, c.before);
+    case K::InForceMoved: return say("change_in_force", c.before, c.after);
+    case K::TitleChanged: return say("change_title", c.subject, c.detail);
+    case K::TextChanged: return say("change_text", c.subject, c.detail);
+    case K::EvidenceChanged: return say("change_evidence", c.subject, c.before, c.after);
+    case K::CoefficientAdded: return say("change_coefficient_added", code, c.after);
+    case K::CoefficientRemoved: return say("change_coefficient_removed", code, c.before);
+    case K::CoefficientChanged: return say("change_coefficient", code, c.before, c.after);
+    case K::DefinitionAdded: return say("change_definition_added", code, c.after);
+    case K::DefinitionRemoved: return say("change_definition_removed", code, c.before);
+    case K::DefinitionChanged: return say("change_definition", code, c.before, c.after);
+    case K::FilterTermAdded: return say("change_term_added", code, "`" + c.detail + "`");
+    case K::FilterTermRemoved: return say("change_term_removed", code, "`" + c.detail + "`");
+    case K::ResultAdded: return say("change_result_added", code, c.after);
+    case K::ResultRemoved: return say("change_result_removed", code, c.before);
+    case K::ResultChanged: return say("change_result", code, c.before, c.after);
     case K::TotalChanged:
-      if (c.before.empty()) return "total `" + c.subject + "`: " + c.detail + " added: " + c.after;
-      if (c.after.empty()) return "total `" + c.subject + "`: " + c.detail + " removed (was " + c.before + ")";
-      return "total `" + c.subject + "`: " + c.detail + ": " + c.before + " -> " + c.after;
-    case K::RangeChanged: return "range of `" + c.subject + "`: " + c.before + " -> " + c.after;
-    case K::RoundingChanged: return "rounding of `" + c.subject + "`: " + c.before + " -> " + c.after + " decimals";
-    case K::ObligationChanged: return "obligation `" + c.subject + "`: " + c.before + " -> " + c.after;
-    case K::AsOfMoved: return "evaluated as of " + c.before + " -> " + c.after;
+      if (c.before.empty()) return say("change_total_added", code, c.detail, c.after);
+      if (c.after.empty()) return say("change_total_removed", code, c.detail, c.before);
+      return say("change_total", code, c.detail, c.before, c.after);
+    case K::RangeChanged: return say("change_range", code, c.before, c.after);
+    case K::RoundingChanged: return say("change_rounding", code, c.before, c.after);
+    case K::ObligationChanged: return say("change_obligation", code, c.before, c.after);
+    case K::AsOfMoved: return say("change_as_of", c.before, c.after);
   }
   return "";
 }
@@ -241,14 +247,14 @@ class ClauseComparer {
     };
     for (const auto& p : ta->parts)
       if (!pb.count(key(p)))
-        changed("part `" + key(p) + "`", grammar::print_total_part(p), "", [k = key(p), key](ast::Total& t) {
+        changed(fmt::format(fmt::runtime(label_text("total_part", "en")), "`" + key(p) + "`"), grammar::print_total_part(p), "", [k = key(p), key](ast::Total& t) {
           t.parts.erase(std::remove_if(t.parts.begin(), t.parts.end(), [&](const ast::TotalPart& x) { return key(x) == k; }),
                         t.parts.end());
         });
     for (const auto& p : tb->parts) {
       auto it = pa.find(key(p));
       if (it == pa.end()) {
-        changed("part `" + key(p) + "`", "", grammar::print_total_part(p), [p](ast::Total& t) { t.parts.push_back(p); });
+        changed(fmt::format(fmt::runtime(label_text("total_part", "en")), "`" + key(p) + "`"), "", grammar::print_total_part(p), [p](ast::Total& t) { t.parts.push_back(p); });
         continue;
       }
       const ast::TotalPart& o = *it->second;
@@ -259,10 +265,10 @@ class ClauseComparer {
         };
       };
       if (opt_show(o.weight, "1") != opt_show(p.weight, "1"))
-        changed("weight of `" + key(p) + "`", opt_show(o.weight, "1"), opt_show(p.weight, "1"),
+        changed(fmt::format(fmt::runtime(label_text("total_part_weight", "en")), "`" + key(p) + "`"), opt_show(o.weight, "1"), opt_show(p.weight, "1"),
                 set([w = p.weight](ast::TotalPart& x) { x.weight = w; }));
       if (opt_show(o.fallback, "none") != opt_show(p.fallback, "none"))
-        changed("value of `" + key(p) + "` when n/a", opt_show(o.fallback, "none"), opt_show(p.fallback, "none"),
+        changed(fmt::format(fmt::runtime(label_text("total_part_when_na", "en")), "`" + key(p) + "`"), opt_show(o.fallback, "none"), opt_show(p.fallback, "none"),
                 set([v = p.fallback](ast::TotalPart& x) { x.fallback = v; }));
     }
     auto policy = [](const ast::Total& t) {
@@ -270,7 +276,7 @@ class ClauseComparer {
       return p.empty() ? std::string("unstated") : p.substr(1);
     };
     if (policy(*ta) != policy(*tb))
-      changed("n/a policy", policy(*ta), policy(*tb),
+      changed(label_text("total_na_policy", "en"), policy(*ta), policy(*tb),
               [pol = tb->policy, as = tb->count_as](ast::Total& t) {
                 t.policy = pol;
                 t.count_as = as;
