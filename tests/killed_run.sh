@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # A killed run loses no data: `ereje run --output FILE` killed (SIGKILL) at any moment leaves FILE
 # either as it was or whole with the new results. Beside it, at most one whole (never partial, where
-# the file system has O_TMPFILE)
-# hidden `.FILE.tmp-PID-XXXXXX`, only if the kill fell in the microseconds between naming the
-# finished file and the rename (no system call replaces a file by an unnamed one); the next write
-# of FILE removes it. The run is killed many times at delays spread over its length, on data large
+# the file system has O_TMPFILE) hidden `.FILE.tmp-PID-XXXXXX`, only if the kill fell in the
+# microseconds between naming the finished file and the rename (no system call replaces a file by
+# an unnamed one); the next write of FILE removes it. The run is killed many times at delays spread over its length, on data large
 # enough (20,000 bodies) that writing the results takes a measurable part of it.
 #
 #   tests/killed_run.sh path/to/ereje
