@@ -51,7 +51,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   shown.sort();
   err << render(translate(shown));
   if (o.verbose)
-    for (const auto& line : ranges.lines) out << line << "\n";
+    for (const auto& line : ranges.lines) out << translate.text("range-proof", line) << "\n";
   std::size_t files = lr.rules.files.empty() ? 0 : lr.rules.files.size() - 1;  // not counting the stdlib
   std::size_t versions = 0;
   for (const auto& [n, vs] : lr.rules.clauses) versions += vs.size();

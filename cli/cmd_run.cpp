@@ -37,9 +37,11 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
     return kBadInput;
   }
   if (o.lang != "en" && (o.format == "csv" || o.format == "json"))
-    err << "note: --lang " << o.lang << " gives the names of --names; the " << o.format
-        << " columns and statuses stay the codes of the results table, for other systems (use --format table or xlsx for "
-           "people)\n";
+    err << "note: "
+        << DiagnosticTranslator(o.lang).text("cli", "--lang " + o.lang + " gives the names of --names; the " + o.format +
+                                                        " columns and statuses stay the codes of the results table, for "
+                                                        "other systems (use --format table or xlsx for people)")
+        << "\n";
   if (o.format != "csv" && o.format != "json" && o.format != "table" && o.format != "xlsx") {
     err << "error: unknown format `" << o.format << "`\n  = help: use csv, json, table or xlsx\n";
     return kBadInput;

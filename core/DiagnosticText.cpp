@@ -810,6 +810,21 @@ const std::vector<Wording> kWordings = {
      R"(результаты не записаны: в данных есть ошибки)"},
     {"cli", R"(no report written: the data has errors)", R"(есеп жазылмады: деректерде қателер бар)",
      R"(отчёт не записан: в данных есть ошибки)"},
+    {"cli", R"(--lang {1} gives the names of --names; the {2} columns and statuses stay the codes of the results table, for other systems (use --format table or xlsx for people))",
+     R"(--lang {1} тек --names атауларын береді; {2} бағандары мен мәртебелері басқа жүйелер үшін нәтижелер кестесінің кодтары болып қалады (адамдарға арналған шығыс үшін --format table немесе xlsx қолданыңыз))",
+     R"(--lang {1} даёт только названия из --names; столбцы и статусы {2} остаются кодами таблицы результатов, для других систем (для людей используйте --format table или xlsx))"},
+    // `check -v`: the range analysis's line per result (its reasons and rows stay as the analysis says them).
+    {"range-proof", R"(clause {1} ({2}): {3} proved within {4})", R"({1}-тармақ ({2}): {3} {4} аралығында екені дәлелденді)",
+     R"(пункт {1} ({2}): доказано, что {3} в пределах {4})"},
+    {"range-proof", R"(clause {1} ({2}): {3} can leave {4}: {5} = {6} for {7})",
+     R"({1}-тармақ ({2}): {3} {4} аралығынан шығуы мүмкін: деректерінде {7} бар орган үшін {5} = {6})",
+     R"(пункт {1} ({2}): {3} может выйти за пределы {4}: {5} = {6} для органа с данными {7})"},
+    {"range-proof", R"(clause {1} ({2}): {3} can leave {4}: {5})", R"({1}-тармақ ({2}): {3} {4} аралығынан шығуы мүмкін: {5})",
+     R"(пункт {1} ({2}): {3} может выйти за пределы {4}: {5})"},
+    {"range-proof", R"(clause {1} ({2}): {3} not proved within {4}: {5})", R"({1}-тармақ ({2}): {3} {4} аралығында екені дәлелденбеді: {5})",
+     R"(пункт {1} ({2}): не доказано, что {3} в пределах {4}: {5})"},
+    {"range-proof", R"(clause {1} ({2}): {3} not analysed: {4})", R"({1}-тармақ ({2}): {3} талданбады: {4})",
+     R"(пункт {1} ({2}): {3} не проанализирован: {4})"},
 
     // ---- The rarer check codes: reading rule files, syntax checks, amending one item.
     {"unreadable", R"(cannot read this rule file)", R"(бұл ереже файлын оқу мүмкін емес)", R"(не удаётся прочитать этот файл правил)"},
