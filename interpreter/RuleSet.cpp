@@ -5,6 +5,8 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <optional>
+#include <system_error>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -110,13 +112,16 @@ void finish(RuleSet& rules, std::vector<SourcePtr> sources, Diagnostics& diags) 
       }
     };
     constexpr std::size_t kWorthAThread = std::size_t{256} << 10;
+    std::optional<Thread> other;
     if (sources.size() > 1 && bytes >= kWorthAThread && fast::default_threads() > 1) {
-      Thread other(work);
-      work();
-      other.join();
-    } else {
-      work();
+      try {
+        other.emplace(work);
+      } catch (const std::system_error&) {
+        // No second thread to be had (a process limit): this one parses every file.
+      }
     }
+    work();
+    if (other) other->join();
     if (failed) std::rethrow_exception(failed);
   }
   std::size_t clauses = 0;
