@@ -43,6 +43,8 @@ else
   unnamed=0; echo "killed_run: this file system has no O_TMPFILE: a killed write may leave a partial temporary file"
 fi
 failed=0; killed=0; finished=0; between=0
+# The folder holds the whole new results and nothing else.
+whole_alone() { [ "$(ls -A "$work/out")" = "results.csv" ] && cmp -s "$work/out/results.csv" "$work/expected.csv"; }
 for i in $(seq 0 59); do
   printf 'old results\n' >"$work/out/results.csv"
   # Up to twice the measured length: a run slowed by other work on the machine still finishes.
@@ -62,7 +64,7 @@ for i in $(seq 0 59); do
     between=$((between + 1))
     echo "killed after ${delay}s before the rename: $left left (whole, or partial where there is no O_TMPFILE)"
     "${cmd[@]}" --output "$work/out/results.csv" 2>/dev/null
-    if [ "$(ls -A "$work/out")" != "results.csv" ] || ! cmp -s "$work/out/results.csv" "$work/expected.csv"; then
+    if ! whole_alone; then
       failed=$((failed + 1)); echo "FAIL: the next write did not remove $left: $(ls -A "$work/out")"
     else
       finished=$((finished + 1))
@@ -93,7 +95,7 @@ if strace -f -qq -o /dev/null true 2>/dev/null; then
       failed=$((failed + 1)); echo "FAIL killed at $name: the folder holds: $(ls -A "$work/out")"
     else
       "${cmd[@]}" --output "$work/out/results.csv" 2>/dev/null
-      if [ "$(ls -A "$work/out")" = "results.csv" ] && cmp -s "$work/out/results.csv" "$work/expected.csv"; then
+      if whole_alone; then
         echo "ok: killed at $name: old file kept, one whole leftover, removed by the next write"
       else
         failed=$((failed + 1)); echo "FAIL killed at $name: the next write left: $(ls -A "$work/out")"
@@ -110,7 +112,7 @@ if strace -f -qq -o /dev/null true 2>/dev/null; then
   # Not killed: where neither link works, the write goes on through a named file and succeeds.
   strace -f -qq -o /dev/null -e trace=linkat -e inject=linkat:error=EOPNOTSUPP \
     "${cmd[@]}" --output "$work/out/results.csv" 2>/dev/null
-  if [ "$(ls -A "$work/out")" = "results.csv" ] && cmp -s "$work/out/results.csv" "$work/expected.csv"; then
+  if whole_alone; then
     echo "ok: no way to link the unnamed file: written through a named one"
   else
     failed=$((failed + 1)); echo "FAIL: with no way to link the unnamed file: $(ls -A "$work/out")"
