@@ -75,7 +75,7 @@ struct NodePool {
   ~NodePool() {
     while (head != nullptr) {
       Free* next = head->next;
-      ::operator delete(static_cast<void*>(head), sizeof(Node));
+      ::operator delete(static_cast<void*>(head));
       head = next;
     }
   }
@@ -95,7 +95,7 @@ void* Node::operator new(std::size_t size) {
 void Node::operator delete(void* p, std::size_t size) noexcept {
   if (p == nullptr) return;
   if (size != sizeof(Node) || node_pool.count >= NodePool::kKept) {
-    ::operator delete(p, size);
+    ::operator delete(p);
     return;
   }
   auto* f = static_cast<NodePool::Free*>(p);
