@@ -212,10 +212,26 @@ void TableBuilder::columns(const std::vector<std::string>& names) {
   staged_ = 0;
 }
 
+void TableBuilder::resolve_pending(Slot& s, std::int32_t* block) {
+  const std::size_t n = s.pending_row.size();
+  if (n == 0) return;
+  std::string_view texts[kStage];
+  std::int32_t codes[kStage];
+  const std::string_view bytes = s.pending_bytes;
+  for (std::size_t j = 0, begin = 0; j < n; begin = s.pending_end[j], ++j)
+    texts[j] = bytes.substr(begin, s.pending_end[j] - begin);
+  s.column->index.intern_batch(texts, n, codes, s.column->dictionary);
+  for (std::size_t j = 0; j < n; ++j) block[s.pending_row[j]] = codes[j];
+  s.pending_bytes.clear();
+  s.pending_end.clear();
+  s.pending_row.clear();
+}
+
 void TableBuilder::flush() {
   if (staged_ == 0) return;
   const std::size_t at = base_ + written_, n = at + staged_;
   for (std::size_t k = 0; k < slots_.size(); ++k) {
+    resolve_pending(slots_[k], stage_.data() + k * kStage);
     auto& values = out_->columns[slots_[k].c].values;
     if (values.size() < n) grow(values, n);
     std::memcpy(values.data() + at, stage_.data() + k * kStage, staged_ * sizeof(std::int32_t));
@@ -291,6 +307,13 @@ void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v, std::int32
   switch (s.type) {
     case ColumnType::Text: {
       Column& col = *s.column;
+      if (s.last == kNoCache) {  // a new value on most rows: looked up with the block's others
+        s.pending_bytes.append(v);
+        s.pending_end.push_back(static_cast<std::uint32_t>(s.pending_bytes.size()));
+        s.pending_row.push_back(static_cast<std::uint16_t>(staged_));
+        out = kMissing;  // until flush
+        return;
+      }
       if (s.last >= 0) {
         // Rows of one body come together: its code repeats row after row. Where the value
         // changes on most rows (a key's code), the check is dropped after the first thousand rows.

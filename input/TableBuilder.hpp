@@ -142,10 +142,16 @@ class TableBuilder {
     std::size_t short_enum = 0;  // values in the arrays; 0: compare the text
     std::uint64_t enum_head[kShortEnum] = {};
     std::size_t enum_size[kShortEnum] = {};
+    // Text without the repeat check (kNoCache): the staged rows' values, copied (a field's bytes
+    // need not outlive its record), looked up together when the block is flushed (intern_batch).
+    std::string pending_bytes;
+    std::vector<std::uint32_t> pending_end;  // end of each value in pending_bytes
+    std::vector<std::uint16_t> pending_row;  // its row in the staged block
   };
   // Rows are encoded into a small block per column (kStage rows) and copied into the columns a
   // block at a time: the hot loop writes to memory that stays in the cache, with no size checks.
   static constexpr std::size_t kStage = 256;
+  static_assert(kStage <= 65536, "a staged row is a 16-bit index (Slot::pending_row)");
   // The line (record) of row r, staged or not.
   std::uint32_t line_of_row(std::size_t r) const {
     if (r < written_) return t_.lines.line(r);
@@ -163,6 +169,8 @@ class TableBuilder {
   static constexpr std::int32_t kNoCache = -2;
   // The hot path: inlined into encode_row; the error paths out of its way.
   [[gnu::always_inline]] inline void encode(std::size_t r, Slot& s, std::string_view v, std::int32_t& out);
+  // The codes of a slot's pending values, written into its staged block.
+  void resolve_pending(Slot& s, std::int32_t* block);
   [[gnu::cold, gnu::noinline]] void empty_error(std::size_t r, const Slot& s);
   [[gnu::cold, gnu::noinline]] void enum_error(std::size_t r, const Slot& s, std::string_view v);
   [[gnu::cold, gnu::noinline]] void bool_error(std::size_t r, const Slot& s, std::string_view v);

@@ -21,6 +21,12 @@ class TextIndex {
   std::int32_t find(std::string_view text, const std::vector<std::string>& dictionary) const;
   // Code of `text`, appended to `dictionary` when new.
   std::int32_t intern(std::string_view text, std::vector<std::string>& dictionary);
+  // The codes of n texts at once, as n calls of intern in that order would give them (the same
+  // codes, the same dictionary): all n hashed and their slots fetched from memory before the first
+  // is looked up, so that the cache misses of a large dictionary overlap instead of following one
+  // another. For a key column (a new code on most rows) of tens of thousands of values.
+  void intern_batch(const std::string_view* texts, std::size_t n, std::int32_t* codes,
+                    std::vector<std::string>& dictionary);
 
  private:
   struct Slot {
@@ -30,7 +36,11 @@ class TextIndex {
   };
   template <class Found, class Empty>
   std::int32_t probe(std::string_view text, const std::vector<std::string>& dictionary, Found&&, Empty&&) const;
-  void grow(const std::vector<std::string>& dictionary);
+  template <class Found, class Empty>
+  std::int32_t probe_hashed(std::string_view text, std::uint32_t h, std::uint64_t head,
+                            const std::vector<std::string>& dictionary, Found&&, Empty&&) const;
+  // Slots for the dictionary and `extra` more values, at most half full.
+  void grow(const std::vector<std::string>& dictionary, std::size_t extra = 1);
   std::vector<Slot> slots_;  // size a power of two, at most half full
   std::size_t indexed_ = 0;  // dictionary entries in the slots
 };

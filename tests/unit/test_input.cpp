@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "core/Date.hpp"
@@ -15,6 +16,7 @@
 #include "input/DataSet.hpp"
 #include "input/JsonReader.hpp"
 #include "input/MappedFile.hpp"
+#include "input/TextIndex.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -1623,4 +1625,83 @@ TEST_CASE("contract: in force on a date, shared per set of tables and columns in
   copy.tables.pop_back();
   CHECK(!copy.in_force_on(make_date(2026, 3, 1))->find("visits"));
   CHECK(whole.in_force_on(make_date(2026, 3, 1))->find("visits"));
+}
+
+// A key column takes a new value on most rows: past the first thousand, its values are looked up a
+// block of rows at a time (TextIndex::intern_batch). The codes, the dictionary and its order must
+// be those of one lookup at a time, whatever the batch sizes, repeats inside a batch and growth.
+TEST_CASE("text index: a batch gives the codes one lookup at a time gives", "[input][textindex]") {
+  std::mt19937 rng(7);
+  std::vector<std::string> pool;  // three letters only: many values share their first 8 bytes
+  for (int i = 0; i < 3000; ++i) {
+    std::string v;
+    for (std::size_t k = 0, len = 1 + rng() % 20; k < len; ++k) v += static_cast<char>('A' + rng() % 3);
+    pool.push_back(v);
+  }
+  TextIndex one, many;
+  std::vector<std::string> d_one, d_many;
+  std::vector<std::int32_t> c_one, c_many;
+  while (c_one.size() < 40000) {
+    const std::size_t n = 1 + rng() % 256;
+    std::vector<std::string> batch;
+    for (std::size_t k = 0; k < n; ++k) batch.push_back(pool[rng() % pool.size()]);
+    const std::vector<std::string_view> views(batch.begin(), batch.end());
+    std::vector<std::int32_t> codes(n);
+    if (rng() % 4 == 0)
+      for (std::size_t k = 0; k < n; ++k) codes[k] = many.intern(views[k], d_many);
+    else
+      many.intern_batch(views.data(), n, codes.data(), d_many);
+    for (const auto& v : batch) c_one.push_back(one.intern(v, d_one));
+    c_many.insert(c_many.end(), codes.begin(), codes.end());
+  }
+  REQUIRE(c_many == c_one);
+  REQUIRE(d_many == d_one);
+  REQUIRE(d_many.size() > 1000);
+  for (std::size_t k = 0; k < d_many.size(); ++k) REQUIRE(many.find(d_many[k], d_many) == static_cast<std::int32_t>(k));
+  REQUIRE(many.find("not a value", d_many) == -1);
+}
+
+// The same, read from a file: a key column with a new value on every row, some values quoted with
+// doubled quotes (their bytes live only while their record is read) and some longer than 8 bytes,
+// read whole and in pieces. Every row's value and the dictionary's first-seen order as written;
+// a repeat far into the file named with its first row.
+TEST_CASE("folder: a key column new on every row keeps each row's value, in pieces too", "[input][folder][pieces][keys]") {
+  TempDir dir;
+  dir.write("agencies.csv", "agency_id\nA1\nA2\n");
+  std::string rows = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n";
+  std::vector<std::string> ids;
+  for (int i = 0; i < 6000; ++i) {
+    std::string id = "S" + std::to_string(i * 7919 % 6000);
+    std::string field = id;
+    if (i % 5 == 0) id = "S\"" + std::to_string(i) + "\"", field = "\"S\"\"" + std::to_string(i) + "\"\"\"";
+    else if (i % 5 == 1) id = "SERVICE-WITH-A-LONG-CODE-" + std::to_string(i), field = id;
+    ids.push_back(id);
+    rows += std::string(i < 3000 ? "A1" : "A2") + "," + field + ",,none,false,false\n";
+  }
+  dir.write("services.csv", rows);
+  for (unsigned threads : {1u, 2u, 3u})
+    for (std::size_t piece : {std::size_t{64}, std::size_t{7919}, std::size_t{1} << 20}) {
+      INFO("threads " << threads << ", pieces of at least " << piece << " bytes");
+      const DataSet ds = test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, piece});
+      const Column& col = ds.table("services").column("service_id");
+      std::vector<std::string> first_seen;
+      std::set<std::string> seen;
+      for (const auto& id : ids)
+        if (seen.insert(id).second) first_seen.push_back(id);
+      REQUIRE(col.dictionary == first_seen);
+      for (std::size_t r = 0; r < ids.size(); ++r) {
+        INFO("row " << r);
+        REQUIRE(col.dictionary.at(static_cast<std::size_t>(col.values[r])) == ids[r]);
+        REQUIRE(col.code_of(ids[r]) == col.values[r]);
+      }
+    }
+  // A repeat of row 5,000's key (same body) on the last row: found, and named with its first line.
+  rows += "A2," + std::string("SERVICE-WITH-A-LONG-CODE-4996") + ",,none,false,false\n";
+  dir.write("services.csv", rows);
+  for (unsigned threads : {1u, 2u}) {
+    const InputError e = input_error([&] { test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, 64}); });
+    const Diagnostic& d = find(e, "duplicate service_id `SERVICE-WITH-A-LONG-CODE-4996`");
+    REQUIRE(d.line == 6002);
+    REQUIRE(has(d.message, "already on line 4998"));
+  }
 }
