@@ -14,6 +14,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "core/Heap.hpp"
 #include "core/Progress.hpp"
 #include "core/Thread.hpp"
 
@@ -62,9 +63,21 @@ bool threads_variable_valid() {
   return false;
 }
 
+// EREJE_HEAP, when set, is `plain` (malloc's defaults: core/Heap.hpp): anything else is said.
+bool heap_variable_valid() {
+  const char* env = std::getenv("EREJE_HEAP");
+  if (!env || std::string_view(env) == "plain") return true;
+  const std::string_view v = env;
+  std::cerr << "error: EREJE_HEAP is `" << v.substr(0, 40) << (v.size() > 40 ? "…" : "")
+            << "`: the only value is `plain`\n  = help: unset it for the heap ereje prepares, or set EREJE_HEAP=plain "
+               "for malloc's defaults\n";
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  ereje::prepare_heap();
   using namespace ereje::cli;
   CLI::App app{"ereje: rules of the operational assessment methodology, as code"};
   app.require_subcommand(1);
@@ -90,7 +103,7 @@ int main(int argc, char** argv) {
     names += (names.empty() ? "" : ", ") + sub->get_name();
     known |= sub->get_name() == command;
   }
-  if (!no_empty_arguments(argc, argv) || !threads_variable_valid()) return kBadInput;
+  if (!no_empty_arguments(argc, argv) || !threads_variable_valid() || !heap_variable_valid()) return kBadInput;
   if (!command.empty() && command[0] != '-' && !known) {
     std::cerr << "error: unknown command `" << command << "`\n  = help: the commands are " << names
               << "; see `ereje --help`\n";

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/Heap.hpp"
 #include "input/Both.hpp"
 #include "input/Wording.hpp"
 
@@ -107,6 +108,9 @@ struct Groups {
 // threads over halves of the rows, which only read the bits, checks each parent against the whole
 // group's marks, as a group's pass does at its end. Every access is sequential but the bit's,
 // which falls in a few megabytes: rows in any order cost the same.
+// Bits of at least this size are allocated after giving the heap's free pages back.
+constexpr std::size_t kReleaseFirst = std::size_t{4} << 20;
+
 struct KeyBits {
   const Column& group;
   const Column& last;
@@ -133,7 +137,11 @@ struct KeyBits {
     // A code's two bits side by side (word 2w: has the code; 2w + 1: has it with a parent), one
     // cache line for both, on 2 MiB pages (a few page faults, few TLB misses).
     LargeVector<std::uint64_t> bits;
-    fill_large(bits, 2 * words * group.dictionary.size(), std::uint64_t{0});
+    const std::size_t n_bits = 2 * words * group.dictionary.size();
+    // Megabytes of bits: what reading the file freed is given back first, so that the two do not
+    // add up to the run's peak of memory.
+    if (n_bits * sizeof(std::uint64_t) >= kReleaseFirst) release_free_memory();
+    fill_large(bits, n_bits, std::uint64_t{0});
     auto bit = [words](std::int32_t g, std::int32_t code) {
       return static_cast<std::size_t>(g) * words * 64 + static_cast<std::size_t>(code + 2);
     };
