@@ -97,6 +97,11 @@ TEST_CASE("diagnostic wordings: messages are rewritten, placeholders filled", "[
   // A backticked placeholder never swallows a backtick: this is not "expected `X`".
   CHECK(translate_diagnostic_text("syntax", "expected `[` and the enum's values, as in `enum [none, partial, full]`, found `open`",
                                   "ru") == "ожидалось `[` и значения enum, например `enum [none, partial, full]`, найдено: `open`");
+  // A range line that is not proved is never read as proved ("T not" is no result's name).
+  CHECK(translate_diagnostic_text("range-proof", "clause 49 (2021-04-20): T not proved within 0..10: a reason", "kk") ==
+        "49-тармақ (2021-04-20): T 0..10 аралығында екені дәлелденбеді: a reason");
+  CHECK(translate_diagnostic_text("range-proof", "clause 49 (2021-04-20): T not proved within 0..10: a reason", "ru") ==
+        "пункт 49 (2021-04-20): не доказано, что T в пределах 0..10: a reason");
   // No wording: nothing, and other languages are refused.
   CHECK_FALSE(translate_diagnostic_text("syntax", "expected something new, found `x`", "kk"));
   CHECK_FALSE(translate_diagnostic_text("no-such-code", "a message nobody wrote", "ru"));
