@@ -5,6 +5,7 @@
 // ауқым/диапазон, evidence негіздеме/основание, data description деректер сипаттамасы/описание данных.
 #include "core/DiagnosticText.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <map>
@@ -347,8 +348,8 @@ const std::vector<Wording> kWordings = {
     {"test-failure", R"(no result `{1}` was computed)", R"(`{1}` нәтижесі есептелмеді)", R"(результат `{1}` не вычислен)"},
     {"test-failure", R"(rows of `{1}` need a value for column `{2}`)", R"(`{1}` жолдарына `{2}` бағанының мәні керек)",
      R"(в строках `{1}` нужно значение столбца `{2}`)"},
-    {"test-failure", R"(the test's rows are not valid data: {1})", R"(тест жолдары жарамды деректер емес: {1})",
-     R"(строки теста — некорректные данные: {1})"},
+    {"test-failure", R"(the test's rows are not valid data: {1})", R"(тест жолдары жарамды деректер емес: {1:any?})",
+     R"(строки теста — некорректные данные: {1:any?})"},
     {"test-heading", R"(clause {1} (act "{2}", version {3}): "{4}")", R"({1}-тармақ («{2}» акт, {3} редакциясы): «{4}»)",
      R"(пункт {1} (акт «{2}», редакция {3}): «{4}»)"},
     {"test-heading", R"( (inherited from act "{1}"))", R"( («{1}» актіден мұраға қалған))", R"( (унаследован от акта «{1}»))"},
@@ -1437,9 +1438,15 @@ std::optional<KkCase> kk_case_named(std::string_view s) {
   return std::nullopt;
 }
 
-// Fills the placeholders of a Kazakh or Russian wording; nothing if a `{N:tr}` has no wording.
+std::optional<std::string> translate_in(std::string_view code, std::string_view text, std::string_view lang, bool any,
+                                        bool& partial);
+
+// Fills the placeholders of a Kazakh or Russian wording; nothing if a `{N:tr}`, `{N:msg}` or
+// `{N:any}` has no wording. A lenient one (`{N:msg?}` …) with no wording keeps the captured English
+// text instead and sets `partial`. `code` is whose messages `{N:msg}` reads; `any` lets it read
+// every code's (inside a `{N:any}`).
 std::optional<std::string> fill(std::string_view target, const Captures& caps, std::string_view lang,
-                                std::string_view code) {
+                                std::string_view code, bool any, bool& partial) {
   std::string out;
   for (std::size_t i = 0; i < target.size(); ++i) {
     if (target[i] == '{') {
@@ -1448,20 +1455,26 @@ std::optional<std::string> fill(std::string_view target, const Captures& caps, s
       while (j < target.size() && std::isdigit(static_cast<unsigned char>(target[j]))) ++j;
       if (close != std::string_view::npos && j > i + 1) {
         const int n = std::stoi(std::string(target.substr(i + 1, j - i - 1)));
-        const std::string_view mod = target.substr(j, close - j);
+        std::string_view mod = target.substr(j, close - j);
         auto it = caps.find(n);
         if (it == caps.end()) return std::nullopt;
         const std::string& v = it->second;
+        const bool lenient = mod.size() > 1 && mod.front() == ':' && mod.back() == '?';
+        if (lenient) mod.remove_suffix(1);
         if (mod.empty()) {
           out += v;
-        } else if (mod.front() == ':' && mod.substr(1) == "tr") {
-          auto t = translate_diagnostic_text("*", v, lang);
-          if (!t) return std::nullopt;
-          out += *t;
-        } else if (mod.front() == ':' && mod.substr(1) == "msg") {
-          auto t = translate_diagnostic_text(code, v, lang);
-          if (!t) return std::nullopt;
-          out += *t;
+        } else if (mod == ":tr" || mod == ":msg" || mod == ":any") {
+          auto t = mod == ":tr"    ? translate_in("*", v, lang, false, partial)
+                   : mod == ":msg" ? translate_in(code, v, lang, any, partial)
+                                   : translate_in(code, v, lang, true, partial);
+          if (t) {
+            out += *t;
+          } else if (lenient) {
+            out += v;
+            partial = true;
+          } else {
+            return std::nullopt;
+          }
         } else if (mod.front() == ':' && kk_case_named(mod.substr(1))) {
           out += kk_number_case(v, *kk_case_named(mod.substr(1)));
         } else if (mod.front() == '|') {
@@ -1485,6 +1498,51 @@ std::optional<std::string> fill(std::string_view target, const Captures& caps, s
     out += target[i];
   }
   return out;
+}
+
+// How much of a pattern is literal text: of two patterns that match, the longer spells out more.
+std::size_t literal_size(const std::vector<Segment>& segs) {
+  std::size_t n = 0;
+  for (const auto& s : segs)
+    if (const auto* lit = std::get_if<std::string>(&s)) n += lit->size();
+  return n;
+}
+
+// `text` by the entries of `code`, then the shared "*" ones, in catalogue order; then (with `any`)
+// by those of every other code, the one whose pattern spells out the most of the text first (a
+// generic shape such as "`{1}` is {2}" must not take a message another code words in full). An
+// entry of another code reads its nested `{N:msg}` as that code's.
+std::optional<std::string> translate_in(std::string_view code, std::string_view text, std::string_view lang, bool any,
+                                        bool& partial) {
+  auto apply = [&](const Parsed& p, const Captures& caps, std::string_view nested_code,
+                   bool nested_any) -> std::optional<std::string> {
+    bool part = false;
+    auto t = fill(lang == "kk" ? p.w->kk : p.w->ru, caps, lang, nested_code, nested_any, part);
+    if (t) partial = partial || part;
+    return t;
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1 && code == "*") break;
+    for (const auto& p : parsed()) {
+      if (p.w->code != (pass == 0 ? code : std::string_view("*"))) continue;
+      Captures caps;
+      if (!match(p.en, 0, text, 0, caps)) continue;
+      if (auto t = apply(p, caps, code, any)) return t;
+    }
+  }
+  if (!any) return std::nullopt;
+  std::vector<std::pair<const Parsed*, Captures>> found;
+  for (const auto& p : parsed()) {
+    const std::string_view c = p.w->code;
+    if (c == code || c == "*") continue;
+    Captures caps;
+    if (match(p.en, 0, text, 0, caps)) found.emplace_back(&p, std::move(caps));
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return literal_size(a.first->en) > literal_size(b.first->en); });
+  for (const auto& [p, caps] : found)
+    if (auto t = apply(*p, caps, p->w->code, false)) return t;
+  return std::nullopt;
 }
 
 // UTF-8 code points of a word, for its last vowel and last letter.
@@ -1514,25 +1572,24 @@ const std::vector<Wording>& diagnostic_wordings() { return kWordings; }
 
 bool is_diagnostic_language(std::string_view lang) { return lang == "en" || lang == "kk" || lang == "ru"; }
 
-std::optional<std::string> translate_diagnostic_text(std::string_view code, std::string_view text, std::string_view lang) {
+std::optional<std::string> translate_diagnostic_text(std::string_view code, std::string_view text, std::string_view lang,
+                                                     bool* partial) {
+  if (partial) *partial = false;
   if (lang == "en") return std::string(text);
   if (lang != "kk" && lang != "ru") return std::nullopt;
-  for (int pass = 0; pass < 2; ++pass) {
-    const std::string_view want = pass == 0 ? code : std::string_view("*");
-    if (pass == 1 && code == "*") break;
-    for (const auto& p : parsed()) {
-      if (want != p.w->code) continue;
-      Captures caps;
-      if (!match(p.en, 0, text, 0, caps)) continue;
-      if (auto t = fill(lang == "kk" ? p.w->kk : p.w->ru, caps, lang, code)) return t;
-    }
-  }
-  return std::nullopt;
+  bool part = false;
+  auto t = translate_in(code, text, lang, false, part);
+  if (partial) *partial = t && part;
+  return t;
 }
 
 std::string DiagnosticTranslator::text(std::string_view code, const std::string& english) {
   if (lang_ == "en" || english.empty()) return english;
-  if (auto t = translate_diagnostic_text(code, english, lang_)) return *t;
+  bool partial = false;
+  if (auto t = translate_diagnostic_text(code, english, lang_, &partial)) {
+    if (partial) missed_ = true;  // a lenient part stayed English: the notice says so
+    return *t;
+  }
   missed_ = true;
   return english;
 }

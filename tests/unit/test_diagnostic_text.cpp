@@ -21,10 +21,11 @@ using namespace ereje::test;
 
 namespace {
 
-// The placeholder numbers a wording uses, whatever their modifier ({1}, {1:abl}, {1|a|b|c}, {1:tr}).
+// The placeholder numbers a wording uses, whatever their modifier ({1}, {1:abl}, {1|a|b|c}, {1:tr},
+// {1:msg?}).
 std::multiset<int> placeholders(const std::string& s, bool distinct) {
   std::multiset<int> out;
-  static const std::regex re(R"(\{([0-9]+)(?::[a-z]+|\|[^}]*)?\})");
+  static const std::regex re(R"(\{([0-9]+)(?::[a-z]+\??|\|[^}]*)?\})");
   for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) {
     const int n = std::stoi((*it)[1]);
     if (!distinct || !out.count(n)) out.insert(n);
@@ -358,6 +359,37 @@ TEST_CASE("data diagnostics in Kazakh and Russian", "[diagtext]") {
   // A part with no wording leaves the whole text English (never half translated).
   CHECK(translate_diagnostic_text("data-json-shape", "expected an array of objects (one per row), found a banana", "kk") ==
         std::nullopt);
+  CHECK_FALSE(translate_diagnostic_text("data-bad-number", "record 3: a message nobody wrote", "kk"));
+}
+
+TEST_CASE("a data file's message quoted in a test failure: by its own code's wording, else English", "[diagtext]") {
+  // `{1:any?}`: whichever code words it, the most specific shape first (not a generic "`{1}` is {2}"
+  // of another code).
+  CHECK(translate_diagnostic_text("test-failure",
+                                  "the test's rows are not valid data: unknown service_id `nope` in column `parent_id`: "
+                                  "body `TEST` has no row with that service_id",
+                                  "ru") ==
+        "строки теста — некорректные данные: неизвестный service_id `nope` в столбце `parent_id`: у органа `TEST` нет "
+        "строки с таким service_id");
+  CHECK(translate_diagnostic_text("test-failure",
+                                  "the test's rows are not valid data: `automation` is full: the row breaks invariant "
+                                  "`full_online` of table `services`: not mobile",
+                                  "kk") ==
+        "тест жолдары жарамды деректер емес: `automation` мәні full: жол `services` кестесінің `full_online` инвариантын "
+        "бұзады: not mobile");
+  // With no wording the quoted message stays English, the rest is translated, and the notice is said.
+  const std::string odd = "the test's rows are not valid data: a data message nobody wrote";
+  bool partial = false;
+  CHECK(translate_diagnostic_text("test-failure", odd, "kk", &partial) ==
+        "тест жолдары жарамды деректер емес: a data message nobody wrote");
+  CHECK(partial);
+  CHECK(translate_diagnostic_text("test-failure", "no result `T` was computed", "kk", &partial) == "`T` нәтижесі есептелмеді");
+  CHECK_FALSE(partial);
+  DiagnosticTranslator ru("ru");
+  CHECK(ru.text("test-failure", "no result `T` was computed") == "результат `T` не вычислен");
+  CHECK_FALSE(ru.missed());
+  CHECK(ru.text("test-failure", odd) == "строки теста — некорректные данные: a data message nobody wrote");
+  CHECK(ru.missed());
 }
 
 TEST_CASE("run, explain and report --lang: the data's diagnostics translated, code, place and caret kept", "[diagtext]") {
