@@ -35,7 +35,8 @@ namespace ereje {
 //                                                       text with no wording leaves the whole text
 //                                                       English: never half translated, except where an
 //                                                       entry says so with `?` (a data file's message
-//                                                       quoted in a test's failure).
+//                                                       quoted in a test's failure; the reason at the end
+//                                                       of a `range-proof` line, a failure quoted in it).
 struct Wording {
   const char* code;
   const char* en;
