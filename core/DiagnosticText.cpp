@@ -5,6 +5,7 @@
 // ауқым/диапазон, evidence негіздеме/основание, data description деректер сипаттамасы/описание данных.
 #include "core/DiagnosticText.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <map>
@@ -347,8 +348,8 @@ const std::vector<Wording> kWordings = {
     {"test-failure", R"(no result `{1}` was computed)", R"(`{1}` нәтижесі есептелмеді)", R"(результат `{1}` не вычислен)"},
     {"test-failure", R"(rows of `{1}` need a value for column `{2}`)", R"(`{1}` жолдарына `{2}` бағанының мәні керек)",
      R"(в строках `{1}` нужно значение столбца `{2}`)"},
-    {"test-failure", R"(the test's rows are not valid data: {1})", R"(тест жолдары жарамды деректер емес: {1})",
-     R"(строки теста — некорректные данные: {1})"},
+    {"test-failure", R"(the test's rows are not valid data: {1})", R"(тест жолдары жарамды деректер емес: {1:any?})",
+     R"(строки теста — некорректные данные: {1:any?})"},
     {"test-heading", R"(clause {1} (act "{2}", version {3}): "{4}")", R"({1}-тармақ («{2}» акт, {3} редакциясы): «{4}»)",
      R"(пункт {1} (акт «{2}», редакция {3}): «{4}»)"},
     {"test-heading", R"( (inherited from act "{1}"))", R"( («{1}» актіден мұраға қалған))", R"( (унаследован от акта «{1}»))"},
@@ -813,7 +814,15 @@ const std::vector<Wording> kWordings = {
     {"cli", R"(--lang {1} gives the names of --names; the {2} columns and statuses stay the codes of the results table, for other systems (use --format table or xlsx for people))",
      R"(--lang {1} тек --names атауларын береді; {2} бағандары мен мәртебелері басқа жүйелер үшін нәтижелер кестесінің кодтары болып қалады (адамдарға арналған шығыс үшін --format table немесе xlsx қолданыңыз))",
      R"(--lang {1} даёт только названия из --names; столбцы и статусы {2} остаются кодами таблицы результатов, для других систем (для людей используйте --format table или xlsx))"},
-    // `check -v`: the range analysis's line per result (its reasons and rows stay as the analysis says them).
+    // `check -v`: the range analysis's line per result. The rows of a counterexample stay in test
+    // syntax; the reason after "not proved within …:" or "not analysed:" is translated by the entries
+    // below, and one with no wording stays English in a line otherwise translated (`{N:msg?}`).
+    // "not proved within" first: "{3} proved within {4}" would also match it, with "T not" as {3}.
+    {"range-proof", R"(clause {1} ({2}): {3} not proved within {4}: {5})",
+     R"({1}-тармақ ({2}): {3} {4} аралығында екені дәлелденбеді: {5:msg?})",
+     R"(пункт {1} ({2}): не доказано, что {3} в пределах {4}: {5:msg?})"},
+    {"range-proof", R"(clause {1} ({2}): {3} not analysed: {4})", R"({1}-тармақ ({2}): {3} талданбады: {4:msg?})",
+     R"(пункт {1} ({2}): {3} не проанализирован: {4:msg?})"},
     {"range-proof", R"(clause {1} ({2}): {3} proved within {4})", R"({1}-тармақ ({2}): {3} {4} аралығында екені дәлелденді)",
      R"(пункт {1} ({2}): доказано, что {3} в пределах {4})"},
     {"range-proof", R"(clause {1} ({2}): {3} can leave {4}: {5} = {6} for {7})",
@@ -821,10 +830,85 @@ const std::vector<Wording> kWordings = {
      R"(пункт {1} ({2}): {3} может выйти за пределы {4}: {5} = {6} для органа с данными {7})"},
     {"range-proof", R"(clause {1} ({2}): {3} can leave {4}: {5})", R"({1}-тармақ ({2}): {3} {4} аралығынан шығуы мүмкін: {5})",
      R"(пункт {1} ({2}): {3} может выйти за пределы {4}: {5})"},
-    {"range-proof", R"(clause {1} ({2}): {3} not proved within {4}: {5})", R"({1}-тармақ ({2}): {3} {4} аралығында екені дәлелденбеді: {5})",
-     R"(пункт {1} ({2}): не доказано, что {3} в пределах {4}: {5})"},
-    {"range-proof", R"(clause {1} ({2}): {3} not analysed: {4})", R"({1}-тармақ ({2}): {3} талданбады: {4})",
-     R"(пункт {1} ({2}): {3} не проанализирован: {4})"},
+    // Why a result is not analysed: what its formula does that the method does not read (Range.cpp).
+    // "It" is the result's formula: формула in both languages.
+    {"range-proof", R"(it counts table `{1}`, which the contract does not declare)",
+     R"(формула `{1}` кестесінің жолдарын санайды, бірақ деректер сипаттамасында бұл кесте жарияланбаған)",
+     R"(формула считает строки таблицы `{1}`, которая не объявлена в описании данных)"},
+    {"range-proof", R"(coefficient `{1}` has no value the analysis can work out)",
+     R"(талдау `{1}` коэффициентінің мәнін есептей алмайды)", R"(анализ не может вычислить значение коэффициента `{1}`)"},
+    {"range-proof", R"(it uses `{1}`: only `count` is analysed)", R"(формулада `{1}` пайдаланылған: тек `count` талданады)",
+     R"(формула использует `{1}`: анализируется только `count`)"},
+    {"range-proof", R"(it uses `{1}`)", R"(формулада `{1}` пайдаланылған)", R"(формула использует `{1}`)"},
+    {"range-proof", R"(it calls a function)", R"(формула функцияны шақырады)", R"(формула вызывает функцию)"},
+    {"range-proof", R"(it reads other clauses' results)", R"(формула басқа тармақтардың нәтижелерін оқиды)",
+     R"(формула читает результаты других пунктов)"},
+    {"range-proof", R"(it adds quotients with different denominators)", R"(формула бөлгіштері әртүрлі бөлшектерді қосады)",
+     R"(формула складывает дроби с разными знаменателями)"},
+    {"range-proof", R"(it multiplies two numbers that depend on the data)", R"(формула деректерге тәуелді екі санды көбейтеді)",
+     R"(формула перемножает два числа, зависящих от данных)"},
+    {"range-proof", R"(it divides by a quotient)", R"(формула бөлшекке бөледі)", R"(формула делит на дробь)"},
+    {"range-proof", R"(it divides by 0)", R"(формула 0-ге бөледі)", R"(формула делит на 0)"},
+    {"range-proof", R"(it divides a quotient by a number that depends on the data)",
+     R"(формула бөлшекті деректерге тәуелді санға бөледі)", R"(формула делит дробь на число, зависящее от данных)"},
+    // … and what a row condition of its counts does that the method does not read.
+    {"range-proof", R"(a condition is too deep)", R"(шарт тым терең кірістірілген)", R"(условие вложено слишком глубоко)"},
+    {"range-proof", R"(a condition uses `{1}`, which is not a column of `{2}`)",
+     R"(шартта `{1}` пайдаланылған, бірақ ол `{2}` кестесінің бағаны емес)",
+     R"(условие использует `{1}`, но это не столбец таблицы `{2}`)"},
+    {"range-proof", R"(a condition uses `if` on values)", R"(шартта бұтақтары мән болатын `if` пайдаланылған)",
+     R"(условие использует `if`, ветви которого — значения)"},
+    {"range-proof", R"(a condition uses arithmetic)", R"(шартта арифметикалық амал пайдаланылған)",
+     R"(условие использует арифметику)"},
+    {"range-proof", R"(a condition uses `{1}`)", R"(шартта `{1}` пайдаланылған)", R"(условие использует `{1}`)"},
+    {"range-proof", R"(derived column `{1}` has no definition)", R"(есептелетін `{1}` бағанының анықтамасы жоқ)",
+     R"(у вычисляемого столбца `{1}` нет определения)"},
+    {"range-proof", R"(a condition compares `{1}` with `{2}`)", R"(шарт `{1}` және `{2}` мәндерін салыстырады)",
+     R"(условие сравнивает `{1}` с `{2}`)"},
+    {"range-proof", R"(a condition compares two columns)", R"(шарт екі бағанды салыстырады)", R"(условие сравнивает два столбца)"},
+    {"range-proof", R"(a condition compares column `{1}` with a literal of another type)",
+     R"(шарт `{1}` бағанын басқа түрдегі мәнмен салыстырады)", R"(условие сравнивает столбец `{1}` со значением другого типа)"},
+    {"range-proof", R"(a condition tests `{1}` against a list)", R"(шарт `{1}` мәнін тізіммен тексереді)",
+     R"(условие проверяет `{1}` по списку)"},
+    {"range-proof", R"(a list holds `{1}`)", R"(тізімде `{1}` бар)", R"(в списке есть `{1}`)"},
+    {"range-proof", R"(a condition calls `{1}`)", R"(шарт `{1}` функциясын шақырады)", R"(условие вызывает функцию `{1}`)"},
+    {"range-proof", R"(column `{1}` has no cells)", R"(`{1}` бағанының ұяшықтары жоқ)", R"(у столбца `{1}` нет ячеек)"},
+    {"range-proof", R"(the conditions split the rows of `{1}` into more than {2} kinds)",
+     R"(шарттар `{1}` кестесінің жолдарын {2:abl} көп түрге бөледі)",
+     R"(условия делят строки таблицы `{1}` более чем на {2|вид|вида|видов})"},
+    // Why a result is not analysed or not proved, though its formula is read (RangeCheck.cpp).
+    {"range-proof", R"(its range bounds are not constants the analysis works out)",
+     R"(ауқымның шекаралары талдау есептей алатын тұрақты сандар емес)",
+     R"(границы диапазона — не константы, которые может вычислить анализ)"},
+    {"range-proof", R"(its denominator can be negative)", R"(формуланың бөлгіші теріс болуы мүмкін)",
+     R"(знаменатель формулы может быть отрицательным)"},
+    {"range-proof", R"(its denominator is 0 for every data set: it is always n/a)",
+     R"(формуланың бөлгіші кез келген деректерде 0-ге тең: нәтиже әрқашан n/a)",
+     R"(знаменатель формулы равен 0 при любых данных: результат всегда n/a)"},
+    {"range-proof", R"(it can be above its range only with more than {1} rows)",
+     R"(нәтиже өз ауқымынан тек {1:abl} көп жол болғанда ғана жоғары бола алады)",
+     R"(результат может быть выше своего диапазона, только если строк больше {1})"},
+    {"range-proof", R"(it can be below its range only with more than {1} rows)",
+     R"(нәтиже өз ауқымынан тек {1:abl} көп жол болғанда ғана төмен бола алады)",
+     R"(результат может быть ниже своего диапазона, только если строк больше {1})"},
+    {"range-proof", R"(no counterexample could be written as a test)", R"(қарсы мысалды тест ретінде жазу мүмкін болмады)",
+     R"(контрпример не удалось записать в виде теста)"},
+    // Why a counterexample found was not shown (RangeWitness.cpp). A test's failure is quoted after its
+    // place: any code's wording (a test failure, a data file's diagnostic), else English.
+    {"range-proof", R"(table `{1}` is not in force on the version's first day)",
+     R"(`{1}` кестесі редакцияның алғашқы күні қолданыста емес)", R"(таблица `{1}` не действует в первый день редакции)"},
+    {"range-proof", R"(column `{1}` is not in force on the version's first day)",
+     R"(`{1}` бағаны редакцияның алғашқы күні қолданыста емес)", R"(столбец `{1}` не действует в первый день редакции)"},
+    {"range-proof", R"(the rows the analysis found are not valid data: {1}: {2})",
+     R"(талдау тапқан жолдар жарамды деректер емес: {1}: {2:any?})",
+     R"(строки, найденные анализом, — некорректные данные: {1}: {2:any?})"},
+    {"range-proof", R"(on the rows the analysis found, the result is n/a)", R"(талдау тапқан жолдарда нәтиже — n/a)",
+     R"(на строках, найденных анализом, результат — n/a)"},
+    {"range-proof", R"(on the rows the analysis found, the result is {1}, within its range)",
+     R"(талдау тапқан жолдарда нәтиже — {1}, ол өз ауқымының ішінде)",
+     R"(на строках, найденных анализом, результат — {1}, в пределах своего диапазона)"},
+    {"range-proof", R"(the counterexample did not pass as a test: {1}: {2})",
+     R"(қарсы мысал тест ретінде өтпеді: {1}: {2:any?})", R"(контрпример не прошёл как тест: {1}: {2:any?})"},
 
     // ---- The rarer check codes: reading rule files, syntax checks, amending one item.
     {"unreadable", R"(cannot read this rule file)", R"(бұл ереже файлын оқу мүмкін емес)", R"(не удаётся прочитать этот файл правил)"},
@@ -1436,9 +1520,15 @@ std::optional<KkCase> kk_case_named(std::string_view s) {
   return std::nullopt;
 }
 
-// Fills the placeholders of a Kazakh or Russian wording; nothing if a `{N:tr}` has no wording.
+std::optional<std::string> translate_in(std::string_view code, std::string_view text, std::string_view lang, bool any,
+                                        bool& partial);
+
+// Fills the placeholders of a Kazakh or Russian wording; nothing if a `{N:tr}`, `{N:msg}` or
+// `{N:any}` has no wording. A lenient one (`{N:msg?}` …) with no wording keeps the captured English
+// text instead and sets `partial`. `code` is whose messages `{N:msg}` reads; `any` lets it read
+// every code's (inside a `{N:any}`).
 std::optional<std::string> fill(std::string_view target, const Captures& caps, std::string_view lang,
-                                std::string_view code) {
+                                std::string_view code, bool any, bool& partial) {
   std::string out;
   for (std::size_t i = 0; i < target.size(); ++i) {
     if (target[i] == '{') {
@@ -1447,20 +1537,26 @@ std::optional<std::string> fill(std::string_view target, const Captures& caps, s
       while (j < target.size() && std::isdigit(static_cast<unsigned char>(target[j]))) ++j;
       if (close != std::string_view::npos && j > i + 1) {
         const int n = std::stoi(std::string(target.substr(i + 1, j - i - 1)));
-        const std::string_view mod = target.substr(j, close - j);
+        std::string_view mod = target.substr(j, close - j);
         auto it = caps.find(n);
         if (it == caps.end()) return std::nullopt;
         const std::string& v = it->second;
+        const bool lenient = mod.size() > 1 && mod.front() == ':' && mod.back() == '?';
+        if (lenient) mod.remove_suffix(1);
         if (mod.empty()) {
           out += v;
-        } else if (mod.front() == ':' && mod.substr(1) == "tr") {
-          auto t = translate_diagnostic_text("*", v, lang);
-          if (!t) return std::nullopt;
-          out += *t;
-        } else if (mod.front() == ':' && mod.substr(1) == "msg") {
-          auto t = translate_diagnostic_text(code, v, lang);
-          if (!t) return std::nullopt;
-          out += *t;
+        } else if (mod == ":tr" || mod == ":msg" || mod == ":any") {
+          auto t = mod == ":tr"    ? translate_in("*", v, lang, false, partial)
+                   : mod == ":msg" ? translate_in(code, v, lang, any, partial)
+                                   : translate_in(code, v, lang, true, partial);
+          if (t) {
+            out += *t;
+          } else if (lenient) {
+            out += v;
+            partial = true;
+          } else {
+            return std::nullopt;
+          }
         } else if (mod.front() == ':' && kk_case_named(mod.substr(1))) {
           out += kk_number_case(v, *kk_case_named(mod.substr(1)));
         } else if (mod.front() == '|') {
@@ -1484,6 +1580,51 @@ std::optional<std::string> fill(std::string_view target, const Captures& caps, s
     out += target[i];
   }
   return out;
+}
+
+// How much of a pattern is literal text: of two patterns that match, the longer spells out more.
+std::size_t literal_size(const std::vector<Segment>& segs) {
+  std::size_t n = 0;
+  for (const auto& s : segs)
+    if (const auto* lit = std::get_if<std::string>(&s)) n += lit->size();
+  return n;
+}
+
+// `text` by the entries of `code`, then the shared "*" ones, in catalogue order; then (with `any`)
+// by those of every other code, the one whose pattern spells out the most of the text first (a
+// generic shape such as "`{1}` is {2}" must not take a message another code words in full). An
+// entry of another code reads its nested `{N:msg}` as that code's.
+std::optional<std::string> translate_in(std::string_view code, std::string_view text, std::string_view lang, bool any,
+                                        bool& partial) {
+  auto apply = [&](const Parsed& p, const Captures& caps, std::string_view nested_code,
+                   bool nested_any) -> std::optional<std::string> {
+    bool part = false;
+    auto t = fill(lang == "kk" ? p.w->kk : p.w->ru, caps, lang, nested_code, nested_any, part);
+    if (t) partial = partial || part;
+    return t;
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1 && code == "*") break;
+    for (const auto& p : parsed()) {
+      if (p.w->code != (pass == 0 ? code : std::string_view("*"))) continue;
+      Captures caps;
+      if (!match(p.en, 0, text, 0, caps)) continue;
+      if (auto t = apply(p, caps, code, any)) return t;
+    }
+  }
+  if (!any) return std::nullopt;
+  std::vector<std::pair<const Parsed*, Captures>> found;
+  for (const auto& p : parsed()) {
+    const std::string_view c = p.w->code;
+    if (c == code || c == "*") continue;
+    Captures caps;
+    if (match(p.en, 0, text, 0, caps)) found.emplace_back(&p, std::move(caps));
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return literal_size(a.first->en) > literal_size(b.first->en); });
+  for (const auto& [p, caps] : found)
+    if (auto t = apply(*p, caps, p->w->code, false)) return t;
+  return std::nullopt;
 }
 
 // UTF-8 code points of a word, for its last vowel and last letter.
@@ -1513,25 +1654,24 @@ const std::vector<Wording>& diagnostic_wordings() { return kWordings; }
 
 bool is_diagnostic_language(std::string_view lang) { return lang == "en" || lang == "kk" || lang == "ru"; }
 
-std::optional<std::string> translate_diagnostic_text(std::string_view code, std::string_view text, std::string_view lang) {
+std::optional<std::string> translate_diagnostic_text(std::string_view code, std::string_view text, std::string_view lang,
+                                                     bool* partial) {
+  if (partial) *partial = false;
   if (lang == "en") return std::string(text);
   if (lang != "kk" && lang != "ru") return std::nullopt;
-  for (int pass = 0; pass < 2; ++pass) {
-    const std::string_view want = pass == 0 ? code : std::string_view("*");
-    if (pass == 1 && code == "*") break;
-    for (const auto& p : parsed()) {
-      if (want != p.w->code) continue;
-      Captures caps;
-      if (!match(p.en, 0, text, 0, caps)) continue;
-      if (auto t = fill(lang == "kk" ? p.w->kk : p.w->ru, caps, lang, code)) return t;
-    }
-  }
-  return std::nullopt;
+  bool part = false;
+  auto t = translate_in(code, text, lang, false, part);
+  if (partial) *partial = t && part;
+  return t;
 }
 
 std::string DiagnosticTranslator::text(std::string_view code, const std::string& english) {
   if (lang_ == "en" || english.empty()) return english;
-  if (auto t = translate_diagnostic_text(code, english, lang_)) return *t;
+  bool partial = false;
+  if (auto t = translate_diagnostic_text(code, english, lang_, &partial)) {
+    if (partial) missed_ = true;  // a lenient part stayed English: the notice says so
+    return *t;
+  }
   missed_ = true;
   return english;
 }

@@ -23,7 +23,20 @@ namespace ereje {
 //   `{N:tr}`                                            N itself translated by a "*" entry (else the
 //                                                       whole entry does not apply);
 //   `{N:msg}`                                           N translated as a message of the diagnostic's own
-//                                                       code (then "*"), e.g. after "record 3: ".
+//                                                       code (then "*"), e.g. after "record 3: ";
+//   `{N:any}`                                           N translated as a message of any code (its own
+//                                                       first, then "*", then the others), for a message
+//                                                       quoted inside another whose code is not known
+//                                                       (a test's failure, a data file's diagnostic);
+//   `{N:tr?}` `{N:msg?}` `{N:any?}`                     the same, but when N has no wording it stays
+//                                                       English and the rest of the entry still applies
+//                                                       (the translator then counts the text as missed,
+//                                                       so the notice is said). Without `?` a nested
+//                                                       text with no wording leaves the whole text
+//                                                       English: never half translated, except where an
+//                                                       entry says so with `?` (a data file's message
+//                                                       quoted in a test's failure; the reason at the end
+//                                                       of a `range-proof` line, a failure quoted in it).
 struct Wording {
   const char* code;
   const char* en;
@@ -38,9 +51,10 @@ const std::vector<Wording>& diagnostic_wordings();
 bool is_diagnostic_language(std::string_view lang);
 
 // `text` (a message, help line or note of a diagnostic with `code`) in `lang`; nothing when the
-// catalogue has no wording for it.
+// catalogue has no wording for it. `partial`, if given, is set when the text is translated but a
+// lenient part of it (`{N:msg?}` …) had no wording and stayed English.
 std::optional<std::string> translate_diagnostic_text(std::string_view code, std::string_view text,
-                                                     std::string_view lang);
+                                                     std::string_view lang, bool* partial = nullptr);
 
 // Rewrites diagnostics into one language for display and remembers whether any text stayed English.
 class DiagnosticTranslator {

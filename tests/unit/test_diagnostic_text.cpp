@@ -1,7 +1,8 @@
 // Diagnostics in Kazakh and Russian (core/DiagnosticText.hpp): every catalogue entry has both
 // wordings with every placeholder; a message with no wording stays English and the notice is said
 // once; the Kazakh case endings after numbers and the Russian forms after numbers; `check --lang`
-// and `test --lang` keep the code, the position and the caret.
+// and `test --lang` keep the code, the position and the caret; every reason the range analysis
+// gives (read from its sources) is translated, with no English left.
 #include <catch2/catch.hpp>
 
 #include <cctype>
@@ -21,10 +22,11 @@ using namespace ereje::test;
 
 namespace {
 
-// The placeholder numbers a wording uses, whatever their modifier ({1}, {1:abl}, {1|a|b|c}, {1:tr}).
+// The placeholder numbers a wording uses, whatever their modifier ({1}, {1:abl}, {1|a|b|c}, {1:tr},
+// {1:msg?}).
 std::multiset<int> placeholders(const std::string& s, bool distinct) {
   std::multiset<int> out;
-  static const std::regex re(R"(\{([0-9]+)(?::[a-z]+|\|[^}]*)?\})");
+  static const std::regex re(R"(\{([0-9]+)(?::[a-z]+\??|\|[^}]*)?\})");
   for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) {
     const int n = std::stoi((*it)[1]);
     if (!distinct || !out.count(n)) out.insert(n);
@@ -97,6 +99,11 @@ TEST_CASE("diagnostic wordings: messages are rewritten, placeholders filled", "[
   // A backticked placeholder never swallows a backtick: this is not "expected `X`".
   CHECK(translate_diagnostic_text("syntax", "expected `[` and the enum's values, as in `enum [none, partial, full]`, found `open`",
                                   "ru") == "ожидалось `[` и значения enum, например `enum [none, partial, full]`, найдено: `open`");
+  // A range line that is not proved is never read as proved ("T not" is no result's name).
+  CHECK(translate_diagnostic_text("range-proof", "clause 49 (2021-04-20): T not proved within 0..10: a reason", "kk") ==
+        "49-тармақ (2021-04-20): T 0..10 аралығында екені дәлелденбеді: a reason");
+  CHECK(translate_diagnostic_text("range-proof", "clause 49 (2021-04-20): T not proved within 0..10: a reason", "ru") ==
+        "пункт 49 (2021-04-20): не доказано, что T в пределах 0..10: a reason");
   // No wording: nothing, and other languages are refused.
   CHECK_FALSE(translate_diagnostic_text("syntax", "expected something new, found `x`", "kk"));
   CHECK_FALSE(translate_diagnostic_text("no-such-code", "a message nobody wrote", "ru"));
@@ -353,6 +360,37 @@ TEST_CASE("data diagnostics in Kazakh and Russian", "[diagtext]") {
   // A part with no wording leaves the whole text English (never half translated).
   CHECK(translate_diagnostic_text("data-json-shape", "expected an array of objects (one per row), found a banana", "kk") ==
         std::nullopt);
+  CHECK_FALSE(translate_diagnostic_text("data-bad-number", "record 3: a message nobody wrote", "kk"));
+}
+
+TEST_CASE("a data file's message quoted in a test failure: by its own code's wording, else English", "[diagtext]") {
+  // `{1:any?}`: whichever code words it, the most specific shape first (not a generic "`{1}` is {2}"
+  // of another code).
+  CHECK(translate_diagnostic_text("test-failure",
+                                  "the test's rows are not valid data: unknown service_id `nope` in column `parent_id`: "
+                                  "body `TEST` has no row with that service_id",
+                                  "ru") ==
+        "строки теста — некорректные данные: неизвестный service_id `nope` в столбце `parent_id`: у органа `TEST` нет "
+        "строки с таким service_id");
+  CHECK(translate_diagnostic_text("test-failure",
+                                  "the test's rows are not valid data: `automation` is full: the row breaks invariant "
+                                  "`full_online` of table `services`: not mobile",
+                                  "kk") ==
+        "тест жолдары жарамды деректер емес: `automation` мәні full: жол `services` кестесінің `full_online` инвариантын "
+        "бұзады: not mobile");
+  // With no wording the quoted message stays English, the rest is translated, and the notice is said.
+  const std::string odd = "the test's rows are not valid data: a data message nobody wrote";
+  bool partial = false;
+  CHECK(translate_diagnostic_text("test-failure", odd, "kk", &partial) ==
+        "тест жолдары жарамды деректер емес: a data message nobody wrote");
+  CHECK(partial);
+  CHECK(translate_diagnostic_text("test-failure", "no result `T` was computed", "kk", &partial) == "`T` нәтижесі есептелмеді");
+  CHECK_FALSE(partial);
+  DiagnosticTranslator ru("ru");
+  CHECK(ru.text("test-failure", "no result `T` was computed") == "результат `T` не вычислен");
+  CHECK_FALSE(ru.missed());
+  CHECK(ru.text("test-failure", odd) == "строки теста — некорректные данные: a data message nobody wrote");
+  CHECK(ru.missed());
 }
 
 TEST_CASE("run, explain and report --lang: the data's diagnostics translated, code, place and caret kept", "[diagtext]") {
@@ -405,4 +443,208 @@ TEST_CASE("run, explain and report --lang: the data's diagnostics translated, co
   CHECK(cli::run_run(o, out, err) == 2);
   CHECK(count_of(err.str(), "примечание: у некоторых сообщений ещё нет русской формулировки") == 1);
   CHECK(err.str().rfind("примечание: у некоторых сообщений") == err.str().rfind('\n', err.str().size() - 2) + 1);
+}
+
+namespace {
+
+// The English a reason of the range analysis is made of: the string literals of every
+// `throw Unsupported{…}` (interpreter/Range.cpp) and every `f.reason = …;` (RangeCheck.cpp,
+// RangeWitness.cpp), read from the sources; `statements` counts the statements found per file.
+std::vector<std::string> reason_literals(std::map<std::string, int>& statements) {
+  std::vector<std::string> out;
+  const std::vector<std::pair<std::string, std::string>> where = {
+      {"Range.cpp", "throw Unsupported{"}, {"RangeCheck.cpp", "f.reason = "}, {"RangeWitness.cpp", "f.reason = "}};
+  for (const auto& [file, marker] : where) {
+    const std::string text = file_text(std::filesystem::path(EREJE_SOURCE_DIR) / "interpreter" / file);
+    for (std::size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at + 1)) {
+      ++statements[file];
+      // Up to the `;` that ends the statement, outside string literals.
+      for (std::size_t i = at + marker.size(); i < text.size() && text[i] != ';'; ++i) {
+        if (text[i] != '"') continue;
+        std::string lit;
+        for (++i; i < text.size() && text[i] != '"'; ++i) {
+          if (text[i] == '\\' && i + 1 < text.size()) ++i;
+          lit += text[i];
+        }
+        out.push_back(lit);
+      }
+    }
+  }
+  return out;
+}
+
+// A reason as the analysis writes it, with sample values for its variable parts, and the parts of
+// it that stay as written in any language (positions, values, the test syntax's words).
+struct ReasonSample {
+  std::string en;
+  std::vector<std::string> kept;
+};
+
+const std::vector<ReasonSample>& reason_samples() {
+  static const std::vector<ReasonSample> all = {
+      // interpreter/Range.cpp: the formula.
+      {"it counts table `payments`, which the contract does not declare", {}},
+      {"coefficient `k` has no value the analysis can work out", {}},
+      {"it uses `n2`", {}},
+      {"it uses `not`", {}},
+      {"it uses `if`", {}},
+      {"it uses `>`", {}},
+      {"it uses `a and b`", {}},
+      {"it uses `max`: only `count` is analysed", {}},
+      {"it calls a function", {}},
+      {"it reads other clauses' results", {}},
+      {"it adds quotients with different denominators", {}},
+      {"it multiplies two numbers that depend on the data", {}},
+      {"it divides by a quotient", {}},
+      {"it divides by 0", {}},
+      {"it divides a quotient by a number that depends on the data", {}},
+      // interpreter/Range.cpp: the row conditions of its counts.
+      {"a condition is too deep", {}},
+      {"a condition uses `late`, which is not a column of `services`", {}},
+      {"derived column `main` has no definition", {}},
+      {"a condition uses arithmetic", {}},
+      {"a condition compares `automation` with `mobile`", {}},
+      {"a condition uses `>`", {}},
+      {"a condition uses `reviewed_on > submitted_on + days(10)`", {}},
+      {"a condition tests `a + 1` against a list", {}},
+      {"a list holds `x + 1`", {}},
+      {"a condition calls `share`", {}},
+      {"a condition uses `if` on values", {}},
+      {"column `mobile` has no cells", {}},
+      {"a condition compares two columns", {}},
+      {"a condition compares column `name` with a literal of another type", {}},
+      {"the conditions split the rows of `services` into more than 4096 kinds", {}},
+      // interpreter/RangeCheck.cpp.
+      {"its range bounds are not constants the analysis works out", {}},
+      {"its denominator can be negative", {}},
+      {"its denominator is 0 for every data set: it is always n/a", {}},
+      {"it can be above its range only with more than 100000 rows", {}},
+      {"it can be below its range only with more than 100000 rows", {}},
+      {"no counterexample could be written as a test", {}},
+      // interpreter/RangeWitness.cpp, with the failures of interpreter/TestRunner.cpp quoted.
+      {"table `services` is not in force on the version's first day", {}},
+      {"column `mobile` is not in force on the version's first day", {}},
+      {"the rows the analysis found are not valid data: r.ereje:7:10: rows of `services` need a value for column `name`",
+       {"r.ereje:7:10"}},
+      {"the rows the analysis found are not valid data: r.ereje:7:10: body TEST: this row leaves `mobile or x` undecided (an "
+       "empty value, or a definition that is n/a); the result is n/a for this body",
+       {"r.ereje:7:10", "TEST"}},
+      {"the rows the analysis found are not valid data: r.ereje:7:10: the test's rows are not valid data: `automation` is "
+       "full: the row breaks invariant `full_online` of table `services`: not mobile or online",
+       {"r.ereje:7:10", "not mobile or online", "full"}},
+      {"on the rows the analysis found, the result is n/a", {}},
+      {"on the rows the analysis found, the result is 7.50, within its range", {}},
+      {"the counterexample did not pass as a test: r.ereje:7:10: expected T = 20.00 out_of_range, got 20.00 (exact value 20)",
+       {"r.ereje:7:10", "out_of_range"}},
+      {"the counterexample did not pass as a test: r.ereje:7:10: no result `T` was computed", {"r.ereje:7:10"}},
+  };
+  return all;
+}
+
+// The words of two or more Latin letters left in `text` once backticked names and `kept` are taken out.
+std::vector<std::string> english_words(std::string text, const std::vector<std::string>& kept) {
+  for (const auto& k : kept)
+    for (std::size_t at = text.find(k); at != std::string::npos; at = text.find(k)) text.erase(at, k.size());
+  static const std::regex quoted("`[^`]*`");
+  text = std::regex_replace(text, quoted, "");
+  std::vector<std::string> out;
+  static const std::regex word("[A-Za-z_]{2,}");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it)
+    out.push_back(it->str());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every reason the range analysis gives is translated into Kazakh and Russian, no English left", "[diagtext]") {
+  std::map<std::string, int> statements;
+  const auto literals = reason_literals(statements);
+  // The scan finds the reasons of every file (a broken scan would find none and prove nothing).
+  CHECK(statements["Range.cpp"] >= 30);
+  CHECK(statements["RangeCheck.cpp"] >= 5);
+  CHECK(statements["RangeWitness.cpp"] >= 5);
+  REQUIRE(literals.size() >= 40);
+  // Every piece of English in the sources (split at fmt's `{}`) is in some sample: a new reason needs
+  // a sample here, and so a wording.
+  for (const auto& lit : literals) {
+    std::size_t from = 0;
+    for (std::size_t to = lit.find("{}"); from <= lit.size(); to = lit.find("{}", from)) {
+      const std::string piece = lit.substr(from, to == std::string::npos ? std::string::npos : to - from);
+      from = to == std::string::npos ? lit.size() + 1 : to + 2;
+      if (piece.empty()) continue;
+      INFO("\"" << piece << "\" (from \"" << lit << "\") is in no sample reason: add one, and its wording");
+      CHECK(std::any_of(reason_samples().begin(), reason_samples().end(),
+                        [&](const ReasonSample& s) { return has(s.en, piece); }));
+    }
+  }
+  // Each sample, as `check -v` prints it after "not analysed:" and after "not proved within …:".
+  for (const auto& s : reason_samples())
+    for (const std::string& head : {std::string("clause 49 (2023-01-01): T not analysed: "),
+                                    std::string("clause 49 (2023-01-01): T not proved within 0..10: ")})
+      for (const char* lang : {"kk", "ru"}) {
+        const std::string line = head + s.en;
+        INFO(lang << ": " << line);
+        bool partial = true;
+        const auto t = translate_diagnostic_text("range-proof", line, lang, &partial);
+        REQUIRE(t);
+        INFO("gives: " << *t);
+        CHECK_FALSE(partial);
+        CHECK(english_words(*t, s.kept).empty());
+        // Names in backticks are kept as written.
+        static const std::regex quoted("`[^`]*`");
+        for (auto it = std::sregex_iterator(s.en.begin(), s.en.end(), quoted); it != std::sregex_iterator(); ++it)
+          CHECK(has(*t, it->str()));
+      }
+}
+
+TEST_CASE("range reasons: the words, the endings, and a reason with no wording", "[diagtext]") {
+  auto kk = [](const std::string& en) { return translate_diagnostic_text("range-proof", en, "kk").value_or("(none)"); };
+  auto ru = [](const std::string& en) { return translate_diagnostic_text("range-proof", en, "ru").value_or("(none)"); };
+  const std::string na = "clause 114 (2023-10-01): R not analysed: ", np = "clause 49 (2021-04-20): T not proved within 0..10: ";
+  CHECK(kk(na + "it multiplies two numbers that depend on the data") ==
+        "114-тармақ (2023-10-01): R талданбады: формула деректерге тәуелді екі санды көбейтеді");
+  CHECK(ru(na + "it multiplies two numbers that depend on the data") ==
+        "пункт 114 (2023-10-01): R не проанализирован: формула перемножает два числа, зависящих от данных");
+  CHECK(kk(na + "a condition uses `>`") == "114-тармақ (2023-10-01): R талданбады: шартта `>` пайдаланылған");
+  CHECK(ru(na + "it uses `max`: only `count` is analysed") ==
+        "пункт 114 (2023-10-01): R не проанализирован: формула использует `max`: анализируется только `count`");
+  // Kazakh endings and Russian forms after the numbers of a reason.
+  CHECK(kk(np + "it can be above its range only with more than 100000 rows") ==
+        "49-тармақ (2021-04-20): T 0..10 аралығында екені дәлелденбеді: нәтиже өз ауқымынан тек 100000-нан көп жол "
+        "болғанда ғана жоғары бола алады");
+  CHECK(kk(na + "the conditions split the rows of `services` into more than 4096 kinds") ==
+        "114-тармақ (2023-10-01): R талданбады: шарттар `services` кестесінің жолдарын 4096-дан көп түрге бөледі");
+  CHECK(ru(na + "the conditions split the rows of `services` into more than 4096 kinds") ==
+        "пункт 114 (2023-10-01): R не проанализирован: условия делят строки таблицы `services` более чем на 4096 видов");
+  CHECK(ru(na + "the conditions split the rows of `s` into more than 4091 kinds") ==
+        "пункт 114 (2023-10-01): R не проанализирован: условия делят строки таблицы `s` более чем на 4091 вид");
+  // A quoted test failure: its place kept, the failure by its own wording.
+  CHECK(ru(np + "the counterexample did not pass as a test: r.ereje:7:10: expected T = 20.00 out_of_range, got 20.00 "
+                "(exact value 20)") ==
+        "пункт 49 (2021-04-20): не доказано, что T в пределах 0..10: контрпример не прошёл как тест: r.ereje:7:10: "
+        "ожидалось T = 20.00 out_of_range, получено 20.00 (точное значение 20)");
+
+  // A reason with no wording: the line translated, the reason English, and the notice.
+  const std::string odd = na + "it does something nobody has worded yet";
+  bool partial = false;
+  CHECK(translate_diagnostic_text("range-proof", odd, "kk", &partial) ==
+        "114-тармақ (2023-10-01): R талданбады: it does something nobody has worded yet");
+  CHECK(partial);
+  CHECK(ru(odd) == "пункт 114 (2023-10-01): R не проанализирован: it does something nobody has worded yet");
+  DiagnosticTranslator tk("kk");
+  CHECK(tk.text("range-proof", na + "it divides by 0") == "114-тармақ (2023-10-01): R талданбады: формула 0-ге бөледі");
+  CHECK_FALSE(tk.missed());
+  CHECK(tk.text("range-proof", odd) == "114-тармақ (2023-10-01): R талданбады: it does something nobody has worded yet");
+  CHECK(tk.missed());
+  // So does a quoted failure with no wording: the rest of the reason is translated.
+  CHECK(kk(np + "the counterexample did not pass as a test: r.ereje:7:10: something new went wrong") ==
+        "49-тармақ (2021-04-20): T 0..10 аралығында екені дәлелденбеді: қарсы мысал тест ретінде өтпеді: r.ereje:7:10: "
+        "something new went wrong");
+  // A data file's diagnostic quoted in a failure: by its own code's wording, whichever code that is
+  // (the most specific shape, not a generic "`{1}` is {2}" of another code).
+  CHECK(kk(np + "the rows the analysis found are not valid data: r.ereje:7:10: the test's rows are not valid data: "
+                "`automation` is full: the row breaks invariant `full_online` of table `services`: not mobile") ==
+        "49-тармақ (2021-04-20): T 0..10 аралығында екені дәлелденбеді: талдау тапқан жолдар жарамды деректер емес: "
+        "r.ereje:7:10: тест жолдары жарамды деректер емес: `automation` мәні full: жол `services` кестесінің "
+        "`full_online` инвариантын бұзады: not mobile");
 }
