@@ -77,7 +77,12 @@ bool heap_variable_valid() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  ereje::prepare_heap();
+  {
+    // The commands that read a data folder (core/Heap.hpp).
+    const std::string_view command = argc > 1 ? argv[1] : "";
+    ereje::prepare_heap(command == "run" || command == "diff" || command == "explain" || command == "report" ||
+                        command == "whatif" || command == "replay");
+  }
   using namespace ereje::cli;
   CLI::App app{"ereje: rules of the operational assessment methodology, as code"};
   app.require_subcommand(1);

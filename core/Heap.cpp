@@ -24,30 +24,51 @@ namespace ereje {
 
 namespace {
 bool g_prepared = false;
-}
+}  // namespace
 
-void prepare_heap() {
+#if defined(__GLIBC__) && !defined(EREJE_OWN_ALLOCATOR)
+extern "C" char end;  // the linker's: where the program's data ends and the brk heap may begin
+#endif
+
+void prepare_heap(bool one_arena) {
 #if defined(__GLIBC__) && !defined(EREJE_OWN_ALLOCATOR)
   if (const char* t = std::getenv("GLIBC_TUNABLES"); t && std::strstr(t, "glibc.malloc.")) return;
   if (const char* h = std::getenv("EREJE_HEAP"); h && std::strcmp(h, "plain") == 0) return;
   constexpr std::size_t kHuge = std::size_t{2} << 20;
   constexpr int kPad = 64 << 20;
-  // One heap for every thread (a worker's allocations would otherwise go to an arena of its own,
-  // mapped apart and faulted in 4 KiB at a time); blocks up to 32 MiB (the most glibc allows)
-  // from that heap rather than a mapping each; the heap grown 64 MiB at a time and its top kept.
-  if (mallopt(M_ARENA_MAX, 1) != 1 || mallopt(M_MMAP_THRESHOLD, 32 << 20) != 1 || mallopt(M_TOP_PAD, kPad) != 1 ||
+  // Blocks up to 32 MiB (the most glibc allows) from the heap rather than a mapping each; the
+  // heap grown 64 MiB at a time and its top kept.
+  // A command over data: every thread's blocks in the main heap (its workers allocate little at
+  // once, and a run of theirs then touches pages already faulted in rather than an arena each).
+  if (one_arena && mallopt(M_ARENA_MAX, 1) != 1) return;
+  if (mallopt(M_MMAP_THRESHOLD, 32 << 20) != 1 || mallopt(M_TOP_PAD, kPad) != 1 ||
       mallopt(M_TRIM_THRESHOLD, 2 * kPad) != 1)
     return;
   g_prepared = true;
   // The first block after these options grows the heap by 64 MiB (when its top had less free);
   // from that block to the heap's end is then advised, in whole huge pages.
   void* p = std::malloc(std::size_t{1} << 20);
-  const auto end = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  const auto top = reinterpret_cast<std::uintptr_t>(sbrk(0));
   const auto from = reinterpret_cast<std::uintptr_t>(p);
   std::free(p);
-  if (p == nullptr || end == static_cast<std::uintptr_t>(-1) || end <= from) return;
-  const std::uintptr_t b = (from + kHuge - 1) / kHuge * kHuge, e = end / kHuge * kHuge;
+  if (p == nullptr || top == static_cast<std::uintptr_t>(-1) || top <= from) return;
+  const std::uintptr_t b = (from + kHuge - 1) / kHuge * kHuge, e = top / kHuge * kHuge;
   if (e > b) ::madvise(reinterpret_cast<void*>(b), e - b, MADV_HUGEPAGE);
+#endif
+}
+
+void prepare_thread_heap() {
+#if defined(__GLIBC__) && !defined(EREJE_OWN_ALLOCATOR)
+  if (!g_prepared) return;
+  void* p = std::malloc(64);
+  const auto at = reinterpret_cast<std::uintptr_t>(p);
+  std::free(p);
+  const auto brk_end = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  if (p == nullptr || (at >= reinterpret_cast<std::uintptr_t>(&end) && at < brk_end)) return;  // the main heap
+  // A thread's arena is a mapping of glibc's HEAP_MAX_SIZE (64 MiB on 64-bit systems) aligned to
+  // its size, grown inside it as blocks are taken: advised whole, once, it faults in huge pages.
+  constexpr std::uintptr_t kArena = std::uintptr_t{64} << 20;
+  ::madvise(reinterpret_cast<void*>(at & ~(kArena - 1)), kArena, MADV_HUGEPAGE);
 #endif
 }
 

@@ -1,5 +1,7 @@
 #include "core/Thread.hpp"
 
+#include "core/Heap.hpp"
+
 #include <pthread.h>
 
 #include <cerrno>
@@ -16,6 +18,7 @@ struct Thread::State {
 namespace {
 
 void* start(void* fn) {
+  prepare_thread_heap();
   (*static_cast<std::function<void()>*>(fn))();
   return nullptr;
 }
