@@ -236,6 +236,7 @@ std::string report_html(const ReportInput& in) {
   }
 
   std::string b;
+  b.reserve(data.bodies.size() * 1536 + 65536);  // about what a page takes: no copy as it grows
   // Header and summary.
   b += "<header class=\"top\">";
   b += fmt::format("<h1>{}</h1>", esc(label(lang, "report_title")));
