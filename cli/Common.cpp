@@ -25,6 +25,34 @@ ShownDiagnostics::~ShownDiagnostics() {
   if (translate_.missed()) err_ << translate_.notice();
 }
 
+void ShownDiagnostics::terms_from(const interp::RuleSet& rules) { add_rule_terms(translate_, rules); }
+
+void add_rule_terms(DiagnosticTranslator& t, const interp::RuleSet& rules) {
+  const std::string& lang = t.lang();
+  if (lang == "en") return;
+  auto meaning = [&](const std::string& english, const std::map<std::string, std::string>& by_lang) {
+    if (auto it = by_lang.find(lang); it != by_lang.end()) t.add_term(english, it->second);
+  };
+  if (rules.contract)
+    for (const auto& table : rules.contract->tables) {
+      meaning(table.meaning, table.titles);
+      for (const auto& c : table.columns) meaning(c.meaning, c.meanings);
+      for (const auto& c : table.later) meaning(c.meaning, c.meanings);
+    }
+  auto described = [&](const std::string& english, const std::vector<ast::Text>& others) {
+    for (const auto& x : others)
+      if (x.lang == lang) t.add_term(english, x.value);
+  };
+  for (const auto& [number, versions] : rules.clauses)
+    for (const auto& v : versions) {
+      if (!v.clause) continue;
+      for (const auto& x : v.clause->coefficients) described(x.description, x.descriptions);
+      for (const auto& x : v.clause->lets) described(x.description, x.descriptions);
+      for (const auto& x : v.clause->results) described(x.description, x.descriptions);
+      for (const auto& x : v.clause->obligations) described(x.description, x.descriptions);
+    }
+}
+
 LoadedRules load_and_check(const std::vector<std::string>& paths) {
   LoadedRules out;
   out.rules = interp::load_rules(paths, out.diags);

@@ -35,11 +35,18 @@ class ShownDiagnostics {
   std::string operator()(const Diagnostics& ds) { return render(translate_(ds)); }
   // One text in the language (e.g. under the pseudo-code "cli": "no results written: …").
   std::string text(std::string_view code, const std::string& english) { return translate_.text(code, english); }
+  // The rule files' descriptions in the language, where messages quote them (add_rule_terms).
+  void terms_from(const interp::RuleSet& rules);
 
  private:
   DiagnosticTranslator translate_;
   std::ostream& err_;
 };
+
+// Tells `t` the descriptions the rule files give in its language for what messages quote in
+// English: tables' and columns' meanings (`kk "…"` after a column), and the descriptions of
+// coefficients, definitions, results and obligations.
+void add_rule_terms(DiagnosticTranslator& t, const interp::RuleSet& rules);
 
 struct LoadedRules {
   interp::RuleSet rules;

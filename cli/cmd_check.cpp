@@ -41,6 +41,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   if (!diagnostic_language_ok(o.lang, err)) return kBadInput;
   DiagnosticTranslator translate(o.lang);
   LoadedRules lr = load_and_check(o.rules);
+  add_rule_terms(translate, lr.rules);
   // The range analysis (docs/language.md, "Range analysis"): its notes and its line per result are
   // shown with -v; its warnings always. The checker's notes (e.g. `text-letter-twin`) always.
   const interp::RangeReport ranges = interp::analyse_ranges(lr.rules, lr.checked, lr.diags);

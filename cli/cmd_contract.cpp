@@ -305,6 +305,7 @@ int run_contract(const ContractOptions& o, std::ostream& out, std::ostream& err)
   if (!given) return kBadInput;
   ShownDiagnostics shown(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = load_and_check(o.rules);
+  shown.terms_from(lr.rules);
   err << shown(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
   if (lr.rules.contract->tables.empty()) {

@@ -141,6 +141,7 @@ bool load_side(Side& s, const std::vector<std::string>& with, std::vector<fs::pa
     paths.insert(paths.end(), with.begin(), with.end());
     s.loaded = load_and_check(paths);
   }
+  shown.terms_from(s.loaded.rules);
   err << shown(s.loaded.diags);
   return !s.loaded.diags.has_errors();
 }

@@ -265,6 +265,7 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
   const Date as_of = *given;
   ShownDiagnostics shown(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = load_and_check(o.rules);
+  shown.terms_from(lr.rules);
   err << shown(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
   const interp::ClauseVersion* v = lr.rules.in_force(o.clause, as_of);

@@ -26,6 +26,7 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   const Date as_of = *given;
   ShownDiagnostics shown(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = load_and_check(o.rules);
+  shown.terms_from(lr.rules);
   err << shown(lr.diags);
   if (lr.diags.has_errors()) return kBadInput;
   const auto in_force = versions_in_force(lr.rules, as_of, err);

@@ -54,6 +54,7 @@ int run_results(const RunOptions& o, std::string& text, Receipt& receipt, std::o
     Phase ph("run: rules");
     return load_and_check(o.rules);
   }();
+  shown.terms_from(lr.rules);
   // The rule files read, hashed as soon as they are known (replay names them even when the run fails).
   if (hash_files)
     for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});

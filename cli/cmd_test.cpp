@@ -40,6 +40,7 @@ int run_test(const TestOptions& o, std::ostream& out, std::ostream& err) {
   if (!diagnostic_language_ok(o.lang, err)) return kBadInput;
   DiagnosticTranslator translate(o.lang);
   LoadedRules lr = load_and_check(o.rules);
+  add_rule_terms(translate, lr.rules);
   err << render(translate(lr.diags));
   if (lr.diags.has_errors()) {
     if (translate.missed()) err << translate.notice();

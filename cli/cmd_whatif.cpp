@@ -255,6 +255,7 @@ int whatif_answer(const WhatIfOptions& o, std::string& text, Receipt& receipt, s
   const Date as_of = *given;
   ShownDiagnostics said(o.lang, err);  // diagnostics in the language of --lang
   LoadedRules lr = load_and_check(o.rules);
+  said.terms_from(lr.rules);
   if (hash_files)
     for (const auto& f : lr.rules.files) receipt.rules.push_back({f.source->name, sha256_hex(f.source->text)});
   err << said(lr.diags);

@@ -1665,12 +1665,39 @@ std::optional<std::string> translate_diagnostic_text(std::string_view code, std:
   return t;
 }
 
+void DiagnosticTranslator::add_term(const std::string& english, const std::string& translated) {
+  if (lang_ == "en" || english.size() < 8 || translated.empty() || translated == english) return;
+  for (const auto& term : terms_)
+    if (term.first == english) return;  // the first description written for it stands
+  auto at = std::find_if(terms_.begin(), terms_.end(), [&](const auto& x) { return x.first.size() < english.size(); });
+  terms_.insert(at, {english, translated});
+}
+
+std::string DiagnosticTranslator::with_terms(const std::string& t) const {
+  // The rule file's words in this language where the message quotes them; each place once, left
+  // to right, so that a translation that contains another term is not replaced again.
+  if (terms_.empty()) return t;
+  std::string out;
+  for (std::size_t i = 0; i < t.size();) {
+    bool hit = false;
+    for (const auto& [e, tr] : terms_)
+      if (t.compare(i, e.size(), e) == 0) {
+        out += tr;
+        i += e.size();
+        hit = true;
+        break;
+      }
+    if (!hit) out += t[i++];
+  }
+  return out;
+}
+
 std::string DiagnosticTranslator::text(std::string_view code, const std::string& english) {
   if (lang_ == "en" || english.empty()) return english;
   bool partial = false;
   if (auto t = translate_diagnostic_text(code, english, lang_, &partial)) {
     if (partial) missed_ = true;  // a lenient part stayed English: the notice says so
-    return *t;
+    return with_terms(*t);
   }
   missed_ = true;
   return english;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/Diagnostic.hpp"
@@ -68,12 +69,19 @@ class DiagnosticTranslator {
   std::string text(std::string_view code, const std::string& english);
   // Whether some text was left in English.
   bool missed() const { return missed_; }
+  // A rule file's own words quoted by messages (a column's meaning in a help line, a definition's
+  // description in a note), with the rule file's description in this language when it has one:
+  // a translated text then shows that one where it quotes `english` (longer terms first). Terms of
+  // fewer than 8 bytes are not taken (too likely to occur inside other words).
+  void add_term(const std::string& english, const std::string& translated);
   // The one-line notice (ending in a newline) to print once at the end when `missed()`; empty in English.
   std::string notice() const;
 
  private:
+  std::string with_terms(const std::string& translated) const;
   std::string lang_;
   bool missed_ = false;
+  std::vector<std::pair<std::string, std::string>> terms_;  // longest English first
 };
 
 // Kazakh case endings written after a number, "10-нан": they follow the number's last spoken word

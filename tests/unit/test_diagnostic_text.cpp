@@ -648,3 +648,45 @@ TEST_CASE("range reasons: the words, the endings, and a reason with no wording",
         "r.ereje:7:10: тест жолдары жарамды деректер емес: `automation` мәні full: жол `services` кестесінің "
         "`full_online` инвариантын бұзады: not mobile");
 }
+
+// A rule file's own words quoted by a message (a column's meaning in a help line) come in the
+// language when the rule file gives them in it: the longest term first, each place once, only in a
+// translated text, never terms of a few letters.
+TEST_CASE("diagnostic text: a rule file's descriptions quoted by a message, in the language", "[diagtext][terms]") {
+  DiagnosticTranslator kk("kk");
+  kk.add_term("available in a mobile application", "мобильдік қосымшада қолжетімді");
+  kk.add_term("a mobile application", "МОБИЛЬДІК");        // inside the longer term: never applied there
+  kk.add_term("mobile", "ұялы");                            // shorter than 8 bytes: not taken
+  kk.add_term("available in a mobile application", "екінші");  // the first description stands
+  CHECK(kk.text("data-missing-column", "`mobile` is available in a mobile application") ==
+        "`mobile` — мобильдік қосымшада қолжетімді");
+  CHECK(kk.text("data-missing-column", "`mobile` is a mobile application") == "`mobile` — МОБИЛЬДІК");
+  CHECK_FALSE(kk.missed());
+  // An untranslated text stays as it is, terms and all (and the notice is due).
+  const std::string odd = "no wording has this shape: available in a mobile application";
+  CHECK(kk.text("data-missing-column", odd) == odd);
+  CHECK(kk.missed());
+  // English output is never touched.
+  DiagnosticTranslator en("en");
+  en.add_term("available in a mobile application", "мобильдік қосымшада қолжетімді");
+  CHECK(en.text("data-missing-column", "`mobile` is available in a mobile application") ==
+        "`mobile` is available in a mobile application");
+}
+
+// The commands give the translator the rule files' kk/ru descriptions: run --lang ru on a folder
+// missing a column shows the column's Russian meaning from rules/data, not the English one.
+TEST_CASE("diagnostic text: run --lang ru quotes a column's Russian meaning from the rule files", "[diagtext][terms]") {
+  const std::string root = EREJE_SOURCE_DIR;
+  const std::string data = root + "/tests/catalogue/data/missing_required_column/data";
+  cli::RunOptions o;
+  o.rules = {root + "/rules"};
+  o.data = data;
+  o.as_of = "2024-01-01";
+  o.format = "table";
+  o.lang = "ru";
+  std::ostringstream out, err;
+  CHECK(cli::run_run(o, out, err) == 2);
+  INFO(err.str());
+  CHECK(err.str().find("`mobile` — доступна в мобильном приложении") != std::string::npos);
+  CHECK(err.str().find("available in a mobile application") == std::string::npos);
+}
