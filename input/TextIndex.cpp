@@ -75,17 +75,20 @@ std::int32_t TextIndex::find(std::string_view text, const std::vector<std::strin
       [](std::size_t, std::uint64_t, std::uint32_t) { return std::int32_t{-1}; });
 }
 
+std::int32_t TextIndex::add(std::size_t slot, std::uint64_t head, std::uint32_t tag, std::string_view text,
+                             std::vector<std::string>& dictionary) {
+  const auto code = static_cast<std::uint32_t>(dictionary.size());
+  slots_[slot] = Slot{head, tag, code + 1};
+  dictionary.emplace_back(text);
+  indexed_ = dictionary.size();
+  return static_cast<std::int32_t>(code);
+}
+
 std::int32_t TextIndex::intern(std::string_view text, std::vector<std::string>& dictionary) {
   if ((dictionary.size() + 1) * 2 > slots_.size() || indexed_ != dictionary.size()) grow(dictionary);
   return probe(
       text, dictionary, [](std::uint32_t code) { return static_cast<std::int32_t>(code); },
-      [&](std::size_t i, std::uint64_t head, std::uint32_t tag) {
-        const auto code = static_cast<std::uint32_t>(dictionary.size());
-        slots_[i] = Slot{head, tag, code + 1};
-        dictionary.emplace_back(text);
-        indexed_ = dictionary.size();
-        return static_cast<std::int32_t>(code);
-      });
+      [&](std::size_t i, std::uint64_t head, std::uint32_t tag) { return add(i, head, tag, text, dictionary); });
 }
 
 void TextIndex::intern_batch(const std::string_view* texts, std::size_t n, std::int32_t* codes,
@@ -107,13 +110,7 @@ void TextIndex::intern_batch(const std::string_view* texts, std::size_t n, std::
       const std::string_view text = texts[from + j];
       codes[from + j] = probe_hashed(
           text, hashes[j], heads[j], dictionary, [](std::uint32_t code) { return static_cast<std::int32_t>(code); },
-          [&](std::size_t i, std::uint64_t head, std::uint32_t tag) {
-            const auto code = static_cast<std::uint32_t>(dictionary.size());
-            slots_[i] = Slot{head, tag, code + 1};
-            dictionary.emplace_back(text);
-            indexed_ = dictionary.size();
-            return static_cast<std::int32_t>(code);
-          });
+          [&](std::size_t i, std::uint64_t head, std::uint32_t tag) { return add(i, head, tag, text, dictionary); });
     }
   }
 }

@@ -39,6 +39,9 @@ class TextIndex {
   template <class Found, class Empty>
   std::int32_t probe_hashed(std::string_view text, std::uint32_t h, std::uint64_t head,
                             const std::vector<std::string>& dictionary, Found&&, Empty&&) const;
+  // `text` as the next code, in empty slot `slot`.
+  std::int32_t add(std::size_t slot, std::uint64_t head, std::uint32_t tag, std::string_view text,
+                   std::vector<std::string>& dictionary);
   // Slots for the dictionary and `extra` more values, at most half full.
   void grow(const std::vector<std::string>& dictionary, std::size_t extra = 1);
   std::vector<Slot> slots_;  // size a power of two, at most half full
