@@ -1,9 +1,11 @@
 // Diagnostics that quote a library's message, in Kazakh and Russian (issue 17): the JSON parser's
 // messages after "invalid JSON:" (every message of the installed nlohmann::json's lexer, every token
 // name of its parser, read from its header, has a broken JSON text here that makes it, read by ereje's
-// JSON reader). Each is translated whole: no word of English left outside quotes, and no notice. A
-// message no wording knows stays English inside the translated sentence.
+// JSON reader), SQLite's messages from real broken databases read by ereje's SQLite reader, and
+// libpq's common messages by their text. Each is translated whole: no word of English left outside
+// quotes, and no notice. A message no wording knows stays English inside the translated sentence.
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +14,7 @@
 
 #include "core/DiagnosticText.hpp"
 #include "input/JsonReader.hpp"
+#include "input/SqliteReader.hpp"
 #include "tests/unit/Support.hpp"
 
 using namespace ereje;
@@ -253,5 +256,184 @@ TEST_CASE("JSON parser messages: the words, and a message no wording knows", "[d
   DiagnosticTranslator tr("ru");
   CHECK(tr.text("data-invalid-json", "invalid JSON: a message of a newer parser") ==
         "некорректный JSON: a message of a newer parser");
+  CHECK(tr.missed());
+}
+
+namespace {
+
+// A SQLite database made by `sql` at `path`.
+void make_db(const std::string& path, const std::string& sql) {
+  fs::remove(path);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  INFO((error ? error : ""));
+  sqlite3_free(error);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+// Writes `bytes` into the file at `offset`.
+void overwrite(const std::string& path, std::streamoff offset, const std::string& bytes) {
+  std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekp(offset);
+  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// The data-db-error that reading `path` with ereje's SQLite reader gives.
+Diagnostic sqlite_error(const std::string& path) {
+  try {
+    input::load_sqlite(path, contract(), {"agencies"});
+  } catch (const InputError& e) {
+    for (const auto& d : e.diagnostics.list())
+      if (d.code == "data-db-error") return d;
+    FAIL("no data-db-error among: " << render(e.diagnostics));
+  }
+  FAIL("the database is read without error");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("SQLite's messages from broken databases are translated whole into Kazakh and Russian", "[diagtext]") {
+  TempDir dir;
+  const std::string rows =
+      "CREATE TABLE agencies (agency_id TEXT, name_kk TEXT, name_ru TEXT, kind TEXT);"
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+      "INSERT INTO agencies SELECT printf('A%04d', i), printf('%0100d', i), NULL, 'central' FROM n;";
+  struct Case {
+    std::string name, message;
+    std::vector<std::string> kept;
+  };
+  std::vector<Case> cases;
+
+  // A CSV file named .db.
+  dir.write("text.db", "agency_id,name_kk,name_ru,kind\nMJ,x,y,central\n");
+  cases.push_back({"text.db", "cannot read the SQLite database: file is not a database", {}});
+  // A database whose table's pages are overwritten (a copy cut or damaged on the way).
+  make_db(dir.str("damaged.db"), rows);
+  overwrite(dir.str("damaged.db"), 4096 * 2 + 10, std::string(3000, '\xA5'));
+  cases.push_back({"damaged.db", "cannot read the table: database disk image is malformed", {}});
+  // One whose schema does not parse.
+  make_db(dir.str("schema.db"), "CREATE TABLE agencies (agency_id TEXT); PRAGMA writable_schema = ON;"
+                                "UPDATE sqlite_master SET sql = 'CREATE TABLE agencies (agency_id' WHERE name = 'agencies';");
+  cases.push_back({"schema.db", "cannot read the SQLite database: malformed database schema (agencies) - incomplete input",
+                   {"agencies"}});
+  // One written by a newer SQLite (schema format 9).
+  make_db(dir.str("newer.db"), "CREATE TABLE agencies (agency_id TEXT);");
+  overwrite(dir.str("newer.db"), 44, std::string("\0\0\0\x09", 4));
+  cases.push_back({"newer.db", "cannot read the SQLite database: unsupported file format", {}});
+  // Views that read what is not there: a dropped table, a column, a function of an extension.
+  make_db(dir.str("view_table.db"), "CREATE TABLE old (a); CREATE VIEW agencies AS SELECT * FROM old; DROP TABLE old;");
+  cases.push_back({"view_table.db", "cannot read the table: no such table: main.old", {"main.old"}});
+  make_db(dir.str("view_column.db"), "CREATE TABLE old (a); CREATE VIEW agencies AS SELECT agency_id FROM old;");
+  cases.push_back({"view_column.db", "cannot read the table: no such column: agency_id", {"agency_id"}});
+  make_db(dir.str("view_function.db"), "CREATE TABLE old (a); CREATE VIEW agencies AS SELECT ext_upper(a) AS agency_id FROM old;");
+  cases.push_back({"view_function.db", "cannot read the table: no such function: ext_upper", {"ext_upper"}});
+  // A folder where the file should be (the reader called on it directly: `--data` reads a folder).
+  fs::create_directories(dir.str("folder.db"));
+  cases.push_back({"folder.db", "cannot open the SQLite database: disk I/O error", {}});
+
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const Diagnostic d = sqlite_error(dir.str(c.name));
+    CHECK(d.message == c.message);
+    check_translated(d, c.kept);
+  }
+
+  // A database locked by a writer past the reader's wait (5 s).
+  {
+    make_db(dir.str("locked.db"), rows);
+    sqlite3* writer = nullptr;
+    REQUIRE(sqlite3_open(dir.str("locked.db").c_str(), &writer) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(writer, "BEGIN EXCLUSIVE; DELETE FROM agencies WHERE rowid = 1;", nullptr, nullptr, nullptr) == SQLITE_OK);
+    const Diagnostic d = sqlite_error(dir.str("locked.db"));
+    sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(writer);
+    CHECK(d.message == "cannot read the SQLite database: database is locked");
+    check_translated(d);
+  }
+}
+
+TEST_CASE("database client messages: SQLite's others and libpq's common ones, and one no wording knows", "[diagtext]") {
+  // SQLite's messages no file made here gives (a root user's tests meet no permission).
+  for (const char* m : {"unable to open database file", "attempt to write a readonly database", "database or disk is full",
+                        "database table is locked", "access permission denied", "string or blob too big", "out of memory"})
+    check_text("data-db-error", std::string("cannot open the SQLite database: ") + m);
+  check_text("data-db-error", "cannot read the table: no such module: fts5", {"fts5"});
+  check_text("data-db-error", "cannot read the table: no such collation sequence: kk_KZ", {"kk_KZ"});
+  check_text("data-db-error", "cannot read the table: view agencies is circularly defined", {"agencies"});
+  check_text("data-db-error", "cannot read the SQLite database: malformed database schema (v) - near \"FORM\": syntax error", {"(v)"});
+  // libpq's first line: the connection's failure, with the system's, the resolver's or the server's reason.
+  const std::string c = "cannot connect to the PostgreSQL database: ";
+  const std::vector<std::pair<std::string, std::vector<std::string>>> connect = {
+      {R"(connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory)",
+       {R"("/var/run/postgresql/.s.PGSQL.5432")"}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: Connection refused)", {R"("db.local" (10.0.0.7))"}},
+      {R"(connection to server at "127.0.0.1", port 5433 failed: Connection timed out)", {R"("127.0.0.1")"}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: No route to host)", {R"("db.local")"}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: Network is unreachable)", {R"("db.local")"}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: timeout expired)", {R"("db.local")"}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: server closed the connection unexpectedly)",
+       {R"("db.local")"}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: FATAL:  password authentication failed for user "ann")",
+       {R"("ann")"}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: FATAL:  database "assess" does not exist)",
+       {R"("assess")"}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: FATAL:  role "ann" does not exist)", {R"("ann")"}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: FATAL:  no pg_hba.conf entry for host "10.0.0.9", user "ann", database "assess", no encryption)",
+       {"pg_hba.conf", R"("10.0.0.9")"}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: FATAL:  no pg_hba.conf entry for host "10.0.0.9", user "ann", database "assess", SSL encryption)",
+       {"pg_hba.conf", "SSL"}},
+      {R"(connection to server on socket "/tmp/.s.PGSQL.5432" failed: FATAL:  Peer authentication failed for user "ann")",
+       {"peer"}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: FATAL:  the database system is starting up)", {}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: FATAL:  the database system is shutting down)", {}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: FATAL:  sorry, too many clients already)", {}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: FATAL:  permission denied for database "assess")",
+       {}},
+      {R"(connection to server at "db.local" (10.0.0.7), port 5432 failed: fe_sendauth: no password supplied)", {}},
+      {R"(could not translate host name "db.lokal" to address: Name or service not known)", {R"("db.lokal")"}},
+      {R"(could not translate host name "db.local" to address: Temporary failure in name resolution)", {}},
+      {R"(invalid URI query parameter: "sslmod")", {R"("sslmod")"}},
+      {R"(invalid port number: "54x")", {R"("54x")"}},
+  };
+  for (const auto& [m, kept] : connect) check_text("data-db-connect", c + m, kept);
+  check_text("data-db-connect",
+             "check the URL (postgresql://USER@HOST:PORT/DATABASE) and that the server is running; give a password in "
+             "PGPASSWORD or ~/.pgpass rather than in the URL",
+             {"postgresql://USER@HOST:PORT/DATABASE", "PGPASSWORD", "~/.pgpass"});
+  // The server's errors while reading, and the client library that is not installed.
+  check_text("data-db-error", "cannot read the table: ERROR:  permission denied for table services", {"services"});
+  for (const char* m : {"cannot list the tables: server closed the connection unexpectedly",
+                        "cannot set up the session: FATAL:  terminating connection due to administrator command",
+                        "cannot start a read-only transaction: no connection to the server",
+                        "cannot end the transaction: ERROR:  canceling statement due to statement timeout"})
+    check_text("data-db-error", m);
+  check_text("data-db-error",
+             "cannot load the PostgreSQL client library: libpq.so.5: cannot open shared object file: No such file or directory",
+             {"libpq.so.5"});
+  check_text("data-db-error", "install it (Debian: apt-get install libpq5), or export the tables to CSV",
+             {"Debian: apt-get install libpq5"});
+  // The exact words, with names, hosts and socket paths as written.
+  auto kk = [](const char* code, const std::string& en) { return translate_diagnostic_text(code, en, "kk").value_or("(none)"); };
+  auto ru = [](const char* code, const std::string& en) { return translate_diagnostic_text(code, en, "ru").value_or("(none)"); };
+  CHECK(ru("data-db-connect", c + R"(connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory)") ==
+        R"(не удаётся подключиться к базе данных PostgreSQL: не удалось подключиться к серверу через сокет "/var/run/postgresql/.s.PGSQL.5432": нет такого файла или каталога)");
+  CHECK(kk("data-db-connect", c + R"(connection to server at "h" (1.2.3.4), port 5432 failed: FATAL:  database "x" does not exist)") ==
+        R"(PostgreSQL дерекқорына қосылу мүмкін емес: "h" (1.2.3.4) серверіне 5432 порты арқылы қосылу сәтсіз аяқталды: сервер бас тартты: "x" дерекқоры жоқ)");
+  CHECK(ru("data-db-error", "cannot read the SQLite database: file is not a database") ==
+        "не удаётся прочитать базу данных SQLite: файл не является базой данных");
+  CHECK(kk("data-db-error", "cannot read the table: no such table: main.old") == "кестені оқу мүмкін емес: main.old кестесі жоқ");
+  // A message no wording knows: English inside the translated sentence, and the notice.
+  bool partial = false;
+  CHECK(translate_diagnostic_text("data-db-connect", c + R"(connection to server at "h" (1.2.3.4), port 5432 failed: FATAL:  something new)",
+                                  "ru", &partial) ==
+        R"(не удаётся подключиться к базе данных PostgreSQL: не удалось подключиться к серверу "h" (1.2.3.4), порт 5432: сервер отказал: something new)");
+  CHECK(partial);
+  DiagnosticTranslator tr("kk");
+  CHECK(tr.text("data-db-error", "cannot read the SQLite database: a message of a newer SQLite") ==
+        "SQLite дерекқорын оқу мүмкін емес: a message of a newer SQLite");
   CHECK(tr.missed());
 }
