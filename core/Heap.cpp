@@ -36,11 +36,11 @@ void prepare_heap(bool one_arena) {
   if (const char* h = std::getenv("EREJE_HEAP"); h && std::strcmp(h, "plain") == 0) return;
   constexpr std::size_t kHuge = std::size_t{2} << 20;
   constexpr int kPad = 64 << 20;
-  // Blocks up to 32 MiB (the most glibc allows) from the heap rather than a mapping each; the
-  // heap grown 64 MiB at a time and its top kept.
   // A command over data: every thread's blocks in the main heap (its workers allocate little at
   // once, and a run of theirs then touches pages already faulted in rather than an arena each).
   if (one_arena && mallopt(M_ARENA_MAX, 1) != 1) return;
+  // Blocks up to 32 MiB (the most glibc allows) from the heap rather than a mapping each; the
+  // heap grown 64 MiB at a time and its top kept.
   if (mallopt(M_MMAP_THRESHOLD, 32 << 20) != 1 || mallopt(M_TOP_PAD, kPad) != 1 ||
       mallopt(M_TRIM_THRESHOLD, 2 * kPad) != 1)
     return;
