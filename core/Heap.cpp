@@ -22,15 +22,15 @@
 
 namespace ereje {
 
+#if defined(__GLIBC__) && !defined(EREJE_OWN_ALLOCATOR)
 namespace {
 bool g_prepared = false;
 }  // namespace
 
-#if defined(__GLIBC__) && !defined(EREJE_OWN_ALLOCATOR)
 extern "C" char end;  // the linker's: where the program's data ends and the brk heap may begin
 #endif
 
-void prepare_heap(bool one_arena) {
+void prepare_heap([[maybe_unused]] bool one_arena) {
 #if defined(__GLIBC__) && !defined(EREJE_OWN_ALLOCATOR)
   if (const char* t = std::getenv("GLIBC_TUNABLES"); t && std::strstr(t, "glibc.malloc.")) return;
   if (const char* h = std::getenv("EREJE_HEAP"); h && std::strcmp(h, "plain") == 0) return;
