@@ -43,5 +43,8 @@ std::string describe_change(const interp::Change& c, const interp::ClauseDiff& c
 // An attribution part's label (interp::describe of a change of `d`) in the review's language; the
 // label as it is when it names no change of `d` (the data's step, the date's).
 std::string part_label(const std::string& label, const interp::RuleDiff& d, const std::string& lang);
+// The note of a move that is not split into parts (interp::Impact::attribution_note) in kk or ru;
+// as it is in English or when it is not one of the catalogue's notes.
+std::string attribution_note_text(const std::string& note, const std::string& lang);
 
 }  // namespace ereje::cli

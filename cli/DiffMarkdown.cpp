@@ -111,7 +111,7 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
   if (!d.changed()) out += "\n" + (d.two_data ? diff_word(r.lang, "rules_same") : L.at("none")) + "\n";
   if (!d.contract.empty()) {
     out += "\n### " + L.at("contract") + "\n\n";
-    for (const auto& ch : d.contract) out += "- " + cell(interp::describe(ch)) + "\n";
+    for (const auto& ch : d.contract) out += "- " + cell(interp::describe(ch, r.lang)) + "\n";
   }
   // Words removed from a text struck through, words added in bold.
   interp::DiffMarks marks{"~~", "~~", "**", "**", md};
@@ -184,7 +184,7 @@ std::string render_markdown_review(const interp::RuleDiff& d, const MarkdownRevi
                          signed_text(part, im.round), cell(part_label(label, d, r.lang)));
     if (!im.attribution_note.empty())
       out += fmt::format("| {} | {} | {} |  | {} |\n", md(im.who->code), im.clause, md(im.result),
-                         cell(im.attribution_note));
+                         cell(attribution_note_text(im.attribution_note, r.lang)));
   }
   return out;
 }

@@ -12,6 +12,7 @@
 #include "cli/DiffCommon.hpp"
 #include "cli/DiffMarkdown.hpp"
 #include "cli/Output.hpp"
+#include "cli/Html.hpp"
 #include "core/Labels.hpp"
 
 namespace ereje::cli {
@@ -76,10 +77,15 @@ const std::string& text_word(const std::string& lang, const std::string& key) {
   return it == w.end() ? all.at("en").at(key) : it->second;
 }
 
-std::string status_move(const interp::Impact& im) {
-  std::string a = im.before_present ? interp::status_name(im.before_status) : "absent";
-  std::string b = im.after_present ? interp::status_name(im.after_status) : "absent";
-  return a == b ? a : a + " -> " + b;
+std::string status_move(const interp::Impact& im, const std::string& lang) {
+  // Statuses in the report's words in Kazakh and Russian (html::status_label), the codes in English.
+  const bool tr = lang == "kk" || lang == "ru";
+  auto word = [&](bool present, interp::Status st) {
+    if (!present) return label_text("absent", lang);
+    return tr ? html::status_label(lang, st) : std::string(interp::status_name(st));
+  };
+  const std::string a = word(im.before_present, im.before_status), b = word(im.after_present, im.after_status);
+  return a == b ? a : a + (tr ? " → " : " -> ") + b;
 }
 
 
@@ -147,7 +153,7 @@ std::string render_text(const interp::RuleDiff& d, const DiffSideShown& a, const
   if (!d.changed()) out += "\n" + (d.two_data ? diff_word(lang, "rules_same") : W("no_changes")) + "\n";
   if (!d.contract.empty()) {
     out += "\n" + c.bold(W("contract")) + "\n";
-    for (const auto& ch : d.contract) out += "  - " + interp::describe(ch) + "\n";
+    for (const auto& ch : d.contract) out += "  - " + interp::describe(ch, lang) + "\n";
   }
   for (const auto& cd : d.clauses) {
     out += "\n" + c.bold(F("clause", cd.number, clause_title(cd, lang))) + "\n";
@@ -169,7 +175,7 @@ std::string render_text(const interp::RuleDiff& d, const DiffSideShown& a, const
     rows.push_back({im.who->code, im.clause, im.result,
                     im.before_present ? (im.before_text.empty() ? "n/a" : im.before_text) : "",
                     im.after_present ? (im.after_text.empty() ? "n/a" : im.after_text) : "",
-                    im.delta ? signed_text(*im.delta, im.round) : "", status_move(im)});
+                    im.delta ? signed_text(*im.delta, im.round) : "", status_move(im, lang)});
   std::vector<std::size_t> w(rows[0].size(), 0);
   for (const auto& r : rows)
     for (std::size_t i = 0; i < r.size(); ++i) w[i] = std::max(w[i], utf8_length(r[i]));
@@ -202,10 +208,10 @@ std::string render_text(const interp::RuleDiff& d, const DiffSideShown& a, const
       ++status_only;
       continue;
     }
-    out += "  " + F("moved", im.who->code, im.clause, im.result, im.delta ? signed_text(*im.delta, im.round) : status_move(im)) + "\n";
+    out += "  " + F("moved", im.who->code, im.clause, im.result, im.delta ? signed_text(*im.delta, im.round) : status_move(im, lang)) + "\n";
     for (const auto& [label, part] : im.parts)
       out += fmt::format("    {:>8}  {}\n", signed_text(part, im.round), part_label(label, d, lang));
-    if (!im.attribution_note.empty()) out += "    (" + im.attribution_note + ")\n";
+    if (!im.attribution_note.empty()) out += "    (" + attribution_note_text(im.attribution_note, lang) + ")\n";
   }
   if (status_only) out += "  " + F("status_only", status_only) + "\n";
   return out;

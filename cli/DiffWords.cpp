@@ -43,7 +43,15 @@ std::string describe_change(const interp::Change& c, const interp::ClauseDiff& c
       return say(c.detail == "amends" ? "change_new_version_amending" : "change_new_version_replacing",
                  version_in(*cd.after, lang), version_in(*cd.before, lang));
     case K::InForceMoved: return say("change_in_force", c.before, c.after);
-    case K::EvidenceChanged: return say("change_evidence", subject(c.subject), c.before, c.after);
+    case K::EvidenceChanged: {
+      auto level = [&lang](const std::string& level_code) {
+        const std::string key = "evidence_level_" + level_code;
+        for (const auto& l : output_labels())
+          if (key == l.key) return label_text(key, lang);
+        return level_code;
+      };
+      return say("change_evidence", subject(c.subject), level(c.before), level(c.after));
+    }
     case K::CoefficientAdded: return say("change_coefficient_added", code, c.after);
     case K::CoefficientRemoved: return say("change_coefficient_removed", code, c.before);
     case K::CoefficientChanged: return say("change_coefficient", code, c.before, c.after);
@@ -90,12 +98,47 @@ std::string describe_change(const interp::Change& c, const interp::ClauseDiff& c
   return cell(interp::describe(c));
 }
 
+namespace {
+template <typename... A>
+std::string say_in(const std::string& lang, const char* key, const A&... args) {
+  return fmt::format(fmt::runtime(label_text(key, lang)), args...);
+}
+}  // namespace
+
 std::string part_label(const std::string& label, const interp::RuleDiff& d, const std::string& lang) {
   if (lang != "kk" && lang != "ru") return label;
   for (const auto& cd : d.clauses)
     for (const auto& ch : cd.changes)
       if (interp::describe(ch) == label) return describe_change(ch, cd, lang, false);
+  // The steps interp::diff_rules labels itself (interpreter/Diff.cpp, cli/cmd_diff.cpp).
+  if (label == label_text("part_other_changes", "en")) return label_text("part_other_changes", lang);
+  if (auto m = match_label("part_of_clause", label))  // a change of a clause this one reads
+    for (const auto& cd : d.clauses)
+      if (cd.number == (*m)[0]) return say_in(lang, "part_of_clause", cd.number, part_label((*m)[1], d, lang));
+  if (auto m = match_label("change_as_of", label)) return say_in(lang, "change_as_of", (*m)[0], (*m)[1]);
+  if (auto m = match_label("part_data", label)) return say_in(lang, "part_data", (*m)[0], (*m)[1]);
+  // Steps that did not check alone, merged with the next one: "A; B".
+  if (const std::size_t semi = label.find("; "); semi != std::string::npos) {
+    const std::string head = part_label(label.substr(0, semi), d, lang);
+    if (head != label.substr(0, semi)) return head + "; " + part_label(label.substr(semi + 2), d, lang);
+  }
   return label;
+}
+
+std::string attribution_note_text(const std::string& note, const std::string& lang) {
+  if (lang != "kk" && lang != "ru") return note;
+  for (const char* key : {"note_grade_moves", "note_data_or_date", "note_na_step", "note_status_changed"})
+    if (note == label_text(key, "en")) return label_text(key, lang);
+  if (auto m = match_label("note_not_split", note)) {
+    const std::string& why = (*m)[0];
+    if (why == label_text("not_split_invariant", "en")) return say_in(lang, "note_not_split", label_text("not_split_invariant", lang));
+    if (auto w = match_label("not_split_table", why)) return say_in(lang, "note_not_split", say_in(lang, "not_split_table", (*w)[0]));
+    if (auto w = match_label("not_split_column", why))
+      return say_in(lang, "note_not_split", say_in(lang, "not_split_column", (*w)[0], (*w)[1]));
+    if (auto w = match_label("not_split_derived", why))
+      return say_in(lang, "note_not_split", say_in(lang, "not_split_derived", (*w)[0], (*w)[1], (*w)[2]));
+  }
+  return note;
 }
 
 }  // namespace ereje::cli

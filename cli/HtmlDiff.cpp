@@ -51,8 +51,12 @@ std::string change_html(const interp::Change& ch, const interp::ClauseDiff& cd, 
 }
 
 std::string status_move(const interp::Impact& im, const std::string& lang) {
-  std::string a = im.before_present ? interp::status_name(im.before_status) : label(lang, "absent");
-  std::string b = im.after_present ? interp::status_name(im.after_status) : label(lang, "absent");
+  // Statuses in the report's words in Kazakh and Russian (html::status_label), the codes in English.
+  auto word = [&lang](bool present, interp::Status st) {
+    if (!present) return label(lang, "absent");
+    return lang == "kk" || lang == "ru" ? html::status_label(lang, st) : std::string(interp::status_name(st));
+  };
+  std::string a = word(im.before_present, im.before_status), b = word(im.after_present, im.after_status);
   return a == b ? a : a + " → " + b;
 }
 
@@ -124,8 +128,9 @@ std::string diff_html(const DiffView& v) {
   b += fmt::format("<section id=\"changes\"><h2>{}</h2>", esc(label(lang, "changes")));
   if (d.clauses.empty()) b += "<p>" + esc(d.two_data && !d.changed() ? diff_word(lang, "rules_same") : label(lang, "no_changes")) + "</p>";
   for (const auto& cd : d.clauses) {
-    b += fmt::format("<div class=\"clause-changes\" data-clause=\"{}\"><h3>{} {} — {}</h3><ul class=\"changes\">",
-                     esc(cd.number), esc(label(lang, "clause")), esc(cd.number), esc(diff_clause_title(cd, lang)));
+    b += fmt::format("<div class=\"clause-changes\" data-clause=\"{}\"><h3>{} — {}</h3><ul class=\"changes\">",
+                     esc(cd.number), esc(fmt::format(fmt::runtime(label_text("clause_n", lang)), cd.number)),
+                     esc(diff_clause_title(cd, lang)));
     for (const auto& ch : cd.changes)
       b += fmt::format("<li data-kind=\"{}\"{}>{}</li>", interp::kind_name(ch.kind),
                        ch.affects_values ? " class=\"affects\"" : "", change_html(ch, cd, lang));
@@ -139,7 +144,7 @@ std::string diff_html(const DiffView& v) {
     b += fmt::format("<section id=\"contract\"><h2>{}</h2><ul class=\"changes\">", esc(label(lang, "contract_changes")));
     for (const auto& ch : d.contract)
       b += fmt::format("<li data-kind=\"{}\" data-table=\"{}\">{}</li>", interp::kind_name(ch.kind), esc(ch.table),
-                       code_spans(interp::describe(ch)));
+                       code_spans(interp::describe(ch, lang)));
     b += "</ul></section>";
   }
 
@@ -241,7 +246,7 @@ std::string diff_html(const DiffView& v) {
       }
       if (!im.attribution_note.empty())
         b += fmt::format("<tr class=\"part\"><td></td><td></td><td colspan=\"2\" class=\"meta\">{}</td></tr>",
-                         esc(im.attribution_note));
+                         esc(attribution_note_text(im.attribution_note, lang)));
     }
     b += "</tbody></table>";
     if (status_only) b += "<p class=\"meta\">" + esc(labelf(lang, "status_only", {std::to_string(status_only)})) + "</p>";

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "cli/Html.hpp"
+#include "core/Labels.hpp"
 #include "cli/Output.hpp"
 #include "cli/Receipt.hpp"
 
@@ -225,7 +226,7 @@ std::string report_html(const ReportInput& in) {
     }
   }
   auto series_title = [&](const Series& s) {
-    return fmt::format("{} {} · {} — {}", label(lang, "clause"), s.version->number, s.result,
+    return fmt::format("{} · {} — {}", fmt::format(fmt::runtime(label_text("clause_n", lang)), s.version->number), s.result,
                        s.version->clause ? html::clause_title(*s.version->clause, lang) : "");
   };
 
@@ -486,7 +487,7 @@ std::string report_html(const ReportInput& in) {
     if (i < kMaxExplainedBodies) {
       for (const auto* v : in.versions) {
         const auto& x = explanation(i, v);
-        std::string head = fmt::format("{} {}", label(lang, "clause"), v->number);
+        std::string head = fmt::format(fmt::runtime(label_text("clause_n", lang)), v->number);
         for (const auto& r : x.results) head += fmt::format(" · {} = {}", r.name, r.value.is_missing() ? "n/a" : r.text);
         b += fmt::format("<details open class=\"explain\" data-clause=\"{}\"><summary>{}</summary><p class=\"meta\">{}</p>{}"
                          "</details>",

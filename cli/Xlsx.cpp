@@ -294,33 +294,37 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
   }
   const auto& d = *view.diff;
   const std::string& lang = view.lang;
-  lxw_worksheet* sum = lxw().workbook_add_worksheet(book.wb(), "Summary");
-  std::string heading = fmt::format("Amendment review: {} as of {} -> {} as of {}", view.before_shown,
-                                    format_date(view.before_as_of), view.after_shown, format_date(view.after_as_of));
+  // The workbook's words in the review's language (one catalogue, core/Labels.cpp); the kinds of
+  // change stay the stable codes of the JSON review, for filtering.
+  auto W = [&lang](const char* key) -> const std::string& { return label_text(key, lang); };
+  auto F = [&W](const char* key, const auto&... args) { return fmt::format(fmt::runtime(W(key)), args...); };
+  auto status_word = [&lang](bool present, interp::Status st) {
+    if (!present) return label_text("absent", lang);
+    return lang == "kk" || lang == "ru" ? html::status_label(lang, st) : std::string(interp::status_name(st));
+  };
+  lxw_worksheet* sum = lxw().workbook_add_worksheet(book.wb(), sheet_name(W("summary_sheet")).c_str());
+  std::string heading = F("review_workbook_heading", view.before_shown, format_date(view.before_as_of), view.after_shown,
+                          format_date(view.after_as_of));
   if (view.data) {
     auto who = [&](const interp::Impact* im) {
       return im ? fmt::format("{} {} {} {}", im->who->code, im->clause, im->result,
                               signed_fixed(*im->delta, im->round))
-                : std::string("none");
+                : W("none_word");
     };
-    heading += fmt::format(" · {} of {} bodies affected · largest rise: {} · largest fall: {} · rank changes: {}",
-                           view.affected, d.bodies, who(view.rise), who(view.fall), view.rank_moves.size());
+    heading += F("review_workbook_impact", view.affected, d.bodies, who(view.rise), who(view.fall), view.rank_moves.size());
   }
   if (d.two_data)
-    heading += fmt::format(" · data: {} -> {}{}", view.data_before_shown, view.data_after_shown,
-                           d.changed() ? "" : " · " + diff_word(lang, "rules_same"));
-  if (d.two_data)
-    heading += fmt::format(" · data: {} -> {}{}", view.data_before_shown, view.data_after_shown,
-                           d.changed() ? "" : " · " + diff_word(lang, "rules_same"));
+    heading += F("review_workbook_data", view.data_before_shown, view.data_after_shown) +
+               (d.changed() ? "" : " · " + diff_word(lang, "rules_same"));
   lxw().worksheet_write_string(sum, 0, 0, heading.c_str(), book.title());
-  header_row(book, sum, 1, {"clause", "title", "kind", "change", "before", "after", "affects values"});
+  header_row(book, sum, 1, {W("clause"), W("title_word"), W("kind"), W("diffmd_change"), W("before"), W("after"), W("affects_values")});
   lxw_row_t row = 2;
   for (const auto& cd : d.clauses)
     for (const auto& ch : cd.changes) {
       lxw().worksheet_write_string(sum, row, 0, cd.number.c_str(), book.bold());
       lxw().worksheet_write_string(sum, row, 1, diff_clause_title(cd, lang).c_str(), book.wrap());
       lxw().worksheet_write_string(sum, row, 2, interp::kind_name(ch.kind), nullptr);
-      lxw().worksheet_write_string(sum, row, 3, interp::describe(ch).c_str(), book.wrap());
+      lxw().worksheet_write_string(sum, row, 3, describe_change(ch, cd, lang, false).c_str(), book.wrap());
       lxw().worksheet_write_string(sum, row, 4, ch.before.c_str(), book.wrap());
       lxw().worksheet_write_string(sum, row, 5, ch.after.c_str(), book.wrap());
       lxw().worksheet_write_boolean(sum, row, 6, ch.affects_values, nullptr);
@@ -329,10 +333,10 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
   // The data contract's changes, after the clauses': "contract" in the clause column, the table as
   // the title; whether values move is the clauses' to say, so that cell stays blank.
   for (const auto& ch : d.contract) {
-    lxw().worksheet_write_string(sum, row, 0, "contract", book.bold());
+    lxw().worksheet_write_string(sum, row, 0, lang == "kk" || lang == "ru" ? W("data_contract").c_str() : "contract", book.bold());
     lxw().worksheet_write_string(sum, row, 1, ch.table.c_str(), book.wrap());
     lxw().worksheet_write_string(sum, row, 2, interp::kind_name(ch.kind), nullptr);
-    lxw().worksheet_write_string(sum, row, 3, interp::describe(ch).c_str(), book.wrap());
+    lxw().worksheet_write_string(sum, row, 3, interp::describe(ch, lang).c_str(), book.wrap());
     lxw().worksheet_write_string(sum, row, 4, ch.before.c_str(), book.wrap());
     lxw().worksheet_write_string(sum, row, 5, ch.after.c_str(), book.wrap());
     ++row;
@@ -358,9 +362,10 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
   // A change that moved many bodies alike, said once (as the Markdown and HTML reviews say it);
   // each body's move is still on its clause's sheet.
   if (const auto common = common_moves(d); !common.empty()) {
-    lxw_worksheet* ws = lxw().workbook_add_worksheet(book.wb(), "Common changes");
+    lxw_worksheet* ws = lxw().workbook_add_worksheet(book.wb(), sheet_name(W("common_sheet")).c_str());
     lxw().worksheet_write_string(ws, 0, 0, diff_word(lang, "common").c_str(), book.title());
-    header_row(book, ws, 1, {"clause", "result", "change", "bodies", "factor", "least delta", "greatest delta", "description"});
+    header_row(book, ws, 1, {W("clause"), W("result"), W("diffmd_change"), W("count"), W("factor"), W("least_delta"),
+                             W("greatest_delta"), W("description")});
     lxw_row_t r = 2;
     for (const auto& m : common) {
       lxw().worksheet_write_string(ws, r, 0, m.clause.c_str(), book.bold());
@@ -395,15 +400,15 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
   }
   for (const auto& [number, title] : sheets) {
     lxw_worksheet* ws = lxw().workbook_add_worksheet(book.wb(), sheet_name(number).c_str());
-    const std::string t = fmt::format("Clause {} — {}", number, title);
+    const std::string t = F("workbook_review_clause", number, title);
     lxw().worksheet_write_string(ws, 0, 0, t.c_str(), book.title());
     std::vector<std::string> parts;  // attribution labels, in the order of the changes
     for (const auto& im : d.impacts)
       if (im.clause == number)
         for (const auto& [lbl, part] : im.parts)
           if (std::find(parts.begin(), parts.end(), lbl) == parts.end()) parts.push_back(lbl);
-    std::vector<std::string> head{view.data ? body_headers(*view.data).code : std::string(kResultsBodyColumn), "name", "result", "before", "after", "delta", "status"};
-    for (const auto& p : parts) head.push_back(p);
+    std::vector<std::string> head{view.data ? body_headers(*view.data).code : std::string(kResultsBodyColumn), W("name"), W("result"), W("before"), W("after"), W("delta"), W("status")};
+    for (const auto& p : parts) head.push_back(part_label(p, d, lang));
     header_row(book, ws, 1, head);
     lxw().worksheet_set_row(ws, 1, 45, nullptr);
     lxw_row_t r = 2;
@@ -417,14 +422,14 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
         auto side = [&](lxw_col_t col, bool present, const interp::Value& v, interp::Status st) {
           if (!present) {
             lxw().worksheet_write_blank(ws, r, col, book.blank());
-            note(ws, r, col, "absent: the result is not in force on this side");
+            note(ws, r, col, W("note_absent"));
           } else if (v.is_missing()) {
             lxw().worksheet_write_blank(ws, r, col, book.blank());
-            note(ws, r, col, "n/a: not applicable (see `ereje explain`)");
+            note(ws, r, col, W("note_na"));
           } else {
             lxw().worksheet_write_number(ws, r, col, to_double(v.num.round(im.round), im.round),
                                    book.number(im.round, st == interp::Status::OutOfRange ? "oor" : "plain"));
-            if (st == interp::Status::OutOfRange) note(ws, r, col, "out_of_range");
+            if (st == interp::Status::OutOfRange) note(ws, r, col, status_word(true, st));
           }
         };
         side(3, im.before_present, im.before, im.before_status);
@@ -433,16 +438,15 @@ bool diff_xlsx(const DiffView& view, std::string& bytes, std::string& err) {
           lxw().worksheet_write_number(ws, r, 5, to_double(*im.delta, im.round), book.number(im.round, "signed"));
         } else {
           lxw().worksheet_write_blank(ws, r, 5, book.blank());
-          note(ws, r, 5, "no numeric delta: a move of status only");
+          note(ws, r, 5, W("note_status_only"));
         }
-        std::string a = im.before_present ? interp::status_name(im.before_status) : "absent";
-        std::string b = im.after_present ? interp::status_name(im.after_status) : "absent";
-        lxw().worksheet_write_string(ws, r, 6, (a == b ? a : a + " -> " + b).c_str(), nullptr);
+        const std::string a = status_word(im.before_present, im.before_status), b = status_word(im.after_present, im.after_status);
+        lxw().worksheet_write_string(ws, r, 6, (a == b ? a : a + (lang == "kk" || lang == "ru" ? " → " : " -> ") + b).c_str(), nullptr);
         for (const auto& [lbl, part] : im.parts) {
           const auto c = static_cast<lxw_col_t>(7 + (std::find(parts.begin(), parts.end(), lbl) - parts.begin()));
           lxw().worksheet_write_number(ws, r, c, to_double(part, im.round), book.number(im.round, "signed"));
         }
-        if (!im.attribution_note.empty()) note(ws, r, 5, im.attribution_note);
+        if (!im.attribution_note.empty()) note(ws, r, 5, attribution_note_text(im.attribution_note, lang));
         ++r;
       }
     lxw().worksheet_freeze_panes(ws, 2, 1);

@@ -25,6 +25,7 @@
 #include "cli/DiffText.hpp"
 #include "grammar/Parser.hpp"
 #include "interpreter/DataRules.hpp"
+#include "core/Labels.hpp"
 #include "core/Timing.hpp"
 #include "cli/Html.hpp"
 #include "cli/HtmlDiff.hpp"
@@ -151,6 +152,12 @@ bool load_side(Side& s, const std::vector<std::string>& with, std::vector<fs::pa
 // Why one reading of the data cannot serve both sides of a diff, or "": every table the old side
 // reads must have, at the same places, the same columns (names and types) in the new contract, and
 // every derived column the old side reads the same definition.
+// A label of the catalogue in English (the review says it again in its language: cli/DiffWords.cpp).
+template <typename... A>
+static std::string en(const char* key, const A&... args) {
+  return fmt::format(fmt::runtime(label_text(key, "en")), args...);
+}
+
 static std::string contracts_compatible(const interp::RuleSet& before, const interp::Checked& checked,
                                  const std::vector<const interp::ClauseVersion*>& versions,
                                  const interp::RuleSet& after) {
@@ -158,11 +165,11 @@ static std::string contracts_compatible(const interp::RuleSet& before, const int
     const input::TableSchema* old_t = before.contract->find(name);
     const input::TableSchema* new_t = after.contract->find(name);
     if (!old_t) continue;
-    if (!new_t) return "table `" + name + "` is declared by the old rules only";
+    if (!new_t) return en("not_split_table", name);
     for (std::size_t i = 0; i < old_t->columns.size(); ++i) {
       const auto& c = old_t->columns[i];
       if (i >= new_t->columns.size() || new_t->columns[i].name != c.name || new_t->columns[i].type != c.type)
-        return "the two rule sets declare column `" + c.name + "` of table `" + name + "` differently";
+        return en("not_split_column", c.name, name);
     }
   }
   for (const auto& d : before.derived) {
@@ -170,8 +177,8 @@ static std::string contracts_compatible(const interp::RuleSet& before, const int
     for (const auto& e : after.derived)
       if (e.table == d.table && e.column == d.column &&
           grammar::print_expr(*e.decl->value) != grammar::print_expr(*d.decl->value))
-        return "derived column `" + d.table + "." + d.column + "` is defined differently by the two rule sets (`" +
-               grammar::print_expr(*d.decl->value) + "` and `" + grammar::print_expr(*e.decl->value) + "`)";
+        return en("not_split_derived", d.table + "." + d.column, grammar::print_expr(*d.decl->value),
+                  grammar::print_expr(*e.decl->value));
   }
   return {};
 }
@@ -189,7 +196,7 @@ static bool load_pair(const DiffOptions& o, const interp::RuleSet& ra, const int
   const auto after_versions = rb.all_in_force(b.as_of);
   if (std::string why = contracts_compatible(ra, ca, before_versions, rb); !why.empty()) {
     two.split = false;
-    two.why_not_split = "not split between the data and the rules: " + why;
+    two.why_not_split = en("note_not_split", why);
   }
   std::vector<std::string> needed_old = interp::tables_needed(ra, ca, before_versions, a.as_of);
   std::vector<std::string> needed_new = interp::tables_needed(rb, cb, after_versions, b.as_of);
@@ -219,7 +226,7 @@ static bool load_pair(const DiffOptions& o, const interp::RuleSet& ra, const int
       err << shown(interp::prepare_data(ra, ca, *data, a.as_of, before_versions));
     } catch (const InputError&) {
       two.split = false;
-      two.why_not_split = "not split between the data and the rules: the new data breaks an invariant the old rules rely on";
+      two.why_not_split = en("note_not_split", en("not_split_invariant"));
     }
   }
   return true;
@@ -357,7 +364,7 @@ int run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
   std::optional<input::DataSet> data_old;  // --data-before; `data` is then --data-after
   interp::DataPair two;
   if (pair) {
-    two.label = "data: " + a.data_shown + " -> " + b.data_shown;
+    two.label = en("part_data", a.data_shown, b.data_shown);
     if (!load_pair(o, ra, ca, a, b, data_old, data, two, shown, err)) return kBadInput;
     two.before = &*data_old;
     two.after = &*data;

@@ -23,7 +23,6 @@ using Labels = std::map<std::string, std::string>;
 
 // The labels this output uses, by its own names (core/Labels.hpp holds their words).
 const std::vector<LabelUse> kUses = {
-    {"clause", "clause", true},
     {"version", "explain_version", false},
     {"evidence", "evidence", false},
     {"body", "body", true},
@@ -149,7 +148,7 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
   const auto& c = *v.clause;
   const auto& b = data.bodies[x.body];
   std::string out;
-  out += fmt::format("{} {}: {}\n", L.at("clause"), v.number, title_in(c, lang));
+  out += fmt::format("{}: {}\n", fmt::format(fmt::runtime(label_text("clause_n", lang)), v.number), title_in(c, lang));
   for (const auto& t : c.titles)
     if (t.lang != lang) out += fmt::format("  {}: {}\n", t.lang, t.value);
   out += fmt::format(fmt::runtime(L.at("version")), format_date(x.as_of), v.label(), v.act->id) + "\n";
@@ -162,7 +161,14 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
   };
   if (!c.evidence.empty()) {
     std::string ev;
-    for (const auto& e : c.evidence) ev += (ev.empty() ? "" : ", ") + e.subject + " " + ast::to_string(e.level);
+    for (const auto& e : c.evidence) {
+      const std::string level = ast::to_string(e.level);
+      ev += ev.empty() ? "" : ", ";
+      if (lang == "kk" || lang == "ru")  // "мәтін — бастапқы құжат бойынша"
+        ev += label_text("evidence_for_" + e.subject, lang) + " — " + label_text("evidence_level_" + level, lang);
+      else
+        ev += e.subject + " " + level;
+    }
     out += fmt::format("  {}: {}\n", L.at("evidence"), ev);
   }
   std::string name = lang == "ru" ? b.ru_name : b.kk_name;
@@ -226,7 +232,7 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
   if (fell_back && lang != "en") out += "\n" + L.at("in_other_language") + "\n";
   // The parts read from other clauses, each explained in full, indented under a heading.
   for (const auto& p : x.parts) {
-    out += fmt::format("\n{} {} {}:\n", std::string(4, '-'), L.at("part"), p.version->number);
+    out += fmt::format("\n{} {}:\n", std::string(4, '-'), fmt::format(fmt::runtime(L.at("part")), p.version->number));
     std::string inner = render_text(p, data, lang);
     std::size_t at = 0;
     while (at < inner.size()) {

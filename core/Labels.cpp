@@ -100,7 +100,7 @@ const std::vector<Label> kLabels = {
     {"explain_matched", "{} of {} rows of {} ({})", "{2} кестесінің {1} жолының {0} ({3})", "{} из {} строк таблицы {} ({})"},
     {"explain_rounded", "rounded half up to {} decimals", "{} таңбаға дейін дөңгелектелді (жартысы жоғары)", "округлено (половина вверх) до {} знаков"},
     {"grade", "Grade", "Деңгей", "Уровень"},
-    {"explain_part", "Part: clause", "Құрамдас бөлік: тармақ", "Составляющая: пункт"},
+    {"explain_part", "Part: clause {0}", "Құрамдас бөлік: {0}-тармақ", "Составляющая: пункт {0}"},
     {"amends", "amends the version from {} (act \"{}\"): each item says which act set it", "{} бастап қолданылған редакцияны («{}» акт) өзгертеді: әр элементтің жанында оны белгілеген акт көрсетілген", "изменяет редакцию с {} (акт «{}»): у каждого элемента указан акт, который его установил"},
     {"act", "act \"{}\"", "«{}» акт", "акт «{}»"},
     {"range_act", "range and rounding: act \"{}\"", "ауқым мен дөңгелектеу: «{}» акт", "диапазон и округление: акт «{}»"},
@@ -127,7 +127,7 @@ const std::vector<Label> kLabels = {
     {"same_body", " (same body)", " (сол орган)", " (тот же орган)"},
     {"error", "error", "қате", "ошибка"},
     {"warning", "warning", "ескерту", "предупреждение"},
-    {"for_clause", "relied on by clause {}", "оған {} тармақ сүйенеді", "на него опирается пункт {}"},
+    {"for_clause", "relied on by clause {}", "оған {}-тармақ сүйенеді", "на него опирается пункт {}"},
     {"always", "in force on every date (declared by no act)", "кез келген күні қолданылады (ешбір актіге байланбаған)", "действует на любую дату (не привязано к акту)"},
     {"difftext_as_of", "{} as of {}", "{} ({} күнгі)", "{} на {}"},
     {"difftext_no_changes", "no changes in the rules", "ережелер өзгерген жоқ", "правила не изменились"},
@@ -157,10 +157,10 @@ const std::vector<Label> kLabels = {
     {"rules_same", "The rules did not change: every move below comes from the data.", "Ережелер өзгерген жоқ: төмендегі барлық өзгерістер деректерден туындады.", "Правила не изменились: все изменения ниже вызваны данными."},
     {"appeared", "In the new data only (appeared)", "Тек жаңа деректерде (пайда болды)", "Только в новых данных (появились)"},
     {"gone", "No longer in the data", "Деректерде енді жоқ", "Больше нет в данных"},
-    {"whatif_title", "What if: clause {}, body {}, as of {}", "Егер өзгертсек: тармақ {}, орган {}, {} күнгі жағдай", "Что если: пункт {}, орган {}, на {}"},
+    {"whatif_title", "What if: clause {}, body {}, as of {}", "Егер өзгертсек: {}-тармақ, {} органы, {} күнгі жағдай", "Что если: пункт {}, орган {}, на {}"},
     {"changed", "Changed", "Өзгертілгені", "Изменено"},
     {"whatif_delta", "difference", "айырма", "разница"},
-    {"target", "Target: {} (clause {}, body {}, as of {})", "Мақсат: {} (тармақ {}, орган {}, {} күнгі жағдай)", "Цель: {} (пункт {}, орган {}, на {})"},
+    {"target", "Target: {} (clause {}, body {}, as of {})", "Мақсат: {} ({}-тармақ, {} органы, {} күнгі жағдай)", "Цель: {} (пункт {}, орган {}, на {})"},
     {"now", "Now", "Қазір", "Сейчас"},
     {"already", "already reached: nothing to change", "мақсатқа қол жеткізілген: өзгертетін ештеңе жоқ", "цель уже достигнута: менять нечего"},
     {"each", "Each count changed alone, the others held as they are:", "Әр сан жеке өзгертілді, қалғандары сол күйінде қалдырылды:", "Каждое количество изменено отдельно, остальные оставлены как есть:"},
@@ -180,6 +180,11 @@ const std::vector<Label> kLabels = {
     {"evidence_for_text", "text", "мәтін", "текст"},
     {"evidence_for_variables", "variables", "айнымалылар", "переменные"},
     {"evidence_for_formula", "formula", "формула", "формула"},
+    // The levels of `evidence` (docs/language.md, "Evidence"): the code in English, words in kk and ru.
+    {"evidence_level_official", "official", "актіден алынған", "из акта"},
+    {"evidence_level_seed", "seed", "бастапқы құжаттан алынған", "из исходного документа"},
+    {"evidence_level_reconstructed", "reconstructed", "қалпына келтірілген", "реконструкция"},
+    {"evidence_level_not_on_file", "not_on_file", "қолда жоқ", "нет в наличии"},
     // One change of a review (interp::describe in English, cli/DiffWords.cpp in kk and ru): {0} the
     // subject (`k`, a version, a part), {1} {2} {3} what it was and is.
     {"change_clause_added", "clause added: {0}", "тармақ қосылды: {0}", "пункт добавлен: {0}"},
@@ -219,6 +224,75 @@ const std::vector<Label> kLabels = {
      "округление {0} (знаков после запятой): {1} → {2}"},
     {"change_obligation", "obligation {0}: {1} -> {2}", "{0} міндеттемесі: {1} → {2}", "обязательство {0}: {1} → {2}"},
     {"change_as_of", "evaluated as of {0} -> {1}", "бағалау күні: {0} → {1}", "дата оценки: {0} → {1}"},
+    // One change of the data contract (interp::describe of a ContractChange): {0} the table or
+    // the column (`table.column`) or the invariant, {1} {2} {3} what it was and is.
+    {"contract_table_added", "table {0} added", "{0} кестесі қосылды", "добавлена таблица {0}"},
+    {"contract_table_removed", "table {0} no longer declared", "{0} кестесі енді сипатталмайды", "таблица {0} больше не описана"},
+    {"contract_column_added", "column {0} added: {1}", "{0} бағаны қосылды: {1}", "добавлен столбец {0}: {1}"},
+    {"contract_column_removed", "column {0} no longer declared (was {1})", "{0} бағаны енді сипатталмайды (бұрын: {1})",
+     "столбец {0} больше не описан (был: {1})"},
+    {"contract_column", "column {0}: {1} -> {2}", "{0} бағаны: {1} → {2}", "столбец {0}: {1} → {2}"},
+    {"contract_key", "key of table {0}: {1} -> {2}", "{0} кестесінің кілті: {1} → {2}", "ключ таблицы {0}: {1} → {2}"},
+    {"contract_bodies", "rows of table {0}: {1} -> {2}", "{0} кестесінің жолдары: {1} → {2}", "строки таблицы {0}: {1} → {2}"},
+    {"contract_reference_added", "reference added to table {0}: {1}", "{0} кестесіне сілтеме қосылды: {1}",
+     "в таблицу {0} добавлена ссылка: {1}"},
+    {"contract_reference_removed", "reference removed from table {0}: {1}", "{0} кестесінен сілтеме алынып тасталды: {1}",
+     "из таблицы {0} исключена ссылка: {1}"},
+    {"contract_invariant_added", "invariant {0} added to table {1}: {2}", "{1} кестесіне {0} инварианты қосылды: {2}",
+     "в таблицу {1} добавлен инвариант {0}: {2}"},
+    {"contract_invariant_removed", "invariant {0} removed from table {1}: {2}", "{1} кестесінен {0} инварианты алынып тасталды: {2}",
+     "из таблицы {1} исключён инвариант {0}: {2}"},
+    {"contract_invariant", "invariant {0} of table {1}: {2} -> {3}", "{1} кестесінің {0} инварианты: {2} → {3}",
+     "инвариант {0} таблицы {1}: {2} → {3}"},
+    // A clause by its number, as a heading says it (Kazakh: the number first, with its ending).
+    {"clause_n", "Clause {0}", "{0}-тармақ", "Пункт {0}"},
+    // An attribution part (a step of `diff --data`) and the note said where a move is not split.
+    {"part_of_clause", "clause {0}: {1}", "{0}-тармақ: {1}", "пункт {0}: {1}"},
+    {"part_other_changes", "other changes", "басқа өзгерістер", "прочие изменения"},
+    {"part_data", "data: {0} -> {1}", "деректер: {0} → {1}", "данные: {0} → {1}"},
+    {"note_grade_moves", "a grade moves from band to band: the move of the value it grades is shown on that value",
+     "баға бір жолақтан екіншісіне ауысады: ол бағалайтын мәннің өзгерісі сол мәннің өзінде көрсетілген",
+     "оценка переходит из одной полосы в другую: изменение оцениваемого значения показано у самого значения"},
+    {"note_data_or_date", "no change in the rules of the clause or of the clauses it reads: the move comes from the data or the date",
+     "тармақтың да, ол оқитын тармақтардың да ережелері өзгерген жоқ: өзгеріс деректерден немесе күннен",
+     "правила пункта и пунктов, которые он читает, не менялись: изменение вызвано данными или датой"},
+    {"note_na_step", "not applicable at an intermediate step: the parts would not be numbers",
+     "аралық қадамда анықталмаған (n/a): үлестер сан болмас еді", "не определено на промежуточном шаге: доли не были бы числами"},
+    {"note_status_changed", "the status changed: there is no numeric move to split", "мәртебе өзгерді: бөлетін сандық өзгеріс жоқ",
+     "изменился статус: числового изменения для разбиения нет"},
+    {"note_not_split", "not split between the data and the rules: {0}", "деректер мен ережелер арасында бөлінбеді: {0}",
+     "не разделено между данными и правилами: {0}"},
+    {"not_split_table", "table `{0}` is declared by the old rules only", "`{0}` кестесін тек ескі ережелер сипаттайды",
+     "таблица `{0}` описана только в старых правилах"},
+    {"not_split_column", "the two rule sets declare column `{0}` of table `{1}` differently",
+     "екі ережелер жиынтығы `{1}` кестесінің `{0}` бағанын әртүрлі сипаттайды",
+     "два набора правил описывают столбец `{0}` таблицы `{1}` по-разному"},
+    {"not_split_derived", "derived column `{0}` is defined differently by the two rule sets (`{1}` and `{2}`)",
+     "`{0}` туынды бағанын екі ережелер жиынтығы әртүрлі анықтайды (`{1}` және `{2}`)",
+     "производный столбец `{0}` определён в двух наборах правил по-разному (`{1}` и `{2}`)"},
+    {"not_split_invariant", "the new data breaks an invariant the old rules rely on",
+     "жаңа деректер ескі ережелер сүйенетін инвариантты бұзады", "новые данные нарушают инвариант, на который опираются старые правила"},
+    // The review's workbook (diff --format xlsx).
+    {"review_workbook_heading", "Amendment review: {0} as of {1} -> {2} as of {3}", "Түзетулерді талдау: {0} ({1} күнгі) → {2} ({3} күнгі)",
+     "Анализ поправок: {0} на {1} → {2} на {3}"},
+    {"review_workbook_impact", " · {0} of {1} bodies affected · largest rise: {2} · largest fall: {3} · rank changes: {4}",
+     " · әсер алған органдар: {1} ішінен {0} · ең үлкен өсу: {2} · ең үлкен төмендеу: {3} · орын өзгерістері: {4}",
+     " · затронуто органов: {0} из {1} · наибольший рост: {2} · наибольшее снижение: {3} · изменений мест: {4}"},
+    {"review_workbook_data", " · data: {0} -> {1}", " · деректер: {0} → {1}", " · данные: {0} → {1}"},
+    {"common_sheet", "Common changes", "Ортақ өзгерістер", "Общие изменения"},
+    {"workbook_review_clause", "Clause {0} — {1}", "{0}-тармақ — {1}", "Пункт {0} — {1}"},
+    {"kind", "kind", "түрі", "вид"},
+    {"affects_values", "affects values", "мәндерге әсер етеді", "влияет на значения"},
+    {"factor", "factor", "еселік", "множитель"},
+    {"least_delta", "least delta", "ең аз айырма", "наименьшее изменение"},
+    {"greatest_delta", "greatest delta", "ең көп айырма", "наибольшее изменение"},
+    {"description", "description", "сипаттама", "описание"},
+    {"note_absent", "absent: the result is not in force on this side", "жоқ: бұл жақта нәтиже күшінде емес",
+     "нет: на этой стороне результат не действует"},
+    {"note_na", "n/a: not applicable (see `ereje explain`)", "n/a: қолданылмайды (`ereje explain` қараңыз)",
+     "n/a: не применяется (см. `ereje explain`)"},
+    {"note_status_only", "no numeric delta: a move of status only", "сандық айырма жоқ: тек мәртебе өзгерді",
+     "числового изменения нет: изменился только статус"},
     {"workbook_heading", "Results as of {0} · rules: {1} · data: {2} · {3}", "{0} күнгі нәтижелер · ережелер: {1} · деректер: {2} · {3}",
      "Результаты на {0} · правила: {1} · данные: {2} · {3}"},
     {"workbook_clause_heading", "Clause {0} — {1} · version from {2}, act \"{3}\" · as of {4}",
@@ -228,6 +302,46 @@ const std::vector<Label> kLabels = {
 }  // namespace
 
 const std::vector<Label>& output_labels() { return kLabels; }
+
+std::optional<std::vector<std::string>> match_label(std::string_view key, std::string_view text) {
+  const std::string& en = label_text(key, "en");
+  // The pattern as literals between holes: literal[0] {h[0]} literal[1] {h[1]} … literal[n].
+  std::vector<std::string> literals(1);
+  std::vector<std::size_t> holes;
+  for (std::size_t i = 0; i < en.size(); ++i) {
+    if (en[i] == '{') {
+      const std::size_t close = en.find('}', i);
+      if (close != std::string::npos && close > i + 1 &&
+          en.find_first_not_of("0123456789", i + 1) == close) {
+        holes.push_back(std::stoul(en.substr(i + 1, close - i - 1)));
+        literals.emplace_back();
+        i = close;
+        continue;
+      }
+    }
+    literals.back() += en[i];
+  }
+  if (text.substr(0, literals[0].size()) != literals[0]) return std::nullopt;
+  std::size_t at = literals[0].size();
+  std::size_t most = 0;
+  for (std::size_t h : holes) most = std::max(most, h + 1);
+  std::vector<std::string> out(most);
+  for (std::size_t k = 0; k < holes.size(); ++k) {
+    const std::string& next = literals[k + 1];
+    std::size_t end;
+    if (k + 1 == holes.size()) {  // the last literal ends the text
+      if (text.size() < at + next.size() || text.substr(text.size() - next.size()) != next) return std::nullopt;
+      end = text.size() - next.size();
+    } else {
+      end = next.empty() ? at : text.find(next, at);
+      if (end == std::string_view::npos) return std::nullopt;
+    }
+    out[holes[k]] = std::string(text.substr(at, end - at));
+    at = end + next.size();
+  }
+  if (holes.empty() && text != literals[0]) return std::nullopt;
+  return out;
+}
 
 const std::string& label_text(std::string_view key, std::string_view lang) {
   struct Texts {

@@ -6,6 +6,7 @@
 // whether it shows it as a heading, with a capital first letter); it never writes a translation.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,11 @@ const std::vector<Label>& output_labels();
 // The label's text in `lang` ("kk" or "ru"; anything else: English). std::out_of_range for a key
 // the catalogue does not have.
 const std::string& label_text(std::string_view key, std::string_view lang);
+
+// `text` read as the English of label `key` with its holes filled: the text of each hole {0},
+// {1}, … by its number (a hole takes the shortest text that lets the rest match), or nothing when
+// `text` is not that label. For saying again, in another language, what was said in English.
+std::optional<std::vector<std::string>> match_label(std::string_view key, std::string_view text);
 
 // `text` with its first letter in capitals (Latin, Cyrillic and the Kazakh letters): "мәртебе" ->
 // "Мәртебе", "әсер" -> "Әсер", "status" -> "Status".

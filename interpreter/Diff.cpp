@@ -481,22 +481,26 @@ const char* kind_name(ContractChange::Kind k) {
   return "?";
 }
 
-std::string describe(const ContractChange& c) {
-  const std::string col = "`" + c.table + "." + c.subject + "`";
+std::string describe(const ContractChange& c, std::string_view lang) {
+  // The words are the label catalogue's (core/Labels.cpp): English here, Kazakh or Russian in a
+  // review asked for in them.
+  auto say = [lang](const char* key, const auto&... args) {
+    return fmt::format(fmt::runtime(label_text(key, lang)), args...);
+  };
+  const std::string table = "`" + c.table + "`", col = "`" + c.table + "." + c.subject + "`", name = "`" + c.subject + "`";
   switch (c.kind) {
-    case ContractChange::Kind::TableAdded: return "table `" + c.table + "` added";
-    case ContractChange::Kind::TableRemoved: return "table `" + c.table + "` no longer declared";
-    case ContractChange::Kind::ColumnAdded: return "column " + col + " added: " + c.after;
-    case ContractChange::Kind::ColumnRemoved: return "column " + col + " no longer declared (was " + c.before + ")";
-    case ContractChange::Kind::ColumnChanged: return "column " + col + ": " + c.before + " -> " + c.after;
-    case ContractChange::Kind::KeyChanged: return "key of table `" + c.table + "`: " + c.before + " -> " + c.after;
-    case ContractChange::Kind::BodiesChanged: return "rows of table `" + c.table + "`: " + c.before + " -> " + c.after;
-    case ContractChange::Kind::ReferenceAdded: return "reference added to table `" + c.table + "`: " + c.after;
-    case ContractChange::Kind::ReferenceRemoved: return "reference removed from table `" + c.table + "`: " + c.before;
-    case ContractChange::Kind::InvariantAdded: return "invariant `" + c.subject + "` added to table `" + c.table + "`: " + c.after;
-    case ContractChange::Kind::InvariantRemoved: return "invariant `" + c.subject + "` removed from table `" + c.table + "`: " + c.before;
-    case ContractChange::Kind::InvariantChanged:
-      return "invariant `" + c.subject + "` of table `" + c.table + "`: " + c.before + " -> " + c.after;
+    case ContractChange::Kind::TableAdded: return say("contract_table_added", table);
+    case ContractChange::Kind::TableRemoved: return say("contract_table_removed", table);
+    case ContractChange::Kind::ColumnAdded: return say("contract_column_added", col, c.after);
+    case ContractChange::Kind::ColumnRemoved: return say("contract_column_removed", col, c.before);
+    case ContractChange::Kind::ColumnChanged: return say("contract_column", col, c.before, c.after);
+    case ContractChange::Kind::KeyChanged: return say("contract_key", table, c.before, c.after);
+    case ContractChange::Kind::BodiesChanged: return say("contract_bodies", table, c.before, c.after);
+    case ContractChange::Kind::ReferenceAdded: return say("contract_reference_added", table, c.after);
+    case ContractChange::Kind::ReferenceRemoved: return say("contract_reference_removed", table, c.before);
+    case ContractChange::Kind::InvariantAdded: return say("contract_invariant_added", name, table, c.after);
+    case ContractChange::Kind::InvariantRemoved: return say("contract_invariant_removed", name, table, c.before);
+    case ContractChange::Kind::InvariantChanged: return say("contract_invariant", name, table, c.before, c.after);
   }
   return "?";
 }
@@ -753,7 +757,7 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const DataPai
       pending.clear();
     }
     mix[cd.number] = cd.after;
-    stage(cd.number, pending.empty() ? "other changes" : pending, affected, both, after.as_of);
+    stage(cd.number, pending.empty() ? label_text("part_other_changes", "en") : pending, affected, both, after.as_of);
   }
   for (const auto& [key, pr] : pairs) {
     const auto& [body, clause, result] = key;
@@ -783,7 +787,7 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const DataPai
     if (!moved) continue;
     auto printed = [](const ResultRow& r) { return r.value.num.round(r.round); };
     if (pr.first && pr.second && pr.first->kind == OutputKind::Grade) {
-      im.attribution_note = "a grade moves from band to band: the move of the value it grades is shown on that value";
+      im.attribution_note = label_text("note_grade_moves", "en");
     } else if (pr.first && pr.second && !pr.first->value.is_missing() && !pr.second->value.is_missing()) {
       im.delta = printed(*pr.second) - printed(*pr.first);
       if (two && !pair.split) {
@@ -795,10 +799,12 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const DataPai
       std::vector<std::pair<std::string, std::optional<Rational>>> seq;
       for (const auto& st : stages)
         if (auto r = st.rows.find({clause, result}); r != st.rows.end())
-          seq.push_back({st.clause.empty() || st.clause == clause ? st.label : "clause " + st.clause + ": " + st.label,
+          seq.push_back({st.clause.empty() || st.clause == clause
+                             ? st.label
+                             : fmt::format(fmt::runtime(label_text("part_of_clause", "en")), st.clause, st.label),
                          r->second[body]});
       if (seq.empty()) {
-        im.attribution_note = "no change in the rules of the clause or of the clauses it reads: the move comes from the data or the date";
+        im.attribution_note = label_text("note_data_or_date", "en");
       } else {
         std::optional<Rational> prev = printed(*pr.first);
         bool ok = true;
@@ -808,10 +814,11 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const DataPai
           prev = v;
         }
         // What the last stage leaves to the new rules (a clause added or removed that a total reads).
-        if (ok && *prev != printed(*pr.second)) im.parts.push_back({"other changes", printed(*pr.second) - *prev});
+        if (ok && *prev != printed(*pr.second))
+          im.parts.push_back({label_text("part_other_changes", "en"), printed(*pr.second) - *prev});
         if (!ok) {
           im.parts.clear();
-          im.attribution_note = "not applicable at an intermediate step: the parts would not be numbers";
+          im.attribution_note = label_text("note_na_step", "en");
         } else {
           // Steps that move nothing are left out; the rest still sum exactly to the delta.
           im.parts.erase(std::remove_if(im.parts.begin(), im.parts.end(), [](const auto& p) { return p.second.is_zero(); }),
@@ -823,7 +830,7 @@ RuleDiff diff_rules(const DiffSide& before, const DiffSide& after, const DataPai
         }
       }
     } else {
-      im.attribution_note = "the status changed: there is no numeric move to split";
+      im.attribution_note = label_text("note_status_changed", "en");
     }
     out.impacts.push_back(std::move(im));
   }

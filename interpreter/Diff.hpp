@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "input/DataSet.hpp"
@@ -66,7 +67,7 @@ struct ContractChange {
 };
 const char* kind_name(ContractChange::Kind k);
 // One line in the user's terms: "table `surveys` added", "column `items.urgent` added: bool optional".
-std::string describe(const ContractChange& c);
+std::string describe(const ContractChange& c, std::string_view lang = "en");  // lang: kk, ru or en
 
 struct RuleDiff {
   std::vector<ContractChange> contract;  // the contract in force at each side's date, compared

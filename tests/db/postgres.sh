@@ -96,6 +96,11 @@ check "bad rows: unknown value names table, row, key and column" \
   grep -q ':services: error: row 3 (agency_id `MDDIAI`, service_id `S0135`): unknown value `partly` in column `automation`' "$tmp/bad.err"
 check "bad rows: unknown body" grep -q ':services: error: row 1536 (agency_id `NOBODY`, service_id `S1`): unknown body `NOBODY`' "$tmp/bad.err"
 check "bad rows: a numeric column is refused" grep -q ':objections: error: row 1 (objection_id `OBJ-2023-001`): column `clause` holds the number 52' "$tmp/bad.err"
+"$ereje" run rules --data "$bad" --as-of 2024-01-01 --lang ru >/dev/null 2>"$tmp/bad-ru.err" || true
+check "bad rows: a numeric column, in Russian" \
+  grep -q ':objections: error: строка 1 (objection_id `OBJ-2023-001`): в столбце `clause` число: 52' "$tmp/bad-ru.err"
+check "bad rows: its help, in Russian" \
+  grep -q '= help: коды, тексты и даты хранятся в столбцах text или date, логические значения — в boolean' "$tmp/bad-ru.err"
 check "bad rows: the password never shows" bash -c "! grep -q 'secret' '$tmp/bad.err'"
 
 # A missing table, and a server that is not there.

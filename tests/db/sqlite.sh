@@ -94,6 +94,12 @@ python3 -c "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute('UPD
 check "a REAL where a boolean belongs" \
   grep -q 'real.db:services: error: row 2 (agency_id `MDDIAI`, service_id `S0128`): column `mobile` holds the real number 0.5' "$tmp/real.err"
 check "a BLOB" grep -q 'real.db:services: error: row 4 (agency_id `MDDIAI`, service_id empty): column `service_id` holds a BLOB' "$tmp/real.err"
+"$ereje" run rules --data "$tmp/real.db" --as-of 2024-01-01 --lang kk >/dev/null 2>"$tmp/real-kk.err" || true
+"$ereje" run rules --data "$tmp/real.db" --as-of 2024-01-01 --lang ru >/dev/null 2>"$tmp/real-ru.err" || true
+check "a REAL, in Kazakh" grep -q 'real.db:services: error: 2-жол (agency_id `MDDIAI`, service_id `S0128`): `mobile` бағанында нақты сан (REAL) тұр: 0.5 \[data-db-value\]' "$tmp/real-kk.err"
+check "a BLOB and its help, in Russian" grep -A1 -q 'строка 4 (agency_id `MDDIAI`, service_id empty): в столбце `service_id` значение типа BLOB' "$tmp/real-ru.err"
+check "the help in Russian" grep -q '= help: храните значение как TEXT (UTF-8)' "$tmp/real-ru.err"
+check "no English left (no notice)" bash -c "! grep -q 'holds\|store\|English' '$tmp/real-kk.err' '$tmp/real-ru.err'"
 check "reported once (not also as an empty value)" bash -c "! grep -q 'required column .mobile.' '$tmp/real.err'"
 
 # Rowids past 2^32: rows numbered in rowid order, never a rowid cut short into another row's.

@@ -255,6 +255,42 @@ def main():
             bad.append((sheet, len(rows), len(moves)))
     check("diff two data sets: each clause sheet's moves are the JSON review's", not bad, bad)
 
+    # The review in Russian: sheet names, headers, each change, the statuses and the attribution's
+    # parts in Russian; the kinds stay the JSON review's codes.
+    args = ["diff", "rules", "--from", "2023-01-01", "--to", "2024-01-01", "--data", DATA]
+    code, data, err = ereje(binary, *args, "--format", "xlsx", "--lang", "ru")
+    check("diff --lang ru --format xlsx exits 1", code == 1, err)
+    wb = Workbook(data)
+    check("diff --lang ru: sheets Сводка, then one per clause", wb.sheets == ["Сводка", "49", "52", "114"], wb.sheets)
+    title = wb.cells["Сводка"][(0, 0)][0]
+    check("diff --lang ru: the heading in Russian", title.startswith("Анализ поправок: rules на 2023-01-01 → rules на 2024-01-01")
+          and "затронуто органов:" in title and "наибольший рост:" in title, title)
+    head, rows = wb.table("Сводка")
+    check("diff --lang ru: Summary headers", head == ["пункт", "название", "вид", "изменение", "до", "после", "влияет на значения"], head)
+    changes = [r["изменение"][0] for r in rows]
+    check("diff --lang ru: each change in Russian",
+          "из условия отбора `c` исключено `main`" in changes and "в условие отбора `n` добавлено `not portal_excluded`" in changes, changes)
+    check("diff --lang ru: no English change left",
+          not any(re.search(r"\b(removed|added|coefficient|term|result|clause)\b", c) for c in changes), changes)
+    check("diff --lang ru: kinds stay codes", {r["вид"][0] for r in rows} >= {"filter_term_removed"}, rows[:3])
+    head, rows = wb.table("49")
+    check("diff --lang ru: clause sheet title and headers",
+          wb.cells["49"][(0, 0)][0].startswith("Пункт 49 — ") and head[1:7] == ["наименование", "результат", "до", "после", "изменение", "статус"],
+          (wb.cells["49"][(0, 0)], head))
+    check("diff --lang ru: parts named in Russian", all("отбора" in p for p in head[7:]) and head[7:], head[7:])
+    statuses = {r["статус"][0] for r in rows}
+    check("diff --lang ru: statuses in the report's words", statuses <= {"в норме", "вне диапазона", "в норме → вне диапазона",
+                                                                            "неприменимо → в норме", "нет → в норме"}
+          and "в норме" in statuses, statuses)
+    # The data contract's changes in Kazakh.
+    args = ["diff", "rules", "examples/new-indicator/rules", "--as-of", "2025-06-01"]
+    code, data, err = ereje(binary, *args, "--format", "xlsx", "--lang", "kk")
+    wb = Workbook(data)
+    head, rows = wb.table("Жиынтық")
+    contract = [r for r in rows if r["тармақ"][0] == "Деректер сипаттамасы"]
+    check("diff --lang kk: contract changes in Kazakh",
+          len(contract) == 8 and contract[1]["өзгеріс"][0] == "`satisfaction` кестесі қосылды", contract)
+
     print(f"{len(passed)} passed, {len(failures)} failed")
     return 1 if failures else 0
 

@@ -2,6 +2,8 @@
 // Russian text, no key or English label is defined twice, the placeholders agree, and the outputs
 // that share a label show the same words.
 #include <catch2/catch.hpp>
+#include <fmt/args.h>
+#include <fmt/format.h>
 
 #include <regex>
 #include <set>
@@ -89,4 +91,53 @@ TEST_CASE("labels: the outputs that share a label show the same words", "[labels
   CHECK(label_text("delta", "kk") == "айырма");
   CHECK(label_text("value", "kk") == "мән");
   CHECK(label_text("data_contract", "ru") == "Описание данных");
+}
+
+TEST_CASE("labels: an English text read back as its label, then said in Kazakh or Russian", "[labels]") {
+  // Holes in any order, texts that contain the literal between two holes, and no match.
+  auto m = match_label("contract_invariant", "invariant `a` of table `t`: x > 0 -> x >= 0");
+  REQUIRE(m);
+  CHECK(*m == std::vector<std::string>{"`a`", "`t`", "x > 0", "x >= 0"});
+  m = match_label("part_of_clause", "clause 2: result `B`: a -> b");
+  REQUIRE(m);
+  CHECK((*m)[0] == "2");
+  CHECK((*m)[1] == "result `B`: a -> b");
+  CHECK(!match_label("part_of_clause", "clauses 2: x"));
+  CHECK(!match_label("part_other_changes", "other changes!"));
+  CHECK(match_label("part_other_changes", "other changes"));
+  CHECK(!match_label("note_not_split", "not split between the data and the rules"));
+  // Every label with holes reads back what it formats (English), hole by hole.
+  for (const auto& l : output_labels()) {
+    const std::string en = l.en;
+    if (en.find("{0}") == std::string::npos) continue;
+    fmt::dynamic_format_arg_store<fmt::format_context> args;
+    std::vector<std::string> filled;
+    for (int i = 0; i < 6; ++i) filled.push_back("<" + std::to_string(i) + ">");
+    for (const auto& f : filled) args.push_back(f);
+    const std::string text = fmt::vformat(en, args);
+    INFO(l.key << ": " << text);
+    auto back = match_label(l.key, text);
+    REQUIRE(back);
+    for (std::size_t i = 0; i < back->size(); ++i)
+      if (en.find("{" + std::to_string(i) + "}") != std::string::npos) CHECK((*back)[i] == filled[i]);
+  }
+}
+
+TEST_CASE("review: the attribution's notes and parts said again in Kazakh and Russian", "[labels]") {
+  interp::RuleDiff d;
+  CHECK(cli::attribution_note_text(label_text("note_status_changed", "en"), "ru") == label_text("note_status_changed", "ru"));
+  const std::string en = fmt::format(fmt::runtime(label_text("note_not_split", "en")),
+                                     fmt::format(fmt::runtime(label_text("not_split_column", "en")), "mobile", "services"));
+  CHECK(cli::attribution_note_text(en, "kk") ==
+        "деректер мен ережелер арасында бөлінбеді: екі ережелер жиынтығы `services` кестесінің `mobile` бағанын әртүрлі сипаттайды");
+  CHECK(cli::attribution_note_text(en, "en") == en);
+  CHECK(cli::attribution_note_text("something else", "ru") == "something else");
+  CHECK(cli::part_label("other changes", d, "ru") == "прочие изменения");
+  CHECK(cli::part_label("data: a -> b", d, "kk") == "деректер: a → b");
+  CHECK(cli::part_label("evaluated as of 2023-01-01 -> 2024-01-01", d, "ru") == "дата оценки: 2023-01-01 → 2024-01-01");
+  // "clause N: …" only for a clause of the review; else kept as it is.
+  CHECK(cli::part_label("clause 9: other changes", d, "ru") == "clause 9: other changes");
+  d.clauses.push_back(interp::ClauseDiff{});
+  d.clauses.back().number = "9";
+  CHECK(cli::part_label("clause 9: other changes", d, "ru") == "пункт 9: прочие изменения");
 }
