@@ -690,3 +690,19 @@ TEST_CASE("diagnostic text: run --lang ru quotes a column's Russian meaning from
   CHECK(err.str().find("`mobile` — доступна в мобильном приложении") != std::string::npos);
   CHECK(err.str().find("available in a mobile application") == std::string::npos);
 }
+
+TEST_CASE("diagnostic text: a legal text's Cyrillic twins, one letter and several, each pair whole", "[diagtext]") {
+  // A shared "Cyrillic {1} ({2})" must not take a whole pair (or two) as one letter.
+  const std::string one =
+      "the legal text of clause 49 (act \"33140\") writes Cyrillic с (U+0441) where the code has Latin c (U+0063): "
+      "read as the same letter";
+  CHECK(translate_diagnostic_text("text-letter-twin", one, "ru") ==
+        "в юридическом тексте пункта 49 (акт «33140») написано кириллическая с (U+0441), а в коде — латинская c "
+        "(U+0063): прочитано как одна и та же буква");
+  const std::string two =
+      "the legal text of clause 52 (act \"1\") writes Cyrillic с (U+0441) where the code has Latin c (U+0063); "
+      "Cyrillic о (U+043E) in `wо` where the code has Latin o (U+006F): read as the same letters";
+  CHECK(translate_diagnostic_text("text-letter-twin", two, "kk") ==
+        "«1» актінің 52-тармағының заң мәтінінде кирилл әрпі с (U+0441), ал кодта латын әрпі c (U+0063); "
+        "`wо` ішінде кирилл әрпі о (U+043E), ал кодта латын әрпі o (U+006F) жазылған: бірдей әріптер ретінде оқылды");
+}
