@@ -13,6 +13,7 @@
 
 #include "cli/Html.hpp"
 #include "core/Labels.hpp"
+#include "core/Timing.hpp"
 #include "cli/Output.hpp"
 #include "cli/Receipt.hpp"
 
@@ -187,6 +188,7 @@ std::string report_html(const ReportInput& in) {
     }
     std::map<const interp::ClauseVersion*, std::vector<std::size_t>> lists;
     for (const auto& [v, set] : wanted) lists[v].assign(set.begin(), set.end());
+    Phase phase("report: explanations");
     auto xs = interp::explain_versions(*in.rules, *in.checked, data, in.as_of, lists);
     for (auto& [v, list] : xs)
       for (std::size_t k = 0; k < list.size(); ++k) expl.emplace(std::make_pair(lists[v][k], v), std::move(list[k]));

@@ -10,6 +10,7 @@
 #include "cli/Common.hpp"
 #include "cli/Html.hpp"
 #include "cli/HtmlReport.hpp"
+#include "core/Timing.hpp"
 #include "input/LoadData.hpp"
 #include "interpreter/Evaluator.hpp"
 
@@ -43,8 +44,10 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
     return kBadInput;
   }
   std::optional<progress::Stage> stage(std::in_place, fmt::format("evaluating {} clauses for {} bodies", versions.size(), data.bodies.size()));
+  std::optional<Phase> phase(std::in_place, "report: evaluate");
   interp::Evaluation ev = interp::evaluate(lr.rules, lr.checked, data, as_of, versions);
   err << shown(ev.warnings);
+  phase.reset();
   stage.emplace("explaining the results and writing the page");
   ReportInput in;
   in.rules = &lr.rules;
@@ -56,7 +59,9 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   in.lang = o.lang;
   for (const auto& r : o.rules) in.rules_shown += (in.rules_shown.empty() ? "" : " ") + r;
   in.data_shown = input::shown_data(o.data);
+  phase.emplace("report: the page");
   const std::string page = report_html(in);
+  phase.emplace("report: write the page");
   if (o.output == "-") {
     out << page;
     return kOk;

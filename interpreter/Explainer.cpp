@@ -20,18 +20,20 @@ using engine::Task;
 // sort by body): an aggregate explained for one body visits that body's rows only.
 class RowsByBody {
  public:
+  // How many rows of `t` belong to `body` (one counting pass, kept).
+  std::size_t count(const input::Table& t, std::size_t body) {
+    const Index& ix = counted(t);
+    if (body + 2 >= ix.start.size()) return 0;
+    return ix.placed ? ix.start[body + 1] - ix.start[body] : ix.start[body + 2];
+  }
   std::pair<const std::uint32_t*, const std::uint32_t*> of(const input::Table& t, std::size_t body) {
-    Index& ix = index_[&t];
-    if (ix.start.empty()) {
-      std::int32_t last = -1;
-      for (std::size_t r = 0; r < t.rows; ++r) last = std::max(last, t.body[r]);
-      ix.start.assign(static_cast<std::size_t>(last) + 3, 0);
-      for (std::size_t r = 0; r < t.rows; ++r)
-        if (t.body[r] >= 0) ++ix.start[static_cast<std::size_t>(t.body[r]) + 2];
+    Index& ix = counted(t);
+    if (!ix.placed) {  // the counts summed into starts, then each row placed
       for (std::size_t b = 0; b + 2 < ix.start.size(); ++b) ix.start[b + 2] += ix.start[b + 1];
       ix.rows.resize(ix.start.back());
       for (std::size_t r = 0; r < t.rows; ++r)
         if (t.body[r] >= 0) ix.rows[ix.start[static_cast<std::size_t>(t.body[r]) + 1]++] = static_cast<std::uint32_t>(r);
+      ix.placed = true;
     }
     if (body + 2 >= ix.start.size()) return {nullptr, nullptr};
     return {ix.rows.data() + ix.start[body], ix.rows.data() + ix.start[body + 1]};
@@ -39,8 +41,22 @@ class RowsByBody {
 
  private:
   struct Index {
-    std::vector<std::uint32_t> start, rows;  // rows of body b: rows[start[b] .. start[b + 1])
+    // Counted: start[b + 2] is body b's number of rows. Placed: rows of body b are
+    // rows[start[b] .. start[b + 1]).
+    std::vector<std::uint32_t> start, rows;
+    bool placed = false;
   };
+  Index& counted(const input::Table& t) {
+    Index& ix = index_[&t];
+    if (ix.start.empty()) {
+      std::int32_t last = -1;
+      for (std::size_t r = 0; r < t.rows; ++r) last = std::max(last, t.body[r]);
+      ix.start.assign(static_cast<std::size_t>(last) + 3, 0);
+      for (std::size_t r = 0; r < t.rows; ++r)
+        if (t.body[r] >= 0) ++ix.start[static_cast<std::size_t>(t.body[r]) + 2];
+    }
+    return ix;
+  }
   std::map<const input::Table*, Index> index_;
 };
 
@@ -133,6 +149,18 @@ class Explainer {
       if (with_rows_) a.matched_rows.push_back(row_ref(*t.table, row));
     };
     if (per_body) {
+      // A count (or an obligation: a count of rows in breach) that has a value counted exactly the
+      // rows it matched: no row to visit again unless the rows are to be listed.
+      const bool counted = !t.agg || t.agg->kind == ast::AggregateKind::Count;
+      if (counted && !t.value && !with_rows_ && a.value.kind == Kind::Number && a.value.num.is_small() &&
+          a.value.num.is_integer() && a.value.num.sign() >= 0) {
+        const std::size_t n = rows_.count(*t.table, body_);
+        if (static_cast<std::uint64_t>(a.value.num.to_int64()) <= n) {
+          a.rows = n;
+          a.matched = static_cast<std::size_t>(a.value.num.to_int64());
+          return a;
+        }
+      }
       const auto [b, e] = rows_.of(*t.table, body_);
       for (const std::uint32_t* r = b; r != e; ++r) visit(*r);
     } else {

@@ -128,3 +128,41 @@ TEST_CASE("explain_bodies gives each body what explain gives it alone", "[explai
   CHECK(compared == 2 * 21 * (rules.all_in_force(*parse_date("2023-01-01")).size() + rules.all_in_force(*parse_date("2024-01-01")).size()));
   CHECK(compared > 2 * 21 * 4);
 }
+
+// Without rows, a count's matched rows are its value and its rows the body's (no second visit of
+// the rows); with rows, every row is visited and listed: both must say the same numbers.
+TEST_CASE("explain: a count's rows and matched rows are the same with and without listing them", "[explain]") {
+  const std::string root = EREJE_SOURCE_DIR;
+  Diagnostics diags;
+  RuleSet rules = load_rules({root + "/rules"}, diags);
+  Checked checked = check(rules, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  input::DataSet data = test::load_data_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
+  std::size_t aggregates = 0;
+  for (const char* day : {"2023-01-01", "2024-01-01"}) {
+    const Date as_of = *parse_date(day);
+    for (const auto* v : rules.all_in_force(as_of)) {
+      std::vector<std::size_t> bodies;
+      for (std::size_t b = 0; b < data.bodies.size(); ++b) bodies.push_back(b);
+      const auto counted = explain_bodies(rules, checked, data, as_of, *v, bodies, false);
+      const auto listed = explain_bodies(rules, checked, data, as_of, *v, bodies, true);
+      for (std::size_t k = 0; k < bodies.size(); ++k) {
+        std::vector<const ExplainedAggregate*> a, b;
+        for (const auto& n : counted[k].names) for (const auto& g : n.aggregates) a.push_back(&g);
+        for (const auto& r : counted[k].results) for (const auto* gs : {&r.aggregates, &r.breach}) for (const auto& g : *gs) a.push_back(&g);
+        for (const auto& n : listed[k].names) for (const auto& g : n.aggregates) b.push_back(&g);
+        for (const auto& r : listed[k].results) for (const auto* gs : {&r.aggregates, &r.breach}) for (const auto& g : *gs) b.push_back(&g);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+          INFO(v->number << " body " << data.bodies[bodies[k]].code << " " << a[i]->text);
+          CHECK(a[i]->rows == b[i]->rows);
+          CHECK(a[i]->matched == b[i]->matched);
+          CHECK(b[i]->matched == b[i]->matched_rows.size());
+          CHECK(a[i]->matched_rows.empty());
+          ++aggregates;
+        }
+      }
+    }
+  }
+  CHECK(aggregates > 20 * 8);
+}
