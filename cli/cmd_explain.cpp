@@ -11,6 +11,7 @@
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
 #include "cli/Output.hpp"
+#include "cli/Html.hpp"
 #include "core/Labels.hpp"
 #include "input/DataSet.hpp"
 #include "input/LoadData.hpp"
@@ -224,7 +225,9 @@ std::string render_text(const interp::Explanation& x, const input::DataSet& data
     out += fmt::format("\n  {} = {}\n", r.name, exact(r.value));
     if (!r.value.is_missing() && !derived_only)
       out += fmt::format("  {}: {}\n", fmt::format(fmt::runtime(L.at("rounded")), r.round), r.text);
-    out += fmt::format("  {}: {}{}\n", L.at("status"), interp::status_name(r.status),
+    // The status in the report's words in Kazakh and Russian ("қалыпты", "вне диапазона"), its code in English.
+    out += fmt::format("  {}: {}{}\n", L.at("status"),
+                       lang == "kk" || lang == "ru" ? html::status_label(lang, r.status) : std::string(interp::status_name(r.status)),
                        r.range.empty() ? "" : " (" + L.at("range") + " " + r.range + ")");
   }
   // Said once, at the end of the clause's own steps: which descriptions are not in the language.
