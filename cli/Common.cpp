@@ -38,11 +38,13 @@ void add_rule_terms(DiagnosticTranslator& t, const interp::RuleSet& rules) {
       meaning(table.meaning, table.titles);
       for (const auto& c : table.columns) meaning(c.meaning, c.meanings);
       for (const auto& c : table.later) meaning(c.meaning, c.meanings);
+      for (const auto& r : table.references) meaning(r.meaning, r.meanings);
     }
   auto described = [&](const std::string& english, const std::vector<ast::Text>& others) {
     for (const auto& x : others)
       if (x.lang == lang) t.add_term(english, x.value);
   };
+  for (const auto& inv : rules.invariants) described(inv.decl->description, inv.decl->descriptions);
   for (const auto& [number, versions] : rules.clauses)
     for (const auto& v : versions) {
       if (!v.clause) continue;

@@ -172,7 +172,7 @@ std::string markdown(const View& v, const std::string& lang, const std::vector<s
       out += "\n" + L.at("references") + ":\n";
       for (const auto& r : t.references)
         out += "- `" + r.column + "` → `" + r.table + "." + r.target + "`" + (r.same_body ? L.at("same_body") : "") +
-               (r.meaning.empty() ? "" : ": " + r.meaning) + "\n";
+               (r.meaning.empty() ? "" : ": " + in_lang(r.meanings, r.meaning, lang)) + "\n";
     }
     bool any = false;
     for (const auto& inv : v.rules.invariants) {
@@ -184,7 +184,7 @@ std::string markdown(const View& v, const std::string& lang, const std::vector<s
       out += "- `" + inv.decl->name + "`: `" + grammar::print_expr(*inv.decl->condition) + "` (" +
              L.at(inv.decl->warning ? "warning" : "error") + "; " +
              fmt::format(fmt::runtime(L.at("for_clause")), clauses) + ")" +
-             (inv.decl->description.empty() ? "" : ": " + inv.decl->description) + "\n";
+             (inv.decl->description.empty() ? "" : ": " + ast::described_in(lang, inv.decl->description, inv.decl->descriptions)) + "\n";
     }
   }
   return out;
@@ -238,7 +238,7 @@ std::string json_text(const View& v) {
     ordered_json refs = ordered_json::array();
     for (const auto& r : t.references)
       refs.push_back({{"column", r.column}, {"table", r.table}, {"target", r.target}, {"same_body", r.same_body},
-                      {"description", r.meaning}, {"defined_at", r.defined_at}});
+                      {"description", r.meaning}, {"descriptions", r.meanings}, {"defined_at", r.defined_at}});
     tj["references"] = std::move(refs);
     ordered_json invs = ordered_json::array();
     for (const auto& inv : v.rules.invariants) {
@@ -246,6 +246,11 @@ std::string json_text(const View& v) {
       invs.push_back({{"name", inv.decl->name}, {"condition", grammar::print_expr(*inv.decl->condition)},
                       {"per_body", inv.decl->per_body}, {"severity", inv.decl->warning ? "warning" : "error"},
                       {"clauses", inv.decl->clauses}, {"description", inv.decl->description},
+                      {"descriptions", [&] {
+                         std::map<std::string, std::string> m;
+                         for (const auto& x : inv.decl->descriptions) m[x.lang] = x.value;
+                         return m;
+                       }()},
                       {"defined_at", inv.origin.defined_at}, {"act", act(inv.origin)},
                       {"in_force_from", from(inv.origin)}});
     }

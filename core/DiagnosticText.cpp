@@ -815,8 +815,12 @@ const std::vector<Wording> kWordings = {
     {"data-invariant", R"(invariant `{1}` of table `{2}`: {3} breaches in all, the first {4} shown)",
      R"(`{2}` кестесінің `{1}` инварианты: барлығы {3} бұзушылық, алғашқы {4} бұзушылық көрсетілді)",
      R"(инвариант `{1}` таблицы `{2}`: всего {3|нарушение|нарушения|нарушений}, показаны первые {4})"},
-    {"data-invariant", R"({1} relies on it: {2})", R"({1} соған сүйенеді: {2})", R"({1} опирается на него: {2})"},
-    {"data-invariant", R"({1} relies on it)", R"({1} соған сүйенеді)", R"({1} опирается на него)"},
+    {"data-invariant", R"({1} relies on it: {2})", R"({1:msg} соған сүйенеді: {2})", R"({1:msg} опирается на него: {2})"},
+    {"data-invariant", R"({1} relies on it)", R"({1:msg} соған сүйенеді)", R"({1:msg} опирается на него)"},
+    // The clauses that rely on an invariant, in the help above: "clause 54 (act "X"), clause 55".
+    {"data-invariant", R"(clause {1} (act "{2}"))", R"(«{2}» актінің {1}-тармағы)", R"(пункт {1} (акт «{2}»))"},
+    {"data-invariant", R"({1}, {2})", R"({1:msg}, {2:msg})", R"({1:msg}, {2:msg})"},
+    {"data-invariant", R"(clause {1})", R"({1}-тармақ)", R"(пункт {1})"},
 
     // ---- Data: limits.
     {"data-too-many-columns", R"(more than {1} columns in the header, the limit)", R"(тақырып жолында {1} бағаннан көп: бұл — шек)",

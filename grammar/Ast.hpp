@@ -313,6 +313,7 @@ struct ReferenceDecl {
   std::string target_column; Span target_column_span;
   bool same_body = false;
   std::string description; TextPieces description_pieces = {};
+  std::vector<Text> descriptions;  // kk "…", ru "…"
   Span span;
 };
 // `invariant [per body] NAME = CONDITION for clause 49, 52 error|warning "…"`: a condition every
@@ -324,6 +325,7 @@ struct InvariantDecl {
   std::vector<std::string> clauses; std::vector<Span> clause_spans;
   bool warning = false;  // else an error
   std::string description; TextPieces description_pieces = {};
+  std::vector<Text> descriptions;  // kk "…", ru "…"
   Span span;
 };
 struct BodyName { std::string lang; std::string column; Span span; };

@@ -210,7 +210,7 @@ class Printer {
         const auto& r = t.references[item.index];
         std::string s = "reference " + r.column + " to " + r.target_table + "." + r.target_column;
         if (r.same_body) s += " same body";
-        with_text(2, std::move(s), r.description_pieces, r.description, false, r.span.begin, 4);
+        described(2, std::move(s), r.description_pieces, r.description, r.descriptions, r.span.begin);
         return;
       }
       case ast::TableDecl::Item::Invariant: {
@@ -220,8 +220,8 @@ class Printer {
         std::string s = "for clause";
         for (std::size_t i = 0; i < v.clauses.size(); ++i) s += (i ? ", " : " ") + v.clauses[i];
         s += v.warning ? " warning" : " error";
-        with_text(4, std::move(s), v.description_pieces, v.description, false,
-                  v.clause_spans.empty() ? v.condition->span.end : v.clause_spans.front().begin, 6);
+        described(4, std::move(s), v.description_pieces, v.description, v.descriptions,
+                  v.clause_spans.empty() ? v.condition->span.end : v.clause_spans.front().begin);
         return;
       }
     }
@@ -572,6 +572,7 @@ std::string dump_meaning(const ast::File& f) {
           const auto& r = t.references[item.index];
           add(2, "reference " + r.column + " to " + r.target_table + "." + r.target_column +
                      (r.same_body ? " same body " : " ") + pieces_text(r.description_pieces, r.description));
+          langs(r.descriptions);
           break;
         }
         case ast::TableDecl::Item::Invariant: {
@@ -581,6 +582,7 @@ std::string dump_meaning(const ast::File& f) {
           add(2, std::string("invariant ") + (v.per_body ? "per body " : "") + v.name + " = " + expr_text(v.condition) +
                      " for clause" + cl + (v.warning ? " warning " : " error ") +
                      pieces_text(v.description_pieces, v.description));
+          langs(v.descriptions);
           break;
         }
       }

@@ -276,14 +276,14 @@ struct expect_to : seq<kw_to> {};
 struct expect_dot : tok<one<'.'>> {};
 struct same_body : seq<kw_same, must<expect_body_word>> {};
 struct reference_stmt : seq<kw_reference, must<expect_name>, must<expect_to>, must<expect_name>, must<expect_dot>, must<expect_name>,
-                            opt<same_body>, opt<description>> {};
+                            opt<same_body>, opt<description>, star<lang_description>> {};
 struct per_body_flag : seq<kw_per, must<expect_body_word>> {};
 struct severity : sor<kw_error, kw_warning> {};
 struct expect_severity : seq<severity> {};
 struct relied_on : seq<kw_for, must<expect_clause_word>, must<expect_clause_number>, star<tok<one<','>>, must<expect_clause_number>>> {};
 struct expect_relied_on : seq<relied_on> {};
 struct invariant_stmt : seq<kw_invariant, opt<per_body_flag>, must<expect_name>, must<expect_eq>, must<expect_expr>,
-                            must<expect_relied_on>, must<expect_severity>, opt<description>> {};
+                            must<expect_relied_on>, must<expect_severity>, opt<description>, star<lang_description>> {};
 struct table_item : sor<title_stmt, lists_stmt, per_body_stmt, key_stmt, names_stmt, category_stmt, column_stmt,
                         derived_stmt, reference_stmt, invariant_stmt> {};
 struct expect_table_end : seq<kw_end> {};

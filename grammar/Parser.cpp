@@ -730,6 +730,7 @@ class Converter {
         r.same_body = find<same_body>(item) != nullptr;
         r.description = description_of(item);
         r.description_pieces = description_pieces_of(item);
+        r.descriptions = lang_descriptions(item);
         t.order.push_back({ast::TableDecl::Item::Reference, t.references.size()});
         t.references.push_back(std::move(r));
       } else if (item.is_type<invariant_stmt>()) {
@@ -750,6 +751,7 @@ class Converter {
         v.warning = trimmed(*item.children[k + 3]) == "warning";
         v.description = description_of(item);
         v.description_pieces = description_pieces_of(item);
+        v.descriptions = lang_descriptions(item);
         t.order.push_back({ast::TableDecl::Item::Invariant, t.invariants.size()});
         t.invariants.push_back(std::move(v));
       }

@@ -47,6 +47,7 @@ struct Reference {
   std::string table, target;
   bool same_body = false;
   std::string meaning;
+  std::map<std::string, std::string> meanings;  // kk/ru descriptions
   std::string defined_at;
 };
 

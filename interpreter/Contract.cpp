@@ -181,7 +181,8 @@ class Builder {
     }
     for (const auto& r : t.references) {
       references_.push_back({ts.name, &r});
-      ts.references.push_back({r.column, r.target_table, r.target_column, r.same_body, r.description, defined_at(r.span)});
+      ts.references.push_back(
+          {r.column, r.target_table, r.target_column, r.same_body, r.description, by_lang(r.descriptions), defined_at(r.span)});
     }
     for (const auto& v : t.invariants) {
       if (v.per_body && !ts.per_agency)

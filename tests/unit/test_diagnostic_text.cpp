@@ -706,3 +706,10 @@ TEST_CASE("diagnostic text: a legal text's Cyrillic twins, one letter and severa
         "«1» актінің 52-тармағының заң мәтінінде кирилл әрпі с (U+0441), ал кодта латын әрпі c (U+0063); "
         "`wо` ішінде кирилл әрпі о (U+043E), ал кодта латын әрпі o (U+006F) жазылған: бірдей әріптер ретінде оқылды");
 }
+
+TEST_CASE("diagnostic text: the clauses relying on an invariant, one and several, with and without an act", "[diagtext]") {
+  CHECK(translate_diagnostic_text("data-invariant", "clause 54 (act \"X-1\"), clause 55 relies on it: no score", "ru") ==
+        "пункт 54 (акт «X-1»), пункт 55 опирается на него: no score");
+  CHECK(translate_diagnostic_text("data-invariant", "clause 54 (act \"X-1\") relies on it", "kk") ==
+        "«X-1» актінің 54-тармағы соған сүйенеді");
+}
