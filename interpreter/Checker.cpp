@@ -600,7 +600,8 @@ class ClauseChecker {
         if (std::find(col.enum_values.begin(), col.enum_values.end(), s) == col.enum_values.end()) {
           std::string near = nearest(s, col.enum_values);
           diags_.error("unknown-value", v.span, "`" + s + "` is not a value of column `" + col.name + "`",
-                       near.empty() ? "its values are " + list_values(col.enum_values) : "did you mean `" + near + "`?");
+                       near.empty() ? "its values are " + list_values(col.enum_values) : "did you mean `" + near + "`?")
+              .fix_if(near.empty() || !std::holds_alternative<ast::StringLit>(v.node) ? near : "\"" + near + "\"");
         }
         return;
       }
@@ -818,7 +819,8 @@ class ClauseChecker {
     if (it == vals.end()) {
       std::string near = nearest(value, vals);
       diags_.error("unknown-value", e.span, "`" + value + "` is not a value of column `" + other.column->name + "`",
-                   near.empty() ? "its values are " + list_values(vals) : "did you mean `" + near + "`?");
+                   near.empty() ? "its values are " + list_values(vals) : "did you mean `" + near + "`?")
+          .fix_if(near.empty() || n ? near : "\"" + near + "\"");
     } else {
       out_.bindings[&e] = Binding{Binding::Kind::EnumValue, 0, value, static_cast<std::int32_t>(it - vals.begin())};
     }
@@ -1325,7 +1327,8 @@ void check_contract(const RuleSet& rules, Checked& out, Diagnostics& diags) {
         std::string near = nearest(d.clauses[i], rules.clause_numbers());
         diags.error("unknown-clause", d.clause_spans[i],
                     "invariant `" + d.name + "` is for clause " + d.clauses[i] + ", but no act has a clause " + d.clauses[i],
-                    near.empty() ? "name the clause whose formula relies on the invariant" : "did you mean clause " + near + "?");
+                    near.empty() ? "name the clause whose formula relies on the invariant" : "did you mean clause " + near + "?")
+            .fix_if(near);
       }
   }
 }

@@ -112,7 +112,8 @@ class Builder {
     if (!ts) {
       std::string near = nearest(t.name, contract_.names());
       diags_.error("unknown-table", t.name_span, "`extend table " + t.name + "`: no table `" + t.name + "` is declared",
-                   near.empty() ? "declare it with `table " + t.name + " … end`" : "did you mean `" + near + "`?");
+                   near.empty() ? "declare it with `table " + t.name + " … end`" : "did you mean `" + near + "`?")
+          .fix_if(near);
       return;
     }
     const input::Origin here = origin(d, t.name_span);
@@ -204,7 +205,8 @@ class Builder {
         for (const auto& col : ts.columns) names.push_back(col.name);
         std::string near = nearest(name, names);
         diags_.error("contract-unknown-column", at, role + " `" + name + "` is not a column of table `" + ts.name + "`",
-                     near.empty() ? "declare it with `column " + name + " TYPE \"…\"`" : "did you mean `" + near + "`?");
+                     near.empty() ? "declare it with `column " + name + " TYPE \"…\"`" : "did you mean `" + near + "`?")
+            .fix_if(near);
         return c;
       }
       if (file_column && c->derived) {
@@ -282,7 +284,8 @@ class Builder {
       if (!to) {
         std::string near = nearest(r->target_table, contract_.names());
         diags_.error("unknown-table", r->target_table_span, "unknown table `" + r->target_table + "`",
-                     near.empty() ? "the tables are " + join(contract_.names()) : "did you mean `" + near + "`?");
+                     near.empty() ? "the tables are " + join(contract_.names()) : "did you mean `" + near + "`?")
+            .fix_if(near);
         continue;
       }
       const input::ColumnSchema* target = to->column(r->target_column);

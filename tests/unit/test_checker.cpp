@@ -385,6 +385,7 @@ TEST_CASE("checker: unknown-value", "[checker]") {
     CHECK(where(d) == "t.ereje:7:45");
     CHECK(d.message == "`partly` is not a value of column `automation`");
     CHECK(d.help == "did you mean `partial`?");
+    CHECK(d.fix == "partial");  // the editor's quick fix
   }
   SECTION("value first") {
     auto l = load(clause_with("  let n = count services where partly = automation \"x\"\n"
@@ -403,10 +404,13 @@ TEST_CASE("checker: unknown-value", "[checker]") {
     CHECK(l->diags.list()[0].help == "did you mean `full`?");
     CHECK(where(l->diags.list()[1]) == "t.ereje:8:45");
     CHECK(l->diags.list()[1].message == "`Full` is not a value of column `automation`");
+    CHECK(l->diags.list()[0].fix == "full");
+    CHECK(l->diags.list()[1].fix == "\"full\"");  // a string stays a string
   }
   SECTION("no suggestion lists the values") {
     auto l = load(clause_with("  let n = count services where automation = qqqqqqq\n  result T = n range 0..10\n"));
     CHECK(sole(*l, "unknown-value").help == "its values are none, partial, full");
+    CHECK(sole(*l, "unknown-value").fix.empty());
   }
   SECTION("in a test's rows") {
     auto l = load(clause_with(std::string(kGoodClause) +
@@ -416,6 +420,7 @@ TEST_CASE("checker: unknown-value", "[checker]") {
     const Diagnostic& d = sole(*l, "unknown-value");
     CHECK(where(d) == "t.ereje:12:34");
     CHECK(d.help == "did you mean `full`?");
+    CHECK(d.fix == "full");
   }
 }
 
@@ -1089,4 +1094,29 @@ TEST_CASE("checker: the letters a legal text defines, in Kazakh and Russian phra
   REQUIRE(k->diags.error_count() == 1);
   CHECK(k->diags.list()[0].code == "text-coefficient-value");
   CHECK(k->diags.list()[0].message.find("is 6, but its Kazakh text says 5") != std::string::npos);
+}
+
+// A misspelt name in a data contract: the help's "did you mean" is also the editor's quick fix.
+TEST_CASE("checker: the data contract's misspelt names carry their quick fix", "[checker]") {
+  auto l = load({{"x.ereje", "act \"1\" \"Test act\" in_force 2023-01-01\n"
+                             "table visits \"visits\"\n"
+                             "  per body by agency_id\n"
+                             "  key agency_id, visit_idd\n"
+                             "  column agency_id text \"the body\"\n"
+                             "  column visit_id text \"the visit\"\n"
+                             "  reference agency_id to agencie.agency_id \"the body visited\"\n"
+                             "end\n"
+                             "extend table servics\n"
+                             "  column urgent bool optional \"urgent\"\n"
+                             "end\n"}});
+  INFO(render(l->diags));
+  bool column = false, table = false, extended = false;
+  for (const auto& d : l->diags.list()) {
+    if (d.code == "contract-unknown-column" && d.message.find("visit_idd") != std::string::npos) column = d.fix == "visit_id";
+    if (d.code == "unknown-table" && d.message.find("agencie") != std::string::npos) table = d.fix == "agencies";
+    if (d.code == "unknown-table" && d.message.find("servics") != std::string::npos) extended = d.fix == "services";
+  }
+  CHECK(column);
+  CHECK(table);
+  CHECK(extended);
 }
