@@ -8,12 +8,14 @@
 #include <cstdlib>
 #include <iostream>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "cli/MessageLines.hpp"
 #include "core/Heap.hpp"
 #include "core/Progress.hpp"
 #include "core/Thread.hpp"
@@ -84,6 +86,22 @@ int main(int argc, char** argv) {
                         command == "whatif" || command == "replay");
   }
   using namespace ereje::cli;
+  // ereje's own messages in the language of --lang (cli/MessageLines.hpp), from the first one said.
+  std::optional<MessageLines> lines;
+  std::streambuf* const error_stream = std::cerr.rdbuf();
+  if (const std::string lang = message_language(argc, argv); !lang.empty()) {
+    lines.emplace(error_stream, lang);
+    std::cerr.rdbuf(&*lines);
+  }
+  struct RestoreErrorStream {
+    std::optional<MessageLines>& lines;
+    std::streambuf* to;
+    ~RestoreErrorStream() {
+      if (!lines) return;
+      std::cerr.rdbuf(to);
+      lines->finish();
+    }
+  } restore_error_stream{lines, error_stream};
   CLI::App app{"ereje: rules of the operational assessment methodology, as code"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "ereje 0.1.0");
