@@ -354,7 +354,7 @@ struct TableDecl {
 };
 
 // `part of act "22599"`: the file's items belong to an act declared in another file.
-struct PartOf { std::string act; Span span; };
+struct PartOf { std::string act; Span span; Span act_span; };  // act_span: the quoted act id
 
 // One parsed rule file.
 struct File {

@@ -765,7 +765,7 @@ class Converter {
     if (n.is_type<clause_block>()) return clause(n, file);
     if (n.is_type<table_block>()) return table(n, file);
     if (n.is_type<part_of_act>()) {
-      ast::PartOf p{unescape(n.children[0]->string_view()), token_span(n)};
+      ast::PartOf p{unescape(n.children[0]->string_view()), token_span(n), token_span(*n.children[0])};
       if (file.act || file.part_of) {
         diags_.error("second-act", p.span, "a rule file belongs to one act; this file already names act \"" +
                                                 (file.act ? file.act->id : file.part_of->act) + "\"",

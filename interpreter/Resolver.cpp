@@ -35,9 +35,10 @@ void resolve_versions(RuleSet& rules, Diagnostics& diags) {
       std::vector<std::string> ids;
       for (const auto& [id, a] : acts) ids.push_back(id);
       std::string near = nearest(file.part_of->act, ids);
-      diags.error("unknown-act", file.part_of->span, "this file is part of act \"" + file.part_of->act + "\", but no rule file declares it",
+      diags.error("unknown-act", file.part_of->act_span, "this file is part of act \"" + file.part_of->act + "\", but no rule file declares it",
                   near.empty() ? "declare the act with `act \"" + file.part_of->act + "\" \"title\" in_force YYYY-MM-DD` in a file of its own, and pass that file too"
-                               : "did you mean act \"" + near + "\"?");
+                               : "did you mean act \"" + near + "\"?")
+          .fix_if(near.empty() ? near : "\"" + near + "\"");
       continue;
     }
     if (!act) {

@@ -1120,3 +1120,17 @@ TEST_CASE("checker: the data contract's misspelt names carry their quick fix", "
   CHECK(table);
   CHECK(extended);
 }
+
+TEST_CASE("checker: a file part of a misspelt act points at the act's number, with its quick fix", "[checker]") {
+  auto l = load({{"a.ereje", "act \"33140\" \"Test act\" in_force 2023-01-01\n"},
+                 {"b.ereje", "part of act \"33104\"\n"}});
+  bool found = false;
+  for (const auto& d : l->diags.list())
+    if (d.code == "unknown-act") {
+      found = true;
+      CHECK(where(d) == "b.ereje:1:13");
+      CHECK(d.help == "did you mean act \"33140\"?");
+      CHECK(d.fix == "\"33140\"");
+    }
+  CHECK(found);
+}
