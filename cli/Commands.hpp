@@ -89,6 +89,7 @@ struct ReplayOptions {
   std::string receipt;
   std::string root;  // the folder the receipt's paths are under; empty: the receipt's own folder
   std::string data;  // empty: the receipt's data (a path under the root); else this, as given
+  std::string lang = "en";  // the verdict and messages: kk, ru or en
 };
 int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err);
 void add_replay(CLI::App& app, Action& action);

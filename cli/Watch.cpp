@@ -7,11 +7,15 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <ostream>
 #include <set>
+
+#include "core/DiagnosticText.hpp"
 
 namespace ereje::cli {
 namespace fs = std::filesystem;
@@ -27,7 +31,10 @@ bool watched_file(const std::string& name) {
 
 }  // namespace
 
-int watch(const std::vector<std::string>& paths, const std::function<int()>& once, std::ostream& err) {
+int watch(const std::vector<std::string>& paths, const std::function<int()>& once, std::ostream& err,
+          const std::string& lang) {
+  // Its own lines are not messages (no `note:`): said in the command's language here.
+  DiagnosticTranslator said(lang);
   const int fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
   if (fd < 0) {
     err << "error: --watch cannot watch files here (inotify is not available)\n";
@@ -67,8 +74,11 @@ int watch(const std::vector<std::string>& paths, const std::function<int()>& onc
     return c;
   };
   int code = run();
-  err << "watching " << dirs.size() << " folder" << (dirs.size() == 1 ? "" : "s")
-      << " for changes to rule and data files (Ctrl-C to stop)" << std::endl;
+  err << said.text("cli", dirs.size() == 1
+                              ? std::string("watching 1 folder for changes to rule and data files (Ctrl-C to stop)")
+                              : fmt::format("watching {} folders for changes to rule and data files (Ctrl-C to stop)",
+                                            dirs.size()))
+      << std::endl;
   alignas(inotify_event) char buf[1 << 14];
   for (;;) {
     // Wait for a change, then let a burst of events (an editor's save, a copied folder) settle.
@@ -105,7 +115,7 @@ int watch(const std::vector<std::string>& paths, const std::function<int()>& onc
       }
     }
     if (changed.empty()) continue;
-    err << "\n--- " << changed << " changed: running again\n";
+    err << "\n" << said.text("cli", fmt::format("--- {} changed: running again", changed)) << "\n";
     code = run();
   }
   ::close(fd);

@@ -15,6 +15,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "core/DiagnosticText.hpp"
 #include "core/Labels.hpp"
 #include "grammar/Visit.hpp"
 #include "grammar/Parser.hpp"
@@ -263,7 +264,7 @@ std::string json_text(const View& v) {
 
 // Header-only CSV files, one per table in force, into `dir` (made when missing). A file that is
 // already there is never replaced: it may be the data itself.
-int write_templates(const View& v, const std::string& dir, std::ostream& out, std::ostream& err) {
+int write_templates(const View& v, const std::string& dir, const std::string& lang, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
@@ -289,7 +290,7 @@ int write_templates(const View& v, const std::string& dir, std::ostream& out, st
   }
   for (const auto& [path, text] : files) {
     if (!write_file_atomically(path, text, err)) return kBadInput;
-    out << "wrote " << path << "\n";
+    out << DiagnosticTranslator(lang).text("cli", "wrote " + path) << "\n";
   }
   return kOk;
 }
@@ -319,7 +320,7 @@ int run_contract(const ContractOptions& o, std::ostream& out, std::ostream& err)
     return kBadInput;
   }
   View v{lr.rules, *given, readers(lr.rules, lr.checked, lr.rules.all_in_force(*given))};
-  if (!o.templates.empty()) return write_templates(v, o.templates, out, err);
+  if (!o.templates.empty()) return write_templates(v, o.templates, o.lang, out, err);
   out << (o.format == "json" ? json_text(v) : markdown(v, o.lang, o.rules));
   return kOk;
 }

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -12,6 +13,7 @@
 
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
+#include "core/DiagnosticText.hpp"
 #include "core/Source.hpp"
 #include "grammar/Formatter.hpp"
 #include "interpreter/Import.hpp"
@@ -48,31 +50,34 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
     err << "error: unknown language `" << o.lang << "`\n  = help: the act's text is read in kk or ru\n";
     return kBadInput;
   }
+  // The lines that name the act's file first, and the summary, said here in the language of --lang
+  // (the act's: kk or ru); the others through cli/MessageLines.hpp.
+  DiagnosticTranslator said(o.lang.empty() ? "en" : o.lang);
   struct stat st {};
   if (::stat(o.act.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-    err << o.act << ": error: " << (::stat(o.act.c_str(), &st) != 0 ? "no such file" : "not a regular file")
+    err << o.act << ": error: " << said.text("cli", ::stat(o.act.c_str(), &st) != 0 ? "no such file" : "not a regular file")
         << "\n  = help: give the act's text as a plain-text file (UTF-8)\n";
     return kBadInput;
   }
   if (static_cast<std::size_t>(st.st_size) > kMaxActBytes) {
-    err << o.act << ": error: the file is larger than the limit of 16 MiB for an act's text\n";
+    err << o.act << ": error: " << said.text("cli", "the file is larger than the limit of 16 MiB for an act's text") << "\n";
     return kBadInput;
   }
   std::ifstream f(o.act, std::ios::binary);
   std::string text(std::istreambuf_iterator<char>(f), {});
   if (!f.good() && !f.eof()) {
-    err << o.act << ": error: cannot read the file\n";
+    err << o.act << ": error: " << said.text("cli", "cannot read the file") << "\n";
     return kBadInput;
   }
   note_input(o.act, "the act's text this command reads");
   if (text.size() > kMaxActBytes) {
-    err << o.act << ": error: the file is larger than the limit of 16 MiB for an act's text\n";
+    err << o.act << ": error: " << said.text("cli", "the file is larger than the limit of 16 MiB for an act's text") << "\n";
     return kBadInput;
   }
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
   if (!valid_utf8(text)) {
-    err << o.act << ": error: the text is not UTF-8\n  = help: save it as UTF-8 (a text copied from adilet.zan.kz "
-                    "is; an old Windows-1251 file is not)\n";
+    err << o.act << ": error: " << said.text("cli", "the text is not UTF-8")
+        << "\n  = help: save it as UTF-8 (a text copied from adilet.zan.kz is; an old Windows-1251 file is not)\n";
     return kBadInput;
   }
   const std::string lang = o.lang.empty() ? language_of(text) : o.lang;
@@ -84,7 +89,7 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
   auto formatted = grammar::format_source(source, diags);
   if (!formatted) throw std::logic_error("the skeleton written by import does not parse:\n" + render(diags));
 
-  for (const auto& n : act.notes) err << o.act << ": note: " << n << "\n";
+  for (const auto& n : act.notes) err << o.act << ": note: " << said.text("cli", n) << "\n";
   if (o.output.empty()) {
     out << *formatted;
   } else {
@@ -103,10 +108,16 @@ int run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
       return kBadInput;
     }
     if (!write_file_atomically(path, *formatted, err)) return kBadInput;
-    out << "wrote " << path << "\n";
+    out << said.text("cli", "wrote " + path) << "\n";
   }
-  err << o.act << ": " << act.operations << " paragraph" << (act.operations == 1 ? "" : "s")
-      << " changed; run `ereje check` on the skeleton (with the rules it amends) for what is left to write\n";
+  err << o.act << ": "
+      << said.text("cli", act.operations == 1 ? std::string("1 paragraph changed; run `ereje check` on the skeleton (with the "
+                                                            "rules it amends) for what is left to write")
+                                              : fmt::format("{} paragraphs changed; run `ereje check` on the skeleton (with "
+                                                            "the rules it amends) for what is left to write",
+                                                            act.operations))
+      << "\n";
+  if (said.missed()) err << said.notice();
   return kOk;
 }
 

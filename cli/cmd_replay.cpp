@@ -15,6 +15,7 @@
 #include "cli/Commands.hpp"
 #include "cli/Common.hpp"
 #include "cli/Receipt.hpp"
+#include "core/DiagnosticText.hpp"
 
 namespace ereje::cli {
 
@@ -132,6 +133,20 @@ std::vector<std::string> answer_changes(const std::string& then_json, const std:
 
 int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   forget_inputs();
+  if (!is_diagnostic_language(o.lang)) {
+    err << "error: unknown language `" << o.lang << "`\n  = help: use kk, ru or en\n";
+    return kBadInput;
+  }
+  // The verdict in the language of --lang (the messages are, through cli/MessageLines.hpp); the
+  // run replayed keeps the receipt's own language, so that its results are the same bytes.
+  DiagnosticTranslator said(o.lang);
+  struct Notice {  // once, at the end, when a line of the verdict had no wording
+    DiagnosticTranslator& said;
+    std::ostream& err;
+    ~Notice() {
+      if (said.missed()) err << said.notice();
+    }
+  } notice{said, err};
   Receipt then;
   if (!read_receipt(o.receipt, then, err)) return kBadInput;
   note_input(o.receipt, "the receipt this command replays");
@@ -247,29 +262,39 @@ int run_replay(const ReplayOptions& o, std::ostream& out, std::ostream& err) {
   bool same = code == kOk && now.results_sha256 == then.results_sha256;
   const bool whatif = then.command == "whatif";
   if (same && problems.empty() && whatif) {
-    out << fmt::format("replayed {}: the same answer, byte for byte (sha256 {}), to the what-if question on clause {} "
-                       "for body {} as of {}\n",
-                       o.receipt, then.results_sha256, then.clause, then.agency, then.as_of);
+    out << said.text("cli", fmt::format("replayed {}: the same answer, byte for byte (sha256 {}), to the what-if "
+                                        "question on clause {} for body {} as of {}",
+                                        o.receipt, then.results_sha256, then.clause, then.agency, then.as_of))
+        << "\n";
     return kOk;
   }
   if (same && problems.empty()) {
-    out << fmt::format("replayed {}: the same {} results, byte for byte (sha256 {}), as of {}\n", o.receipt,
-                       then.results_rows, then.results_sha256, then.as_of);
+    out << said.text("cli", fmt::format("replayed {}: the same {} results, byte for byte (sha256 {}), as of {}", o.receipt,
+                                        then.results_rows, then.results_sha256, then.as_of))
+        << "\n";
     return kOk;
   }
-  out << fmt::format("replay of {} as of {} does not match:\n", o.receipt, then.as_of);
-  for (const auto& p : problems) out << "  - " << p << "\n";
+  out << said.text("cli", fmt::format("replay of {} as of {} does not match:", o.receipt, then.as_of)) << "\n";
+  for (const auto& p : problems) out << "  - " << said.text("cli", p) << "\n";
   if (code == kOk && !same && whatif) {
-    out << fmt::format("  - the answer differs (sha256 {} then, {} now)\n", then.results_sha256.substr(0, 12),
-                       now.results_sha256.substr(0, 12));
-    for (const auto& d : answer_changes(then.answer_json, now.answer_json)) out << "    " << d << "\n";
-  } else if (code == kOk && !same)
-    out << fmt::format("  - results differ (sha256 {} then, {} now)\n", then.results_sha256.substr(0, 12),
-                       now.results_sha256.substr(0, 12));
-  else if (code == kOk)
-    out << (whatif ? "  - the answer is still the same, byte for byte\n" : "  - the results are still the same, byte for byte\n");
-  else
-    out << "  - the run fails now\n";
+    out << "  - "
+        << said.text("cli", fmt::format("the answer differs (sha256 {} then, {} now)", then.results_sha256.substr(0, 12),
+                                        now.results_sha256.substr(0, 12)))
+        << "\n";
+    for (const auto& d : answer_changes(then.answer_json, now.answer_json)) out << "    " << said.text("cli", d) << "\n";
+  } else if (code == kOk && !same) {
+    out << "  - "
+        << said.text("cli", fmt::format("results differ (sha256 {} then, {} now)", then.results_sha256.substr(0, 12),
+                                        now.results_sha256.substr(0, 12)))
+        << "\n";
+  } else if (code == kOk) {
+    out << "  - "
+        << said.text("cli", whatif ? "the answer is still the same, byte for byte"
+                                   : "the results are still the same, byte for byte")
+        << "\n";
+  } else {
+    out << "  - " << said.text("cli", "the run fails now") << "\n";
+  }
   return kFound;
 }
 
@@ -281,6 +306,8 @@ void add_replay(CLI::App& app, Action& action) {
                   "the folder the receipt's paths are relative to (default: the receipt's folder); nothing outside it is read");
   cmd->add_option("--data", o->data,
                   "read this data folder, SQLite file or postgresql:// URL instead of the receipt's (a database only this way)");
+  cmd->add_option("--lang", o->lang,
+                  "the verdict and messages in kk, ru or en (the run replayed keeps the receipt's language)");
   cmd->callback([o, &action] { action = [o] { return run_replay(*o, std::cout, std::cerr); }; });
 }
 

@@ -193,7 +193,7 @@ void add_run(CLI::App& app, Action& action) {
       if (!o->watch) return run_run(*o, std::cout, std::cerr);
       std::vector<std::string> paths = o->rules;
       paths.push_back(o->data);  // a folder or a SQLite file; a database URL is not watched
-      return watch(paths, [o] { return run_run(*o, std::cout, std::cerr); }, std::cerr);
+      return watch(paths, [o] { return run_run(*o, std::cout, std::cerr); }, std::cerr, o->lang);
     };
   });
 }

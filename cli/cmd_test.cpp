@@ -88,7 +88,7 @@ void add_test(CLI::App& app, Action& action) {
   cmd->callback([o, &action] {
     action = [o] {
       if (!o->watch) return run_test(*o, std::cout, std::cerr);
-      return watch(o->rules, [o] { return run_test(*o, std::cout, std::cerr); }, std::cerr);
+      return watch(o->rules, [o] { return run_test(*o, std::cout, std::cerr); }, std::cerr, o->lang);
     };
   });
 }

@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <iostream>
 #include <new>
-#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
@@ -86,22 +85,24 @@ int main(int argc, char** argv) {
                         command == "whatif" || command == "replay");
   }
   using namespace ereje::cli;
-  // ereje's own messages in the language of --lang (cli/MessageLines.hpp), from the first one said.
-  std::optional<MessageLines> lines;
+  // ereje's own messages in the language of --lang (cli/MessageLines.hpp), from the first one
+  // said, CLI11's parse errors included: --lang is looked for before anything is parsed. The
+  // buffer is never freed (as core/Progress's is not): a buffer above it may outlive main.
+  MessageLines* lines = nullptr;
   std::streambuf* const error_stream = std::cerr.rdbuf();
   if (const std::string lang = message_language(argc, argv); !lang.empty()) {
-    lines.emplace(error_stream, lang);
-    std::cerr.rdbuf(&*lines);
+    lines = new MessageLines(error_stream, lang);
+    std::cerr.rdbuf(lines);
   }
-  struct RestoreErrorStream {
-    std::optional<MessageLines>& lines;
+  struct FinishMessages {
+    MessageLines* lines;
     std::streambuf* to;
-    ~RestoreErrorStream() {
+    ~FinishMessages() {
       if (!lines) return;
-      std::cerr.rdbuf(to);
-      lines->finish();
+      if (std::cerr.rdbuf() == lines) std::cerr.rdbuf(to);
+      lines->finish();  // the line still held and the notice; it passes everything on from now
     }
-  } restore_error_stream{lines, error_stream};
+  } finish_messages{lines, error_stream};
   CLI::App app{"ereje: rules of the operational assessment methodology, as code"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "ereje 0.1.0");

@@ -29,6 +29,7 @@ struct State {
   Clock::time_point start;
   std::thread ticker;
   std::streambuf* original = nullptr;
+  std::streambuf* wrapper = nullptr;  // the ClearingBuf put in front of `original`
 };
 State& state() {
   static State s;
@@ -119,10 +120,9 @@ void begin_if_terminal() {
   s.on = true;
   s.stop = false;
   s.start = Clock::now();
-  static ClearingBuf* buf = nullptr;
   s.original = std::cerr.rdbuf();
-  buf = new ClearingBuf(s.original);  // lives to the end of the process, as std::cerr does
-  std::cerr.rdbuf(buf);
+  s.wrapper = new ClearingBuf(s.original);  // lives to the end of the process, as std::cerr does
+  std::cerr.rdbuf(s.wrapper);
   // EREJE_PROGRESS_DELAY_MS: when the line first appears (1000 by default; tests set 0).
   long delay_ms = 1000;
   if (const char* d = std::getenv("EREJE_PROGRESS_DELAY_MS"); d && *d) {
@@ -155,7 +155,9 @@ void end() {
   if (s.ticker.joinable()) s.ticker.join();
   std::lock_guard lock(s.m);
   clear_locked(s);
-  std::cerr.rdbuf(s.original);
+  // Another buffer put in front of this one since (cli/MessageLines.hpp) keeps writing through it:
+  // it is left in place, and with no line shown it only passes bytes on.
+  if (std::cerr.rdbuf() == s.wrapper) std::cerr.rdbuf(s.original);
   s.on = false;
 }
 

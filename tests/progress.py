@@ -7,7 +7,8 @@ A report on 100,000 rows (bench/generate.py) with EREJE_PROGRESS_DELAY_MS=0: on 
 "ereje: <stage> … N s" is drawn and redrawn in place, and cleared before anything else is written
 there, so that the diagnostics are exactly those of the same command with standard error on a
 pipe; on a pipe there is no escape sequence at all; EREJE_PROGRESS=0 turns it off on a terminal;
-the page written is the same. Only the standard library."""
+the page written is the same; with --lang ru the command line's own note is said in Russian, whole,
+through the progress buffer as on a pipe. Only the standard library."""
 import os
 import pty
 import re
@@ -88,6 +89,20 @@ def main():
           f"{cleaned[:300]!r} vs {pipe.stderr.decode()[:300]!r}")
     check("on a pipe: no escape sequence", b"\x1b" not in pipe.stderr and b"\r" not in pipe.stderr)
     check("the page is the same either way", open(page_tty, "rb").read() == open(page_pipe, "rb").read())
+    # With --lang ru (cli/MessageLines.hpp, a filter under the progress buffer): the command line's own
+    # note translated, whole, and the same on a terminal as on a pipe; no line lost or cut.
+    cmd_ru = [ereje, "report", "rules", "--data", data, "--lang", "ru", "--output"]
+    status, err = run_on_pty(cmd_ru + [page_tty], env)
+    pipe = subprocess.run(cmd_ru + [page_pipe], capture_output=True, env=env, cwd=ROOT)
+    text = err.decode("utf-8", "replace")
+    cleaned = re.sub(r"\r\x1b\[K(ereje: [^\r\n\x1b]*)?", "", text).replace("\r\n", "\n")
+    check("--lang ru: the note said in Russian, on a terminal and on a pipe",
+          status == 0 and pipe.returncode == 0 and "note: --as-of не указан: отчёт на " in cleaned
+          and pipe.stderr.decode().startswith("note: --as-of не указан: отчёт на "), repr(cleaned[:300]))
+    check("--lang ru: on a terminal, the messages are whole and the same as on a pipe", cleaned == pipe.stderr.decode(),
+          f"{cleaned[:300]!r} vs {pipe.stderr.decode()[:300]!r}")
+    check("--lang ru: progress drawn and cleared all the same", bool(re.search(r"\r\x1b\[Kereje: ", text))
+          and ("\x1b" not in text.split("\r\x1b[K")[-1]), repr(text[-200:]))
     status, err = run_on_pty(cmd + [page_tty], dict(env, EREJE_PROGRESS="0"))
     check("EREJE_PROGRESS=0: nothing drawn on a terminal", status == 0 and b"\x1b" not in err, repr(err[:200]))
     print(f"{len(passed)} passed, {len(failures)} failed")
