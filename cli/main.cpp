@@ -87,8 +87,9 @@ int main(int argc, char** argv) {
   using namespace ereje::cli;
   // ereje's own messages in the language of --lang (cli/MessageLines.hpp), from the first one
   // said, CLI11's parse errors included: --lang is looked for before anything is parsed. The
-  // buffer is never freed (as core/Progress's is not): a buffer above it may outlive main.
-  MessageLines* lines = nullptr;
+  // buffer is never freed (as core/Progress's is not): a buffer above it may outlive main. Held
+  // by a static, so that a leak checker (LeakSanitizer) sees it reachable, not lost.
+  static MessageLines* lines = nullptr;
   std::streambuf* const error_stream = std::cerr.rdbuf();
   if (const std::string lang = message_language(argc, argv); !lang.empty()) {
     lines = new MessageLines(error_stream, lang);
