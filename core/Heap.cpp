@@ -1,4 +1,4 @@
-// The heap of one run (Heap.hpp): malloc's options, one madvise, and malloc_trim, with glibc.
+// The heap of one run (Heap.hpp): malloc's options and one madvise, with glibc.
 #include "core/Heap.hpp"
 
 #include <cstdint>
@@ -72,10 +72,5 @@ void prepare_thread_heap() {
 #endif
 }
 
-void release_free_memory() {
-#if defined(__GLIBC__) && !defined(EREJE_OWN_ALLOCATOR)
-  if (g_prepared) malloc_trim(0);
-#endif
-}
 
 }  // namespace ereje

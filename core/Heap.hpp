@@ -15,7 +15,7 @@ namespace ereje {
 // 3,300 on 2 million rows); commands over rule files only keep an arena per thread, as their two
 // parsing threads allocate at once and would wait on one lock. The price: freed memory stays in
 // the heap for the next block rather than going back to the system, and a huge page touched in
-// one place counts whole (see release_free_memory). Nothing is done under a sanitizer (its own
+// one place counts whole. Nothing is done under a sanitizer (its own
 // allocator), when GLIBC_TUNABLES sets malloc's options, or with EREJE_HEAP=plain (malloc's
 // defaults, for comparison).
 void prepare_heap(bool one_arena);
@@ -24,10 +24,5 @@ void prepare_heap(bool one_arena);
 // (a mapping of its own, 64 MiB of address space) advised for huge pages, as the main heap is.
 // One arena per thread keeps threads that allocate at once from waiting on one lock.
 void prepare_thread_heap();
-
-// Gives the system back the heap's free pages (malloc_trim), before a block of megabytes whose
-// phase would otherwise be the run's peak of memory: what earlier phases freed (a file's scratch,
-// the dictionaries of its pieces) then does not count in it. Nothing without prepare_heap.
-void release_free_memory();
 
 }  // namespace ereje

@@ -12,7 +12,6 @@
 #include <utility>
 #include <vector>
 
-#include "core/Heap.hpp"
 #include "input/Both.hpp"
 #include "input/Wording.hpp"
 
@@ -44,11 +43,13 @@ struct Groups {
   std::size_t missing = 0;            // rows in no group
 
   // Whether each code's rows are one run (rows grouped by code, missing ones anywhere).
-  static bool in_runs(const LargeVector<std::int32_t>& codes, std::size_t distinct) {
+  static bool in_runs(const ColumnValues& column, std::size_t distinct) {
+    const std::int32_t* const codes = column.wide();
+    const std::size_t rows = column.size();
     std::vector<char> seen(distinct, 0);
-    for (std::size_t r = 0, e; r < codes.size(); r = e) {
+    for (std::size_t r = 0, e; r < rows; r = e) {
       const std::int32_t c = codes[r];
-      for (e = r + 1; e < codes.size() && codes[e] == c;) ++e;
+      for (e = r + 1; e < rows && codes[e] == c;) ++e;
       if (c == kMissing) continue;
       if (seen[static_cast<std::size_t>(c)]) return false;
       seen[static_cast<std::size_t>(c)] = 1;
@@ -56,8 +57,9 @@ struct Groups {
     return true;
   }
 
-  Groups(const LargeVector<std::int32_t>& codes, std::size_t distinct) {
-    const std::size_t rows = codes.size();
+  Groups(const ColumnValues& column, std::size_t distinct) {
+    const std::int32_t* const codes = column.wide();
+    const std::size_t rows = column.size();
     bool runs = true;
     {
       std::vector<char> seen(distinct, 0);
@@ -77,8 +79,8 @@ struct Groups {
     list.clear();
     missing = 0;
     std::vector<std::uint32_t> start(distinct + 1, 0);
-    for (std::int32_t c : codes)
-      if (c != kMissing) ++start[static_cast<std::size_t>(c) + 1];
+    for (std::size_t r = 0; r < rows; ++r)
+      if (codes[r] != kMissing) ++start[static_cast<std::size_t>(codes[r]) + 1];
       else ++missing;
     for (std::size_t c = 0; c < distinct; ++c) start[c + 1] += start[c];
     order.resize(start[distinct]);
@@ -104,13 +106,14 @@ struct Groups {
 
 // The same checks as a pass over Groups, without grouping: one bit per (group, code) says whether
 // a row of that group has that code (and, for parents, whether such a row has a parent itself).
-// Pass 1 in file order marks the bits, finds repeats and sets each row's body; pass 2, on two
-// threads over halves of the rows, which only read the bits, checks each parent against the whole
-// group's marks, as a group's pass does at its end. Every access is sequential but the bit's,
-// which falls in a few megabytes: rows in any order cost the same.
-// Bits of at least this size are allocated after giving the heap's free pages back.
-constexpr std::size_t kReleaseFirst = std::size_t{4} << 20;
-
+// Pass 1 in file order marks the bits and finds repeats, on two threads, each over every row but
+// marking only the groups of its half (its half of the bits is its own, and cleared by it: fresh
+// pages cost as much to clear as the pass costs to mark); pass 2, on two threads over halves of
+// the rows, which only read the bits, sets each row's body and checks each parent against the
+// whole group's marks, as a group's pass does at its end. Every access is sequential but the
+// bit's, which falls in a few megabytes: rows in any order cost the same. The memory the reading
+// left free is reused for the bits, not given back first: given back, the results after would
+// have to be cleared afresh.
 struct KeyBits {
   const Column& group;
   const Column& last;
@@ -131,43 +134,53 @@ struct KeyBits {
 
   void run(Table& t, unsigned threads) {
     const std::size_t rows = t.rows, words = stride(last.dictionary.size());
-    const std::int32_t* const g_of = group.values.data();
-    const std::int32_t* const codes = last.values.data();
-    const std::int32_t* const parent_codes = parent ? parent->values.data() : nullptr;
+    const std::int32_t* const g_of = group.values.wide();
+    const std::int32_t* const codes = last.values.wide();
+    const std::int32_t* const parent_codes = parent ? parent->values.wide() : nullptr;
     // A code's two bits side by side (word 2w: has the code; 2w + 1: has it with a parent), one
-    // cache line for both, on 2 MiB pages (a few page faults, few TLB misses).
+    // cache line for both, on 2 MiB pages (a few page faults, few TLB misses); a group's words
+    // together, so that each half of the groups has its own part of the bits.
     LargeVector<std::uint64_t> bits;
-    const std::size_t n_bits = 2 * words * group.dictionary.size();
-    // Megabytes of bits: what reading the file freed is given back first, so that the two do not
-    // add up to the run's peak of memory.
-    if (n_bits * sizeof(std::uint64_t) >= kReleaseFirst) release_free_memory();
-    fill_large(bits, n_bits, std::uint64_t{0});
+    const std::size_t groups = group.dictionary.size();
+    bits.resize(2 * words * groups);  // not written (PageAllocator): each half clears its own part
     auto bit = [words](std::int32_t g, std::int32_t code) {
       return static_cast<std::size_t>(g) * words * 64 + static_cast<std::size_t>(code + 2);
     };
     auto marked = [](const std::uint64_t* m, std::size_t b) { return (m[2 * (b >> 6)] >> (b & 63)) & 1; };
     auto sub_marked = [](const std::uint64_t* m, std::size_t b) { return (m[2 * (b >> 6) + 1] >> (b & 63)) & 1; };
     // Pass 1: marks, repeats (their first rows found after), rows in no group.
-    std::size_t missing = 0;
-    std::vector<std::uint32_t> repeated;
-    {
+    struct Marked {
+      std::size_t missing = 0;
+      std::vector<std::uint32_t> repeated;
+    };
+    auto mark = [&](std::size_t g_from, std::size_t g_to, bool count_missing, Marked& out) {
       std::uint64_t* const m = bits.data();
+      std::fill(m + 2 * words * g_from, m + 2 * words * g_to, std::uint64_t{0});
+      // Unsigned: a missing group (kMissing) is far outside every half.
+      const auto from = static_cast<std::uint32_t>(g_from), width = static_cast<std::uint32_t>(g_to - g_from);
       for (std::size_t r = 0; r < rows; ++r) {
         const std::int32_t g = g_of[r], code = codes[r];
         if (g == kMissing) {
-          ++missing;
+          out.missing += count_missing;
           continue;
         }
-        if (code == kMissing) continue;
+        if (static_cast<std::uint32_t>(g) - from >= width || code == kMissing) continue;
         const std::size_t b = bit(g, code);
         const std::uint64_t w = std::uint64_t{1} << (b & 63);
         std::uint64_t* const at = m + 2 * (b >> 6);
         if (at[0] & w) [[unlikely]]
-          repeated.push_back(static_cast<std::uint32_t>(r));
+          out.repeated.push_back(static_cast<std::uint32_t>(r));
         at[0] |= w;
         if (parent_codes && parent_codes[r] != kMissing) at[1] |= w;
       }
-    }
+    };
+    Marked low, high;
+    const std::size_t split = threads > 1 ? groups / 2 : groups;
+    both(
+        threads, [&] { if (split < groups) mark(split, groups, false, high); }, [&] { mark(0, split, true, low); });
+    const std::size_t missing = low.missing;
+    std::vector<std::uint32_t> repeated(low.repeated.size() + high.repeated.size());
+    std::merge(low.repeated.begin(), low.repeated.end(), high.repeated.begin(), high.repeated.end(), repeated.begin());
     bodies = body_of && missing == 0;
     if (!repeated.empty()) {  // the first row of each repeated key, in one pass up to the last repeat
       std::unordered_map<std::size_t, std::uint32_t> first;
@@ -316,8 +329,8 @@ void TableBuilder::check_keys(unsigned threads) {
       // parent looked up among the codes marked so far, the row's body set; the few whose parent
       // comes later in the group (or never) are looked up again at its end.
       auto group_pass = [&](std::int32_t g, std::size_t b, std::size_t e, auto row) {
-        const std::int32_t* const codes = last.values.data();  // locals: they stay in registers
-        const std::int32_t* const parent_codes = parents ? parent->values.data() : nullptr;
+        const std::int32_t* const codes = last.values.wide();  // locals: they stay in registers
+        const std::int32_t* const parent_codes = parents ? parent->values.wide() : nullptr;
         const std::int32_t* const service_of = as_service.data();
         std::uint64_t* const mark = marks.data();
         std::int32_t* const body = bodies ? t_.body.data() : nullptr;

@@ -88,7 +88,7 @@ Table absent_table(const TableSchema& ts) {
   t.present = false;
   t.columns.resize(ts.columns.size());
   for (std::size_t c = 0; c < ts.columns.size(); ++c) {
-    t.columns[c].schema = &ts.columns[c];
+    t.columns[c].bind(&ts.columns[c]);
     t.columns[c].present = false;
   }
   return t;

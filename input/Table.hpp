@@ -1,4 +1,4 @@
-// Agency data held as columns: one int32 vector (LargeVector) per column, text dictionary-encoded, rows
+// Agency data held as columns: one vector of codes (ColumnValues) per column, text dictionary-encoded, rows
 // grouped by body through a per-row body index. Built once per run; every clause reads the same columns.
 #pragma once
 #include <algorithm>
@@ -14,27 +14,32 @@
 
 #include "core/Diagnostic.hpp"
 #include "core/Rational.hpp"
+#include "input/ColumnValues.hpp"
 #include "input/LargeVector.hpp"
 #include "input/Schema.hpp"
 #include "input/TextIndex.hpp"
 
 namespace ereje::input {
 
-// The missing value ("empty means missing") in every column encoding.
-inline constexpr std::int32_t kMissing = std::numeric_limits<std::int32_t>::min();
-
 struct Column {
   const ColumnSchema* schema = nullptr;
   // Text: index into `dictionary`; Enum: index into schema->enum_values; Bool: 0 or 1;
   // Date: days since 1970-01-01; Whole, Decimal: index into `numbers` (never a binary floating
-  // point value). kMissing when the value is empty or the column is absent.
-  LargeVector<std::int32_t> values;
+  // point value). kMissing when the value is empty or the column is absent. One byte a row for
+  // true/false and small enums (ColumnValues::narrow_for), set by bind.
+  ColumnValues values;
   std::vector<std::string> dictionary;  // Text and numbers: distinct values (as written) in first-seen order
   std::vector<Rational> numbers;        // Whole and Decimal: the exact value of each dictionary entry
   bool present = true;                  // false when an optional column was absent from the file
   // false: a derived column, computed after reading (interp::prepare_data) and only when a rule
   // in force reads it; until then its values are empty, and reading it is a logic error.
   bool loaded = true;
+
+  // The column's schema, and the width of its values.
+  void bind(const ColumnSchema* s) {
+    schema = s;
+    values.set_narrow(s && ColumnValues::narrow_for(*s));
+  }
 
   // Code of a text value, or -1 when no row has it (then an equality never matches).
   std::int32_t code_of(std::string_view text) const { return index.find(text, dictionary); }

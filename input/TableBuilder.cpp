@@ -187,7 +187,7 @@ void TableBuilder::columns(const std::vector<std::string>& names) {
   t_.columns.resize(ts_.columns.size());
   slots_.clear();
   for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
-    t_.columns[c].schema = &ts_.columns[c];
+    t_.columns[c].bind(&ts_.columns[c]);
     t_.columns[c].present = header_index_[c] >= 0 || is_derived(ts_, ts_.columns[c].name);
     if (header_index_[c] < 0) continue;
     Slot s;
@@ -234,7 +234,7 @@ void TableBuilder::flush() {
     resolve_pending(slots_[k], stage_.data() + k * kStage);
     auto& values = out_->columns[slots_[k].c].values;
     if (values.size() < n) grow(values, n);
-    std::memcpy(values.data() + at, stage_.data() + k * kStage, staged_ * sizeof(std::int32_t));
+    values.write(at, stage_.data() + k * kStage, staged_);
   }
   for (std::size_t i = 0; i < staged_; ++i) t_.lines.push(stage_lines_[i]);  // this builder's own rows
   written_ += staged_;
@@ -247,10 +247,10 @@ void TableBuilder::take_piece(Table& piece, std::size_t base, std::uint32_t line
   if (out_ != &t_ || at > base || written_ != at || piece.lines.size() != n)
     throw std::logic_error("TableBuilder::take_piece: the piece's rows are not where they were written");
   auto one = [&](Slot& s) {
-    std::int32_t* v = s.column->values.data();
     if (s.column->values.size() < base + n)
       throw std::logic_error("TableBuilder::take_piece: a column is shorter than the piece's rows");
     if (s.type == ColumnType::Text || is_number(s.type)) {
+      std::int32_t* v = s.column->values.wide();
       const Column& from = piece.columns[s.c];
       std::vector<std::int32_t> code(from.dictionary.size());
       for (std::size_t i = 0; i < from.dictionary.size(); ++i) {
@@ -264,7 +264,7 @@ void TableBuilder::take_piece(Table& piece, std::size_t base, std::uint32_t line
         v[at + i] = c == kMissing ? kMissing : code[static_cast<std::size_t>(c)];
       }
     } else if (at != base) {
-      std::memmove(v + at, v + base, n * sizeof(std::int32_t));
+      s.column->values.move(at, base, n);
     }
     s.last = s.last == kNoCache ? kNoCache : -1;
   };
@@ -511,18 +511,17 @@ void TableBuilder::finish() {
   // Columns were sized ahead of the rows: cut to the rows read. Capacity never written holds no
   // memory (its pages were never touched); only a gross overestimate is given back.
   for (std::size_t c = 0; c < ts_.columns.size(); ++c) {
-    LargeVector<std::int32_t>& values = t_.columns[c].values;
+    ColumnValues& values = t_.columns[c].values;
     if (header_index_[c] < 0) {
       if (ts_.columns[c].derived) {  // computed after reading (interp::prepare_data), when read
-        LargeVector<std::int32_t>().swap(values);
+        values.release();
         t_.columns[c].loaded = false;
         continue;
       }
-      fill_large(values, t_.rows, kMissing);
+      values.assign(t_.rows, kMissing);
       continue;
     }
-    values.resize(t_.rows);
-    if (values.capacity() > 2 * t_.rows + 4096) values.shrink_to_fit();
+    values.fit(t_.rows);
   }
   check_keys(threads_);
 }

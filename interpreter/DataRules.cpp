@@ -58,12 +58,17 @@ class Runner {
       const input::Column& src = table.columns[static_cast<std::size_t>(m->first)];
       if (!src.loaded) throw std::logic_error("column " + src.schema->name + " was not loaded for this run");
       const bool negated = m->second;
-      for (std::size_t r = 0; r < n; ++r) {
-        const bool missing = src.values.empty() || src.values[r] == input::kMissing;
-        col.values[r] = missing != negated ? 1 : 0;
+      if (src.values.empty()) {
+        col.values.assign(n, negated ? 0 : 1);
+      } else if (col.values.narrow() && !src.values.narrow()) {  // the common case, without a branch a row
+        const std::int32_t* const from = src.values.wide();
+        std::int8_t* const to = col.values.bytes();
+        for (std::size_t r = 0; r < n; ++r) to[r] = static_cast<std::int8_t>((from[r] == input::kMissing) != negated);
+      } else {
+        for (std::size_t r = 0; r < n; ++r) col.values.set(r, (src.values[r] == input::kMissing) != negated ? 1 : 0);
       }
     } else {
-      for (std::size_t r = 0; r < n; ++r) col.values[r] = encode(col, row_value(table, *d.decl->value, r));
+      for (std::size_t r = 0; r < n; ++r) col.values.set(r, encode(col, row_value(table, *d.decl->value, r)));
     }
     col.loaded = true;
   }

@@ -110,7 +110,13 @@ class Compiler {
                                                                : Ty::Code;
         return Compiled{[col](std::size_t bg, std::size_t en, std::int64_t* out) {
                           if (col->values.empty()) return std::fill(out, out + (en - bg), kMiss);
-                          const std::int32_t* v = col->values.data() + bg;
+                          if (col->values.narrow()) {
+                            const std::int8_t* v = col->values.bytes() + bg;
+                            for (std::size_t i = 0; i < en - bg; ++i)
+                              out[i] = v[i] == input::ColumnValues::kMissingByte ? kMiss : v[i];
+                            return;
+                          }
+                          const std::int32_t* v = col->values.wide() + bg;
                           for (std::size_t i = 0; i < en - bg; ++i) out[i] = v[i] == input::kMissing ? kMiss : v[i];
                         },
                         ty, ty == Ty::Date ? kDateBound : 1};
@@ -212,7 +218,7 @@ class Compiler {
     const input::Column* c = &col;
     return Compiled{[c, ints](std::size_t bg, std::size_t en, std::int64_t* out) {
                       if (c->values.empty()) return std::fill(out, out + (en - bg), kMiss);
-                      const std::int32_t* v = c->values.data() + bg;
+                      const std::int32_t* v = c->values.wide() + bg;
                       for (std::size_t i = 0; i < en - bg; ++i)
                         out[i] = v[i] == input::kMissing ? kMiss : (*ints)[static_cast<std::size_t>(v[i])];
                     },
@@ -438,7 +444,7 @@ void classify(Compiled& r, const ast::Expr& e, const input::Table& table, const 
   every.rows = classes;
   every.columns.resize(table.columns.size());
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    every.columns[c].schema = table.columns[c].schema;
+    every.columns[c].bind(table.columns[c].schema);
     every.columns[c].present = table.columns[c].present;
   }
   std::size_t stride = 1;
@@ -448,7 +454,7 @@ void classify(Compiled& r, const ast::Expr& e, const input::Table& table, const 
     values.resize(classes);
     for (std::size_t k = 0; k < classes; ++k) {
       const std::size_t digit = k / stride % d;
-      values[k] = digit == d - 1 ? input::kMissing : static_cast<std::int32_t>(digit);
+      values.set(k, digit == d - 1 ? input::kMissing : static_cast<std::int32_t>(digit));
     }
     stride *= d;
   }
@@ -535,7 +541,7 @@ void accumulate(const input::Table& table, std::size_t begin, std::size_t end, s
 // A run with a row of a class some filter cannot decide gives that count its first such row.
 struct ClassCounts {
   struct Digit {
-    const std::int32_t* values;
+    const input::ColumnValues* values;  // an enum or a boolean column, of either width
     std::uint32_t digits, stride;
   };
   std::vector<Digit> digits;  // the columns of every filter, ascending
@@ -559,7 +565,7 @@ struct ClassCounts {
     for (std::size_t c : cols) {
       const std::size_t d = digits_of(table.columns[c]);
       if (d == 0 || table.columns[c].values.size() != table.rows || classes * d > kMaxClasses) return false;
-      digits.push_back({table.columns[c].values.data(), static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(classes)});
+      digits.push_back({&table.columns[c].values, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(classes)});
       stride_of[c] = static_cast<std::uint32_t>(classes);
       digits_of_col[c] = static_cast<std::uint32_t>(d);
       classes *= d;
@@ -592,7 +598,7 @@ struct ClassCounts {
   std::uint32_t class_of(std::size_t r) const {
     std::uint32_t k = 0;
     for (const Digit& d : digits) {
-      const std::int32_t v = d.values[r];
+      const std::int32_t v = (*d.values)[r];
       k += (v == input::kMissing ? d.digits - 1 : static_cast<std::uint32_t>(v)) * d.stride;
     }
     return k;
@@ -617,13 +623,24 @@ struct ClassCounts {
     for (const Digit& d : digits) {
       // Locals: the stores to `out` could alias the Digit's fields, which would be read again
       // on every row and keep the loop from being vectorized.
-      const std::int32_t* const v = d.values + b;
       const std::uint32_t count = d.digits, stride = d.stride;
       std::uint32_t bad = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t digit = v[i] == input::kMissing ? count - 1 : static_cast<std::uint32_t>(v[i]);
-        bad |= digit >= count;
-        out[i] += digit * stride;
+      if (d.values->narrow()) {
+        // A byte's code is below 127 or the missing value (-128): 0 .. count - 1 after the
+        // missing one is turned into the last digit.
+        const std::int8_t* const v = d.values->bytes() + b;
+        for (std::size_t i = 0; i < n; ++i) {
+          const std::uint32_t digit = v[i] == input::ColumnValues::kMissingByte ? count - 1 : static_cast<std::uint32_t>(v[i]);
+          bad |= digit >= count;
+          out[i] += digit * stride;
+        }
+      } else {
+        const std::int32_t* const v = d.values->wide() + b;
+        for (std::size_t i = 0; i < n; ++i) {
+          const std::uint32_t digit = v[i] == input::kMissing ? count - 1 : static_cast<std::uint32_t>(v[i]);
+          bad |= digit >= count;
+          out[i] += digit * stride;
+        }
       }
       if (bad) throw std::logic_error("grouped count: a code outside its column's values");
     }

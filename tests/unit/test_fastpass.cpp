@@ -224,3 +224,118 @@ TEST_CASE("kernels near the limits of whole numbers and dates give what the gene
   CHECK(std::count(generic.begin(), generic.end(), "0 1 F 70 ok") == 1);
   CHECK(std::count(generic.begin(), generic.end(), "1 1 F 70 ok") == 1);
 }
+
+// Enum and boolean columns keep a byte a row (input/ColumnValues.hpp), an enum of more than 127
+// values four bytes: counts over either width, by the class pass and by the generic evaluator,
+// equal counts made here from the records themselves, with bodies' rows in no order, the last
+// byte code (126) and the missing value among them, at one thread and at two.
+TEST_CASE("enum and boolean columns of one byte and of four give the same counts", "[fastpass][width]") {
+  std::string big_values, small_values;
+  for (int i = 0; i < 130; ++i) big_values += (i ? ", v" : "v") + std::to_string(i);
+  for (int i = 0; i < 127; ++i) small_values += (i ? ", w" : "w") + std::to_string(i);
+  Diagnostics diags;
+  RuleSet rules = load_rules_from_text(
+      {{"t.ereje",
+        "table bodies \"the bodies\"\n"
+        "  lists bodies by agency_id\n"
+        "  key agency_id\n"
+        "  column agency_id text \"the code\"\n"
+        "end\n"
+        "table items \"the items\"\n"
+        "  per body by agency_id\n"
+        "  column agency_id text \"the body\"\n"
+        "  column big enum [" + big_values + "] optional \"130 values\"\n"
+        "  column small enum [" + small_values + "] optional \"127 values\"\n"
+        "  column flag bool optional \"a flag\"\n"
+        "  derived no_flag = missing(flag) \"no flag given\"\n"
+        "end\n"
+        "act \"1\" \"Test act\" in_force 2023-01-01\n\n"
+        "clause 1 \"widths\"\n"
+        "  evidence text reconstructed, variables reconstructed, formula reconstructed\n"
+        "  let a = count items where big = v129\n"
+        "  let b = count items where big in [v0, v127] and small = w126\n"
+        "  let c = count items where small = w126 and not missing(flag) and flag\n"
+        "  let d = count items where no_flag and small != w0\n"
+        "  let e = count items where big != v128\n"
+        "  result ra = a range 0..100000 round 0\n"
+        "  result rb = b range 0..100000 round 0\n"
+        "  result rc = c range 0..100000 round 0\n"
+        "  result rd = d range 0..100000 round 0\n"
+        "  result re = e range 0..100000 round 0\n"
+        "end\n"}},
+      diags);
+  Checked checked = check(rules, diags);
+  INFO(render(diags));
+  REQUIRE_FALSE(diags.has_errors());
+
+  std::mt19937 rng(5);
+  std::map<std::string, input::TextTable> t;
+  auto& bt = t["bodies"];
+  bt.header = {"agency_id"};
+  auto& it = t["items"];
+  it.header = {"agency_id", "big", "small", "flag"};
+  const std::size_t bodies = 60;
+  for (std::size_t b = 0; b < bodies; ++b) bt.records.push_back({"B" + std::to_string(b)});
+  // Expected counts per body, made from the records. A condition on an empty value is n/a unless
+  // the rest of the row decides it (false and n/a is false), and one n/a row makes the body's
+  // count n/a: `na` marks those.
+  struct Want {
+    long n[5] = {};
+    bool na[5] = {};
+  };
+  std::vector<Want> want(bodies);
+  for (std::size_t r = 0; r < 40000; ++r) {
+    const std::size_t b = rng() % bodies;
+    // Mostly the values at the ends of each list; a few empty `big` values in bodies 0 and 1 only.
+    const int bi = static_cast<int>(rng() % 4 == 0 ? 126 + rng() % 4 : rng() % 130);
+    const int si = static_cast<int>(rng() % 3 == 0 ? 126 : rng() % 127);
+    const int fl = static_cast<int>(rng() % 3);  // 0 false, 1 true, 2 empty
+    const bool empty_big = b < 2 && rng() % 50 == 0;
+    it.records.push_back({"B" + std::to_string(b), empty_big ? "" : "v" + std::to_string(bi), "w" + std::to_string(si),
+                          fl == 2 ? "" : fl ? "true" : "false"});
+    Want& w = want[b];
+    auto add = [&](int k, int truth) {  // 1 true, 0 false, 2 n/a
+      if (truth == 2) w.na[k] = true;
+      else w.n[k] += truth;
+    };
+    add(0, empty_big ? 2 : bi == 129);
+    add(1, si != 126 ? 0 : empty_big ? 2 : (bi == 0 || bi == 127));
+    add(2, si == 126 && fl == 1);
+    add(3, fl == 2 && si != 0);
+    add(4, empty_big ? 2 : bi != 128);
+  }
+  for (auto* tt : {&bt, &it})
+    for (std::size_t i = 0; i < tt->records.size(); ++i) tt->lines.push_back(static_cast<std::uint32_t>(i + 2));
+  const Date as_of = *parse_date("2024-01-01");
+  auto contract = std::make_shared<const input::Contract>(rules.contract->at(as_of));
+  input::DataSet data = input::build_dataset("<random>", contract, std::move(t), {"bodies", "items"});
+  prepare_data(rules, checked, data, as_of, {}, true);
+  const input::Table& items = data.table("items");
+  CHECK_FALSE(items.column("big").values.narrow());
+  CHECK(items.column("small").values.narrow());
+  CHECK(items.column("flag").values.narrow());
+  CHECK(items.column("no_flag").values.narrow());
+
+  auto versions = rules.all_in_force(as_of);
+  const auto generic = evaluate(rules, checked, data, as_of, versions, {false, 1});
+  // The generic evaluator against the counts made here.
+  std::size_t checked_values = 0, na = 0;
+  for (const auto& row : generic.rows) {
+    const std::size_t b = static_cast<std::size_t>(std::stoi(data.bodies[row.body].code.substr(1)));
+    const auto k = static_cast<std::size_t>(row.result[1] - 'a');
+    REQUIRE(k < 5);
+    INFO(row.result << " of body " << b);
+    if (want[b].na[k]) {
+      CHECK(row.value.is_missing());
+      ++na;
+    } else {
+      REQUIRE_FALSE(row.value.is_missing());
+      CHECK(row.value.num == Rational(want[b].n[k]));
+      ++checked_values;
+    }
+  }
+  CHECK(na >= 2);
+  CHECK(checked_values > 3 * bodies);
+  const auto lines = test::evaluation_lines(generic);
+  for (unsigned threads : {1u, 2u}) CHECK(test::evaluation_lines(evaluate(rules, checked, data, as_of, versions, {true, threads})) == lines);
+}

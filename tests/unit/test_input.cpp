@@ -822,7 +822,7 @@ std::string dump(const DataSet& ds) {
     out << "table " << name << " present=" << t.present << " rows=" << t.rows << '\n';
     for (const auto& c : t.columns) {
       out << " column " << (c.schema ? c.schema->name : "?") << " present=" << c.present << ":";
-      for (auto v : c.values) out << ' ' << v;
+      for (std::size_t r = 0; r < c.values.size(); ++r) out << ' ' << c.values[r];
       out << "\n  dictionary:";
       for (const auto& d : c.dictionary) out << " [" << d << ']';
       out << '\n';
