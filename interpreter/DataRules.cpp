@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/Timing.hpp"
 #include "grammar/Parser.hpp"
 #include "interpreter/Engine.hpp"
 
@@ -224,11 +225,14 @@ Diagnostics prepare_data(const RuleSet& rules, const Checked& checked, input::Da
       });
     }
   }
-  for (const auto& d : rules.derived) {
-    const input::TableSchema* t = rules.contract->find(d.table);
-    const input::ColumnSchema* c = t ? t->column(d.column) : nullptr;
-    if (!c || !input::in_force(c->origin, as_of) || !data.tables.count(d.table)) continue;
-    if (wanted.count(d.table + "." + d.column)) run.derive(d);
+  {
+    Phase ph("data: derived columns");
+    for (const auto& d : rules.derived) {
+      const input::TableSchema* t = rules.contract->find(d.table);
+      const input::ColumnSchema* c = t ? t->column(d.column) : nullptr;
+      if (!c || !input::in_force(c->origin, as_of) || !data.tables.count(d.table)) continue;
+      if (wanted.count(d.table + "." + d.column)) run.derive(d);
+    }
   }
 
   Diagnostics errors, warnings;
