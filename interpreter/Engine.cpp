@@ -627,14 +627,26 @@ void Engine::evaluate(const std::vector<const ClauseVersion*>& versions) {
   bool blocks_ok = n > 0 && rows.size() % n == 0;
   for (std::size_t i = 0; blocks_ok && i < rows.size(); ++i) blocks_ok = rows[i].body == i % n;
   if (blocks_ok) {
-    std::vector<std::size_t> order(rows.size() / n);
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    const std::size_t blocks = rows.size() / n;
+    std::vector<std::size_t> order(blocks);
+    for (std::size_t k = 0; k < blocks; ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return before(rows[x * n], rows[y * n]); });
-    std::vector<ResultRow> sorted;
-    sorted.reserve(rows.size());
-    for (std::size_t b = 0; b < n; ++b)
-      for (std::size_t k : order) sorted.push_back(std::move(rows[k * n + b]));
-    rows = std::move(sorted);
+    // Place i of the result takes body i / blocks's row of block order[i % blocks]: the rows are
+    // moved into place along the permutation's cycles, in the same vector (a second vector of
+    // every row would be megabytes of fresh pages with many bodies).
+    auto from = [&](std::size_t i) { return order[i % blocks] * n + i / blocks; };
+    std::vector<bool> placed(rows.size(), false);
+    for (std::size_t start = 0; start < rows.size(); ++start) {
+      if (placed[start]) continue;
+      ResultRow first = std::move(rows[start]);
+      std::size_t i = start;
+      for (std::size_t j = from(i); j != start; i = j, j = from(j)) {
+        rows[i] = std::move(rows[j]);
+        placed[i] = true;
+      }
+      rows[i] = std::move(first);
+      placed[i] = true;
+    }
   } else {
     std::stable_sort(rows.begin(), rows.end(), [&](const ResultRow& a, const ResultRow& b) {
       return a.body != b.body ? a.body < b.body : before(a, b);
