@@ -4,6 +4,7 @@
 // the limits and data_error.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,16 +30,25 @@ struct LoadOptions {
   // `--csv-dialect excel-ru`: CSV files may write true and false as Excel does in a Russian or
   // Kazakh locale (ИСТИНА/ЛОЖЬ, ДА/НЕТ, АҚИҚАТ/ЖАЛҒАН, ИӘ/ЖОҚ) and decimals with a comma (docs/data.md).
   bool excel_locale = false;
+  // A CSV file's rows are read from copies of this many bytes of it at a time (LoadFolder.cpp:
+  // read_window_rows), and from its mapping only when that gives up; 0: from the mapping only.
+  // (Small values let tests cut records at every place.)
+  std::size_t window_bytes = std::size_t{256} << 10;
 };
 
 // Reads a data folder (NAME.csv or NAME.json per table) against `contract` (the contract in force:
 // Contract::at). `needed` lists the tables the rules in force read: each must be present; the
 // table of bodies always is. Any contract violation throws InputError with diagnostics naming
 // file, line and column. Derived columns are left for interp::prepare_data. A CSV file is read in
-// one pass from a memory map straight into the columns, its pages let go behind the reading: the
-// memory a run holds is the columns', not the files'.
+// one pass straight into the columns, a window of it at a time (its memory map only pointed into
+// for messages): the memory a run holds is the columns', not the files'.
 DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> contract,
                     const std::vector<std::string>& needed, const LoadOptions& options = {});
+
+// How many times, since the process started, a CSV file's reading through windows gave up (a
+// record cut by a window's end, an error in the file) and the file was read again from its
+// mapping: tests and EREJE_TIMING show it.
+std::uint64_t window_rereads();
 
 // Builds a DataSet from already-parsed text rows (used by rule-file tests and by the readers):
 // `tables[name]` holds the records of one table as text ("" = missing). Validates exactly like a

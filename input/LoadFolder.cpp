@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -175,6 +176,77 @@ std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const
   return r;
 }
 
+// Reading through a window. A mapped file's pages cost a fault and a page-table entry each the
+// first time the process reads them; on a virtual machine with shadow page tables that is most of
+// the reading (measured: a pass over 66 MB of mapped CSV 34..48 ms, the same bytes copied a
+// window at a time into a buffer that stays in the cache 10 ms; bench/README.md). So the rows are
+// read from copies of LoadOptions::window_bytes at a time, each cut after its last line break, and the mapping is only
+// pointed into for messages. A window's scanner sees its end as the end of the file: a record
+// that goes on past it (a quoted field holding that line break, or a record longer than a window)
+// is an error there, and so is anything else unusual; the window reader then gives up, and the
+// table is read again from the mapping, which decides and words everything as before.
+// What a window reader carries from one window to the next.
+struct WindowState {
+  std::uint32_t line = 1;  // the physical line at the reading's position
+  std::size_t rows = 0;    // records read so far (CsvScanner's count, for the row limit)
+  StrayQuotes stray;       // quotes inside unquoted fields (CsvDialect.hpp), lines as in the file
+};
+
+// Reads the records of the file's bytes [from, to) into `b` through windows, numbering rows on from
+// `r`: `from` is a record's start. `on_row(r, rec, start)` sees each record first, with `start` its
+// first byte in the mapping (rec.start points into the window), and may stop the reading (false).
+// True when every record up to exactly `to` was read, with no error; false when it stopped short,
+// met an error or could not read the file: nothing it read may then be used.
+template <class OnRow>
+bool read_window_rows(const MappedFile& file, std::size_t window, std::size_t from, std::size_t to, const std::string& name,
+                      const TableSchema& ts, std::size_t width, char separator, TableBuilder& b, std::size_t& r,
+                      WindowState& w, OnRow&& on_row) {
+  constexpr std::size_t kSample = 1024;
+  const std::unique_ptr<char[]> buf(new char[window]);
+  const char* mapped = file.bytes().data();
+  const std::size_t first_row = r;
+  std::size_t base = from;  // the file offset of buf[0]
+  std::size_t carry = 0;    // bytes at buf[0] left over from the window before
+  CsvRecord rec;
+  try {
+    while (base < to) {
+      const std::size_t want = std::min(window - carry, to - (base + carry));
+      if (file.copy(base + carry, buf.get() + carry, want) != want) return false;
+      const std::size_t n = carry + want;
+      std::size_t cut = n;
+      if (base + n < to) {
+        const void* nl = ::memrchr(buf.get(), '\n', n);
+        if (!nl) return false;  // a record longer than the window
+        cut = static_cast<std::size_t>(static_cast<const char*>(nl) - buf.get()) + 1;
+      }
+      CsvScanner scanner(std::string_view(buf.get(), cut), 0, name, &ts);
+      scanner.expect_width(width, separator);
+      scanner.seek(buf.get(), w.line, w.rows);
+      while (scanner.next(rec)) {
+        if (!b.room() || !on_row(r, rec, mapped + base + static_cast<std::size_t>(rec.start - buf.get()))) return false;
+        b.start_row(rec.line);
+        b.encode_row(r, rec.fields.data(), rec.fields.size());
+        ++r;
+        if (r - first_row == kSample) {
+          const std::size_t at = base + static_cast<std::size_t>(scanner.position() - buf.get());
+          b.reserve(r + (to - at) * kSample / std::max<std::size_t>(1, at - from) * 21 / 20 + kSample);
+        }
+      }
+      if (scanner.position() != buf.get() + cut) return false;
+      w.line = scanner.line();
+      w.rows = scanner.rows();
+      w.stray.add(scanner.stray_quotes(), 0);
+      carry = n - cut;
+      std::memmove(buf.get(), buf.get() + cut, carry);
+      base += cut;
+    }
+  } catch (const InputError&) {
+    return false;
+  }
+  b.flush();
+  return true;
+}
+
 // A piece of a CSV file after the first, read by its own thread into its own table. Its start is a
 // guess: the start of a line, taken for the start of a record.
 struct Piece {
@@ -191,15 +263,31 @@ struct Piece {
 
 // One piece, on its own thread. Any error, or anything thrown, only marks the piece as not read:
 // the main thread then reads it again itself, and reports what it finds in the ordinary way.
+// `window` > 0: through windows of that many bytes (read_window_rows), else from the mapping.
 void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::string>& names, char separator,
-                const std::string& file, const MappedFile& mapped, Table& first, bool excel_locale) {
+                const std::string& file, const MappedFile& mapped, Table& first, bool excel_locale, std::size_t window) {
   try {
-    CsvScanner scanner(std::string_view(piece.begin, static_cast<std::size_t>(piece.end - piece.begin)), 0, file, &ts);
-    scanner.expect_width(names.size(), separator);
     TableBuilder b(ts, piece.table, file, false, piece.reporter, std::make_unique<NoLocator>());
     b.excel_locale(excel_locale);
     b.columns(names);
     b.write_into(first, piece.base, piece.limit);
+    if (window > 0) {
+      const char* at = mapped.bytes().data();
+      WindowState w;
+      std::size_t r = 0;
+      const bool read = read_window_rows(
+          mapped, window, static_cast<std::size_t>(piece.begin - at), static_cast<std::size_t>(piece.end - at), file, ts,
+          names.size(), separator, b, r, w, [&](std::size_t row, const CsvRecord& rec, const char* start) {
+            if (row % CsvLocator::kStride == 0) piece.marks.push_back({row, start, rec.line});
+            return piece.reporter.empty();
+          });
+      piece.end_line = w.line;
+      piece.stray_quotes = w.stray;
+      piece.ok = read && piece.reporter.empty();
+      return;
+    }
+    CsvScanner scanner(std::string_view(piece.begin, static_cast<std::size_t>(piece.end - piece.begin)), 0, file, &ts);
+    scanner.expect_width(names.size(), separator);
     read_rows(scanner, b, 0, piece.end, mapped, [&](std::size_t r, const CsvRecord& rec) {
       if (r % CsvLocator::kStride == 0) piece.marks.push_back({r, rec.start, rec.line});
       return piece.reporter.empty();
@@ -222,7 +310,12 @@ void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::stri
 // those of one reader from start to end, whatever the number of threads. A piece is used only when
 // its guessed start proves to be a record's start (the first reader stops exactly there) and it
 // read without any error within its share of rows; otherwise the main thread reads on from there.
-void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L) {
+//
+// `windowed`: every reader reads through windows (read_window_rows), its errors kept apart; at the
+// first thing a window reader does not handle, or any error in the rows, it returns false before
+// anything reaches `L`, and the caller reads the table again from the mapping (windowed false),
+// which reports as it always did.
+bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L, bool windowed) {
   auto locator = std::make_unique<CsvLocator>(path, path, ts);
   CsvLocator& csv = *locator;
   CsvScanner& scanner = csv.scanner();
@@ -230,9 +323,12 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   std::vector<std::uint32_t> cols;
   std::uint32_t header_line = 1;
   scanner.read_header(names, cols, header_line);
+  if (windowed && !csv.file().mapped()) return false;
   Table& t = L.ds.tables[ts.name];
-  auto b = std::make_unique<TableBuilder>(ts, t, path, false, L.reporter, std::move(locator));
+  Reporter apart;  // the errors of a windowed reading, never reported
+  auto b = std::make_unique<TableBuilder>(ts, t, path, false, windowed ? apart : L.reporter, std::move(locator));
   b->header(names, cols, header_line, false);
+  if (windowed && !apart.empty()) return false;
   b->threads(threads_for(options));
   b->excel_locale(options.excel_locale);
   if (L.bodies_built) b->bodies_from(&L.ds);
@@ -273,9 +369,10 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   std::vector<std::jthread> threads;  // after `pieces` and `b`: joined before either goes
   const char separator = scanner.separator();
   const bool excel = options.excel_locale;
+  const std::size_t window = windowed ? options.window_bytes : 0;
   for (Piece& piece : pieces)
-    threads.emplace_back([&piece, &ts, &names, separator, &path, &file, &t, excel] {
-      read_piece(piece, ts, names, separator, path, file, t, excel);
+    threads.emplace_back([&piece, &ts, &names, separator, &path, &file, &t, excel, window] {
+      read_piece(piece, ts, names, separator, path, file, t, excel, window);
     });
   if (!pieces.empty()) scanner.stop_at(pieces.front().begin);
 
@@ -284,13 +381,41 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
     return true;
   };
   std::size_t rows = 0;
-  {
-    Phase ph(fmt::format("data: {}: read (first piece)", ts.name));
-    rows = read_rows(scanner, *b, 0, end, file, mark);
-  }
-  {
-    Phase ph(fmt::format("data: {}: wait for the other pieces", ts.name));
-    for (auto& th : threads) th.join();
+  if (windowed) {
+    bool read = false;
+    {
+      Phase ph(fmt::format("data: {}: read (first piece)", ts.name));
+      const char* at = file.bytes().data();
+      WindowState w;
+      w.line = scanner.line();
+      w.rows = scanner.rows();
+      read = read_window_rows(file, window, static_cast<std::size_t>(scanner.position() - at),
+                              static_cast<std::size_t>((pieces.empty() ? end : pieces.front().begin) - at), path, ts,
+                              names.size(), separator, *b, rows, w,
+                              [&](std::size_t r, const CsvRecord& rec, const char* start) {
+                                csv.at_row(r, start, rec.line);
+                                return apart.empty();
+                              });
+      read = read && apart.empty();
+      if (read) {
+        scanner.add_stray_quotes(w.stray, 0);
+        scanner.seek(pieces.empty() ? end : pieces.front().begin, w.line, w.rows);
+      }
+    }
+    {
+      Phase ph(fmt::format("data: {}: wait for the other pieces", ts.name));
+      for (auto& th : threads) th.join();
+    }
+    if (!read || !std::all_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.ok; })) return false;
+  } else {
+    {
+      Phase ph(fmt::format("data: {}: read (first piece)", ts.name));
+      rows = read_rows(scanner, *b, 0, end, file, mark);
+    }
+    {
+      Phase ph(fmt::format("data: {}: wait for the other pieces", ts.name));
+      for (auto& th : threads) th.join();
+    }
   }
   std::optional<Phase> ph_append(std::in_place, fmt::format("data: {}: append the pieces", ts.name));
   // When the first reader went past the first piece's start inside a quoted field, it read on to
@@ -309,6 +434,7 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
     }
     scanner.stop_at(nullptr);
     b->unfix();
+    if (k < pieces.size() && windowed) return false;
     if (k < pieces.size()) {
       scanner.seek(pieces[k].begin, line, rows);
       rows = read_rows(scanner, *b, rows, end, file, mark);
@@ -322,15 +448,36 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   }
   b->unfix();
   ph_append.reset();
+  if (windowed) {
+    if (!apart.empty()) return false;
+    b->report_to(L.reporter);
+  }
   Phase ph_finish(fmt::format("data: {}: keys, derived columns", ts.name));
   b->finish();
   for (auto& w : scanner.warnings())
     // With `--csv-dialect excel-ru` a file separated by `;` is what the user said the files are.
     if (!(options.excel_locale && w.code == "data-csv-semicolon")) L.ds.warnings.push_back(std::move(w));
   L.builders[ts.name] = std::move(b);
+  return true;
+}
+
+std::atomic<std::uint64_t> g_window_rereads{0};
+
+// Through windows, and from the mapping when that gives up (load_csv).
+void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L) {
+  if (options.window_bytes > 0) {
+    if (load_csv(ts, path, options, L, true)) return;
+    g_window_rereads.fetch_add(1, std::memory_order_relaxed);
+    Phase ph(fmt::format("data: {}: read again from the mapping", ts.name));
+    load_csv(ts, path, options, L, false);
+    return;
+  }
+  load_csv(ts, path, options, L, false);
 }
 
 }  // namespace
+
+std::uint64_t window_rereads() { return g_window_rereads.load(std::memory_order_relaxed); }
 
 DataSet build_dataset(std::string folder, std::shared_ptr<const Contract> contract,
                       std::map<std::string, TextTable> tables, const std::vector<std::string>& needed) {

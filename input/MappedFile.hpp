@@ -18,6 +18,16 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
 
   std::string_view bytes() const { return {data_, size_}; }
+  // Whether the bytes are a mapping of the file (not a copy of it read into memory).
+  bool mapped() const { return mapped_; }
+
+  // Copies `n` bytes of the file from byte `offset` into `out` with read calls, without touching
+  // the mapping; returns how many were copied (fewer only when the file is shorter now, or a read
+  // failed). Scanning a mapping costs a page fault and a page-table entry for every 4 KiB page the
+  // first time a process reads it, which on some virtual machines (shadow page tables) is most of
+  // the cost of reading; copying a window at a time into a buffer that stays in the cache is not
+  // (LoadFolder.cpp reads so, and maps only to point at a line for a message).
+  std::size_t copy(std::size_t offset, char* out, std::size_t n) const;
 
   // Tells the kernel that the pages wholly inside [from, to) are not needed now. They were scanned
   // and are read again only for an error message, when a page fault brings them back from the page
@@ -36,6 +46,7 @@ class MappedFile {
   std::size_t size_ = 0;
   bool mapped_ = false;
   int region_ = -1;  // the slot registering the mapping with the SIGBUS handler
+  int fd_ = -1;      // open while mapped, for copy
   std::string copy_;  // the fallback: the file read into memory
 };
 

@@ -109,8 +109,10 @@ class CsvLocator final : public RowLocator {
   MappedFile& file() { return file_; }
   CsvScanner& scanner() { return scanner_; }
   std::string_view text() const { return file_.bytes().substr(bom_); }
-  void at_row(std::size_t r, const CsvRecord& rec) {
-    if (r % kStride == 0) marks_.push_back({r, rec.start, rec.line});
+  void at_row(std::size_t r, const CsvRecord& rec) { at_row(r, rec.start, rec.line); }
+  // Row `r` starts at `start` in the mapping, on `line` (a record read from a copy of its bytes).
+  void at_row(std::size_t r, const char* start, std::uint32_t line) {
+    if (r % kStride == 0) marks_.push_back({r, start, line});
   }
   // The marks of a piece read by another thread, its rows and lines shifted to the whole file's.
   void add_marks(const std::vector<Mark>& marks, std::size_t row_offset, std::uint32_t line_offset) {

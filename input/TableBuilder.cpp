@@ -74,10 +74,10 @@ std::string comma_decimal(std::string_view v) {
 
 Diagnostic* TableBuilder::field_error(std::string code, std::size_t r, int h, std::string message, std::string help) {
   if (json_)
-    return reporter_.add(data_error(std::move(code), t_.file, 0, 0, {}, fmt::format("{}: {}", row_name(r), message),
+    return reporter_->add(data_error(std::move(code), t_.file, 0, 0, {}, fmt::format("{}: {}", row_name(r), message),
                                     std::move(help)));
   const CsvPlace at = locator_->place(r, h < 0 ? 0 : static_cast<std::size_t>(h));
-  return reporter_.add(
+  return reporter_->add(
       data_error(std::move(code), t_.file, at.line, at.col, at.line_text, std::move(message), std::move(help)));
 }
 
@@ -91,7 +91,7 @@ void TableBuilder::header(const std::vector<std::string>& names, const std::vect
     if (fresh) continue;
     // CsvScanner reports this itself; here for tables built by hand.
     const std::size_t col = h < cols.size() ? cols[h] : 0;
-    Diagnostic* d = reporter_.add(data_error("data-duplicate-column", t_.file, json_ ? 0 : line, col,
+    Diagnostic* d = reporter_->add(data_error("data-duplicate-column", t_.file, json_ ? 0 : line, col,
                                              locator_->line(line),
                                              fmt::format("duplicate column `{}` in the header", name),
                                              "each column name may appear once; rename or remove one of them"));
@@ -131,11 +131,11 @@ void TableBuilder::header(const std::vector<std::string>& names, const std::vect
   const char* plural = missing.size() == 1 ? "" : "s";
   const std::string found = names.empty() ? "none" : join(names);
   if (json_)
-    reporter_.add(data_error("data-missing-column", t_.file, 0, 0, {},
+    reporter_->add(data_error("data-missing-column", t_.file, 0, 0, {},
                              fmt::format("no record has the field{} {}; fields found: {}", plural, list, found),
                              std::move(help)));
   else
-    reporter_.add(data_error("data-missing-column", t_.file, line, 1, locator_->line(line),
+    reporter_->add(data_error("data-missing-column", t_.file, line, 1, locator_->line(line),
                              fmt::format("missing column{} {} in the header; found: {}", plural, list, found),
                              std::move(help)));
 }

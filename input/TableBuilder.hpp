@@ -38,7 +38,7 @@ class TableBuilder {
  public:
   TableBuilder(const TableSchema& ts, Table& t, std::string file, bool json, Reporter& reporter,
                std::unique_ptr<RowLocator> locator)
-      : ts_(ts), t_(t), json_(json), reporter_(reporter), locator_(std::move(locator)) {
+      : ts_(ts), t_(t), json_(json), reporter_(&reporter), locator_(std::move(locator)) {
     t_ = Table{};
     t_.schema = &ts_;
     t_.present = true;
@@ -109,7 +109,10 @@ class TableBuilder {
     return fmt::format("{} {}", json_ ? "record" : "line", line_of_row(r));
   }
   Diagnostic* field_error(std::string code, std::size_t r, int h, std::string message, std::string help);
-  bool saturated() { return reporter_.saturated(t_.file); }
+  bool saturated() { return reporter_->saturated(t_.file); }
+  // Where this builder's errors go from now on (a reader trying a faster way first keeps them
+  // apart until it knows the way worked: LoadFolder.cpp).
+  void report_to(Reporter& reporter) { reporter_ = &reporter; }
   const Table& table() const { return t_; }
   // services: the rows whose parent_id is wrong, found with the keys (reported with the checks
   // across tables, after unknown bodies).
@@ -187,7 +190,7 @@ class TableBuilder {
   const TableSchema& ts_;
   Table& t_;
   bool json_;
-  Reporter& reporter_;
+  Reporter* reporter_;
   std::unique_ptr<RowLocator> locator_;
   unsigned threads_ = 1;           // for the passes over whole columns (take_piece, finish)
   bool excel_ = false;             // excel_locale

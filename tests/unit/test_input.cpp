@@ -922,6 +922,81 @@ TEST_CASE("folder: a file read in pieces gives what one reader gives", "[input][
   }
 }
 
+// ---- a file read through windows (LoadOptions::window_bytes) -----------------------------------
+// Rows are read from copies of a window of the file at a time, each cut after its last line break;
+// a record the cut goes through, or any error, sends the file back to be read from its mapping.
+// Whatever the window, the data, warnings and errors are the mapping's.
+
+namespace {
+
+LoadOptions windowed(unsigned threads, std::size_t piece, std::size_t window) {
+  LoadOptions o{threads, piece};
+  o.window_bytes = window;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("folder: a file read through windows gives what its mapping gives", "[input][folder][windows]") {
+  SECTION("quoted line breaks, CRLF, Kazakh text, in pieces or not") {
+    TempDir dir;
+    write_piece_folder(dir, 60, 40);
+    const std::string one = dump(test::load_data_folder(dir.str(), {"services"}, windowed(1, 64, 0)));
+    REQUIRE(has(one, "rows=2400"));
+    for (std::size_t window : {1, 7, 16, 40, 64, 100, 999, 4096, 1 << 20})
+      for (unsigned threads : {1u, 2u, 3u})
+        for (std::size_t piece : {64, 1000}) {
+          INFO("windows of " << window << " bytes, " << threads << " threads, pieces of at least " << piece);
+          REQUIRE(dump(test::load_data_folder(dir.str(), {"services"}, windowed(threads, piece, window))) == one);
+        }
+  }
+  SECTION("records shorter than a window are read through windows, not again from the mapping") {
+    TempDir dir;
+    dir.write("agencies.csv", "agency_id,name_kk\r\nA1,Әкімдік\r\nA2,Министрлік\r\n");
+    std::string rows = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n";
+    for (int i = 0; i < 3000; ++i)
+      rows += std::string(i % 2 ? "A1" : "A2") + ",Қ" + std::to_string(i) + "," +
+              (i % 5 == 4 ? "Қ" + std::to_string(i - 2) : "") + ",full,false,true" + (i % 7 ? "\n" : "\r\n") +
+              (i % 97 == 0 ? "\n\r\n" : "");
+    rows.pop_back();  // no line break after the last record
+    dir.write("services.csv", rows);
+    const std::string one = dump(test::load_data_folder(dir.str(), {"services"}, windowed(1, 64, 0)));
+    REQUIRE(has(one, "rows=3000"));
+    for (std::size_t window : {64, 65, 333, 4096, 1 << 20})
+      for (unsigned threads : {1u, 2u, 3u}) {
+        INFO("windows of " << window << " bytes, " << threads << " threads");
+        const std::uint64_t before = window_rereads();
+        REQUIRE(dump(test::load_data_folder(dir.str(), {"services"}, windowed(threads, 1000, window))) == one);
+        REQUIRE(window_rereads() == before);
+      }
+    // A window shorter than a record: read again from the mapping, the same.
+    const std::uint64_t before = window_rereads();
+    REQUIRE(dump(test::load_data_folder(dir.str(), {"services"}, windowed(2, 1000, 20))) == one);
+    REQUIRE(window_rereads() > before);
+  }
+  SECTION("a quoted line break that a window's end cuts: read again from the mapping") {
+    TempDir dir;
+    dir.write("agencies.csv", "agency_id\nA1\n");
+    const std::string header = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n";
+    std::string rows = header;
+    for (int i = 0; i < 200; ++i) rows += "A1,S" + std::to_string(i) + ",,full,false,true\n";
+    rows += "A1,\"two\nlines\",,full,false,true\n";
+    for (int i = 200; i < 400; ++i) rows += "A1,S" + std::to_string(i) + ",,none,true,false\n";
+    dir.write("services.csv", rows);
+    const std::string one = dump(test::load_data_folder(dir.str(), {"services"}, windowed(1, 64, 0)));
+    REQUIRE(has(one, "[two\nlines]"));
+    // The first window ends just after the quoted line break.
+    const std::size_t cut = rows.find("two\n") + 4 - header.size();
+    for (std::size_t window : {std::size_t{100}, cut, cut + 1}) {
+      INFO("windows of " << window << " bytes");
+      const std::uint64_t before = window_rereads();
+      REQUIRE(dump(test::load_data_folder(dir.str(), {"services"}, windowed(1, 64, window))) == one);
+      if (window == cut) REQUIRE(window_rereads() > before);
+      REQUIRE(dump(test::load_data_folder(dir.str(), {"services"}, windowed(2, 1000, window))) == one);
+    }
+  }
+}
+
 // The readers of a file in pieces write into one table sized from the first MiB's lines: when
 // that misjudges the rest (long lines first, short ones after), the first reader fills its share
 // before the first piece's start and reads on alone, or a piece fills its share and is read
@@ -1133,6 +1208,10 @@ std::string render_all(const std::vector<Diagnostic>& list) {
   return out;
 }
 
+// The windows a CSV file is read through (LoadOptions::window_bytes): none (the mapping only), a
+// few bytes (most records cut, read again from the mapping), a few records, the default.
+const std::size_t kWindows[] = {0, 23, 64, LoadOptions{}.window_bytes};
+
 // Writes `files` (table -> CSV text) into `dir` and reads them both ways; the data set read from
 // text, once every reading gave the same data and the same warnings.
 DataSet read_both_ways(const TempDir& dir, const std::map<std::string, std::string>& files,
@@ -1144,12 +1223,15 @@ DataSet read_both_ways(const TempDir& dir, const std::map<std::string, std::stri
   }
   DataSet by_text = build_dataset(dir.str(), contract(), std::move(tables), needed);
   const std::string data = dump(by_text), warnings = render_all(by_text.warnings);
-  for (unsigned threads : {1u, 2u, 3u, 8u}) {
-    INFO("load_folder on " << threads << " threads, pieces of at least 64 bytes");
-    DataSet ds = load_folder(dir.str(), contract(), needed, LoadOptions{threads, 64});
-    CHECK(dump(ds) == data);
-    REQUIRE(render_all(ds.warnings) == warnings);
-  }
+  for (unsigned threads : {1u, 2u, 3u, 8u})
+    for (std::size_t window : kWindows) {
+      INFO("load_folder on " << threads << " threads, pieces of at least 64 bytes, windows of " << window << " bytes");
+      LoadOptions o{threads, 64};
+      o.window_bytes = window;
+      DataSet ds = load_folder(dir.str(), contract(), needed, o);
+      CHECK(dump(ds) == data);
+      REQUIRE(render_all(ds.warnings) == warnings);
+    }
   return by_text;
 }
 
@@ -1174,10 +1256,13 @@ std::string errors_both_ways(const TempDir& dir, const std::map<std::string, std
   const std::string expected = syntax.diagnostics.has_errors()
                                    ? render(syntax.diagnostics)
                                    : render(input_error([&] { build_dataset(dir.str(), contract(), std::move(tables), needed); }).diagnostics);
-  for (unsigned threads : {1u, 2u, 3u, 8u}) {
-    INFO("load_folder on " << threads << " threads, pieces of at least 64 bytes");
-    REQUIRE(render(input_error([&] { load_folder(dir.str(), contract(), needed, LoadOptions{threads, 64}); }).diagnostics) == expected);
-  }
+  for (unsigned threads : {1u, 2u, 3u, 8u})
+    for (std::size_t window : kWindows) {
+      INFO("load_folder on " << threads << " threads, pieces of at least 64 bytes, windows of " << window << " bytes");
+      LoadOptions o{threads, 64};
+      o.window_bytes = window;
+      REQUIRE(render(input_error([&] { load_folder(dir.str(), contract(), needed, o); }).diagnostics) == expected);
+    }
   return expected;
 }
 
@@ -1446,6 +1531,29 @@ TEST_CASE("a mapped file truncated while read: zeros and a count, no SIGBUS", "[
   CHECK(p[(3 << 20) - 1] == '\0');           // the rest of the mapping was mended at once
   CHECK(MappedFile::changes() == before + 1);  // no second fault
   CHECK(p[10] == 'x');                         // before the new end, the file as it was
+}
+
+// The windows of the CSV reader are copies made with read calls (MappedFile::copy): the bytes of
+// the mapping at any offset, fewer once the file is shorter, none past its end.
+TEST_CASE("a mapped file's bytes copied a window at a time", "[input][mapped][windows]") {
+  test::TempDir dir;
+  std::string text;
+  for (int i = 0; text.size() < (1 << 20) + 77; ++i) text += "A" + std::to_string(i) + ",Әкімдік,\"x\"\"y\"\r\n";
+  dir.write("big.csv", text);
+  MappedFile file(dir.str("big.csv"), "big.csv");
+  REQUIRE(file.mapped());
+  std::string out(5000, '\0');
+  for (std::size_t offset : {std::size_t{0}, std::size_t{1}, std::size_t{4095}, text.size() / 2, text.size() - 4000}) {
+    INFO("offset " << offset);
+    REQUIRE(file.copy(offset, out.data(), 4000) == 4000);
+    REQUIRE(out.substr(0, 4000) == text.substr(offset, 4000));
+  }
+  REQUIRE(file.copy(text.size() - 10, out.data(), 4000) == 10);
+  REQUIRE(out.substr(0, 10) == text.substr(text.size() - 10));
+  REQUIRE(file.copy(text.size(), out.data(), 4000) == 0);
+  REQUIRE(::truncate(dir.str("big.csv").c_str(), 4096) == 0);
+  REQUIRE(file.copy(4000, out.data(), 4000) == 96);  // the file as it is now
+  REQUIRE(file.copy(8192, out.data(), 4000) == 0);
 }
 
 // A file written in place while it is read (same length, so no SIGBUS and no shorter file): its
