@@ -136,6 +136,8 @@ csv_mb() { du -cb "$1"/*.csv | tail -1 | awk '{printf "%.1f", $1/1e6}'; }
 check_same() {  # DATA
   say "checking that ereje_reference equals \`run\` (clauses 49 and 52) on $1"
   "$ref" "$1" >"$work/ref.csv"
+  "$ref" --mapped "$1" >"$work/ref-mapped.csv"
+  cmp -s "$work/ref.csv" "$work/ref-mapped.csv" || { echo "MISMATCH: ereje_reference --mapped on $1" >&2; exit 1; }
   EREJE_THREADS=1 "$ereje" run rules --data "$1" --as-of 2024-01-01 >"$work/run-1.csv" 2>/dev/null
   awk -F, 'NR == 1 || $2 == "49" || $2 == "52"' "$work/run-1.csv" >"$work/run-4952.csv"
   diff -q "$work/ref.csv" "$work/run-4952.csv" >/dev/null ||
@@ -205,6 +207,7 @@ explain_body=$(awk -F, 'NR == 2 {print $1}' "$work/data-2m/agencies.csv")
 for o in $orders; do
   d=$(dir_of "$o")
   measure_pair "ref-$o" "run-$o" "$ref" "$d" -- "$ereje" run rules --data "$d" --as-of 2024-01-01
+  measure_pair "refm-$o" "run5-$o" "$ref" --mapped "$d" -- "$ereje" run rules --data "$d" --as-of 2024-01-01
   measure_pair "diff-$o" "run2-$o" "$ereje" diff rules --from 2023-01-01 --to 2024-01-01 --data "$d" -- \
     "$ereje" run rules --data "$d" --as-of 2024-01-01
   measure_pair "explain-$o" "run3-$o" "$ereje" explain rules --data "$d" --agency "$explain_body" --clause 49 --as-of 2024-01-01 -- \
@@ -223,6 +226,7 @@ if "$ereje" diff --help >/dev/null 2>&1; then
 fi
 if [ "$big" = 1 ]; then
   measure_pair ref-10m run-10m "$ref" "$work/data-10m" -- "$ereje" run rules --data "$work/data-10m" --as-of 2024-01-01
+  measure_pair refm-10m run5-10m "$ref" --mapped "$work/data-10m" -- "$ereje" run rules --data "$work/data-10m" --as-of 2024-01-01
 fi
 fi
 # The block, each command alternating with its partner so that both meet the same load: the
@@ -270,6 +274,9 @@ if [ "$big" = 1 ]; then
   row "ereje_reference (10M rows, $csv10m MB)" "$(median_s ref-10m)" "$(peak_mb ref-10m)" ""
   row "ereje run rules (10M rows)" "$(median_s run-10m)" "$(peak_mb run-10m)" \
     "x$(ratio "$(median_s run-10m)" "$(median_s ref-10m)") of reference"
+  row "ereje_reference --mapped (10M rows)" "$(median_s refm-10m)" "$(peak_mb refm-10m)" ""
+  row "ereje run rules (10M rows, beside --mapped)" "$(median_s run5-10m)" "$(peak_mb run5-10m)" \
+    "x$(ratio "$(median_s run5-10m)" "$(median_s refm-10m)") of reference --mapped"
 fi
 # The figures of issue 16, the three row orders side by side: median (best .. worst), peak memory,
 # and each command's ratio to the run it alternated with (run: to the reference).
@@ -287,6 +294,8 @@ cell() {  # NAME PARTNER: "median (best .. worst), peak MB, xRATIO"
 }
 orow "ereje_reference" "$(median_s ref-grouped), $(peak_mb ref-grouped) MB" "$(median_s ref-bycode), $(peak_mb ref-bycode) MB" "$(median_s ref-shuffled), $(peak_mb ref-shuffled) MB"
 orow "run (target x1.0, never > x1.3)" "$(cell run-grouped ref-grouped)" "$(cell run-bycode ref-bycode)" "$(cell run-shuffled ref-shuffled)"
+orow "ereje_reference --mapped" "$(median_s refm-grouped), $(peak_mb refm-grouped) MB" "$(median_s refm-bycode), $(peak_mb refm-bycode) MB" "$(median_s refm-shuffled), $(peak_mb refm-shuffled) MB"
+orow "run, beside --mapped" "$(cell run5-grouped refm-grouped)" "$(cell run5-bycode refm-bycode)" "$(cell run5-shuffled refm-shuffled)"
 orow "  peak / CSV (target <= 1.5)" "$(ratio "$(peak_mb run-grouped)" "$csv2m")" "$(ratio "$(peak_mb run-bycode)" "$csv2m")" "$(ratio "$(peak_mb run-shuffled)" "$csv2m")"
 orow "diff --data (target <= x2 run)" "$(cell diff-grouped run2-grouped)" "$(cell diff-bycode run2-bycode)" "$(cell diff-shuffled run2-shuffled)"
 orow "explain, one body (<= x1.2 run)" "$(cell explain-grouped run3-grouped)" "$(cell explain-bycode run3-bycode)" "$(cell explain-shuffled run3-shuffled)"
@@ -295,11 +304,11 @@ orow "  report page" "$(du -k "$work/report-grouped.html" | cut -f1) kB" "$(du -
 echo
 echo "best .. worst of each (s):"
 for o in $orders; do
-  for n in ref run diff explain report; do printf '  %-18s %s\n' "$n-$o" "$(range_s "$n-$o")"; done
+  for n in ref run refm run5 diff explain report; do printf '  %-18s %s\n' "$n-$o" "$(range_s "$n-$o")"; done
 done
 echo
 echo "best and worst of the other runs (s):"
-for n in load check-10k examples $([ "$big" = 1 ] && echo ref-10m run-10m); do
+for n in load check-10k examples $([ "$big" = 1 ] && echo ref-10m run-10m refm-10m run5-10m); do
   awk -v n="$n" '{print $1}' "$work/$n.t" | sort -g | awk -v n="$n" 'NR == 1 {lo = $1} {hi = $1} END {printf "  %-16s %.3f .. %.3f\n", n, lo, hi}'
 done
 echo

@@ -354,8 +354,16 @@ bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   // dropped and it reads on); a piece that would pass its share stops and is read again.
   if (!pieces.empty()) {
     const char* first = scanner.position();
-    const std::size_t sample = std::min<std::size_t>(data_bytes, std::size_t{1} << 20);
-    const auto lines = static_cast<std::size_t>(std::count(first, first + sample, '\n')) + 1;
+    std::size_t sample = std::min<std::size_t>(data_bytes, std::size_t{1} << 20);
+    std::size_t lines = 1;
+    if (windowed) {  // counted in a copy: the mapping's pages are not touched (read_window_rows)
+      const std::unique_ptr<char[]> copy(new char[sample]);
+      sample = file.copy(static_cast<std::size_t>(first - file.bytes().data()), copy.get(), sample);
+      if (sample == 0) return false;
+      lines += static_cast<std::size_t>(std::count(copy.get(), copy.get() + sample, '\n'));
+    } else {
+      lines += static_cast<std::size_t>(std::count(first, first + sample, '\n'));
+    }
     auto rows_in = [&](std::size_t bytes) { return (bytes / sample * lines + bytes % sample * lines / sample) * 21 / 20 + 4096; };
     std::size_t base = rows_in(static_cast<std::size_t>(pieces.front().begin - first));
     const std::size_t own = base;
