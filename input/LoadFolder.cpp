@@ -149,10 +149,16 @@ constexpr std::size_t kReleaseBytes = std::size_t{8} << 20;
 // row count after. `on_row(r, rec)` sees each record first and may stop the reading (false). The
 // columns are sized once, from the first rows' length and the bytes left up to `end`: growing by
 // doubling would copy each column a dozen times and leave up to half of it unused.
+constexpr std::size_t kSample = 1024;
+// After the first kSample rows of a reader (`r` rows in all, `done` bytes read, `left` to go): the
+// columns sized for the rest, 5 % high.
+void size_for_rest(TableBuilder& b, std::size_t r, std::size_t done, std::size_t left) {
+  b.reserve(r + left * kSample / std::max<std::size_t>(1, done) * 21 / 20 + kSample);
+}
+
 template <class OnRow>
 std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const char* end, const MappedFile& file,
                       OnRow&& on_row) {
-  constexpr std::size_t kSample = 1024;
   CsvRecord rec;
   const std::size_t first_row = r;
   const char* first = scanner.position();
@@ -162,11 +168,9 @@ std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const
     b.start_row(rec.line);
     b.encode_row(r, rec.fields.data(), rec.fields.size());
     ++r;
-    if (r - first_row == kSample) {
-      const auto done = static_cast<std::size_t>(scanner.position() - first);
-      const auto left = static_cast<std::size_t>(end - scanner.position());
-      b.reserve(r + left * kSample / std::max<std::size_t>(1, done) * 21 / 20 + kSample);
-    }
+    if (r - first_row == kSample)
+      size_for_rest(b, r, static_cast<std::size_t>(scanner.position() - first),
+                    static_cast<std::size_t>(end - scanner.position()));
     if (r % 4096 == 0 && static_cast<std::size_t>(rec.start - released) > kReleaseBytes) {
       file.release(released, rec.start);
       released = rec.start;
@@ -180,11 +184,13 @@ std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const
 // first time the process reads them; on a virtual machine with shadow page tables that is most of
 // the reading (measured: a pass over 66 MB of mapped CSV 34..48 ms, the same bytes copied a
 // window at a time into a buffer that stays in the cache 10 ms; bench/README.md). So the rows are
-// read from copies of LoadOptions::window_bytes at a time, each cut after its last line break, and the mapping is only
-// pointed into for messages. A window's scanner sees its end as the end of the file: a record
-// that goes on past it (a quoted field holding that line break, or a record longer than a window)
-// is an error there, and so is anything else unusual; the window reader then gives up, and the
-// table is read again from the mapping, which decides and words everything as before.
+// read from copies of LoadOptions::window_bytes at a time, each cut after its last line break,
+// and the mapping is only pointed into for messages. A window's scanner sees its end as the end
+// of the file: a record that goes on past it (a quoted field holding that line break, or a record
+// longer than a window) is an error there, and so is anything else unusual; the window reader
+// then gives up, and the table is read again from the mapping, which decides and words
+// everything as before.
+
 // What a window reader carries from one window to the next.
 struct WindowState {
   std::uint32_t line = 1;  // the physical line at the reading's position
@@ -201,7 +207,6 @@ template <class OnRow>
 bool read_window_rows(const MappedFile& file, std::size_t window, std::size_t from, std::size_t to, const std::string& name,
                       const TableSchema& ts, std::size_t width, char separator, TableBuilder& b, std::size_t& r,
                       WindowState& w, OnRow&& on_row) {
-  constexpr std::size_t kSample = 1024;
   const std::unique_ptr<char[]> buf(new char[window]);
   const char* mapped = file.bytes().data();
   const std::size_t first_row = r;
@@ -229,7 +234,7 @@ bool read_window_rows(const MappedFile& file, std::size_t window, std::size_t fr
         ++r;
         if (r - first_row == kSample) {
           const std::size_t at = base + static_cast<std::size_t>(scanner.position() - buf.get());
-          b.reserve(r + (to - at) * kSample / std::max<std::size_t>(1, at - from) * 21 / 20 + kSample);
+          size_for_rest(b, r, at - from, to - at);
         }
       }
       if (scanner.position() != buf.get() + cut) return false;
@@ -389,42 +394,36 @@ bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
     return true;
   };
   std::size_t rows = 0;
-  if (windowed) {
-    bool read = false;
-    {
-      Phase ph(fmt::format("data: {}: read (first piece)", ts.name));
+  bool read = true;  // windowed: every record of the first reader's share, with no error
+  {
+    Phase ph(fmt::format("data: {}: read (first piece)", ts.name));
+    if (windowed) {
       const char* at = file.bytes().data();
+      const char* to = pieces.empty() ? end : pieces.front().begin;
       WindowState w;
       w.line = scanner.line();
       w.rows = scanner.rows();
       read = read_window_rows(file, window, static_cast<std::size_t>(scanner.position() - at),
-                              static_cast<std::size_t>((pieces.empty() ? end : pieces.front().begin) - at), path, ts,
-                              names.size(), separator, *b, rows, w,
+                              static_cast<std::size_t>(to - at), path, ts, names.size(), separator, *b, rows, w,
                               [&](std::size_t r, const CsvRecord& rec, const char* start) {
                                 csv.at_row(r, start, rec.line);
                                 return apart.empty();
-                              });
-      read = read && apart.empty();
-      if (read) {
+                              }) &&
+             apart.empty();
+      if (read) {  // where the mapping's scanner would be, had it read the share itself
         scanner.add_stray_quotes(w.stray, 0);
-        scanner.seek(pieces.empty() ? end : pieces.front().begin, w.line, w.rows);
+        scanner.seek(to, w.line, w.rows);
       }
-    }
-    {
-      Phase ph(fmt::format("data: {}: wait for the other pieces", ts.name));
-      for (auto& th : threads) th.join();
-    }
-    if (!read || !std::all_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.ok; })) return false;
-  } else {
-    {
-      Phase ph(fmt::format("data: {}: read (first piece)", ts.name));
+    } else {
       rows = read_rows(scanner, *b, 0, end, file, mark);
     }
-    {
-      Phase ph(fmt::format("data: {}: wait for the other pieces", ts.name));
-      for (auto& th : threads) th.join();
-    }
   }
+  {
+    Phase ph(fmt::format("data: {}: wait for the other pieces", ts.name));
+    for (auto& th : threads) th.join();
+  }
+  if (windowed && (!read || !std::all_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.ok; })))
+    return false;
   std::optional<Phase> ph_append(std::in_place, fmt::format("data: {}: append the pieces", ts.name));
   // When the first reader went past the first piece's start inside a quoted field, it read on to
   // the end of the file itself, and the pieces are dropped.
@@ -473,13 +472,13 @@ std::atomic<std::uint64_t> g_window_rereads{0};
 
 // Through windows, and from the mapping when that gives up (load_csv).
 void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L) {
-  if (options.window_bytes > 0) {
-    if (load_csv(ts, path, options, L, true)) return;
-    g_window_rereads.fetch_add(1, std::memory_order_relaxed);
-    Phase ph(fmt::format("data: {}: read again from the mapping", ts.name));
+  if (options.window_bytes == 0) {
     load_csv(ts, path, options, L, false);
     return;
   }
+  if (load_csv(ts, path, options, L, true)) return;
+  g_window_rereads.fetch_add(1, std::memory_order_relaxed);
+  Phase ph(fmt::format("data: {}: read again from the mapping", ts.name));
   load_csv(ts, path, options, L, false);
 }
 
