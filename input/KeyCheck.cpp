@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <limits>
 #include <stdexcept>
 #include <unordered_map>
@@ -29,6 +30,33 @@ const Reference* self_reference(const TableSchema& ts) {
 
 namespace {
 
+// A text column's codes for the passes below, as 32-bit codes (kMissing when missing), null when
+// there is no column: HalfCodes over two bytes a row (the loader's usual), AnyCodes over any width
+// (a column widened because its dictionary outgrew two bytes). Each pass is compiled for both.
+struct HalfCodes {
+  const std::uint16_t* p = nullptr;
+  explicit HalfCodes(const Column* c) : p(c ? c->values.halves() : nullptr) {}
+  explicit operator bool() const { return p != nullptr; }
+  std::int32_t operator[](std::size_t r) const {
+    return p[r] == ColumnValues::kMissingHalf ? kMissing : static_cast<std::int32_t>(p[r]);
+  }
+};
+struct AnyCodes {
+  CodeView v;
+  bool set = false;
+  explicit AnyCodes(const Column* c) : v(c ? c->values.view() : CodeView{}), set(c != nullptr) {}
+  explicit operator bool() const { return set; }
+  std::int32_t operator[](std::size_t r) const { return v[r]; }
+};
+// f(HalfCodes{}) when every column given (null ones aside) is two bytes a row, else f(AnyCodes{}):
+// f takes the accessor type from its argument's type.
+template <class F>
+void with_codes(std::initializer_list<const Column*> columns, F&& f) {
+  const bool half = std::all_of(columns.begin(), columns.end(), [](const Column* c) { return !c || c->values.half(); });
+  if (half) f(HalfCodes(nullptr));
+  else f(AnyCodes(nullptr));
+}
+
 // The rows of each value of a text column (rows where it is missing belong to none): group k is
 // rows order[b..e) of code `code` when `order` is set, else rows b..e-1 themselves, in file order.
 // Registry exports list a body's rows together: then each group is one run of rows and needs no
@@ -44,7 +72,7 @@ struct Groups {
 
   // Whether each code's rows are one run (rows grouped by code, missing ones anywhere).
   static bool in_runs(const ColumnValues& column, std::size_t distinct) {
-    const std::int32_t* const codes = column.wide();
+    const CodeView codes = column.view();
     const std::size_t rows = column.size();
     std::vector<char> seen(distinct, 0);
     for (std::size_t r = 0, e; r < rows; r = e) {
@@ -58,7 +86,7 @@ struct Groups {
   }
 
   Groups(const ColumnValues& column, std::size_t distinct) {
-    const std::int32_t* const codes = column.wide();
+    const CodeView codes = column.view();
     const std::size_t rows = column.size();
     bool runs = true;
     {
@@ -133,10 +161,12 @@ struct KeyBits {
   }
 
   void run(Table& t, unsigned threads) {
+    with_codes({&group, &last, parent}, [&](auto tag) { run_with<decltype(tag)>(t, threads); });
+  }
+  template <class C>
+  void run_with(Table& t, unsigned threads) {
     const std::size_t rows = t.rows, words = stride(last.dictionary.size());
-    const std::int32_t* const g_of = group.values.wide();
-    const std::int32_t* const codes = last.values.wide();
-    const std::int32_t* const parent_codes = parent ? parent->values.wide() : nullptr;
+    const C g_of(&group), codes(&last), parent_codes(parent);
     // A code's two bits side by side (word 2w: has the code; 2w + 1: has it with a parent), one
     // cache line for both, on 2 MiB pages (a few page faults, few TLB misses); a group's words
     // together, so that each half of the groups has its own part of the bits.
@@ -312,7 +342,7 @@ void TableBuilder::check_keys(unsigned threads) {
       std::vector<std::uint32_t> unknown;
       std::vector<std::uint32_t> deep;  // rows whose parent has a parent itself (parent_cycles)
     };
-    auto half_pass = [&](std::size_t from, std::size_t to, Half& out) {
+    auto half_pass = [&]<class C>(std::size_t from, std::size_t to, Half& out, C) {
       // The codes of the current group as one bit each: a few kilobytes, in the first-level cache
       // (an array of a word per code is read at random places and costs a cache miss a row).
       std::vector<std::uint64_t> marks((last.dictionary.size() + 2 + 63) / 64 + 1, 0);
@@ -329,8 +359,7 @@ void TableBuilder::check_keys(unsigned threads) {
       // parent looked up among the codes marked so far, the row's body set; the few whose parent
       // comes later in the group (or never) are looked up again at its end.
       auto group_pass = [&](std::int32_t g, std::size_t b, std::size_t e, auto row) {
-        const std::int32_t* const codes = last.values.wide();  // locals: they stay in registers
-        const std::int32_t* const parent_codes = parents ? parent->values.wide() : nullptr;
+        const C codes(&last), parent_codes(parents ? parent : nullptr);  // locals: they stay in registers
         const std::int32_t* const service_of = as_service.data();
         std::uint64_t* const mark = marks.data();
         std::int32_t* const body = bodies ? t_.body.data() : nullptr;
@@ -411,7 +440,8 @@ void TableBuilder::check_keys(unsigned threads) {
     Half a, b;
     const std::size_t mid = threads > 1 ? groups.middle() : groups.list.size();
     both(
-        threads, [&] { half_pass(mid, groups.list.size(), b); }, [&] { half_pass(0, mid, a); });
+        threads, [&] { with_codes({&last, parent}, [&](auto codes) { half_pass(mid, groups.list.size(), b, codes); }); },
+        [&] { with_codes({&last, parent}, [&](auto codes) { half_pass(0, mid, a, codes); }); });
     repeats = std::move(a.repeats);
     repeats.insert(repeats.end(), b.repeats.begin(), b.repeats.end());
     bad_parents_ = std::move(a.bad);

@@ -245,10 +245,12 @@ bool read_window_rows(const MappedFile& file, std::size_t window, std::size_t fr
       std::memmove(buf.get(), buf.get() + cut, carry);
       base += cut;
     }
+    b.flush();
   } catch (const InputError&) {
     return false;
+  } catch (const CodesTooWide&) {  // text codes past two bytes while others write: read again
+    return false;
   }
-  b.flush();
   return true;
 }
 
@@ -319,7 +321,9 @@ void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::stri
 // `windowed`: every reader reads through windows (read_window_rows), its errors kept apart; at the
 // first thing a window reader does not handle, or any error in the rows, it returns false before
 // anything reaches `L`, and the caller reads the table again from the mapping (windowed false),
-// which reports as it always did.
+// which reports as it always did. Text columns are two bytes a row when windowed (widened by a
+// lone reader, or after the pieces, when their codes outgrow that; a reader among others gives up
+// instead: CodesTooWide), four from the mapping.
 bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L, bool windowed) {
   auto locator = std::make_unique<CsvLocator>(path, path, ts);
   CsvLocator& csv = *locator;
@@ -333,6 +337,9 @@ bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   Reporter apart;  // the errors of a windowed reading, never reported
   auto b = std::make_unique<TableBuilder>(ts, t, path, false, windowed ? apart : L.reporter, std::move(locator));
   b->header(names, cols, header_line, false);
+  // The reading from the mapping (after the windows gave up, or without windows) keeps text at
+  // four bytes a row: its readers cannot widen a column the others write into (CodesTooWide).
+  if (!windowed) b->wide_text();
   if (windowed && !apart.empty()) return false;
   b->threads(threads_for(options));
   b->excel_locale(options.excel_locale);

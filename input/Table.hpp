@@ -26,7 +26,8 @@ struct Column {
   // Text: index into `dictionary`; Enum: index into schema->enum_values; Bool: 0 or 1;
   // Date: days since 1970-01-01; Whole, Decimal: index into `numbers` (never a binary floating
   // point value). kMissing when the value is empty or the column is absent. One byte a row for
-  // true/false and small enums (ColumnValues::narrow_for), set by bind.
+  // true/false and small enums (ColumnValues::narrow_for), two for text while its codes fit
+  // (ColumnValues::width_for), set by bind.
   ColumnValues values;
   std::vector<std::string> dictionary;  // Text and numbers: distinct values (as written) in first-seen order
   std::vector<Rational> numbers;        // Whole and Decimal: the exact value of each dictionary entry
@@ -38,7 +39,7 @@ struct Column {
   // The column's schema, and the width of its values.
   void bind(const ColumnSchema* s) {
     schema = s;
-    values.set_narrow(s && ColumnValues::narrow_for(*s));
+    values.set_width(s ? ColumnValues::width_for(*s) : 4);
   }
 
   // Code of a text value, or -1 when no row has it (then an equality never matches).

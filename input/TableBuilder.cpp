@@ -212,6 +212,11 @@ void TableBuilder::columns(const std::vector<std::string>& names) {
   staged_ = 0;
 }
 
+void TableBuilder::wide_text() {
+  for (Column& c : t_.columns)
+    if (c.values.half() && c.values.empty()) c.values.set_width(4);
+}
+
 void TableBuilder::resolve_pending(Slot& s, std::int32_t* block) {
   const std::size_t n = s.pending_row.size();
   if (n == 0) return;
@@ -234,7 +239,8 @@ void TableBuilder::flush() {
     resolve_pending(slots_[k], stage_.data() + k * kStage);
     auto& values = out_->columns[slots_[k].c].values;
     if (values.size() < n) grow(values, n);
-    values.write(at, stage_.data() + k * kStage, staged_);
+    // Widened by write when its codes outgrow two bytes, unless other readers write into it.
+    if (!values.write(at, stage_.data() + k * kStage, staged_, !fixed_)) throw CodesTooWide();
   }
   for (std::size_t i = 0; i < staged_; ++i) t_.lines.push(stage_lines_[i]);  // this builder's own rows
   written_ += staged_;
@@ -250,7 +256,7 @@ void TableBuilder::take_piece(Table& piece, std::size_t base, std::uint32_t line
     if (s.column->values.size() < base + n)
       throw std::logic_error("TableBuilder::take_piece: a column is shorter than the piece's rows");
     if (s.type == ColumnType::Text || is_number(s.type)) {
-      std::int32_t* v = s.column->values.wide();
+      ColumnValues& values = s.column->values;
       const Column& from = piece.columns[s.c];
       std::vector<std::int32_t> code(from.dictionary.size());
       for (std::size_t i = 0; i < from.dictionary.size(); ++i) {
@@ -258,11 +264,18 @@ void TableBuilder::take_piece(Table& piece, std::size_t base, std::uint32_t line
         if (is_number(s.type) && static_cast<std::size_t>(code[i]) == s.column->numbers.size())
           s.column->numbers.push_back(from.numbers[i]);
       }
+      // The first reader's and the piece's values together may not fit two bytes a row where each
+      // did (the pieces are done: nothing else writes into the column).
+      if (values.half() && s.column->dictionary.size() > static_cast<std::size_t>(ColumnValues::kMaxHalf) + 1) values.widen();
       // Front to back: row at + i is never after row base + i, which was read already.
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::int32_t c = v[base + i];
-        v[at + i] = c == kMissing ? kMissing : code[static_cast<std::size_t>(c)];
-      }
+      auto translate = [&](auto* v, auto missing) {
+        for (std::size_t i = 0; i < n; ++i) {
+          const auto c = v[base + i];
+          v[at + i] = c == missing ? missing : static_cast<decltype(missing)>(code[static_cast<std::size_t>(c)]);
+        }
+      };
+      if (values.half()) translate(values.halves(), ColumnValues::kMissingHalf);
+      else translate(values.wide(), kMissing);
     } else if (at != base) {
       s.column->values.move(at, base, n);
     }

@@ -23,6 +23,13 @@
 
 namespace ereje::input {
 
+// Thrown by a reader writing into columns that other readers write into at once (write_into,
+// presize) when a text column's codes outgrow its two bytes a row: the column cannot be widened
+// while the others write. The caller reads the table again with four-byte text (wide_text).
+struct CodesTooWide : std::runtime_error {
+  CodesTooWide() : std::runtime_error("a text column's codes outgrew two bytes while several readers wrote") {}
+};
+
 // Rows whose reference to another row of the same table and body is wrong, as (row, names itself),
 // in file order: e.g. a subtype's parent_id must be the service_id of another service of the same
 // body (`reference parent_id to services.service_id same body`).
@@ -52,6 +59,9 @@ class TableBuilder {
               bool json_without_records);
   // Only the second part of header(): for a piece of a file whose header was checked already.
   void columns(const std::vector<std::string>& names);
+  // Text columns at four bytes a row from the start (after header or columns, before any row):
+  // for readers that write alongside others and could not widen a column later.
+  void wide_text();
   // What is odd in the file but not wrong (columns the contract does not declare).
   std::vector<Diagnostic> warnings;
   // Where the rows go. By default into this builder's own table, whose columns grow as rows come.

@@ -61,7 +61,12 @@ class Runner {
       const bool negated = m->second;
       if (src.values.empty()) {
         col.values.assign(n, negated ? 0 : 1);
-      } else if (col.values.narrow() && !src.values.narrow()) {  // the common case, without a branch a row
+      } else if (col.values.narrow() && src.values.half()) {  // the common case (text), without a branch a row
+        const std::uint16_t* const from = src.values.halves();
+        std::int8_t* const to = col.values.bytes();
+        for (std::size_t r = 0; r < n; ++r)
+          to[r] = static_cast<std::int8_t>((from[r] == input::ColumnValues::kMissingHalf) != negated);
+      } else if (col.values.narrow() && src.values.width() == 4) {
         const std::int32_t* const from = src.values.wide();
         std::int8_t* const to = col.values.bytes();
         for (std::size_t r = 0; r < n; ++r) to[r] = static_cast<std::int8_t>((from[r] == input::kMissing) != negated);

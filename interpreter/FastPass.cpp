@@ -116,6 +116,12 @@ class Compiler {
                               out[i] = v[i] == input::ColumnValues::kMissingByte ? kMiss : v[i];
                             return;
                           }
+                          if (col->values.half()) {
+                            const std::uint16_t* v = col->values.halves() + bg;
+                            for (std::size_t i = 0; i < en - bg; ++i)
+                              out[i] = v[i] == input::ColumnValues::kMissingHalf ? kMiss : v[i];
+                            return;
+                          }
                           const std::int32_t* v = col->values.wide() + bg;
                           for (std::size_t i = 0; i < en - bg; ++i) out[i] = v[i] == input::kMissing ? kMiss : v[i];
                         },

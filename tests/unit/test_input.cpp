@@ -997,6 +997,119 @@ TEST_CASE("folder: a file read through windows gives what its mapping gives", "[
   }
 }
 
+// Text columns are two bytes a row while their codes fit (ColumnValues::kMaxHalf), four after: a
+// lone reader widens a column in place; readers in pieces each fitting but together not are
+// widened when the pieces are appended; a piece whose own codes outgrow two bytes cannot widen
+// what the others write into, and the file is read again from the mapping at four bytes.
+TEST_CASE("folder: text columns two bytes a row until their codes outgrow them", "[input][folder][windows]") {
+  auto folder = [](TempDir& dir, int rows) {
+    dir.write("agencies.csv", "agency_id\nA1\nA2\n");
+    std::string text = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n";
+    for (int i = 0; i < rows; ++i)
+      text += std::string(i % 3 ? "A1" : "A2") + ",S" + std::to_string(i) + "," + (i % 4 == 3 ? "S" + std::to_string(i - 3) : "") +
+              ",full,false,true\n";
+    dir.write("services.csv", text);
+  };
+  auto width = [](const DataSet& ds, const char* column) {
+    const Table& t = ds.table("services");
+    return t.columns[static_cast<std::size_t>(t.schema->column_index(column))].values.width();
+  };
+  SECTION("codes that fit: two bytes through windows, four from the mapping, the same values") {
+    TempDir dir;
+    folder(dir, 30000);
+    const DataSet mapped = test::load_data_folder(dir.str(), {"services"}, windowed(1, 64, 0));
+    CHECK(width(mapped, "service_id") == 4);
+    for (unsigned threads : {1u, 3u}) {
+      INFO(threads << " threads");
+      const std::uint64_t before = window_rereads();
+      const DataSet ds = test::load_data_folder(dir.str(), {"services"}, windowed(threads, 64, 4096));
+      CHECK(window_rereads() == before);
+      CHECK(width(ds, "agency_id") == 2);
+      CHECK(width(ds, "service_id") == 2);
+      CHECK(width(ds, "parent_id") == 2);
+      CHECK(width(ds, "automation") == 1);
+      CHECK(dump(ds) == dump(mapped));
+    }
+  }
+  SECTION("70,000 service codes") {
+    TempDir dir;
+    folder(dir, 70000);
+    const std::string one = dump(test::load_data_folder(dir.str(), {"services"}, windowed(1, 64, 0)));
+    REQUIRE(has(one, "rows=70000"));
+    // One reader: the column widened in place, nothing read again.
+    std::uint64_t before = window_rereads();
+    DataSet ds = test::load_data_folder(dir.str(), {"services"}, windowed(1, 64, 4096));
+    CHECK(window_rereads() == before);
+    CHECK(width(ds, "service_id") == 4);
+    CHECK(width(ds, "parent_id") == 2);  // 17,500 codes
+    CHECK(dump(ds) == one);
+    // Three readers of about 23,000 codes each: widened when the pieces are appended.
+    before = window_rereads();
+    ds = test::load_data_folder(dir.str(), {"services"}, windowed(3, 64, 4096));
+    CHECK(window_rereads() == before);
+    CHECK(width(ds, "service_id") == 4);
+    CHECK(dump(ds) == one);
+  }
+  SECTION("a piece of 70,000 codes: read again from the mapping") {
+    TempDir dir;
+    folder(dir, 140000);
+    const std::string one = dump(test::load_data_folder(dir.str(), {"services"}, windowed(1, 64, 0)));
+    const std::uint64_t before = window_rereads();
+    const DataSet ds = test::load_data_folder(dir.str(), {"services"}, windowed(2, 64, 1 << 16));
+    CHECK(window_rereads() == before + 1);
+    CHECK(width(ds, "service_id") == 4);
+    CHECK(dump(ds) == one);
+  }
+}
+
+TEST_CASE("column values of one, two and four bytes a row", "[input][columns]") {
+  ColumnValues v;
+  v.set_width(2);
+  v.resize(3);
+  v.set(0, 7);
+  v.set(1, kMissing);
+  v.set(2, ColumnValues::kMaxHalf);
+  CHECK(v.half());
+  CHECK(v[0] == 7);
+  CHECK(v[1] == kMissing);
+  CHECK(v[2] == ColumnValues::kMaxHalf);
+  CHECK(v.view()[1] == kMissing);
+  // A block that fits, one that does not where the column may not widen, one where it may.
+  const std::int32_t fit[] = {1, kMissing, 65534};
+  CHECK(v.write(0, fit, 3, false));
+  CHECK(v.half());
+  CHECK((v[0] == 1 && v[1] == kMissing && v[2] == 65534));
+  const std::int32_t big[] = {65535, kMissing};
+  CHECK_FALSE(v.write(1, big, 2, false));
+  CHECK(v.half());
+  CHECK(v.write(1, big, 2));
+  CHECK(v.width() == 4);
+  CHECK((v[0] == 1 && v[1] == 65535 && v[2] == kMissing));
+  // set and push_back widen a two-byte column too, keeping every row.
+  ColumnValues w;
+  w.set_width(2);
+  for (std::int32_t i = 0; i < 5; ++i) w.push_back(i == 2 ? kMissing : i);
+  w.push_back(1 << 20);
+  CHECK(w.width() == 4);
+  const LargeVector<std::int32_t> expect{0, 1, kMissing, 3, 4, 1 << 20};
+  CHECK(w == expect);
+  ColumnValues x;
+  x.set_width(2);
+  x.assign(4, kMissing);
+  x.set(3, 70000);
+  CHECK((x.width() == 4 && x[0] == kMissing && x[3] == 70000));
+  // A filled column keeps its width; only 1, 2 and 4 exist.
+  CHECK_THROWS_AS(x.set_width(2), std::logic_error);
+  ColumnValues y;
+  CHECK_THROWS_AS(y.set_width(3), std::logic_error);
+  // Moved rows, at two bytes.
+  ColumnValues m;
+  m.set_width(2);
+  for (std::int32_t i = 0; i < 6; ++i) m.push_back(i);
+  m.move(0, 3, 3);
+  CHECK((m[0] == 3 && m[1] == 4 && m[2] == 5));
+}
+
 // The readers of a file in pieces write into one table sized from the first MiB's lines: when
 // that misjudges the rest (long lines first, short ones after), the first reader fills its share
 // before the first piece's start and reads on alone, or a piece fills its share and is read
