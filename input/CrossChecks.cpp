@@ -225,6 +225,15 @@ void build_bodies(Loading& L) {
   for (std::size_t r = 0; r < a.rows; ++r)
     ds.bodies.push_back(Body{text(bodies->body_column, r), text(kk, r), text(ru, r), text(bodies->category_column, r)});
   std::sort(ds.bodies.begin(), ds.bodies.end(), [](const Body& x, const Body& y) { return x.code < y.code; });
+  ds.body_codes.clear();
+  ds.body_lookup = TextIndex{};
+  for (const Body& body : ds.bodies)
+    if (ds.body_lookup.intern(body.code, ds.body_codes) != static_cast<std::int32_t>(ds.body_codes.size()) - 1) {
+      // A code twice (a duplicate key, reported by its table): the binary search, as before.
+      ds.body_codes.clear();
+      ds.body_lookup = TextIndex{};
+      break;
+    }
   L.bodies_built = true;
 }
 

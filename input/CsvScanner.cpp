@@ -55,6 +55,13 @@ std::size_t utf8_sequence(const unsigned char* q, const unsigned char* e) {
   return len;
 }
 
+// The common case of utf8_sequence inline: a two-byte sequence (Cyrillic, Kazakh letters) is a
+// lead byte C2..DF and a continuation byte; anything else goes to the full check.
+[[gnu::always_inline]] inline std::size_t utf8_step(const unsigned char* q, const unsigned char* e) {
+  if (q[0] >= 0xC2 && q[0] <= 0xDF && e - q >= 2 && (q[1] & 0xC0) == 0x80) return 2;
+  return utf8_sequence(q, e);
+}
+
 bool at_line_end(const char* q, const char* end) {
   return q < end && (*q == '\n' || (*q == '\r' && (q + 1 == end || q[1] == '\n')));
 }
@@ -230,7 +237,7 @@ std::string_view CsvScanner::read_plain() {
       stray_quote(start, reinterpret_cast<const char*>(q++));
       continue;
     }
-    const std::size_t n = utf8_sequence(q, e);
+    const std::size_t n = utf8_step(q, e);
     if (n == 0) fail_utf8();
     q += n;
   }
@@ -286,7 +293,7 @@ std::string_view CsvScanner::read_quoted(std::size_t field) {
     }
     if (c >= 0x80) {
       const std::size_t n =
-          utf8_sequence(reinterpret_cast<const unsigned char*>(p_), reinterpret_cast<const unsigned char*>(end_));
+          utf8_step(reinterpret_cast<const unsigned char*>(p_), reinterpret_cast<const unsigned char*>(end_));
       if (n == 0) fail_utf8();
       p_ += n;
       continue;

@@ -22,6 +22,10 @@ const Table& DataSet::table(std::string_view name) const {
 }
 
 int DataSet::body_index(std::string_view code) const {
+  if (!body_codes.empty() && body_codes.size() == bodies.size()) {
+    const std::int32_t i = body_lookup.find(code, body_codes);
+    return i < 0 ? -1 : static_cast<int>(i);
+  }
   auto it = std::lower_bound(bodies.begin(), bodies.end(), code,
                              [](const Body& b, std::string_view id) { return b.code < id; });
   if (it == bodies.end() || it->code != code) return -1;

@@ -118,6 +118,12 @@ struct DataSet {
 
   const Table& table(std::string_view name) const;
   int body_index(std::string_view code) const;  // -1 when unknown
+
+  // The bodies' codes in the order of `bodies`, hashed (the loader's build_bodies): body_index
+  // is then one lookup rather than a binary search of string compares (a table's every body code
+  // is looked up once, thousands of them). Without them (a data set made otherwise), the search.
+  std::vector<std::string> body_codes;
+  TextIndex body_lookup;
 };
 
 // Columns of a table as they appear in files: the schema without the derived ones, which are

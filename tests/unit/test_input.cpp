@@ -398,6 +398,13 @@ TEST_CASE("dataset: a valid folder as columns", "[input][dataset]") {
   REQUIRE(ds.bodies[1].ru_name == "Министерство");
   REQUIRE(ds.body_index("MIN2") == 1);
   REQUIRE(ds.body_index("nope") == -1);
+  // Looked up through the hashed codes the loader keeps; a data set without them searches.
+  REQUIRE(ds.body_codes == std::vector<std::string>{"AKM1", "MIN2"});
+  DataSet plain;
+  plain.bodies = ds.bodies;
+  REQUIRE(plain.body_codes.empty());
+  REQUIRE((plain.body_index("AKM1") == 0 && plain.body_index("MIN2") == 1 && plain.body_index("MIN") == -1));
+  REQUIRE((ds.body_index("AKM1") == 0 && ds.body_index("MIN") == -1 && ds.body_index("") == -1));
 
   const Table& s = ds.table("services");
   REQUIRE(s.present);
