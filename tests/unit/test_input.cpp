@@ -1069,6 +1069,33 @@ TEST_CASE("folder: text columns two bytes a row until their codes outgrow them",
   }
 }
 
+// The text-table path (JSON files, databases, rule-file tests) has one reader: its text columns
+// start at two bytes and are widened in place at the first code past them.
+TEST_CASE("dataset: a JSON file of 70,000 service codes", "[input][columns][json]") {
+  std::string json = "[";
+  for (int i = 0; i < 70000; ++i)
+    json += std::string(i ? "," : "") + R"({"agency_id":"AKM1","service_id":"S)" + std::to_string(i) +
+            R"(","parent_id":"","automation":"full","portal_excluded":false,"mobile":true})";
+  json += "]";
+  std::map<std::string, TextTable> tables;
+  tables["agencies"] = parse_csv(kAgencies, "agencies.csv", test::table_schema("agencies"));
+  tables["services"] = parse_json(json, "services.json", test::table_schema("services"));
+  DataSet ds;
+  try {
+    ds = test::build_data("data", std::move(tables), {"services"});
+  } catch (const InputError& e) {
+    FAIL(render(e.diagnostics));
+  }
+  const Table& t = ds.table("services");
+  const Column& sid = t.column("service_id");
+  REQUIRE(t.rows == 70000);
+  CHECK(sid.values.width() == 4);
+  CHECK(t.column("agency_id").values.width() == 2);
+  CHECK(sid.dictionary.size() == 70000);
+  for (std::size_t r : {std::size_t{0}, std::size_t{65534}, std::size_t{65535}, std::size_t{69999}})
+    CHECK(sid.dictionary[static_cast<std::size_t>(sid.values[r])] == "S" + std::to_string(r));
+}
+
 TEST_CASE("column values of one, two and four bytes a row", "[input][columns]") {
   ColumnValues v;
   v.set_width(2);
