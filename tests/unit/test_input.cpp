@@ -1119,6 +1119,29 @@ TEST_CASE("column values of one, two and four bytes a row", "[input][columns]") 
   CHECK(v.write(1, big, 2));
   CHECK(v.width() == 4);
   CHECK((v[0] == 1 && v[1] == 65535 && v[2] == kMissing));
+  // Blocks long enough for the eight-at-a-time conversion, with every kind of code at every
+  // place of a group of eight, and one code past two bytes at each place in turn.
+  const std::int32_t kinds[] = {0, 1, 32767, 32768, 65533, 65534, kMissing, 12345};
+  std::vector<std::int32_t> block;
+  for (int k = 0; k < 37; ++k) block.push_back(kinds[(k * 5 + k / 8) % 8]);
+  ColumnValues z;
+  z.set_width(2);
+  z.resize(block.size() + 3);
+  REQUIRE(z.write(3, block.data(), block.size(), false));
+  REQUIRE(z.half());
+  for (std::size_t i = 0; i < block.size(); ++i) REQUIRE(z[3 + i] == block[i]);
+  for (std::size_t at = 0; at < block.size(); ++at) {
+    std::vector<std::int32_t> over = block;
+    over[at] = 65535 + static_cast<std::int32_t>(at);
+    ColumnValues o;
+    o.set_width(2);
+    o.resize(over.size());
+    INFO("code past two bytes at " << at);
+    REQUIRE_FALSE(o.write(0, over.data(), over.size(), false));
+    REQUIRE(o.write(0, over.data(), over.size()));
+    REQUIRE(o.width() == 4);
+    for (std::size_t i = 0; i < over.size(); ++i) REQUIRE(o[i] == over[i]);
+  }
   // set and push_back widen a two-byte column too, keeping every row.
   ColumnValues w;
   w.set_width(2);
