@@ -3,7 +3,7 @@
 // text column while its dictionary has at most 65,535 values. A run writes each large column once
 // into fresh memory, and on a virtual machine the kernel's clearing of fresh pages is a large part
 // of a run (bench/README.md): a byte where four would hold nothing more is a quarter of those
-// pages. Readers see the same 32-bit code whatever the width (operator[], view()); the loops over
+// pages. Readers see the same 32-bit code whatever the width (operator[]); the loops over
 // whole columns take the raw storage of the width they find (wide(), halves() or bytes()).
 #pragma once
 #include <algorithm>
@@ -25,20 +25,6 @@ namespace ereje::input {
 
 // The missing value ("empty means missing") in every column encoding, as a 32-bit code.
 inline constexpr std::int32_t kMissing = std::numeric_limits<std::int32_t>::min();
-
-// A column's codes for a loop over rows, whatever its width: the same 32-bit code as operator[]
-// (kMissing when missing). The width's branch is the same for every row, which a processor
-// predicts; the loops that matter most take the raw storage instead.
-struct CodeView {
-  const std::int32_t* wide = nullptr;
-  const std::uint16_t* halves = nullptr;
-  const std::int8_t* bytes = nullptr;
-  std::int32_t operator[](std::size_t r) const {
-    if (halves) return halves[r] == 0xFFFF ? kMissing : static_cast<std::int32_t>(halves[r]);
-    if (wide) return wide[r];
-    return bytes[r] == std::numeric_limits<std::int8_t>::min() ? kMissing : bytes[r];
-  }
-};
 
 class ColumnValues {
  public:
@@ -81,18 +67,11 @@ class ColumnValues {
     }
     return wide_[r];
   }
-  CodeView view() const {
-    CodeView v;
-    if (width_ == 1) v.bytes = bytes_.data();
-    else if (width_ == 2) v.halves = halves_.data();
-    else v.wide = wide_.data();
-    return v;
-  }
   // Sets row r; a two-byte column is widened first when `v` does not fit (never while other
   // threads write into the column: their writes would go to the storage given back).
   void set(std::size_t r, std::int32_t v) {
     if (width_ == 2) {
-      if (v != kMissing && v > kMaxHalf) {
+      if (v > kMaxHalf) {  // kMissing, the smallest int32, never is
         widen();
         wide_[r] = v;
       } else {
@@ -111,13 +90,13 @@ class ColumnValues {
     else wide_.resize(n);
   }
   void assign(std::size_t n, std::int32_t v) {
-    if (width_ == 2 && v != kMissing && v > kMaxHalf) widen();
+    if (width_ == 2 && v > kMaxHalf) widen();
     if (width_ == 1) fill_large(bytes_, n, to_byte(v));
     else if (width_ == 2) fill_large(halves_, n, to_half(v));
     else fill_large(wide_, n, v);
   }
   void push_back(std::int32_t v) {
-    if (width_ == 2 && v != kMissing && v > kMaxHalf) widen();
+    if (width_ == 2 && v > kMaxHalf) widen();
     if (width_ == 1) bytes_.push_back(to_byte(v));
     else if (width_ == 2) halves_.push_back(to_half(v));
     else wide_.push_back(v);

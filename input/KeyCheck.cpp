@@ -42,11 +42,10 @@ struct HalfCodes {
   }
 };
 struct AnyCodes {
-  CodeView v;
-  bool set = false;
-  explicit AnyCodes(const Column* c) : v(c ? c->values.view() : CodeView{}), set(c != nullptr) {}
-  explicit operator bool() const { return set; }
-  std::int32_t operator[](std::size_t r) const { return v[r]; }
+  const ColumnValues* v = nullptr;
+  explicit AnyCodes(const Column* c) : v(c ? &c->values : nullptr) {}
+  explicit operator bool() const { return v != nullptr; }
+  std::int32_t operator[](std::size_t r) const { return (*v)[r]; }
 };
 // f(HalfCodes{}) when every column given (null ones aside) is two bytes a row, else f(AnyCodes{}):
 // f takes the accessor type from its argument's type.
@@ -72,7 +71,7 @@ struct Groups {
 
   // Whether each code's rows are one run (rows grouped by code, missing ones anywhere).
   static bool in_runs(const ColumnValues& column, std::size_t distinct) {
-    const CodeView codes = column.view();
+    const ColumnValues& codes = column;
     const std::size_t rows = column.size();
     std::vector<char> seen(distinct, 0);
     for (std::size_t r = 0, e; r < rows; r = e) {
@@ -86,7 +85,7 @@ struct Groups {
   }
 
   Groups(const ColumnValues& column, std::size_t distinct) {
-    const CodeView codes = column.view();
+    const ColumnValues& codes = column;
     const std::size_t rows = column.size();
     bool runs = true;
     {
