@@ -276,7 +276,10 @@ std::string_view CsvScanner::read_quoted(std::size_t field) {
     if (c == '"') {
       if (p_ + 1 < end_ && p_[1] == '"') {
         if (static_cast<std::size_t>(p_ - open) > kMaxFieldBytes) too_long();
-        if (!copy) (copy = &scratch(field))->clear();
+        if (!copy) {
+          (copy = &scratch(field))->clear();
+          copied_ = true;
+        }
         copy->append(run, p_ + 1);
         p_ += 2;
         run = p_;
@@ -365,6 +368,103 @@ bool CsvScanner::fast_record(CsvRecord& rec, std::size_t keep) {
 #endif
 }
 
+#if defined(__SSE2__)
+namespace {
+// The 64 bytes at q as bit masks: the result's bit i says byte i is LF, CR, a quote or a byte of a
+// non-ASCII character (>= 0x80: its top bit is what movemask collects); `seps`' that it is Sep.
+template <char Sep>
+[[gnu::always_inline]] inline std::uint64_t masks64(const char* q, std::uint64_t& seps) {
+  const __m128i separator = _mm_set1_epi8(Sep), quote = _mm_set1_epi8('"');
+  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+  std::uint64_t s = 0, t = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16 * k));
+    s |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, separator)))} << (16 * k);
+    t |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+             _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)), _mm_or_si128(_mm_cmpeq_epi8(v, quote), v))))}
+         << (16 * k);
+  }
+  seps = s;
+  return t;
+}
+}  // namespace
+#endif
+
+// The masks of a 64-byte chunk serve every record that starts in it (about two of a table of
+// data.md): the separators before a record's first stop are its fields' ends, the stop its end.
+// Everything lives in locals: a field written through `dest` (a string_view holds a pointer) would
+// otherwise make the compiler read the scanner's members again after each one.
+template <char Sep>
+std::size_t CsvScanner::plain_records_sep(std::string_view* const* dest, std::size_t at, std::size_t max) {
+#if defined(__SSE2__)
+  const std::size_t width = width_;
+  if (width == 0 || rows_ >= kMaxRowsPerTable) return 0;
+  // Row and line limits: next() reports them, on the record that passes them.
+  const std::uint64_t lines_left = std::uint64_t{std::numeric_limits<std::uint32_t>::max()} - 2 - std::min<std::uint64_t>(line_, std::numeric_limits<std::uint32_t>::max() - 2);
+  max = std::min({max, kMaxRowsPerTable - rows_, static_cast<std::size_t>(lines_left)});
+  const char* p = p_;
+  const char* const end = end_;
+  const char* const stop = stop_;
+  const char* block = nullptr;  // the chunk whose masks are in block_seps and block_stops
+  std::uint64_t block_seps = 0, block_stops = 0;
+  std::size_t n = 0;
+  while (n < max && p != stop) {
+    if (!block || p >= block + 64) {
+      if (end - p < 65) break;  // 64 bytes and the one after a CR
+      block = p;
+      block_stops = masks64<Sep>(block, block_seps);
+    }
+    if (*p == '\n' || *p == '\r') break;  // a blank line (not a record), or a stray CR
+    const std::uint64_t from = ~std::uint64_t{0} << (p - block);
+    std::uint64_t seps = block_seps & from, stops = block_stops & from;
+    const char* chunk = block;
+    const char* field = p;
+    std::size_t count = 0;
+    for (;;) {
+      if (stops) seps &= (stops & (0 - stops)) - 1;  // the separators before the first stop
+      while (seps) {
+        const char* e = chunk + __builtin_ctzll(seps);
+        seps &= seps - 1;
+        dest[count][at + n] = std::string_view(field, static_cast<std::size_t>(e - field));
+        ++count;
+        field = e + 1;
+      }
+      if (stops || count >= width) break;
+      chunk += 64;
+      if (end - chunk < 65 || static_cast<std::size_t>(chunk - p) > kMaxRecordBytes) break;
+      block = chunk;
+      block_stops = stops = masks64<Sep>(block, block_seps);
+      seps = block_seps;
+    }
+    if (!stops || count + 1 != width) break;  // ragged, or longer than the text left
+    const char* e = chunk + __builtin_ctzll(stops);
+    const char* next;
+    if (*e == '\n') next = e + 1;
+    else if (*e == '\r' && e[1] == '\n') next = e + 2;  // e[1] is in the text: end - chunk > 64
+    else break;  // a quote, a non-ASCII byte or a stray CR
+    if (static_cast<std::size_t>(e - field) > kMaxFieldBytes || static_cast<std::size_t>(e - p) > kMaxRecordBytes) break;
+    dest[count][at + n] = std::string_view(field, static_cast<std::size_t>(e - field));
+    ++n;
+    p = next;
+  }
+  if (n > 0) {
+    p_ = line_start_ = p;
+    line_ += static_cast<std::uint32_t>(n);
+    rows_ += n;
+  }
+  return n;
+#else
+  (void)dest;
+  (void)at;
+  (void)max;
+  return 0;
+#endif
+}
+
+std::size_t CsvScanner::plain_records(std::string_view* const* dest, std::size_t at, std::size_t max) {
+  return sep_ == ',' ? plain_records_sep<','>(dest, at, max) : plain_records_sep<';'>(dest, at, max);
+}
+
 bool CsvScanner::read_record(CsvRecord& rec, std::size_t keep) {
   // A blank line is not a record: a record with one empty field would be ragged for every table
   // we have, and spreadsheets and hand edits leave blank lines (often at the end) that mean nothing.
@@ -384,6 +484,7 @@ bool CsvScanner::read_record(CsvRecord& rec, std::size_t keep) {
   rec.start = p_;
   rec.line = line_;
   rec.count = 0;
+  copied_ = false;
   if (rec.fields.size() < keep) rec.fields.resize(keep);
   if (!(sep_ == ',' ? fast_record<','>(rec, keep) : fast_record<';'>(rec, keep))) {
     for (;;) {
@@ -405,6 +506,7 @@ bool CsvScanner::read_record(CsvRecord& rec, std::size_t keep) {
   }
   rec.fields.resize(std::min(rec.count, keep));
   rec.multiline = line_ != rec.line;
+  rec.copied = copied_;
   rec_end_ = p_;
   rec_end_line_ = line_;
   rec_end_line_start_ = line_start_;

@@ -114,6 +114,8 @@ void build_from_text(const TableSchema& ts, TextTable text, Loading& L) {
     std::vector<std::string_view> fields;
     for (std::size_t r = 0; r < tt.records.size(); ++r) {
       const auto& rec = tt.records[r];
+      // The rows before it first, so that their errors come first.
+      if (rec.size() != tt.header.size()) b->flush();
       b->start_row(r < tt.lines.size() ? tt.lines[r] : static_cast<std::uint32_t>(r + 1));
       if (rec.size() != tt.header.size()) {
         // CsvScanner reports this itself; here for tables built by hand.
@@ -145,10 +147,8 @@ unsigned threads_for(const LoadOptions& options) {
 // Pages behind a reader go back to the page cache this many bytes at a time.
 constexpr std::size_t kReleaseBytes = std::size_t{8} << 20;
 
-// Reads the records of `scanner` into `b` until it stops, numbering rows on from `r`; returns the
-// row count after. `on_row(r, rec)` sees each record first and may stop the reading (false). The
-// columns are sized once, from the first rows' length and the bytes left up to `end`: growing by
-// doubling would copy each column a dozen times and leave up to half of it unused.
+// A reader's columns are sized once, from the first rows' length and the bytes left up to its end:
+// growing by doubling would copy each column a dozen times and leave up to half of it unused.
 constexpr std::size_t kSample = 1024;
 // After the first kSample rows of a reader (`r` rows in all, `done` bytes read, `left` to go): the
 // columns sized for the rest, 5 % high.
@@ -156,6 +156,17 @@ void size_for_rest(TableBuilder& b, std::size_t r, std::size_t done, std::size_t
   b.reserve(r + left * kSample / std::max<std::size_t>(1, done) * 21 / 20 + kSample);
 }
 
+// How many rows a batch of plain records (CsvScanner::plain_records) may hold from row r on: as
+// many as the staged block takes, and none past a row whose start a CsvLocator marks, so that
+// such a row is always the first of its batch (on_row sees the first row of each batch).
+std::size_t batch_rows(const TableBuilder& b, std::size_t r) {
+  return std::min(b.batch_room(), CsvLocator::kStride - r % CsvLocator::kStride);
+}
+
+// Reads the records of `scanner` into `b` until it stops (or the builder's limit), numbering rows
+// on from `r`; returns the row count after. Plain records come a batch at a time, any other one
+// alone (CsvScanner::next). `on_row(r, start, line)` sees each record, or the first of each batch,
+// before it is taken, and may stop the reading (false): `start` its first byte, `line` its line.
 template <class OnRow>
 std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const char* end, const MappedFile& file,
                       OnRow&& on_row) {
@@ -163,17 +174,35 @@ std::size_t read_rows(CsvScanner& scanner, TableBuilder& b, std::size_t r, const
   const std::size_t first_row = r;
   const char* first = scanner.position();
   const char* released = first;
-  while (b.room() && scanner.next(rec)) {
-    if (!on_row(r, rec)) break;
-    b.start_row(rec.line);
-    b.encode_row(r, rec.fields.data(), rec.fields.size());
-    ++r;
-    if (r - first_row == kSample)
+  std::size_t next_release = (r / 4096 + 1) * 4096;
+  bool sized = false;
+  while (b.room()) {
+    const char* start = scanner.position();
+    const std::uint32_t line = scanner.line();
+    if (const std::size_t n = scanner.plain_records(b.batch_dest(), b.batch_at(), batch_rows(b, r))) {
+      if (!on_row(r, start, line)) break;
+      b.commit_batch(n, line);
+      r += n;
+    } else {
+      if (!scanner.next(rec)) break;
+      start = rec.start;
+      if (!on_row(r, rec.start, rec.line)) break;
+      b.start_row(rec.line);
+      b.encode_row(r, rec.fields.data(), rec.fields.size(), rec.copied);
+      ++r;
+    }
+    if (!sized && r - first_row >= kSample) {
+      sized = true;
       size_for_rest(b, r, static_cast<std::size_t>(scanner.position() - first),
                     static_cast<std::size_t>(end - scanner.position()));
-    if (r % 4096 == 0 && static_cast<std::size_t>(rec.start - released) > kReleaseBytes) {
-      file.release(released, rec.start);
-      released = rec.start;
+    }
+    if (r >= next_release) {
+      next_release = (r / 4096 + 1) * 4096;
+      if (static_cast<std::size_t>(start - released) > kReleaseBytes) {
+        b.flush();  // the staged rows' fields point into the pages given back
+        file.release(released, start);
+        released = start;
+      }
     }
   }
   b.flush();
@@ -199,8 +228,9 @@ struct WindowState {
 };
 
 // Reads the records of the file's bytes [from, to) into `b` through windows, numbering rows on from
-// `r`: `from` is a record's start. `on_row(r, rec, start)` sees each record first, with `start` its
-// first byte in the mapping (rec.start points into the window), and may stop the reading (false).
+// `r`: `from` is a record's start. `on_row(r, start, line)` sees each record (or the first of each
+// batch, as for read_rows) first, with `start` its first byte in the mapping, and may stop the
+// reading (false).
 // True when every record up to exactly `to` was read, with no error; false when it stopped short,
 // met an error or could not read the file: nothing it read may then be used.
 template <class OnRow>
@@ -210,6 +240,7 @@ bool read_window_rows(const MappedFile& file, std::size_t window, std::size_t fr
   const std::unique_ptr<char[]> buf(new char[window]);
   const char* mapped = file.bytes().data();
   const std::size_t first_row = r;
+  bool sized = false;
   std::size_t base = from;  // the file offset of buf[0]
   std::size_t carry = 0;    // bytes at buf[0] left over from the window before
   CsvRecord rec;
@@ -227,17 +258,29 @@ bool read_window_rows(const MappedFile& file, std::size_t window, std::size_t fr
       CsvScanner scanner(std::string_view(buf.get(), cut), 0, name, &ts);
       scanner.expect_width(width, separator);
       scanner.seek(buf.get(), w.line, w.rows);
-      while (scanner.next(rec)) {
-        if (!b.room() || !on_row(r, rec, mapped + base + static_cast<std::size_t>(rec.start - buf.get()))) return false;
-        b.start_row(rec.line);
-        b.encode_row(r, rec.fields.data(), rec.fields.size());
-        ++r;
-        if (r - first_row == kSample) {
+      auto in_file = [&](const char* p) { return mapped + base + static_cast<std::size_t>(p - buf.get()); };
+      for (;;) {
+        const char* start = scanner.position();
+        const std::uint32_t line = scanner.line();
+        if (const std::size_t got = b.room() ? scanner.plain_records(b.batch_dest(), b.batch_at(), batch_rows(b, r)) : 0) {
+          if (!on_row(r, in_file(start), line)) return false;
+          b.commit_batch(got, line);
+          r += got;
+        } else {
+          if (!scanner.next(rec)) break;
+          if (!b.room() || !on_row(r, in_file(rec.start), rec.line)) return false;
+          b.start_row(rec.line);
+          b.encode_row(r, rec.fields.data(), rec.fields.size(), rec.copied);
+          ++r;
+        }
+        if (!sized && r - first_row >= kSample) {
+          sized = true;
           const std::size_t at = base + static_cast<std::size_t>(scanner.position() - buf.get());
           size_for_rest(b, r, at - from, to - at);
         }
       }
       if (scanner.position() != buf.get() + cut) return false;
+      b.flush();  // the staged rows' fields point into the window, which moves next
       w.line = scanner.line();
       w.rows = scanner.rows();
       w.stray.add(scanner.stray_quotes(), 0);
@@ -284,8 +327,8 @@ void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::stri
       std::size_t r = 0;
       const bool read = read_window_rows(
           mapped, window, static_cast<std::size_t>(piece.begin - at), static_cast<std::size_t>(piece.end - at), file, ts,
-          names.size(), separator, b, r, w, [&](std::size_t row, const CsvRecord& rec, const char* start) {
-            if (row % CsvLocator::kStride == 0) piece.marks.push_back({row, start, rec.line});
+          names.size(), separator, b, r, w, [&](std::size_t row, const char* start, std::uint32_t line) {
+            if (row % CsvLocator::kStride == 0) piece.marks.push_back({row, start, line});
             return piece.reporter.empty();
           });
       piece.end_line = w.line;
@@ -295,8 +338,8 @@ void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::stri
     }
     CsvScanner scanner(std::string_view(piece.begin, static_cast<std::size_t>(piece.end - piece.begin)), 0, file, &ts);
     scanner.expect_width(names.size(), separator);
-    read_rows(scanner, b, 0, piece.end, mapped, [&](std::size_t r, const CsvRecord& rec) {
-      if (r % CsvLocator::kStride == 0) piece.marks.push_back({r, rec.start, rec.line});
+    read_rows(scanner, b, 0, piece.end, mapped, [&](std::size_t r, const char* start, std::uint32_t line) {
+      if (r % CsvLocator::kStride == 0) piece.marks.push_back({r, start, line});
       return piece.reporter.empty();
     });
     piece.end_line = scanner.line();
@@ -396,8 +439,8 @@ bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
     });
   if (!pieces.empty()) scanner.stop_at(pieces.front().begin);
 
-  auto mark = [&csv](std::size_t r, const CsvRecord& rec) {
-    csv.at_row(r, rec);
+  auto mark = [&csv](std::size_t r, const char* start, std::uint32_t line) {
+    csv.at_row(r, start, line);
     return true;
   };
   std::size_t rows = 0;
@@ -412,8 +455,8 @@ bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
       w.rows = scanner.rows();
       read = read_window_rows(file, window, static_cast<std::size_t>(scanner.position() - at),
                               static_cast<std::size_t>(to - at), path, ts, names.size(), separator, *b, rows, w,
-                              [&](std::size_t r, const CsvRecord& rec, const char* start) {
-                                csv.at_row(r, start, rec.line);
+                              [&](std::size_t r, const char* start, std::uint32_t line) {
+                                csv.at_row(r, start, line);
                                 return apart.empty();
                               }) &&
              apart.empty();

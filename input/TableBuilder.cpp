@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <set>
@@ -38,13 +39,18 @@ std::optional<Rational> number_value(std::string_view v, bool whole) {
   return start ? -*q : *q;
 }
 
-// true, false, 1 or 0 as 1 or 0; -1 for anything else. Byte compares, no call: two columns of
-// every service row go through here.
+// true, false, 1 or 0 as 1 or 0; -1 for anything else. A compare of four bytes at once, no call:
+// two columns of every service row go through here.
 std::int32_t bool_value(std::string_view v) {
+  auto word = [](const char* p) {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+  };
   switch (v.size()) {
     case 1: return v[0] == '1' ? 1 : v[0] == '0' ? 0 : -1;
-    case 4: return v[0] == 't' && v[1] == 'r' && v[2] == 'u' && v[3] == 'e' ? 1 : -1;
-    case 5: return v[0] == 'f' && v[1] == 'a' && v[2] == 'l' && v[3] == 's' && v[4] == 'e' ? 0 : -1;
+    case 4: return word(v.data()) == word("true") ? 1 : -1;
+    case 5: return word(v.data()) == word("fals") && v[4] == 'e' ? 0 : -1;
     default: return -1;
   }
 }
@@ -207,6 +213,10 @@ void TableBuilder::columns(const std::vector<std::string>& names) {
     }
     slots_.push_back(s);
   }
+  views_.assign(slots_.size() * kStage, std::string_view());
+  sink_.assign(kStage, std::string_view());
+  dest_.assign(names.size() + 64, sink_.data());
+  for (std::size_t k = 0; k < slots_.size(); ++k) dest_[slots_[k].h] = views_.data() + k * kStage;
   stage_.assign(slots_.size() * kStage, 0);
   stage_lines_.assign(kStage, 0);
   staged_ = 0;
@@ -217,26 +227,14 @@ void TableBuilder::wide_text() {
     if (c.values.half() && c.values.empty()) c.values.set_width(4);
 }
 
-void TableBuilder::resolve_pending(Slot& s, std::int32_t* block) {
-  const std::size_t n = s.pending_row.size();
-  if (n == 0) return;
-  std::string_view texts[kStage];
-  std::int32_t codes[kStage];
-  const std::string_view bytes = s.pending_bytes;
-  for (std::size_t j = 0, begin = 0; j < n; begin = s.pending_end[j], ++j)
-    texts[j] = bytes.substr(begin, s.pending_end[j] - begin);
-  s.column->index.intern_batch(texts, n, codes, s.column->dictionary);
-  for (std::size_t j = 0; j < n; ++j) block[s.pending_row[j]] = codes[j];
-  s.pending_bytes.clear();
-  s.pending_end.clear();
-  s.pending_row.clear();
-}
-
 void TableBuilder::flush() {
   if (staged_ == 0) return;
   const std::size_t at = base_ + written_, n = at + staged_;
+  for (std::size_t k = 0; k < slots_.size(); ++k)
+    encode_column(k, slots_[k], views_.data() + k * kStage, stage_.data() + k * kStage);
+  if (!bad_.empty()) report_bad();
+  kept_.clear();
   for (std::size_t k = 0; k < slots_.size(); ++k) {
-    resolve_pending(slots_[k], stage_.data() + k * kStage);
     auto& values = out_->columns[slots_[k].c].values;
     if (values.size() < n) grow(values, n);
     // Widened by write when its codes outgrow two bytes, unless other readers write into it.
@@ -311,129 +309,176 @@ void TableBuilder::presize(std::size_t rows, std::size_t limit) {
   limit_ = limit;
 }
 
-void TableBuilder::encode(std::size_t r, Slot& s, std::string_view v, std::int32_t& out) {
-  if (v.empty()) {
-    out = kMissing;
-    if (!s.may_be_empty) empty_error(r, s);
-    return;
+// The staged rows' text fields of one column. Rows of one body come together: a body's code
+// repeats row after row, and is recognised without a lookup. Where the value changes on most rows
+// (a key's code), that check is dropped after the first thousand rows, and the block's values are
+// looked up together (intern_batch), in the order of the rows, as one lookup after another would.
+void TableBuilder::encode_text(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out) {
+  Column& col = *s.column;
+  std::string_view texts[kStage];
+  std::uint16_t rows[kStage];
+  std::size_t m = 0;
+  for (std::size_t i = 0; i < staged_; ++i) {
+    const std::string_view t = v[i];
+    if (t.empty()) {
+      out[i] = kMissing;
+      if (!s.may_be_empty) bad(i, k);
+      continue;
+    }
+    if (s.last == kNoCache) {
+      texts[m] = t;
+      rows[m++] = static_cast<std::uint16_t>(i);
+      continue;
+    }
+    if (s.last >= 0) {
+      if (t.size() == s.last_size &&
+          (t.size() <= 8 ? head_of(t) == s.last_head : same_text(col.dictionary[static_cast<std::size_t>(s.last)], t))) {
+        ++s.repeats;
+        out[i] = s.last;
+        continue;
+      }
+      if (++s.changes == 1024 && s.repeats < 3 * 1024) s.last = kNoCache;
+    }
+    const std::int32_t code = col.index.intern(t, col.dictionary);
+    if (s.last != kNoCache) {
+      s.last = code;
+      s.last_size = t.size();
+      s.last_head = t.size() <= 8 ? head_of(t) : 0;
+    }
+    out[i] = code;
   }
-  switch (s.type) {
-    case ColumnType::Text: {
-      Column& col = *s.column;
-      if (s.last == kNoCache) {  // a new value on most rows: looked up with the block's others
-        s.pending_bytes.append(v);
-        s.pending_end.push_back(static_cast<std::uint32_t>(s.pending_bytes.size()));
-        s.pending_row.push_back(static_cast<std::uint16_t>(staged_));
-        out = kMissing;  // until flush
-        return;
-      }
-      if (s.last >= 0) {
-        // Rows of one body come together: its code repeats row after row. Where the value
-        // changes on most rows (a key's code), the check is dropped after the first thousand rows.
-        if (v.size() == s.last_size &&
-            (v.size() <= 8 ? head_of(v) == s.last_head : same_text(col.dictionary[static_cast<std::size_t>(s.last)], v))) {
-          ++s.repeats;
-          out = s.last;
-          return;
-        }
-        if (++s.changes == 1024 && s.repeats < 3 * 1024) s.last = kNoCache;
-      }
-      const std::int32_t code = col.index.intern(v, col.dictionary);
-      if (s.last != kNoCache) {
-        s.last = code;
-        s.last_size = v.size();
-        s.last_head = v.size() <= 8 ? head_of(v) : 0;
-      }
-      out = code;
-      return;
+  if (m == 0) return;
+  std::int32_t codes[kStage];
+  col.index.intern_batch(texts, m, codes, col.dictionary);
+  for (std::size_t j = 0; j < m; ++j) out[rows[j]] = codes[j];
+}
+
+// Exact: the text is kept and read as a decimal fraction, never as a binary double.
+void TableBuilder::encode_number(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out) {
+  Column& col = *s.column;
+  for (std::size_t i = 0; i < staged_; ++i) {
+    const std::string_view t = v[i];
+    out[i] = kMissing;
+    if (t.empty()) {
+      if (!s.may_be_empty) bad(i, k);
+      continue;
     }
-    case ColumnType::Enum: {
-      if (s.short_enum > 0) {
-        if (v.size() <= 8) {
-          const std::uint64_t head = head_of(v);
-          for (std::size_t i = 0; i < s.short_enum; ++i)
-            if (s.enum_size[i] == v.size() && s.enum_head[i] == head) {
-              out = static_cast<std::int32_t>(i);
-              return;
-            }
-        }
-      } else {
-        const auto& values = s.column->schema->enum_values;
-        for (std::size_t i = 0; i < values.size(); ++i)
-          if (same_text(values[i], v)) {
-            out = static_cast<std::int32_t>(i);
-            return;
+    std::int32_t code = col.index.find(t, col.dictionary);
+    if (code < 0) {
+      auto q = number_value(t, s.type == ColumnType::Whole);
+      if (!q && excel_ && s.type == ColumnType::Decimal) {
+        // A decimal comma, kept as the number with a point: the same value as `4.87` everywhere.
+        const std::string point = comma_decimal(t);
+        if (auto p = point.empty() ? std::nullopt : number_value(point, false)) {
+          code = col.index.find(point, col.dictionary);
+          if (code < 0) {
+            code = col.index.intern(point, col.dictionary);
+            col.numbers.push_back(std::move(*p));
           }
-      }
-      out = kMissing;
-      enum_error(r, s, v);
-      return;
-    }
-    case ColumnType::Bool: {
-      std::int32_t b = bool_value(v);
-      if (b < 0 && excel_) b = excel_bool_value(v);
-      if (b >= 0) {
-        out = b;
-        return;
-      }
-      out = kMissing;
-      bool_error(r, s, v);
-      return;
-    }
-    case ColumnType::Date: {
-      if (auto d = parse_date(v)) {
-        out = d->days;
-        return;
-      }
-      out = kMissing;
-      date_error(r, s, v);
-      return;
-    }
-    case ColumnType::Whole:
-    case ColumnType::Decimal: {
-      // Exact: the text is kept and read as a decimal fraction, never as a binary double.
-      Column& col = *s.column;
-      std::int32_t code = col.index.find(v, col.dictionary);
-      if (code < 0) {
-        auto q = number_value(v, s.type == ColumnType::Whole);
-        if (!q && excel_ && s.type == ColumnType::Decimal) {
-          // A decimal comma, kept as the number with a point: the same value as `4.87` everywhere.
-          const std::string point = comma_decimal(v);
-          if (auto p = point.empty() ? std::nullopt : number_value(point, false)) {
-            code = col.index.find(point, col.dictionary);
-            if (code < 0) {
-              code = col.index.intern(point, col.dictionary);
-              col.numbers.push_back(std::move(*p));
-            }
-            out = code;
-            return;
-          }
+          out[i] = code;
+          continue;
         }
-        if (!q) {
-          out = kMissing;
-          number_error(r, s, v);
-          return;
-        }
-        code = col.index.intern(v, col.dictionary);
-        col.numbers.push_back(std::move(*q));
       }
-      out = code;
-      return;
+      if (!q) {
+        bad(i, k);
+        continue;
+      }
+      code = col.index.intern(t, col.dictionary);
+      col.numbers.push_back(std::move(*q));
     }
+    out[i] = code;
   }
 }
 
-void TableBuilder::encode_row(std::size_t r, const std::string_view* fields, std::size_t n) {
+void TableBuilder::encode_column(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out) {
+  // Each loop: an empty field is missing, and wrong where the column may not be empty.
+  auto each = [&](auto&& code) {
+    for (std::size_t i = 0; i < staged_; ++i) {
+      const std::string_view t = v[i];
+      std::int32_t c = kMissing;
+      if (t.empty() ? !s.may_be_empty : !code(t, c)) bad(i, k);
+      out[i] = c;
+    }
+  };
+  switch (s.type) {
+    case ColumnType::Text: return encode_text(k, s, v, out);
+    case ColumnType::Whole:
+    case ColumnType::Decimal: return encode_number(k, s, v, out);
+    case ColumnType::Enum:
+      if (s.short_enum > 0)
+        return each([&](std::string_view t, std::int32_t& c) {
+          if (t.size() > 8) return false;
+          const std::uint64_t head = head_of(t);
+          for (std::size_t i = 0; i < s.short_enum; ++i)
+            if (s.enum_size[i] == t.size() && s.enum_head[i] == head) {
+              c = static_cast<std::int32_t>(i);
+              return true;
+            }
+          return false;
+        });
+      return each([&](std::string_view t, std::int32_t& c) {
+        const auto& values = s.column->schema->enum_values;
+        for (std::size_t i = 0; i < values.size(); ++i)
+          if (same_text(values[i], t)) {
+            c = static_cast<std::int32_t>(i);
+            return true;
+          }
+        return false;
+      });
+    case ColumnType::Bool:
+      return each([&](std::string_view t, std::int32_t& c) {
+        std::int32_t b = bool_value(t);
+        if (b < 0 && excel_) b = excel_bool_value(t);
+        if (b < 0) return false;
+        c = b;
+        return true;
+      });
+    case ColumnType::Date:
+      return each([&](std::string_view t, std::int32_t& c) {
+        const auto d = parse_date(t);
+        if (!d) return false;
+        c = d->days;
+        return true;
+      });
+  }
+}
+
+// The errors of a block's wrong fields, in the order one row after another would meet them.
+void TableBuilder::report_bad() {
+  std::sort(bad_.begin(), bad_.end());
+  for (const auto& [i, k] : bad_) {
+    const Slot& s = slots_[k];
+    const std::string_view v = views_[k * kStage + i];
+    const std::size_t r = written_ + i;
+    if (v.empty()) {
+      empty_error(r, s);
+      continue;
+    }
+    switch (s.type) {
+      case ColumnType::Enum: enum_error(r, s, v); break;
+      case ColumnType::Bool: bool_error(r, s, v); break;
+      case ColumnType::Date: date_error(r, s, v); break;
+      case ColumnType::Whole:
+      case ColumnType::Decimal: number_error(r, s, v); break;
+      case ColumnType::Text: throw std::logic_error("TableBuilder: a text field other than an empty one is never wrong");
+    }
+  }
+  bad_.clear();
+}
+
+void TableBuilder::encode_row(std::size_t, const std::string_view* fields, std::size_t n, bool copied) {
   // No slot (a header naming no column of the table) has no block either: only the row is counted.
-  std::int32_t* block = slots_.empty() ? nullptr : stage_.data() + staged_;
-  for (Slot& s : slots_) {
-    encode(r, s, s.h < n ? fields[s.h] : std::string_view(), *block);
-    block += kStage;
+  std::string_view* at = views_.data() + staged_;
+  for (const Slot& s : slots_) {
+    std::string_view v = s.h < n ? fields[s.h] : std::string_view();
+    if (copied && !v.empty()) v = kept_.emplace_back(v);
+    *at = v;
+    at += kStage;
   }
   if (++staged_ == kStage) flush();
 }
 
-// The error paths of encode, out of its way.
+// The error paths of the encoding, out of its way.
 
 void TableBuilder::empty_error(std::size_t r, const Slot& s) {
   if (saturated()) return;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <stdexcept>
@@ -105,7 +106,25 @@ class TableBuilder {
     return t_.rows++;
   }
   // The fields of row `r`: fields[h] under header column h, n of them (missing ones are empty).
-  void encode_row(std::size_t r, const std::string_view* fields, std::size_t n);
+  // They are kept as views until the row's block is encoded (flush): `copied` says that some point
+  // into memory the caller reuses for the next record (a quoted field with a doubled quote, which
+  // the scanner unquotes into scratch space), and they are copied. Anything else they point into
+  // must stay as it is until the next flush (a reader through windows flushes before it moves one).
+  void encode_row(std::size_t r, const std::string_view* fields, std::size_t n, bool copied = false);
+  // Rows straight from CsvScanner::plain_records: field h of staged row i is written to
+  // batch_dest()[h][i] (past the header's width: to scratch), from row batch_at() on, at most
+  // batch_room() rows (to the end of the block, or the limit); commit_batch(n, line) then takes
+  // the n rows so written, on lines `line` on, as n calls of start_row and encode_row would.
+  std::string_view* const* batch_dest() const { return dest_.data(); }
+  std::size_t batch_at() const { return staged_; }
+  std::size_t batch_room() const { return t_.rows < limit_ ? std::min(kStage - staged_, limit_ - t_.rows) : 0; }
+  void commit_batch(std::size_t n, std::uint32_t line) {
+    if (n > batch_room()) throw std::logic_error("TableBuilder::commit_batch: more rows than there is room for");
+    for (std::size_t j = 0; j < n; ++j) stage_lines_[staged_ + j] = line + static_cast<std::uint32_t>(j);
+    t_.rows += n;
+    staged_ += n;
+    if (staged_ == kStage) flush();
+  }
   // Derived columns and keys, once every row is in.
   void finish();
 
@@ -155,16 +174,13 @@ class TableBuilder {
     std::size_t short_enum = 0;  // values in the arrays; 0: compare the text
     std::uint64_t enum_head[kShortEnum] = {};
     std::size_t enum_size[kShortEnum] = {};
-    // Text without the repeat check (kNoCache): the staged rows' values, copied (a field's bytes
-    // need not outlive its record), looked up together when the block is flushed (intern_batch).
-    std::string pending_bytes;
-    std::vector<std::uint32_t> pending_end;  // end of each value in pending_bytes
-    std::vector<std::uint16_t> pending_row;  // its row in the staged block
   };
-  // Rows are encoded into a small block per column (kStage rows) and copied into the columns a
-  // block at a time: the hot loop writes to memory that stays in the cache, with no size checks.
+  // Rows are staged as views of their fields, kStage rows at a time, and encoded a column at a
+  // time when the block is full (flush): one loop per column with its type's code and no switch
+  // per field, a key column's new values looked up together (intern_batch), the codes written to
+  // a small block that stays in the cache and copied into the column at once.
   static constexpr std::size_t kStage = 256;
-  static_assert(kStage <= 65536, "a staged row is a 16-bit index (Slot::pending_row)");
+  static_assert(kStage <= 65536, "a staged row is a 16-bit index (encode_text)");
   // The line (record) of row r, staged or not.
   std::uint32_t line_of_row(std::size_t r) const {
     if (r < written_) return t_.lines.line(r);
@@ -180,10 +196,15 @@ class TableBuilder {
   }
   static constexpr std::size_t kNoLimit = std::numeric_limits<std::size_t>::max();
   static constexpr std::int32_t kNoCache = -2;
-  // The hot path: inlined into encode_row; the error paths out of its way.
-  [[gnu::always_inline]] inline void encode(std::size_t r, Slot& s, std::string_view v, std::int32_t& out);
-  // The codes of a slot's pending values, written into its staged block.
-  void resolve_pending(Slot& s, std::int32_t* block);
+  // The staged rows' fields of slot s (views), encoded into `out`: one loop per type. A field
+  // that is wrong gets kMissing and is added to bad_ (row, slot); its error is reported by
+  // report_bad, in the order of the rows and of the columns within a row.
+  void encode_column(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out);
+  void encode_text(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out);
+  void encode_number(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out);
+  void report_bad();
+  void bad(std::size_t i, std::size_t k) { bad_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)}); }
+  // The error paths, out of the way of the loops.
   [[gnu::cold, gnu::noinline]] void empty_error(std::size_t r, const Slot& s);
   [[gnu::cold, gnu::noinline]] void enum_error(std::size_t r, const Slot& s, std::string_view v);
   [[gnu::cold, gnu::noinline]] void bool_error(std::size_t r, const Slot& s, std::string_view v);
@@ -206,6 +227,11 @@ class TableBuilder {
   bool excel_ = false;             // excel_locale
   std::vector<int> header_index_;  // per schema column
   std::vector<Slot> slots_;        // the schema's columns the file has, in schema order
+  std::vector<std::string_view> views_;    // kStage fields per slot, the staged rows' (encode_row)
+  std::vector<std::string_view> sink_;     // kStage fields of the header's columns that are no slot's
+  std::vector<std::string_view*> dest_;    // per header column and 64 past them: views_ or sink_
+  std::deque<std::string> kept_;           // copies of the staged fields that could not be kept as views
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> bad_;  // (staged row, slot) of the wrong fields
   std::vector<std::int32_t> stage_;        // kStage values per slot
   std::vector<std::uint32_t> stage_lines_;  // kStage lines
   std::size_t staged_ = 0;                  // rows staged, not yet in the columns

@@ -1982,3 +1982,77 @@ TEST_CASE("folder: a key column new on every row keeps each row's value, in piec
     REQUIRE(has(d.message, "already on line 4998"));
   }
 }
+
+// ---- plain records a batch at a time (CsvScanner::plain_records) -------------------------------
+// load_folder takes runs of plain records (ASCII, unquoted, LF or CRLF, as many fields as the
+// header) straight into the staged columns, 64 bytes of masks at a time, and any other record one
+// at a time. Records of every shape, at every offset within a 64-byte chunk and across chunks,
+// mixed: what a batch reads must be exactly what parse_csv reads, and the errors those of one row
+// after another.
+
+TEST_CASE("folder: plain records read a batch at a time give what one record at a time gives", "[input][folder][batch]") {
+  // The same random records with `,` or `;` between fields.
+  auto write = [](char sep) {
+    std::mt19937 rng(20261207);
+    auto pick = [&](unsigned n) { return static_cast<unsigned>(rng() % n); };
+    const std::string s(1, sep);
+    std::string services = "agency_id" + s + "service_id" + s + "parent_id" + s + "automation" + s + "portal_excluded" + s + "mobile\n";
+    const char* automation[] = {"none", "partial", "full"};
+    for (int i = 0; i < 4000; ++i) {
+      // Codes of 1 to 140 bytes: records from 20 to 300 bytes, their starts at every offset.
+      std::string id = "S" + std::to_string(i) + std::string(pick(5) == 0 ? pick(140) : pick(12), 'x');
+      const std::string agency = "B" + std::to_string(pick(40));
+      std::string before;  // blank lines before the record
+      switch (pick(40)) {
+        case 0: id = "\"" + id + s + "quoted\""; break;     // a quoted field holding the separator
+        case 1: id = "\"" + id + "\"\"q\"\"\""; break;      // a doubled quote: unquoted into scratch
+        case 2: id = "Қ" + id; break;                      // a non-ASCII byte
+        case 3: id = id + "\"x"; break;                    // a stray quote inside an unquoted field
+        case 4: before = "\n"; break;
+        case 5: before = "\r\n\r\n"; break;
+        case 6: id = "\"" + id + "\nline\""; break;        // a quoted line break
+        default: break;
+      }
+      services += before + agency + s + id + s + s + automation[pick(3)] + s + (pick(2) ? "true" : "false") + s +
+                  (pick(2) ? "1" : "0") + (pick(4) == 0 ? "\r\n" : "\n");
+    }
+    services.pop_back();  // the last record without its line break
+    if (services.back() == '\r') services.pop_back();
+    // Bodies one to a line (a table of one column: a blank line is no record), blank lines between.
+    std::string agencies = "agency_id\n";
+    for (int b = 0; b < 40; ++b) agencies += "B" + std::to_string(b) + (b % 7 == 3 ? "\n\n" : b % 5 == 1 ? "\r\n\r\n" : "\n");
+    return std::map<std::string, std::string>{{"agencies", agencies}, {"services", services}};
+  };
+  TempDir commas, semicolons;
+  const DataSet ds = read_both_ways(commas, write(','), {"services"});
+  REQUIRE(ds.bodies.size() == 40);
+  REQUIRE(ds.table("services").rows == 4000);
+  // Every shape was met.
+  auto any = [&](const std::string& part) {
+    const auto& d = ds.table("services").column("service_id").dictionary;
+    return std::any_of(d.begin(), d.end(), [&](const std::string& v) { return has(v, part); });
+  };
+  for (const char* part : {",quoted", "\"q\"", "Қ", "\"x", "\nline"}) REQUIRE(any(part));
+  REQUIRE(read_both_ways(semicolons, write(';'), {"services"}).table("services").rows == 4000);
+}
+
+TEST_CASE("folder: errors of a batch come row by row, and within a row column by column", "[input][folder][batch][error]") {
+  std::string services = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n";
+  for (int i = 0; i < 600; ++i) {
+    std::string id = "S" + std::to_string(i), automation = "full", portal = "false", mobile = "true";
+    if (i == 10) automation = "sometimes", mobile = "yes";  // two errors on one row, right to left in the block's columns
+    if (i == 11) id = "";
+    if (i == 300) portal = "nah";
+    services += "A1," + id + ",," + automation + "," + portal + "," + mobile + "\n";
+  }
+  TempDir dir;
+  const std::string text = errors_both_ways(dir, {{"agencies", "agency_id\nA1\n"}, {"services", services}}, {"services"});
+  const InputError e = input_error([&] { load_folder(dir.str(), contract(), {"services"}, LoadOptions{1, 64}); });
+  std::vector<std::pair<std::string, std::uint32_t>> got;
+  for (const auto& d : e.diagnostics.list()) got.emplace_back(d.code, d.line);
+  REQUIRE(got.size() >= 4);
+  got.resize(4);
+  REQUIRE(got == std::vector<std::pair<std::string, std::uint32_t>>{
+                     {"data-unknown-value", 12}, {"data-bad-bool", 12}, {"data-empty-value", 13}, {"data-bad-bool", 302}});
+  REQUIRE(has(text, "services.csv:12:"));
+}
