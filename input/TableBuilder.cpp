@@ -468,7 +468,7 @@ void TableBuilder::report_bad() {
 
 void TableBuilder::encode_row(std::size_t, const std::string_view* fields, std::size_t n, bool copied) {
   // No slot (a header naming no column of the table) has no block either: only the row is counted.
-  std::string_view* at = views_.data() + staged_;
+  std::string_view* at = slots_.empty() ? nullptr : views_.data() + staged_;
   for (const Slot& s : slots_) {
     std::string_view v = s.h < n ? fields[s.h] : std::string_view();
     if (copied && !v.empty()) v = kept_.emplace_back(v);
