@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <numeric>
 #include <set>
 #include <unordered_map>
 #include <utility>
@@ -215,16 +216,33 @@ void build_bodies(Loading& L) {
     if (lang == "kk") kk = column;
     if (lang == "ru") ru = column;
   }
-  auto text = [&](const std::string& name, std::size_t r) -> std::string {
-    if (name.empty() || a.schema->column_index(name) < 0) return {};
+  auto column_of = [&](const std::string& name) -> const Column* {
+    if (name.empty() || a.schema->column_index(name) < 0) return nullptr;
     const Column& c = a.column(name);
-    if (!c.present || c.values.empty() || c.values[r] == kMissing) return {};
-    const auto code = static_cast<std::size_t>(c.values[r]);
-    return c.schema->type == ColumnType::Enum ? c.schema->enum_values[code] : c.dictionary[code];
+    return c.present && !c.values.empty() ? &c : nullptr;
   };
-  for (std::size_t r = 0; r < a.rows; ++r)
-    ds.bodies.push_back(Body{text(bodies->body_column, r), text(kk, r), text(ru, r), text(bodies->category_column, r)});
-  std::sort(ds.bodies.begin(), ds.bodies.end(), [](const Body& x, const Body& y) { return x.code < y.code; });
+  const Column* const code = column_of(bodies->body_column);
+  const Column* const kk_name = column_of(kk);
+  const Column* const ru_name = column_of(ru);
+  const Column* const category = column_of(bodies->category_column);
+  auto text = [&](const Column* c, std::size_t r) -> std::string_view {
+    if (!c || c->values[r] == kMissing) return {};
+    const auto v = static_cast<std::size_t>(c->values[r]);
+    return c->schema->type == ColumnType::Enum ? c->schema->enum_values[v] : c->dictionary[v];
+  };
+  // Sorted by code through the row numbers (a Body is four strings, dear to move at every swap of
+  // a sort); equal codes, a duplicate key that its table reports, in the order of their rows.
+  std::vector<std::string_view> codes(a.rows);
+  for (std::size_t r = 0; r < a.rows; ++r) codes[r] = text(code, r);
+  std::vector<std::uint32_t> order(a.rows);
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return codes[x] < codes[y] || (codes[x] == codes[y] && x < y);
+  });
+  ds.bodies.reserve(ds.bodies.size() + a.rows);
+  for (const std::uint32_t r : order)
+    ds.bodies.push_back(Body{std::string(text(code, r)), std::string(text(kk_name, r)), std::string(text(ru_name, r)),
+                             std::string(text(category, r))});
   ds.body_codes.clear();
   ds.body_lookup = TextIndex{};
   for (const Body& body : ds.bodies)
