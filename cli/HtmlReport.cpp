@@ -14,6 +14,8 @@
 #include "cli/Html.hpp"
 #include "core/Labels.hpp"
 #include "core/Timing.hpp"
+#include "input/Both.hpp"
+#include "interpreter/FastPass.hpp"
 #include "cli/Output.hpp"
 #include "cli/Receipt.hpp"
 
@@ -200,6 +202,7 @@ std::string report_html(const ReportInput& in) {
     return it->second;
   };
 
+  std::optional<Phase> phase(std::in_place, "report: overview, charts, results to look at");
   // Series in clause order, then result order of the rows.
   std::vector<Series> series;
   for (const auto* v : in.versions) {
@@ -271,17 +274,21 @@ std::string report_html(const ReportInput& in) {
   std::map<std::tuple<std::size_t, const interp::ClauseVersion*, std::string>, std::string> place;
   b += fmt::format("<section id=\"ranking\"><h2>{}</h2><div class=\"grid\">", esc(label(lang, "ranking")));
   for (const auto& s : series) {
-    std::vector<const interp::ResultRow*> rows = s.rows;
     // Results: highest first; obligations (rows in breach): fewest first; ties by body code. A value
     // out of range is shown apart after the valid ones, with no place (it is never first because it
-    // broke its range), and n/a last.
+    // broke its range), and n/a last. Each value rounded as printed once, not at every compare.
     auto group = [](const interp::ResultRow* r) { return r->value.is_missing() ? 2 : r->status == interp::Status::OutOfRange ? 1 : 0; };
-    std::stable_sort(rows.begin(), rows.end(), [&](const interp::ResultRow* x, const interp::ResultRow* y) {
-      if (group(x) != group(y)) return group(x) < group(y);
-      if (x->value.is_missing()) return false;
-      const Rational a = x->value.num.round(x->round), c = y->value.num.round(y->round);
-      return s.obligation ? a < c : c < a;
+    std::vector<std::pair<const interp::ResultRow*, Rational>> keyed;
+    keyed.reserve(s.rows.size());
+    for (const auto* r : s.rows) keyed.emplace_back(r, r->value.is_missing() ? Rational{} : r->value.num.round(r->round));
+    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& x, const auto& y) {
+      if (group(x.first) != group(y.first)) return group(x.first) < group(y.first);
+      if (x.first->value.is_missing()) return false;
+      return s.obligation ? x.second < y.second : y.second < x.second;
     });
+    std::vector<const interp::ResultRow*> rows;
+    rows.reserve(keyed.size());
+    for (const auto& k : keyed) rows.push_back(k.first);
     std::vector<html::Bar> bars;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const auto* r = rows[i];
@@ -290,12 +297,11 @@ std::string report_html(const ReportInput& in) {
         if (group(r) == 0) {
           // Competition ranking on the printed values, of the valid ones only: ties share a rank.
           std::size_t rank = i + 1;
-          if (i > 0 && group(rows[i - 1]) == 0 &&
-              rows[i - 1]->value.num.round(rows[i - 1]->round) == r->value.num.round(r->round))
+          if (i > 0 && group(rows[i - 1]) == 0 && keyed[i - 1].second == keyed[i].second)
             rank = static_cast<std::size_t>(std::stoul(bars.back().rank));
           bar.rank = std::to_string(rank);
         }
-        bar.value = html::chart_value(r->value.num.round(r->round));
+        bar.value = html::chart_value(keyed[i].second);
       }
       bar.label = data.bodies[r->body].code;
       bar.tooltip = html::body_name(data.bodies[r->body], lang);
@@ -459,45 +465,64 @@ std::string report_html(const ReportInput& in) {
   b += "</p>";
   if (data.bodies.size() > kMaxExplainedBodies)
     b += "<p class=\"meta\">" + esc(labelf(lang, "explained_limit", {std::to_string(kMaxExplainedBodies)})) + "</p>";
-  std::map<std::size_t, std::vector<const interp::ResultRow*>> by_body;
-  for (const auto& r : ev.rows) by_body[r.body].push_back(&r);
-  for (std::size_t i = 0; i < data.bodies.size(); ++i) {
+  std::vector<std::vector<const interp::ResultRow*>> by_body(data.bodies.size());
+  for (const auto& r : ev.rows)
+    if (r.body < by_body.size()) by_body[r.body].push_back(&r);
+  // Every explanation the sections show, worked out first: the sections are then written on two
+  // threads (a half of the bodies each, in order), which only read.
+  for (std::size_t i = 0; i < std::min(data.bodies.size(), kMaxExplainedBodies); ++i)
+    for (const auto* v : in.versions) explanation(i, v);
+  auto section = [&](std::size_t i, std::string& out) {
     const auto& body = data.bodies[i];
     if (grouped && i % kBodiesPerGroup == 0)
-      b += fmt::format("{}<details class=\"bodies\" id=\"bodies-{}\"><summary>{}</summary>", i ? "</details>" : "",
-                       i / kBodiesPerGroup + 1, esc(group_title(i / kBodiesPerGroup)));
-    b += fmt::format("<article class=\"body\" id=\"{}\" data-agency=\"{}\"><h3>{} <span class=\"name\">— {}</span></h3>",
-                     anchor(i), esc(body.code), esc(body.code), esc(html::body_name(body, lang)));
-    std::string other = lang == "kk" ? body.ru_name : body.kk_name;
+      out += fmt::format("{}<details class=\"bodies\" id=\"bodies-{}\"><summary>{}</summary>", i ? "</details>" : "",
+                         i / kBodiesPerGroup + 1, esc(group_title(i / kBodiesPerGroup)));
+    out += fmt::format("<article class=\"body\" id=\"{}\" data-agency=\"{}\"><h3>{} <span class=\"name\">— {}</span></h3>",
+                       anchor(i), esc(body.code), esc(body.code), esc(html::body_name(body, lang)));
+    const std::string& other = lang == "kk" ? body.ru_name : body.kk_name;
     if (!body.category.empty() || !other.empty())
-      b += fmt::format("<p class=\"meta\">{}{}</p>", body.category.empty() ? "" : esc(label(lang, body.category)),
-                       other.empty() ? "" : (body.category.empty() ? "" : " · ") + esc(other));
-    b += fmt::format("<table class=\"values\"><thead><tr><th class=\"num\">{}</th><th></th><th>{}</th><th class=\"num\">{}</th>"
-                     "<th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
-                     esc(label(lang, "clause")), esc(label(lang, "result")), esc(label(lang, "value")),
-                     esc(label(lang, "status")), esc(label(lang, "place")), esc(label(lang, "version")));
+      out += fmt::format("<p class=\"meta\">{}{}</p>", body.category.empty() ? "" : esc(label(lang, body.category)),
+                         other.empty() ? "" : (body.category.empty() ? "" : " · ") + esc(other));
+    out += fmt::format("<table class=\"values\"><thead><tr><th class=\"num\">{}</th><th></th><th>{}</th><th class=\"num\">{}</th>"
+                       "<th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+                       esc(label(lang, "clause")), esc(label(lang, "result")), esc(label(lang, "value")),
+                       esc(label(lang, "status")), esc(label(lang, "place")), esc(label(lang, "version")));
     for (const auto* r : by_body[i]) {
       auto pl = place.find({r->body, r->version, r->result});
-      b += fmt::format("<tr class=\"{}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td>"
-                       "<td class=\"num place\">{}</td><td>{}</td></tr>",
-                       r->status == interp::Status::Ok ? "" : r->status == interp::Status::NotApplicable ? "na" : "oor",
-                       esc(r->version->number), esc(r->version->clause ? html::clause_title(*r->version->clause, lang) : ""),
-                       esc(r->result), r->value.is_missing() ? "n/a" : esc(r->label(lang)), status_badge(r->status, lang),
-                       pl == place.end() ? "" : esc(pl->second), esc(r->version->label()));
+      out += fmt::format("<tr class=\"{}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td>"
+                         "<td class=\"num place\">{}</td><td>{}</td></tr>",
+                         r->status == interp::Status::Ok ? "" : r->status == interp::Status::NotApplicable ? "na" : "oor",
+                         esc(r->version->number), esc(r->version->clause ? html::clause_title(*r->version->clause, lang) : ""),
+                         esc(r->result), r->value.is_missing() ? "n/a" : esc(r->label(lang)), status_badge(r->status, lang),
+                         pl == place.end() ? "" : esc(pl->second), esc(r->version->label()));
     }
-    b += "</tbody></table>";
+    out += "</tbody></table>";
     if (i < kMaxExplainedBodies) {
       for (const auto* v : in.versions) {
-        const auto& x = explanation(i, v);
+        const auto& x = expl.at(std::make_pair(i, v));
         std::string head = fmt::format(fmt::runtime(label_text("clause_n", lang)), v->number);
         for (const auto& r : x.results) head += fmt::format(" · {} = {}", r.name, r.value.is_missing() ? "n/a" : r.text);
-        b += fmt::format("<details open class=\"explain\" data-clause=\"{}\"><summary>{}</summary><p class=\"meta\">{}</p>{}"
-                         "</details>",
-                         esc(v->number), esc(head), esc(labelf(lang, "in_force_from", {v->label(), v->act->id})),
-                         explanation_html(x, lang));
+        out += fmt::format("<details open class=\"explain\" data-clause=\"{}\"><summary>{}</summary><p class=\"meta\">{}</p>{}"
+                           "</details>",
+                           esc(v->number), esc(head), esc(labelf(lang, "in_force_from", {v->label(), v->act->id})),
+                           explanation_html(x, lang));
       }
     }
-    b += "</article>";
+    out += "</article>";
+  };
+  phase.emplace("report: a section per body");
+  {
+    const std::size_t n = data.bodies.size(), mid = n / 2;
+    std::string second;
+    input::both(
+        n >= 64 ? interp::fast::default_threads() : 1,
+        [&] {
+          for (std::size_t i = mid; i < n; ++i) section(i, second);
+        },
+        [&] {
+          for (std::size_t i = 0; i < mid; ++i) section(i, b);
+        });
+    b += second;
   }
   if (grouped && !data.bodies.empty()) b += "</details>";
   b += "</section>";

@@ -378,6 +378,48 @@ TEST_CASE("cli: without --as-of, today in UTC, read once and announced", "[cli][
   CHECK(has(rout.str(), "<html"));
 }
 
+// The sections per body are written on two threads, a half of the bodies each: the page is the
+// same at every thread count, byte for byte (the groups of bodies opened and closed where one
+// thread's half meets the other's included).
+TEST_CASE("cli report: the same page on one thread and on two", "[cli][report]") {
+  TempDir dir;
+  std::string agencies = "agency_id,name_kk,name_ru,kind\n", services = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n";
+  const char* automation[] = {"none", "partial", "full"};
+  for (int b = 0; b < 1203; ++b) {  // more than a group of bodies, and an odd number: the halves differ
+    const std::string id = "B" + std::to_string(1000 + b);
+    agencies += id + ",Әкімдік " + std::to_string(b) + ",Акимат " + std::to_string(b) + "," + (b % 3 ? "local" : "central") + "\n";
+    for (int s = 0; s < b % 7; ++s)
+      services += id + ",S" + std::to_string(s) + ",," + automation[(s + b) % 3] + "," + (s == 5 ? "true" : "false") + "," +
+                  ((s * b) % 4 == 1 ? "true" : "false") + "\n";
+  }
+  dir.write("agencies.csv", agencies);
+  dir.write("services.csv", services);
+  dir.write("objections.csv", "agency_id,objection_id,clause,submitted_on,reviewed_on\nB1001,O1,52,2023-08-03,2023-08-10\n");
+  dir.write("schedule.csv", read_file(kExample + "/schedule.csv"));
+  auto page = [&](const char* threads) {
+    ::setenv("EREJE_THREADS", threads, 1);
+    std::ostringstream out, err;
+    const int code = cli::run_report({.rules = {kRules}, .data = dir.str(), .as_of = "2024-01-01", .output = "-"}, out, err);
+    ::unsetenv("EREJE_THREADS");
+    REQUIRE(code == 0);
+    return out.str();
+  };
+  const std::string one = page("1");
+  // Every body's section, once, in order.
+  std::size_t at = 0;
+  for (int b = 0; b < 1203; ++b) {
+    const std::size_t next = one.find("<article class=\"body\" id=\"body-" + std::to_string(b) + "\"", at);
+    REQUIRE(next != std::string::npos);
+    at = next + 1;
+  }
+  std::size_t articles = 0;
+  for (std::size_t p = one.find("<article class=\"body\""); p != std::string::npos; p = one.find("<article class=\"body\"", p + 1)) ++articles;
+  REQUIRE(articles == 1203);
+  REQUIRE(has(one, "<details class=\"bodies\" id=\"bodies-2\">"));
+  REQUIRE(page("2") == one);
+  REQUIRE(page("3") == one);
+}
+
 TEST_CASE("cli report: out of range apart and unranked, labels never clipped, an obligation's real mean", "[cli][report]") {
   std::ostringstream out, err;
   REQUIRE(cli::run_report({.rules = {kRules}, .data = kExample, .as_of = "2024-01-01", .lang = "ru", .output = "-"}, out,
