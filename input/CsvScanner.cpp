@@ -440,7 +440,8 @@ std::size_t CsvScanner::plain_records_sep(std::string_view* const* dest, std::si
       }
       if (stops || count >= width) break;
       chunk += 64;
-      if (end - chunk < 65 || static_cast<std::size_t>(chunk - p) > kMaxRecordBytes) break;
+      // A record longer than a field may be (any field of it could be too long): next() decides.
+      if (end - chunk < 65 || static_cast<std::size_t>(chunk - p) > kMaxFieldBytes) break;
       block = chunk;
       block_stops = stops = masks64<Sep>(block, block_seps);
       seps = block_seps;
