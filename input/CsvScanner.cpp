@@ -327,6 +327,34 @@ std::string_view CsvScanner::read_quoted(std::size_t field) {
        "put the whole value inside the quotes and write a quote inside it twice: \"say \"\"yes\"\"\"");
 }
 
+#if defined(__SSE2__)
+namespace {
+// The 16 bytes at q as bit masks: the result's bit i says byte i ends a run of plain field text
+// other than at a separator: LF, CR, a quote, or a byte of a non-ASCII character (>= 0x80: its
+// top bit is what movemask collects); `seps`' bit i that it is the separator Sep.
+template <char Sep>
+[[gnu::always_inline]] inline unsigned masks16(const char* q, unsigned& seps) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+  seps = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(Sep))));
+  return static_cast<unsigned>(_mm_movemask_epi8(
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), v))));
+}
+// The same for the 64 bytes at q.
+template <char Sep>
+[[gnu::always_inline]] inline std::uint64_t masks64(const char* q, std::uint64_t& seps) {
+  std::uint64_t s = 0, t = 0;
+  for (int k = 0; k < 4; ++k) {
+    unsigned sk;
+    t |= std::uint64_t{masks16<Sep>(q + 16 * k, sk)} << (16 * k);
+    s |= std::uint64_t{sk} << (16 * k);
+  }
+  seps = s;
+  return t;
+}
+}  // namespace
+#endif
+
 // The common record: plain ASCII fields, no quotes, ending in LF or CRLF. Sixteen bytes at a time,
 // a bit mask of the separators and one of everything else that matters; fields end at the
 // separators. Any other byte, the last bytes of the file, or a record near a limit: false, and
@@ -337,16 +365,10 @@ bool CsvScanner::fast_record(CsvRecord& rec, std::size_t keep) {
   const char* field = p_;
   const char* q = p_;
   std::size_t count = 0;
-  const __m128i separator = _mm_set1_epi8(Sep), quote = _mm_set1_epi8('"');
-  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
   for (;;) {
     if (end_ - q < 17 || static_cast<std::size_t>(q - p_) > kMaxFieldBytes) return false;
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-    auto seps = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, separator)));
-    // LF, CR, quote, and bytes >= 0x80 (their top bit is what movemask collects).
-    const auto stops = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, quote), v))));
+    unsigned seps;
+    const unsigned stops = masks16<Sep>(q, seps);
     const unsigned first_stop = stops ? static_cast<unsigned>(__builtin_ctz(stops)) : 16;
     if (first_stop < 16) seps &= (1u << first_stop) - 1;
     while (seps) {
@@ -376,28 +398,6 @@ bool CsvScanner::fast_record(CsvRecord& rec, std::size_t keep) {
   return false;
 #endif
 }
-
-#if defined(__SSE2__)
-namespace {
-// The 64 bytes at q as bit masks: the result's bit i says byte i is LF, CR, a quote or a byte of a
-// non-ASCII character (>= 0x80: its top bit is what movemask collects); `seps`' that it is Sep.
-template <char Sep>
-[[gnu::always_inline]] inline std::uint64_t masks64(const char* q, std::uint64_t& seps) {
-  const __m128i separator = _mm_set1_epi8(Sep), quote = _mm_set1_epi8('"');
-  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-  std::uint64_t s = 0, t = 0;
-  for (int k = 0; k < 4; ++k) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16 * k));
-    s |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, separator)))} << (16 * k);
-    t |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
-             _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)), _mm_or_si128(_mm_cmpeq_epi8(v, quote), v))))}
-         << (16 * k);
-  }
-  seps = s;
-  return t;
-}
-}  // namespace
-#endif
 
 // The masks of a 64-byte chunk serve every record that starts in it (about two of a table of
 // data.md): the separators before a record's first stop are its fields' ends, the stop its end.
