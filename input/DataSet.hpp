@@ -49,6 +49,10 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
 // record cut by a window's end, an error in the file) and the file was read again from its
 // mapping: tests and EREJE_TIMING show it.
 std::uint64_t window_rereads();
+// How many CSV files, since the process started, were read from a reading begun before the files
+// ahead of them in the folder (their pieces after the first read on other threads meanwhile):
+// tests show it.
+std::uint64_t early_starts();
 
 // Builds a DataSet from already-parsed text rows (used by rule-file tests and by the readers):
 // `tables[name]` holds the records of one table as text ("" = missing). Validates exactly like a

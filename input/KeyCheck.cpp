@@ -59,7 +59,7 @@ void with_codes(std::initializer_list<const Column*> columns, F&& f) {
 // The rows of each value of a text column (rows where it is missing belong to none): group k is
 // rows order[b..e) of code `code` when `order` is set, else rows b..e-1 themselves, in file order.
 // Registry exports list a body's rows together: then each group is one run of rows and needs no
-// index; otherwise a counting sort by code builds one (4 bytes a row).
+// index (Groups::runs); otherwise a counting sort by code builds one (4 bytes a row).
 struct Groups {
   struct Group {
     std::int32_t code;
@@ -68,43 +68,82 @@ struct Groups {
   std::vector<Group> list;            // runs in file order, or codes in ascending order
   std::vector<std::uint32_t> order;   // empty when every group is one run
   std::size_t missing = 0;            // rows in no group
+  bool in_runs = false;               // each code's rows are one run (missing ones anywhere)
 
-  // Whether each code's rows are one run (rows grouped by code, missing ones anywhere).
-  static bool in_runs(const ColumnValues& column, std::size_t distinct) {
-    const ColumnValues& codes = column;
-    const std::size_t rows = column.size();
-    std::vector<char> seen(distinct, 0);
-    for (std::size_t r = 0, e; r < rows; r = e) {
-      const std::int32_t c = codes[r];
-      for (e = r + 1; e < rows && codes[e] == c;) ++e;
-      if (c == kMissing) continue;
-      if (seen[static_cast<std::size_t>(c)]) return false;
-      seen[static_cast<std::size_t>(c)] = 1;
-    }
-    return true;
+  // The runs of a column, found in one pass over its rows (on two threads over two halves, cut
+  // where the code changes, for a large table): `in_runs` says whether each code's rows are one
+  // run; when they are not, `list` is left empty (by_code, or another pass, follows).
+  static Groups runs(const ColumnValues& column, std::size_t distinct, unsigned threads) {
+    Groups g;
+    with_codes_of(column, [&](auto codes) { g.find_runs(codes, column.size(), distinct, threads); });
+    return g;
+  }
+  // The groups by code (a counting sort of the rows), whatever the rows' order.
+  static Groups by_code(const ColumnValues& column, std::size_t distinct) {
+    Groups g;
+    with_codes_of(column, [&](auto codes) { g.sort_by_code(codes, column.size(), distinct); });
+    return g;
   }
 
-  Groups(const ColumnValues& column, std::size_t distinct) {
-    const ColumnValues& codes = column;
-    const std::size_t rows = column.size();
-    bool runs = true;
-    {
-      std::vector<char> seen(distinct, 0);
-      for (std::size_t r = 0, e; r < rows && runs; r = e) {
-        const std::int32_t c = codes[r];
-        for (e = r + 1; e < rows && codes[e] == c;) ++e;
-        if (c == kMissing) {
-          missing += e - r;
-          continue;
-        }
-        runs = !seen[static_cast<std::size_t>(c)];
-        seen[static_cast<std::size_t>(c)] = 1;
-        list.push_back({c, static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(e)});
-      }
+ private:
+  template <class F>
+  static void with_codes_of(const ColumnValues& column, F&& f) {
+    if (column.half()) {
+      HalfCodes codes(nullptr);
+      codes.p = column.halves();
+      f(codes);
+    } else {
+      AnyCodes codes(nullptr);
+      codes.v = &column;
+      f(codes);
     }
-    if (runs) return;
-    list.clear();
-    missing = 0;
+  }
+  struct Half {
+    std::vector<Group> list;
+    std::vector<char> seen;
+    std::size_t missing = 0;
+    bool runs = true;
+  };
+  template <class C>
+  static void scan(const C& codes, std::size_t from, std::size_t to, std::size_t distinct, Half& out) {
+    out.seen.assign(distinct, 0);
+    for (std::size_t r = from, e; r < to; r = e) {
+      const std::int32_t c = codes[r];
+      for (e = r + 1; e < to && codes[e] == c;) ++e;
+      if (c == kMissing) {
+        out.missing += e - r;
+        continue;
+      }
+      char& seen = out.seen[static_cast<std::size_t>(c)];
+      if (seen) {
+        out.runs = false;
+        return;
+      }
+      seen = 1;
+      out.list.push_back({c, static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(e)});
+    }
+  }
+  template <class C>
+  void find_runs(const C& codes, std::size_t rows, std::size_t distinct, unsigned threads) {
+    std::size_t mid = threads > 1 && rows >= (std::size_t{1} << 16) ? rows / 2 : rows;
+    while (mid < rows && codes[mid] == codes[mid - 1]) ++mid;  // a run is never cut in two
+    Half low, high;
+    both(
+        mid < rows ? threads : 1, [&] { if (mid < rows) scan(codes, mid, rows, distinct, high); },
+        [&] { scan(codes, 0, mid, distinct, low); });
+    in_runs = low.runs && high.runs;
+    for (const Group& g : high.list)
+      if (!in_runs || low.seen[static_cast<std::size_t>(g.code)]) {
+        in_runs = false;
+        break;
+      }
+    if (!in_runs) return;
+    list = std::move(low.list);
+    list.insert(list.end(), high.list.begin(), high.list.end());
+    missing = low.missing + high.missing;
+  }
+  template <class C>
+  void sort_by_code(const C& codes, std::size_t rows, std::size_t distinct) {
     std::vector<std::uint32_t> start(distinct + 1, 0);
     for (std::size_t r = 0; r < rows; ++r)
       if (codes[r] != kMissing) ++start[static_cast<std::size_t>(codes[r]) + 1];
@@ -117,6 +156,8 @@ struct Groups {
     for (std::size_t c = 0; c < distinct; ++c)
       if (start[c] < start[c + 1]) list.push_back({static_cast<std::int32_t>(c), start[c], start[c + 1]});
   }
+
+ public:
   // Calls fn(code, order or nullptr, b, e) for groups [from, to).
   template <class F>
   void each(std::size_t from, std::size_t to, F&& fn) const {
@@ -317,8 +358,8 @@ void TableBuilder::check_keys(unsigned threads) {
     }
     // Where one bit per (group, code) is small beside the rows, the checks need no grouping at all:
     // the same findings in two passes in file order, at a cost that does not depend on the order.
-    if (KeyBits::fits(group.dictionary.size(), last.dictionary.size(), t_.rows) &&
-        !Groups::in_runs(group.values, group.dictionary.size())) {
+    Groups groups = Groups::runs(group.values, group.dictionary.size(), threads);
+    if (!groups.in_runs && KeyBits::fits(group.dictionary.size(), last.dictionary.size(), t_.rows)) {
       KeyBits kb{group, last, parent, as_service, body_groups ? &body_of : nullptr, {}, {}, {}, {}, false};
       kb.run(t_, threads);
       repeats = std::move(kb.repeats);
@@ -329,7 +370,7 @@ void TableBuilder::check_keys(unsigned threads) {
         bodies_assigned_ = true;
       }
     } else {
-    const Groups groups(group.values, group.dictionary.size());
+    if (!groups.in_runs) groups = Groups::by_code(group.values, group.dictionary.size());
     // Each row's body in the same pass, when the groups are the bodies' (the body column) and every
     // row has one.
     const bool bodies = body_groups && groups.missing == 0;

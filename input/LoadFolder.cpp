@@ -350,43 +350,55 @@ void read_piece(Piece& piece, const TableSchema& ts, const std::vector<std::stri
   }
 }
 
-// One table from a CSV file, straight into columns: the fields of a record are encoded while it is
-// current and never copied. Throws InputError (the file's one syntax error); validation errors go
-// to the reporter.
-//
-// A large file is read in pieces at once, one thread each, all writing into this table (each into
-// rows of its own), and the pieces' rows are then moved down to follow the first's in file order
-// (TableBuilder::take_piece): the table, its dictionaries' order and every message are exactly
-// those of one reader from start to end, whatever the number of threads. A piece is used only when
-// its guessed start proves to be a record's start (the first reader stops exactly there) and it
-// read without any error within its share of rows; otherwise the main thread reads on from there.
-//
-// `windowed`: every reader reads through windows (read_window_rows), its errors kept apart; at the
-// first thing a window reader does not handle, or any error in the rows, it returns false before
-// anything reaches `L`, and the caller reads the table again from the mapping (windowed false),
-// which reports as it always did. Text columns are two bytes a row when windowed (widened by a
-// lone reader, or after the pieces, when their codes outgrow that; a reader among others gives up
-// instead: CodesTooWide), four from the mapping.
-bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L, bool windowed) {
+// A CSV reading begun (start_csv): the header read, the builder made, the pieces after the first
+// on their threads. The main thread's part is read_csv's.
+struct CsvStart {
+  const TableSchema* ts = nullptr;
+  std::string path;
+  bool windowed = false;
+  CsvLocator* csv = nullptr;  // owned by b
+  std::vector<std::string> names;
+  Reporter apart;  // the errors of a windowed reading, never reported
+  std::unique_ptr<TableBuilder> b;
+  std::vector<Piece> pieces;
+  std::vector<std::jthread> threads;  // last: joined before the pieces and the builder go
+  bool gave_up = false;  // windowed, and the windows cannot read this file: read it from the mapping
+};
+
+// Begins reading a CSV file (load_csv). `lead`: bytes' worth of reading the main thread does first
+// (other files), taken off its share so that it ends with the other readers.
+std::unique_ptr<CsvStart> start_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options,
+                                    Loading& L, bool windowed, std::size_t lead = 0) {
+  auto st = std::make_unique<CsvStart>();
+  st->ts = &ts;
+  st->path = path;
+  st->windowed = windowed;
   auto locator = std::make_unique<CsvLocator>(path, path, ts);
   CsvLocator& csv = *locator;
+  st->csv = &csv;
   CsvScanner& scanner = csv.scanner();
-  std::vector<std::string> names;
+  std::vector<std::string>& names = st->names;
   std::vector<std::uint32_t> cols;
   std::uint32_t header_line = 1;
   scanner.read_header(names, cols, header_line);
-  if (windowed && !csv.file().mapped()) return false;
+  if (windowed && !csv.file().mapped()) {
+    st->gave_up = true;
+    return st;
+  }
   Table& t = L.ds.tables[ts.name];
-  Reporter apart;  // the errors of a windowed reading, never reported
-  auto b = std::make_unique<TableBuilder>(ts, t, path, false, windowed ? apart : L.reporter, std::move(locator));
+  Reporter& apart = st->apart;
+  st->b = std::make_unique<TableBuilder>(ts, t, path, false, windowed ? apart : L.reporter, std::move(locator));
+  TableBuilder* const b = st->b.get();
   b->header(names, cols, header_line, false);
   // The reading from the mapping (after the windows gave up, or without windows) keeps text at
   // four bytes a row: its readers cannot widen a column the others write into (CodesTooWide).
   if (!windowed) b->wide_text();
-  if (windowed && !apart.empty()) return false;
+  if (windowed && !apart.empty()) {
+    st->gave_up = true;
+    return st;
+  }
   b->threads(threads_for(options));
   b->excel_locale(options.excel_locale);
-  if (L.bodies_built) b->bodies_from(&L.ds);
 
   const MappedFile& file = csv.file();
   const std::string_view text = csv.text();
@@ -394,9 +406,13 @@ bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   const auto data_bytes = static_cast<std::size_t>(end - scanner.position());
   const std::size_t parts = std::min({std::size_t{threads_for(options)}, kMaxPieces,
                                       std::max<std::size_t>(1, data_bytes / std::max<std::size_t>(1, options.min_piece_bytes))});
-  std::vector<Piece> pieces;
+  // The first reader's share: an equal part of the whole work, less what it does first (`lead`),
+  // and never under half an equal part of the file; the other pieces share the rest equally.
+  const std::size_t equal = (data_bytes + lead) / parts;
+  const std::size_t own_bytes = parts > 1 ? std::max(equal > lead ? equal - lead : 0, data_bytes / parts / 2) : data_bytes;
+  std::vector<Piece>& pieces = st->pieces;
   for (std::size_t k = 1; k < parts; ++k) {
-    const char* guess = scanner.position() + data_bytes / parts * k;
+    const char* guess = scanner.position() + own_bytes + (data_bytes - own_bytes) / (parts - 1) * (k - 1);
     const void* nl = std::memchr(guess, '\n', static_cast<std::size_t>(end - guess));
     const char* start = nl ? static_cast<const char*>(nl) + 1 : end;
     if (start >= end || (!pieces.empty() && start <= pieces.back().begin)) break;
@@ -414,7 +430,10 @@ bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
     if (windowed) {  // counted in a copy: the mapping's pages are not touched (read_window_rows)
       const std::unique_ptr<char[]> copy(new char[sample]);
       sample = file.copy(static_cast<std::size_t>(first - file.bytes().data()), copy.get(), sample);
-      if (sample == 0) return false;
+      if (sample == 0) {
+        st->gave_up = true;
+        return st;
+      }
       lines += static_cast<std::size_t>(std::count(copy.get(), copy.get() + sample, '\n'));
     } else {
       lines += static_cast<std::size_t>(std::count(first, first + sample, '\n'));
@@ -429,15 +448,36 @@ bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
     }
     b->presize(base, own);
   }
-  std::vector<std::jthread> threads;  // after `pieces` and `b`: joined before either goes
   const char separator = scanner.separator();
   const bool excel = options.excel_locale;
   const std::size_t window = windowed ? options.window_bytes : 0;
   for (Piece& piece : pieces)
-    threads.emplace_back([&piece, &ts, &names, separator, &path, &file, &t, excel, window] {
+    st->threads.emplace_back([&piece, &ts, &names, separator, &path = st->path, &file, &t, excel, window] {
       read_piece(piece, ts, names, separator, path, file, t, excel, window);
     });
   if (!pieces.empty()) scanner.stop_at(pieces.front().begin);
+  return st;
+}
+
+// The main thread's part of a CSV reading begun by start_csv: the first piece, then the others
+// appended, the keys checked. False: the windows gave up (nothing reached `L`).
+bool read_csv(CsvStart& st, const LoadOptions& options, Loading& L) {
+  if (st.gave_up) return false;
+  const TableSchema& ts = *st.ts;
+  const std::string& path = st.path;
+  const bool windowed = st.windowed;
+  CsvLocator& csv = *st.csv;
+  CsvScanner& scanner = csv.scanner();
+  Reporter& apart = st.apart;
+  std::vector<Piece>& pieces = st.pieces;
+  auto& b = st.b;
+  const MappedFile& file = csv.file();
+  const std::string_view text = csv.text();
+  const char* end = text.data() + text.size();
+  const char separator = scanner.separator();
+  const std::vector<std::string>& names = st.names;
+  const std::size_t window = windowed ? options.window_bytes : 0;
+  if (L.bodies_built) b->bodies_from(&L.ds);
 
   auto mark = [&csv](std::size_t r, const char* start, std::uint32_t line) {
     csv.at_row(r, start, line);
@@ -470,7 +510,7 @@ bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   }
   {
     Phase ph(fmt::format("data: {}: wait for the other pieces", ts.name));
-    for (auto& th : threads) th.join();
+    for (auto& th : st.threads) th.join();
   }
   if (windowed && (!read || !std::all_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.ok; })))
     return false;
@@ -518,15 +558,41 @@ bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
   return true;
 }
 
+// One table from a CSV file, straight into columns: the fields of a record are encoded while it is
+// current and never copied. Throws InputError (the file's one syntax error); validation errors go
+// to the reporter.
+//
+// A large file is read in pieces at once, one thread each, all writing into this table (each into
+// rows of its own), and the pieces' rows are then moved down to follow the first's in file order
+// (TableBuilder::take_piece): the table, its dictionaries' order and every message are exactly
+// those of one reader from start to end, whatever the number of threads. A piece is used only when
+// its guessed start proves to be a record's start (the first reader stops exactly there) and it
+// read without any error within its share of rows; otherwise the main thread reads on from there.
+//
+// `windowed`: every reader reads through windows (read_window_rows), its errors kept apart; at the
+// first thing a window reader does not handle, or any error in the rows, it returns false before
+// anything reaches `L`, and the caller reads the table again from the mapping (windowed false),
+// which reports as it always did. Text columns are two bytes a row when windowed (widened by a
+// lone reader, or after the pieces, when their codes outgrow that; a reader among others gives up
+// instead: CodesTooWide), four from the mapping.
+bool load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L, bool windowed) {
+  return read_csv(*start_csv(ts, path, options, L, windowed), options, L);
+}
+
 std::atomic<std::uint64_t> g_window_rereads{0};
+std::atomic<std::uint64_t> g_early_starts{0};
 
 // Through windows, and from the mapping when that gives up (load_csv).
-void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L) {
+// `begun`: its windowed reading begun already (start_csv), else null.
+void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions& options, Loading& L,
+              std::unique_ptr<CsvStart> begun = nullptr) {
   if (options.window_bytes == 0) {
     load_csv(ts, path, options, L, false);
     return;
   }
-  if (load_csv(ts, path, options, L, true)) return;
+  if (begun) g_early_starts.fetch_add(1, std::memory_order_relaxed);
+  if (begun ? read_csv(*begun, options, L) : load_csv(ts, path, options, L, true)) return;
+  begun.reset();
   g_window_rereads.fetch_add(1, std::memory_order_relaxed);
   Phase ph(fmt::format("data: {}: read again from the mapping", ts.name));
   load_csv(ts, path, options, L, false);
@@ -535,6 +601,7 @@ void load_csv(const TableSchema& ts, const std::string& path, const LoadOptions&
 }  // namespace
 
 std::uint64_t window_rereads() { return g_window_rereads.load(std::memory_order_relaxed); }
+std::uint64_t early_starts() { return g_early_starts.load(std::memory_order_relaxed); }
 
 DataSet build_dataset(std::string folder, std::shared_ptr<const Contract> contract,
                       std::map<std::string, TextTable> tables, const std::vector<std::string>& needed) {
@@ -636,17 +703,59 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
   if (!L.reporter.empty()) L.reporter.raise();
 
   for (const auto& ts : L.ds.contract->tables) L.ds.tables.emplace(ts.name, absent_table(ts));
+
+  // The largest CSV file after the first, when it is read in pieces, is begun before the files
+  // ahead of it: its pieces after the first are read on the other threads while this thread reads
+  // those files (the table of bodies first: a core would otherwise wait for it), and its first
+  // reader's share is smaller by their size, twice (per byte, a table of names in Kazakh and
+  // Russian takes about twice the reading of a table of codes; bench/README.md). Only through
+  // windows (the default), which report nothing until the whole table is read: whatever this
+  // reading finds waits for the file's turn, and a start that fails is made again in turn. Its
+  // check for a change while it was read (below) spans the files read meanwhile: a mapping of
+  // theirs mended after a shortening counts for it too, which errs towards saying it changed.
+  struct Early {
+    std::size_t index = 0;
+    std::uint64_t changes = 0;
+    struct ::stat before {};
+    bool stated = false;
+    std::unique_ptr<CsvStart> start;
+  } early;
+  if (options.window_bytes > 0 && threads_for(options) > 1 && found.size() > 1) {
+    std::size_t best = 0, best_size = 0, lead = 0, lead_best = 0;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      std::error_code size_ec;
+      const auto size = static_cast<std::size_t>(fs::file_size(found[i].path, size_ec));
+      if (size_ec) continue;
+      if (i > 0 && !found[i].json && size >= 2 * options.min_piece_bytes && size > best_size)
+        best = i, best_size = size, lead_best = lead;
+      lead += size;
+    }
+    if (best > 0) {
+      early.index = best;
+      early.changes = MappedFile::changes();
+      early.stated = ::stat(found[best].path.c_str(), &early.before) == 0;
+      try {
+        early.start = start_csv(*found[best].table, found[best].path.string(), options, L, true, 2 * lead_best);
+      } catch (...) {
+        early.start.reset();
+      }
+    }
+  }
+
   InputError read_errors;
-  for (const auto& f : found) {
+  for (std::size_t fi = 0; fi < found.size(); ++fi) {
+    const Found& f = found[fi];
     const std::string shown_name = f.path.string();
-    const std::uint64_t changes = MappedFile::changes();
+    const bool begun = early.start && fi == early.index;
+    const std::uint64_t changes = begun ? early.changes : MappedFile::changes();
     // A file written while it was read gives results from neither version, and a receipt would
     // hash another text than the one read. Shortened, it read as zeros past its new end
     // (MappedFile.hpp); rewritten in place or replaced, its change time, modification time, size
     // or inode moved. Either way what came of it, errors included, is not to be trusted, and only
     // the change is reported.
     struct ::stat before {};
-    const bool stated = ::stat(shown_name.c_str(), &before) == 0;
+    const bool stated = begun ? early.stated : ::stat(shown_name.c_str(), &before) == 0;
+    if (begun) before = early.before;
     auto changed = [&] {
       const char* how = nullptr;
       struct ::stat after {};
@@ -664,6 +773,7 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
     };
     try {
       if (f.json) build_from_text(*f.table, read_json(shown_name, shown_name, f.table), L);
+      else if (begun) load_csv(*f.table, shown_name, options, L, std::move(early.start));
       else load_csv(*f.table, shown_name, options, L);
       if (changed()) continue;
       L.ds.files.push_back(shown_name);

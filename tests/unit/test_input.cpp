@@ -910,8 +910,32 @@ TEST_CASE("folder: a file read in pieces gives what one reader gives", "[input][
   for (unsigned threads : {2u, 3u, 8u})
     for (std::size_t piece : {std::size_t{64}, std::size_t{1000}, std::size_t{7919}}) {
       INFO("threads " << threads << ", pieces of at least " << piece << " bytes");
+      const std::uint64_t before = early_starts();
       REQUIRE(dump(test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, piece})) == one);
+      // services.csv was begun before agencies.csv was read, its pieces read meanwhile.
+      CHECK(early_starts() == before + 1);
     }
+  // A table of bodies larger than the file read in pieces: the first reader's share of it is at
+  // its smallest (half an equal part), the rest the same.
+  TempDir large_bodies;
+  write_piece_folder(large_bodies, 300, 3);  // 900 services in about 30 KB; agencies in about 20 KB
+  const std::string alone = dump(test::load_data_folder(large_bodies.str(), {"services"}, LoadOptions{1, 64}));
+  REQUIRE(has(alone, "rows=900"));
+  for (unsigned threads : {2u, 3u, 8u})
+    for (std::size_t piece : {std::size_t{64}, std::size_t{1000}}) {
+      INFO("bodies' table larger: threads " << threads << ", pieces of at least " << piece << " bytes");
+      const std::uint64_t before = early_starts();
+      REQUIRE(dump(test::load_data_folder(large_bodies.str(), {"services"}, LoadOptions{threads, piece})) == alone);
+      CHECK(early_starts() == before + 1);
+    }
+  // Without windows nothing is begun early: the mapping's readers report as they read.
+  {
+    const std::uint64_t before = early_starts();
+    LoadOptions o{2, 64};
+    o.window_bytes = 0;
+    REQUIRE(dump(test::load_data_folder(dir.str(), {"services"}, o)) == one);
+    CHECK(early_starts() == before);
+  }
   // Without the derived columns (each row's body then set by the key checks, on two threads):
   // the same bodies, the same everything but the two columns left out.
   const std::string lean = dump(load_folder(dir.str(), test::contract(), {"services"}, LoadOptions{1, 64}));
@@ -1855,6 +1879,57 @@ TEST_CASE("keys: rows in any order give the same findings", "[input][folder][key
     REQUIRE(want_bodies.size() == 1200);
     CHECK(bodies_of(clean, 1) == want_bodies);
     CHECK(bodies_of(clean, 2) == want_bodies);
+  }
+}
+
+// Past 65,536 rows the runs of a key's first column (each body's rows together) are looked for on
+// two threads, over two halves cut where the body changes: a body whose rows make two runs, in one
+// half or one in each, is no run, and its rows are checked as one group all the same.
+TEST_CASE("keys: a large table's runs found in two halves give the findings of one pass", "[input][folder][keys][order]") {
+  TempDir dir;
+  write_piece_folder(dir, 700, 100);  // 70,000 rows, each body's 100 together
+  std::vector<std::string> lines;
+  {
+    std::ifstream in(dir.path / "services.csv", std::ios::binary);
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+  }
+  const std::string header = lines.front();
+  const std::vector<std::string> rows(lines.begin() + 1, lines.end());
+  REQUIRE(rows.size() == 70000);
+  REQUIRE(rows[2].find(",,") == std::string::npos);  // a subtype of body B1000: its parent is rows[1]
+  auto errors = [&](unsigned threads, const std::vector<std::string>& body) {
+    std::string text = header + "\n";
+    for (const auto& l : body) text += l + "\n";
+    dir.write("services.csv", text);
+    try {
+      test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, 1u << 20});
+    } catch (const InputError& e) {
+      return render(e.diagnostics);
+    }
+    return std::string("no error");
+  };
+  // Runs only, the middle inside body B1349's run: a duplicate key there.
+  std::vector<std::string> runs = rows;
+  runs[34950] = runs[34949];
+  // B1000's subtype moved to the end (its parent stays in the first half) and a repeat of B1000's
+  // first row after it: two runs of B1000, one in each half.
+  std::vector<std::string> halves = rows;
+  halves.erase(halves.begin() + 2);
+  halves.push_back(rows[2]);
+  halves.push_back(rows[0]);
+  // The same two rows inside the first half, between other bodies' runs.
+  std::vector<std::string> first_half = rows;
+  first_half.erase(first_half.begin() + 2);
+  first_half.insert(first_half.begin() + 20000, {rows[2], rows[0]});
+  for (const auto* body : {&runs, &halves, &first_half}) {
+    const std::string one = errors(1, *body);
+    INFO(one);
+    CHECK(errors(2, *body) == one);
+    CHECK(errors(3, *body) == one);
+    // One duplicate each, no parent reported missing: B1000's rows are one group.
+    CHECK(has(one, "data-duplicate-key"));
+    CHECK_FALSE(has(one, "data-unknown-parent"));
+    CHECK(one.find("data-duplicate-key") == one.rfind("data-duplicate-key"));
   }
 }
 
