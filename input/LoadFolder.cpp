@@ -747,7 +747,7 @@ DataSet load_folder(const std::string& folder, std::shared_ptr<const Contract> c
       early.changes = MappedFile::changes();
       early.stated = ::stat(found[best].path.c_str(), &early.before) == 0;
       try {
-        Phase ph(fmt::format("data: {}: begun before the files ahead of it", found[best].table->name));
+        Phase ph(fmt::format("data: {}: begun first", found[best].table->name));
         early.start = start_csv(*found[best].table, found[best].path.string(), options, L, true, 2 * lead_best);
       } catch (...) {
         early.start.reset();
