@@ -73,31 +73,23 @@ struct Groups {
   // The runs of a column, found in one pass over its rows (on two threads over two halves, cut
   // where the code changes, for a large table): `in_runs` says whether each code's rows are one
   // run; when they are not, `list` is left empty (by_code, or another pass, follows).
-  static Groups runs(const ColumnValues& column, std::size_t distinct, unsigned threads) {
+  static Groups runs(const Column& column, unsigned threads) {
     Groups g;
-    with_codes_of(column, [&](auto codes) { g.find_runs(codes, column.size(), distinct, threads); });
+    with_codes({&column}, [&](auto tag) {
+      g.find_runs(decltype(tag)(&column), column.values.size(), column.dictionary.size(), threads);
+    });
     return g;
   }
   // The groups by code (a counting sort of the rows), whatever the rows' order.
-  static Groups by_code(const ColumnValues& column, std::size_t distinct) {
+  static Groups by_code(const Column& column) {
     Groups g;
-    with_codes_of(column, [&](auto codes) { g.sort_by_code(codes, column.size(), distinct); });
+    with_codes({&column}, [&](auto tag) {
+      g.sort_by_code(decltype(tag)(&column), column.values.size(), column.dictionary.size());
+    });
     return g;
   }
 
  private:
-  template <class F>
-  static void with_codes_of(const ColumnValues& column, F&& f) {
-    if (column.half()) {
-      HalfCodes codes(nullptr);
-      codes.p = column.halves();
-      f(codes);
-    } else {
-      AnyCodes codes(nullptr);
-      codes.v = &column;
-      f(codes);
-    }
-  }
   struct Half {
     std::vector<Group> list;
     std::vector<char> seen;
@@ -358,7 +350,7 @@ void TableBuilder::check_keys(unsigned threads) {
     }
     // Where one bit per (group, code) is small beside the rows, the checks need no grouping at all:
     // the same findings in two passes in file order, at a cost that does not depend on the order.
-    Groups groups = Groups::runs(group.values, group.dictionary.size(), threads);
+    Groups groups = Groups::runs(group, threads);
     if (!groups.in_runs && KeyBits::fits(group.dictionary.size(), last.dictionary.size(), t_.rows)) {
       KeyBits kb{group, last, parent, as_service, body_groups ? &body_of : nullptr, {}, {}, {}, {}, false};
       kb.run(t_, threads);
@@ -370,7 +362,7 @@ void TableBuilder::check_keys(unsigned threads) {
         bodies_assigned_ = true;
       }
     } else {
-    if (!groups.in_runs) groups = Groups::by_code(group.values, group.dictionary.size());
+    if (!groups.in_runs) groups = Groups::by_code(group);
     // Each row's body in the same pass, when the groups are the bodies' (the body column) and every
     // row has one.
     const bool bodies = body_groups && groups.missing == 0;
