@@ -315,19 +315,13 @@ void TableBuilder::presize(std::size_t rows, std::size_t limit) {
 // looked up together (intern_batch), in the order of the rows, as one lookup after another would.
 void TableBuilder::encode_text(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out) {
   Column& col = *s.column;
-  std::string_view texts[kStage];
-  std::uint16_t rows[kStage];
-  std::size_t m = 0;
-  for (std::size_t i = 0; i < staged_; ++i) {
+  const std::size_t n = staged_;
+  std::size_t i = 0;
+  for (; i < n && s.last != kNoCache; ++i) {
     const std::string_view t = v[i];
     if (t.empty()) {
       out[i] = kMissing;
       if (!s.may_be_empty) bad(i, k);
-      continue;
-    }
-    if (s.last == kNoCache) {
-      texts[m] = t;
-      rows[m++] = static_cast<std::uint16_t>(i);
       continue;
     }
     if (s.last >= 0) {
@@ -337,16 +331,42 @@ void TableBuilder::encode_text(std::size_t k, Slot& s, const std::string_view* v
         out[i] = s.last;
         continue;
       }
-      if (++s.changes == 1024 && s.repeats < 3 * 1024) s.last = kNoCache;
+      if (++s.changes == 1024 && s.repeats < 3 * 1024) {
+        s.last = kNoCache;  // row i and the rest are looked up together below
+        break;
+      }
     }
     const std::int32_t code = col.index.intern(t, col.dictionary);
-    if (s.last != kNoCache) {
-      s.last = code;
-      s.last_size = t.size();
-      s.last_head = t.size() <= 8 ? head_of(t) : 0;
-    }
+    s.last = code;
+    s.last_size = t.size();
+    s.last_head = t.size() <= 8 ? head_of(t) : 0;
     out[i] = code;
   }
+  if (i < n) encode_together(k, s, v, out, i);
+}
+
+// Rows [from, staged_) of a text column looked up together. Where none is empty (a key's column),
+// the codes are written straight to `out`; else the others are gathered first (no branch per
+// field) and their codes put in place after.
+void TableBuilder::encode_together(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out,
+                                   std::size_t from) {
+  Column& col = *s.column;
+  const std::size_t n = staged_;
+  std::size_t empty = 0;
+  for (std::size_t i = from; i < n; ++i) empty += v[i].empty();
+  if (empty == 0) return col.index.intern_batch(v + from, n - from, out + from, col.dictionary);
+  std::string_view texts[kStage];
+  std::uint16_t rows[kStage];
+  std::size_t m = 0;
+  for (std::size_t i = from; i < n; ++i) {
+    texts[m] = v[i];
+    rows[m] = static_cast<std::uint16_t>(i);
+    m += !v[i].empty();
+    out[i] = kMissing;
+  }
+  if (!s.may_be_empty)
+    for (std::size_t i = from; i < n; ++i)
+      if (v[i].empty()) bad(i, k);
   if (m == 0) return;
   std::int32_t codes[kStage];
   col.index.intern_batch(texts, m, codes, col.dictionary);

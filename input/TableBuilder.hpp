@@ -201,6 +201,7 @@ class TableBuilder {
   // report_bad, in the order of the rows and of the columns within a row.
   void encode_column(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out);
   void encode_text(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out);
+  void encode_together(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out, std::size_t from);
   void encode_number(std::size_t k, Slot& s, const std::string_view* v, std::int32_t* out);
   void report_bad();
   void bad(std::size_t i, std::size_t k) { bad_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)}); }

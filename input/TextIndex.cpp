@@ -7,37 +7,41 @@
 namespace ereje::input {
 
 namespace {
-// Short codes are the common case: loads of fixed size only (overlapping ones for the tail), a
-// multiply-xorshift round per 8 bytes, then a full avalanche so that the slot bits depend on every
-// byte. No call to memcpy or memcmp for a value of a few bytes. Also returns the first 8 bytes.
+// Short codes are the common case: loads of fixed size only (overlapping ones for the tail), no
+// call to memcpy or memcmp for a value of a few bytes. Also returns the first 8 bytes.
+// A value of up to 8 bytes is its head (the length is in the slot's tag, so `A` and `A\0` may
+// share a hash but never a slot's match): the high bits folded onto the low ones, one multiply,
+// and the product's high half, whose every bit the slot number and the tag take depends on every
+// byte of the head (S0959-01 and S0959-02 land apart). A longer value: a multiply-xorshift round
+// per 8 bytes, then a full avalanche.
 [[gnu::always_inline]] inline std::uint32_t hash_text(std::string_view s, std::uint64_t& head) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size();
   head = head_of(s);
+  if (n <= 8) return static_cast<std::uint32_t>(((head ^ (head >> 29)) * 0x9E3779B97F4A7C15ull) >> 32);
   std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull) ^ head;
   h *= 0xBF58476D1CE4E5B9ull;
   h ^= h >> 31;
-  if (n > 8) {
-    for (p += 8, n -= 8; n >= 8; p += 8, n -= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-      h ^= h >> 31;
-    }
-    std::uint64_t w = 0;
-    for (std::size_t i = 0; i < n; ++i) w |= std::uint64_t{p[i]} << (8 * i);
-    h = (h ^ w) * 0x94D049BB133111EBull;
+  for (p += 8, n -= 8; n >= 8; p += 8, n -= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
   }
+  std::uint64_t w = 0;
+  for (std::size_t i = 0; i < n; ++i) w |= std::uint64_t{p[i]} << (8 * i);
+  h = (h ^ w) * 0x94D049BB133111EBull;
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCDull;
   h ^= h >> 33;
   return static_cast<std::uint32_t>(h);
 }
 
-// A slot's tag: 24 bits of hash and the length (up to 255). Equal tags and heads mean equal values
-// for values of up to 8 bytes; a longer one is compared in the dictionary.
+// A slot's tag: 23 bits of hash, a bit always set and the length (up to 255). Equal tags and heads
+// mean equal values for values of up to 8 bytes; a longer one is compared in the dictionary. Never
+// 0, even for an empty value: an empty slot's tag is 0, so a matching tag is never an empty slot.
 std::uint32_t tag_of(std::uint32_t hash, std::size_t size) {
-  return (hash & 0xFFFFFF00u) | static_cast<std::uint32_t>(std::min<std::size_t>(size, 255));
+  return (hash & 0xFFFFFE00u) | 0x100u | static_cast<std::uint32_t>(std::min<std::size_t>(size, 255));
 }
 }  // namespace
 
@@ -96,21 +100,40 @@ void TextIndex::intern_batch(const std::string_view* texts, std::size_t n, std::
   if (n == 0) return;
   if ((dictionary.size() + n) * 2 > slots_.size() || indexed_ != dictionary.size()) grow(dictionary, n);
   // The slots are not moved below: at most n values are added, and there is room for them.
+  Slot* const slots = slots_.data();
   const std::size_t mask = slots_.size() - 1;
   constexpr std::size_t kChunk = 64;  // slots fetched ahead: 64 cache lines, well inside L1
-  std::uint32_t hashes[kChunk];
+  std::uint32_t at[kChunk], tags[kChunk];
   std::uint64_t heads[kChunk];
   for (std::size_t from = 0; from < n; from += kChunk) {
     const std::size_t m = std::min(kChunk, n - from);
+    const std::string_view* const chunk = texts + from;
     for (std::size_t j = 0; j < m; ++j) {
-      hashes[j] = hash_text(texts[from + j], heads[j]);
-      __builtin_prefetch(&slots_[hashes[j] & mask]);
+      const std::uint32_t h = hash_text(chunk[j], heads[j]);
+      at[j] = static_cast<std::uint32_t>(h & mask);
+      tags[j] = tag_of(h, chunk[j].size());
+      __builtin_prefetch(slots + at[j]);
     }
+    // A slot's tag is never 0 but when it is empty (no value has length 0): a matching tag is
+    // tested first, the empty slot only after.
     for (std::size_t j = 0; j < m; ++j) {
-      const std::string_view text = texts[from + j];
-      codes[from + j] = probe_hashed(
-          text, hashes[j], heads[j], dictionary, [](std::uint32_t code) { return static_cast<std::int32_t>(code); },
-          [&](std::size_t i, std::uint64_t head, std::uint32_t tag) { return add(i, head, tag, text, dictionary); });
+      const std::string_view text = chunk[j];
+      const std::uint32_t tag = tags[j];
+      const std::uint64_t head = heads[j];
+      std::int32_t code;
+      for (std::size_t i = at[j];; i = (i + 1) & mask) {
+        const Slot& slot = slots[i];
+        if (slot.tag == tag && slot.head == head &&
+            (text.size() <= 8 || same_text(dictionary[slot.code - 1], text))) {
+          code = static_cast<std::int32_t>(slot.code - 1);
+          break;
+        }
+        if (slot.code == 0) {
+          code = add(i, head, tag, text, dictionary);
+          break;
+        }
+      }
+      codes[from + j] = code;
     }
   }
 }

@@ -2064,6 +2064,64 @@ TEST_CASE("folder: a key column new on every row keeps each row's value, in piec
   }
 }
 
+// A text column that may be empty and takes a new value on most of its other rows (a subtype's
+// parent_id, rows in threes: a main service and two subtypes of it): past the first thousand
+// changes its values are looked up together, the empty fields set aside first. Each row keeps its
+// value or stays missing, whatever the pieces and threads, and the dictionary is in first-seen order.
+TEST_CASE("folder: a column new on most rows with empty fields between keeps each row's value", "[input][folder][pieces][keys]") {
+  TempDir dir;
+  dir.write("agencies.csv", "agency_id\nA1\nA2\n");
+  std::string rows = "agency_id,service_id,parent_id,automation,portal_excluded,mobile\n";
+  std::vector<std::string> parents;  // "" where the row has none
+  for (int i = 0; i < 9000; ++i) {
+    const std::string main = "S" + std::to_string(i / 3 * 7 % 9000) + (i / 3 % 4 == 0 ? "-A-LONGER-CODE" : "");
+    const std::string id = i % 3 == 0 ? main : main + "-0" + std::to_string(i % 3);
+    parents.push_back(i % 3 == 0 ? "" : main);
+    rows += std::string(i < 4500 ? "A1" : "A2") + "," + id + "," + parents.back() + ",none,false,false\n";
+  }
+  dir.write("services.csv", rows);
+  std::vector<std::string> first_seen;
+  std::set<std::string> seen;
+  for (const auto& p : parents)
+    if (!p.empty() && seen.insert(p).second) first_seen.push_back(p);
+  for (unsigned threads : {1u, 2u, 3u})
+    for (std::size_t piece : {std::size_t{64}, std::size_t{7919}, std::size_t{1} << 20}) {
+      INFO("threads " << threads << ", pieces of at least " << piece << " bytes");
+      const DataSet ds = test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, piece});
+      const Column& col = ds.table("services").column("parent_id");
+      REQUIRE(col.dictionary == first_seen);
+      for (std::size_t r = 0; r < parents.size(); ++r) {
+        INFO("row " << r);
+        if (parents[r].empty()) REQUIRE(col.values[r] == kMissing);
+        else REQUIRE(col.dictionary.at(static_cast<std::size_t>(col.values[r])) == parents[r]);
+      }
+    }
+  // service_id may not be empty: its empty fields among the values looked up together (past row
+  // 3,000, where every row's service_id is new) are each reported, in file order.
+  std::string gaps;
+  std::size_t line = 1;
+  for (std::size_t from = 0, to; from < rows.size(); from = to + 1, ++line) {
+    to = rows.find('\n', from);
+    std::string row = rows.substr(from, to - from);
+    if (line == 4002 || line == 4003 || line == 7002) row = row.substr(0, 3) + row.substr(row.find(',', 3));
+    gaps += row + "\n";
+  }
+  dir.write("services.csv", gaps);
+  for (unsigned threads : {1u, 2u})
+    for (std::size_t piece : {std::size_t{64}, std::size_t{1} << 20}) {
+      INFO("threads " << threads << ", pieces of at least " << piece << " bytes");
+      const InputError e =
+          input_error([&] { test::load_data_folder(dir.str(), {"services"}, LoadOptions{threads, piece}); });
+      std::vector<std::size_t> lines;
+      for (const Diagnostic& d : e.diagnostics.list()) {
+        INFO(d.message);
+        REQUIRE(has(d.message, "empty value in required column `service_id`"));
+        lines.push_back(d.line);
+      }
+      REQUIRE(lines == std::vector<std::size_t>{4002, 4003, 7002});
+    }
+}
+
 // ---- plain records a batch at a time (CsvScanner::plain_records) -------------------------------
 // load_folder takes runs of plain records (ASCII, unquoted, LF or CRLF, as many fields as the
 // header) straight into the staged columns, 64 bytes of masks at a time, and any other record one
