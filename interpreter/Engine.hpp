@@ -3,6 +3,7 @@
 // result. Not part of the interpreter's public interface.
 #pragma once
 #include <algorithm>
+#include <chrono>
 #include <fmt/format.h>
 #include <exception>
 #include <functional>
@@ -159,24 +160,42 @@ struct Engine {
   // fn(b) for every body, on `threads` threads in contiguous ranges of bodies. Only for an
   // expression whose aggregates and definitions are all computed (prepare, ensure_lets_in): then
   // evaluating it reads shared state and writes only its own body's slot, and the result is the same
-  // at every thread count. An exception on any thread is rethrown here, after all have stopped.
+  // at every thread count. An exception on any thread is rethrown here, after all have stopped: the
+  // first body's to throw, as on one thread.
+  // Other threads only when they pay: the first bodies are evaluated here and timed, and the rest
+  // is shared out only when it would take this thread longer than kWorthThreads. A thread costs
+  // about 0.1 ms to start and stop, and bodies evaluated on two at once share one heap: on 4,000
+  // bodies whose results take a third of a microsecond each, two threads took 2.2 ms a call where
+  // one took 1.4 (bench/README.md, tenth session).
+  static constexpr double kWorthThreads = 0.004;  // seconds
+  double worth_threads = kWorthThreads;          // tests set 0: every call on threads
+  std::size_t calls_on_threads = 0;              // for tests: calls of for_bodies shared out
   template <class F>
   void for_bodies(F&& fn) {
     const std::size_t n = bodies();
-    const std::size_t k = n < 512 ? 1 : std::min<std::size_t>(std::max(1u, threads), 16);
+    std::size_t k = n < 512 ? 1 : std::min<std::size_t>(std::max(1u, threads), 16);
+    std::size_t first = 0;
+    if (k > 1) {
+      const auto start = std::chrono::steady_clock::now();
+      for (const std::size_t probe = n / 16; first < probe; ++first) fn(first);
+      const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (spent / static_cast<double>(first) * static_cast<double>(n - first) < worth_threads) k = 1;
+    }
     if (k <= 1) {
-      for (std::size_t b = 0; b < n; ++b) fn(b);
+      for (std::size_t b = first; b < n; ++b) fn(b);
       return;
     }
+    ++calls_on_threads;
     std::vector<std::exception_ptr> failed(k);
     // What the bodies' evaluations must find done (prepare, ensure_lets_in) is checked, not assumed:
     // computing it now, from several threads at once, would be a race, so it is an error instead.
     in_parallel = true;
     {
       std::vector<Thread> pool;  // stacks of a stated size (core/Thread.hpp): formulas recurse
+      const std::size_t rest = n - first;
       auto range = [&](std::size_t i) {
         try {
-          for (std::size_t b = n * i / k; b < n * (i + 1) / k; ++b) fn(b);
+          for (std::size_t b = first + rest * i / k; b < first + rest * (i + 1) / k; ++b) fn(b);
         } catch (...) {
           failed[i] = std::current_exception();
         }

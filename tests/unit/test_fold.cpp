@@ -343,3 +343,58 @@ TEST_CASE("fold: a sum of day counts over no rows is 0 days on every path", "[fo
     CHECK(shown.at("s_sum_d") == "0 days (days)");
   }
 }
+
+// The results of many bodies (engine::Engine::for_bodies): the first sixteenth evaluated on the
+// calling thread and timed, the rest shared out between threads only when it would take longer
+// than kWorthThreads there. Whichever way, every body's result is the one one thread gives.
+TEST_CASE("fold: results of 1,000 bodies shared out between threads or not are the same", "[fold][threads]") {
+  Diagnostics diags;
+  const std::string text = std::string(kRules) +
+                           "clause 1 \"Many bodies\"\n"
+                           "  title kk \"a\"\n"
+                           "  title ru \"b\"\n"
+                           "  evidence text reconstructed, variables reconstructed, formula reconstructed\n"
+                           "  let s = sum items of x where kept\n"
+                           "  let n = count items where kept\n"
+                           "  result r = s * 3 / 7 + n range 0..1000000 round 3\n"
+                           "end\n";
+  RuleSet rules = load_rules_from_text({{"t.ereje", text}}, diags);
+  Checked checked = check(rules, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  const Date as_of = *parse_date("2024-06-01");
+  auto contract = std::make_shared<const input::Contract>(rules.contract->at(as_of));
+  std::string bodies = "code,slot\n", items = "body,item,kept,x,opened_on,closed_on\n";
+  for (int b = 0; b < 1000; ++b) {
+    bodies += "B" + std::to_string(b) + "," + std::to_string(b) + "\n";
+    for (int i = 0; i < b % 4; ++i)
+      items += "B" + std::to_string(b) + ",I" + std::to_string(i) + "," + (i % 3 ? "true" : "false") + "," +
+               std::to_string(b * 7 + i) + ",2024-01-01,2024-01-02\n";
+  }
+  std::map<std::string, input::TextTable> t;
+  t["bodies"] = input::parse_csv(bodies, "bodies.csv");
+  t["items"] = input::parse_csv(items, "items.csv");
+  t["shared"] = input::parse_csv("item,owner,kept,x,opened_on,closed_on\n", "shared.csv");
+  const input::DataSet data = input::build_dataset("many", contract, std::move(t), {"items", "shared"});
+  auto rows = [&](unsigned threads, double worth, std::size_t& shared_out) {
+    Evaluation ev;
+    engine::Engine e(rules, checked, data, as_of, ev);
+    e.threads = threads;
+    e.worth_threads = worth;
+    e.evaluate(rules.all_in_force(as_of));
+    shared_out = e.calls_on_threads;
+    return rows_of(ev, data);
+  };
+  std::size_t none = 0, some = 0, cheap = 0;
+  const std::vector<std::string> one = rows(1, 0.0, none);
+  REQUIRE(one.size() == 1000);
+  REQUIRE(none == 0);
+  // B6: two rows, one kept (x = 43): 43 * 3 / 7 + 1 = 19.4285...
+  REQUIRE(std::find(one.begin(), one.end(), "B6 r 19.429 ok") != one.end());
+  for (unsigned threads : {2u, 3u}) {
+    INFO("threads " << threads);
+    REQUIRE(rows(threads, 0.0, some) == one);
+    REQUIRE(some > 0);
+    REQUIRE(rows(threads, 3600.0, cheap) == one);
+    REQUIRE(cheap == 0);
+  }
+}
