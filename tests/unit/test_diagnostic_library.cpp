@@ -416,6 +416,11 @@ TEST_CASE("database client messages: SQLite's others and libpq's common ones, an
              {"libpq.so.5"});
   check_text("data-db-error", "install it (Debian: apt-get install libpq5), or export the tables to CSV",
              {"Debian: apt-get install libpq5"});
+  check_text("data-db-error",
+             "cannot load the SQLite library: libsqlite3.so.0: cannot open shared object file: No such file or directory",
+             {"libsqlite3.so.0"});
+  check_text("data-db-error", "install it (Debian: apt-get install libsqlite3-0), or export the tables to CSV",
+             {"Debian: apt-get install libsqlite3-0"});
   // The exact words, with names, hosts and socket paths as written.
   auto kk = [](const char* code, const std::string& en) { return translate_diagnostic_text(code, en, "kk").value_or("(none)"); };
   auto ru = [](const char* code, const std::string& en) { return translate_diagnostic_text(code, en, "ru").value_or("(none)"); };
