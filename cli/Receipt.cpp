@@ -29,16 +29,10 @@ namespace {
 EREJE_LIBRARY_FUNCTIONS(Crypto, EREJE_CRYPTO_FUNCTIONS)
 
 const Crypto& crypto() {
-  static const Crypto lib = [] {
-    SharedLibrary so(EREJE_CRYPTO_SONAME);
-    Crypto c;
-    c.load(so);
-    if (!so.ok())
-      throw std::runtime_error("cannot load OpenSSL's libcrypto for the receipt's hashes: " + so.error() +
-                               " (Debian: apt-get install libssl3)");
-    return c;
-  }();
-  return lib;
+  return load_once<Crypto>(EREJE_CRYPTO_SONAME, [](const std::string& why) {
+    throw std::runtime_error("cannot load OpenSSL's libcrypto for the receipt's hashes: " + why +
+                             " (Debian: apt-get install libssl3)");
+  });
 }
 
 std::string hex_digest(const unsigned char* md, unsigned int len) {

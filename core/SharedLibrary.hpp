@@ -28,6 +28,21 @@ class SharedLibrary {
   std::string soname_, error_;
 };
 
+// The functions of library `soname` (a struct that EREJE_LIBRARY_FUNCTIONS below declares), loaded
+// on the first call and kept for the process. When the library or one of its functions is missing,
+// `missing(why)` throws, in the words of the caller; the next call tries again.
+template <class Functions, class Missing>
+const Functions& load_once(const char* soname, Missing&& missing) {
+  static const Functions functions = [&] {
+    SharedLibrary so(soname);
+    Functions f;
+    f.load(so);
+    if (!so.ok()) missing(so.error());
+    return f;
+  }();
+  return functions;
+}
+
 }  // namespace ereje
 
 // A struct NAME with a function pointer for each function that LIST names (LIST(F) expands to

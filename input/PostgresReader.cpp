@@ -23,17 +23,11 @@ namespace {
 EREJE_LIBRARY_FUNCTIONS(Libpq, EREJE_LIBPQ_FUNCTIONS)
 
 const Libpq& pq() {
-  static const Libpq lib = [] {
-    SharedLibrary so(EREJE_LIBPQ_SONAME);
-    Libpq l;
-    l.load(so);
-    if (!so.ok())
-      throw_input_error(data_error("data-db-error", "postgresql", 0, 0, {},
-                                   fmt::format("cannot load the PostgreSQL client library: {}", so.error()),
-                                   "install it (Debian: apt-get install libpq5), or export the tables to CSV"));
-    return l;
-  }();
-  return lib;
+  return load_once<Libpq>(EREJE_LIBPQ_SONAME, [](const std::string& why) {
+    throw_input_error(data_error("data-db-error", "postgresql", 0, 0, {},
+                                 fmt::format("cannot load the PostgreSQL client library: {}", why),
+                                 "install it (Debian: apt-get install libpq5), or export the tables to CSV"));
+  });
 }
 
 struct ConnCloser {

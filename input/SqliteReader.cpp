@@ -26,17 +26,10 @@ namespace {
 EREJE_LIBRARY_FUNCTIONS(Libsqlite, EREJE_SQLITE_FUNCTIONS)
 
 const Libsqlite& sq() {
-  static const Libsqlite lib = [] {
-    SharedLibrary so(EREJE_SQLITE_SONAME);
-    Libsqlite l;
-    l.load(so);
-    if (!so.ok())
-      throw_input_error(data_error("data-db-error", "sqlite", 0, 0, {},
-                                   fmt::format("cannot load the SQLite library: {}", so.error()),
-                                   "install it (Debian: apt-get install libsqlite3-0), or export the tables to CSV"));
-    return l;
-  }();
-  return lib;
+  return load_once<Libsqlite>(EREJE_SQLITE_SONAME, [](const std::string& why) {
+    throw_input_error(data_error("data-db-error", "sqlite", 0, 0, {}, fmt::format("cannot load the SQLite library: {}", why),
+                                 "install it (Debian: apt-get install libsqlite3-0), or export the tables to CSV"));
+  });
 }
 
 struct DbCloser {
