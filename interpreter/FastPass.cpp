@@ -623,29 +623,33 @@ struct ClassCounts {
     pass_by_run(table, begin, end, accs);
   }
 
-  // The classes of rows [b, b + n) into out[0 .. n).
-  void classes_of(std::size_t b, std::size_t n, std::uint32_t* out) const {
-    std::fill(out, out + n, 0u);
+  // The classes of rows [b, b + n) into out[0 .. n). Sixteen bits a class (kMaxClasses): the
+  // loops below are vectorized eight rows an instruction (CMakeLists.txt).
+  static_assert(kMaxClasses <= 65536, "a class is 16 bits");
+  void classes_of(std::size_t b, std::size_t n, std::uint16_t* out) const {
+    std::fill(out, out + n, std::uint16_t{0});
     for (const Digit& d : digits) {
       // Locals: the stores to `out` could alias the Digit's fields, which would be read again
       // on every row and keep the loop from being vectorized.
-      const std::uint32_t count = d.digits, stride = d.stride;
-      std::uint32_t bad = 0;
+      const auto count = static_cast<std::uint16_t>(d.digits), stride = static_cast<std::uint16_t>(d.stride);
+      std::uint16_t bad = 0;
       if (d.values->narrow()) {
         // A byte's code is below 127 or the missing value (-128): 0 .. count - 1 after the
         // missing one is turned into the last digit.
         const std::int8_t* const v = d.values->bytes() + b;
         for (std::size_t i = 0; i < n; ++i) {
-          const std::uint32_t digit = v[i] == input::ColumnValues::kMissingByte ? count - 1 : static_cast<std::uint32_t>(v[i]);
+          const std::uint16_t digit = v[i] == input::ColumnValues::kMissingByte
+                                          ? static_cast<std::uint16_t>(count - 1)
+                                          : static_cast<std::uint16_t>(static_cast<std::uint8_t>(v[i]));
           bad |= digit >= count;
-          out[i] += digit * stride;
+          out[i] = static_cast<std::uint16_t>(out[i] + digit * stride);
         }
       } else {
         const std::int32_t* const v = d.values->wide() + b;
         for (std::size_t i = 0; i < n; ++i) {
-          const std::uint32_t digit = v[i] == input::kMissing ? count - 1 : static_cast<std::uint32_t>(v[i]);
+          const std::uint32_t digit = v[i] == input::kMissing ? count - 1u : static_cast<std::uint32_t>(v[i]);
           bad |= digit >= count;
-          out[i] += digit * stride;
+          out[i] = static_cast<std::uint16_t>(out[i] + digit * stride);
         }
       }
       if (bad) throw std::logic_error("grouped count: a code outside its column's values");
@@ -676,7 +680,7 @@ struct ClassCounts {
       if (any_undecidable) first.resize(first.size() + groups, kNone);
       return number[c];
     };
-    std::vector<std::uint32_t> cls(std::min(kBlock, end - begin));  // a test's table has a few rows
+    std::vector<std::uint16_t> cls(std::min(kBlock, end - begin));  // a test's table has a few rows
     for (std::size_t b = begin; b < end; b += kBlock) {
       const std::size_t n = std::min(end, b + kBlock) - b;
       classes_of(b, n, cls.data());
@@ -721,7 +725,7 @@ struct ClassCounts {
   void pass_by_run(const input::Table& table, std::size_t begin, std::size_t end, std::vector<Acc>& accs) const {
     const bool per_body = table.schema->per_agency;
     std::vector<std::uint32_t> in_run(classes, 0);
-    std::vector<std::uint32_t> cls(std::min(kBlock, end - begin));  // a test's table has a few rows
+    std::vector<std::uint16_t> cls(std::min(kBlock, end - begin));  // a test's table has a few rows
     std::int32_t g = -1;
     std::size_t run_start = begin;
     auto close_run = [&] {
@@ -748,7 +752,7 @@ struct ClassCounts {
     };
     for (std::size_t b = begin; b < end; b += kBlock) {
       const std::size_t n = std::min(end, b + kBlock) - b;
-      std::uint32_t* const out = cls.data();
+      std::uint16_t* const out = cls.data();
       classes_of(b, n, out);
       const std::int32_t* body = per_body ? table.body.data() + b : nullptr;
       std::uint32_t* const tally = in_run.data();
