@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -390,15 +391,20 @@ void TableBuilder::check_keys(unsigned threads) {
       // One pass over a group's rows (row(i) for i in [b, e)): repeats found, codes marked, each
       // parent looked up among the codes marked so far, the row's body set; the few whose parent
       // comes later in the group (or never) are looked up again at its end.
-      auto group_pass = [&](std::int32_t g, std::size_t b, std::size_t e, auto row) {
+      auto group_pass = [&](std::int32_t g, std::size_t b, std::size_t e, auto row, auto file_order) {
         const C codes(&last), parent_codes(parents ? parent : nullptr);  // locals: they stay in registers
         const std::int32_t* const service_of = as_service.data();
         std::uint64_t* const mark = marks.data();
         std::int32_t* const body = bodies ? t_.body.data() : nullptr;
         const std::int32_t body_here = bodies ? body_of[static_cast<std::size_t>(g)] : -1;
-        if (pending.size() < e - b) pending.resize(e - b);
+        if (pending.size() < 2 * (e - b)) pending.resize(2 * (e - b));
         std::uint32_t* const pend = pending.data();
-        std::size_t n_pending = 0;
+        std::uint32_t* const with_parent = pending.data() + (e - b);  // the rows that have a parent
+        std::size_t n_pending = 0, n_with_parent = 0;
+        // In file order (no index), the group's rows are rows b .. e - 1: their body set at once.
+        constexpr bool in_order = decltype(file_order)::value;
+        if constexpr (in_order)
+          if (body) std::fill(body + b, body + e, body_here);
         bool mapped = false;
         // Unmarked after the group: the whole array when it is smaller than the group, else the
         // words of the group's codes.
@@ -415,7 +421,8 @@ void TableBuilder::check_keys(unsigned threads) {
         for (std::size_t i = b; i < e; ++i) {
           const std::uint32_t r = row(i);
           const std::int32_t code = codes[r];
-          if (body) body[r] = body_here;
+          if constexpr (!in_order)
+            if (body) body[r] = body_here;
           if (code != kMissing) {
             if (marked(mark, code)) [[unlikely]] {
               if (!mapped) {
@@ -434,16 +441,17 @@ void TableBuilder::check_keys(unsigned threads) {
             const std::int32_t p_code = service_of[p == kMissing ? 0 : static_cast<std::size_t>(p) + 1];
             pend[n_pending] = r;
             n_pending += !marked(mark, p_code) | (code == p_code);
+            with_parent[n_with_parent] = r;
+            n_with_parent += p != kMissing;
             if (p != kMissing && code != kMissing)
               sub_marks[(static_cast<std::size_t>(code) + 2) >> 6] |= std::uint64_t{1} << ((static_cast<std::size_t>(code) + 2) & 63);
           }
         }
         if (parent_codes) {
           const std::uint64_t* const sub = sub_marks.data();
-          for (std::size_t i = b; i < e; ++i) {
-            const std::uint32_t r = row(i);
+          for (std::size_t k = 0; k < n_with_parent; ++k) {
+            const std::uint32_t r = with_parent[k];
             const std::int32_t p = parent_codes[r];
-            if (p == kMissing) continue;
             const std::int32_t p_code = service_of[static_cast<std::size_t>(p) + 1];
             if (p_code >= 0 && p_code != codes[r] && marked(sub, p_code)) [[unlikely]]
               out.deep.push_back(r);
@@ -463,8 +471,8 @@ void TableBuilder::check_keys(unsigned threads) {
         marks[0] |= 1;
       };
       groups.each(from, to, [&](std::int32_t g, const std::uint32_t* order, std::size_t b, std::size_t e) {
-        if (order) group_pass(g, b, e, [order](std::size_t i) { return order[i]; });
-        else group_pass(g, b, e, [](std::size_t i) { return static_cast<std::uint32_t>(i); });
+        if (order) group_pass(g, b, e, [order](std::size_t i) { return order[i]; }, std::false_type{});
+        else group_pass(g, b, e, [](std::size_t i) { return static_cast<std::uint32_t>(i); }, std::true_type{});
       });
     };
     // The two halves of the groups on two threads (each row is in one group: no row is written
