@@ -3,6 +3,8 @@
 #include "input/TextIndex.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <random>
 
 namespace ereje::input {
 
@@ -10,16 +12,27 @@ namespace {
 // Short codes are the common case: loads of fixed size only (overlapping ones for the tail), no
 // call to memcpy or memcmp for a value of a few bytes. Also returns the first 8 bytes.
 // A value of up to 8 bytes is its head (the length is in the slot's tag, so `A` and `A\0` may
-// share a hash but never a slot's match): the high bits folded onto the low ones, one multiply,
-// and the product's high half, whose every bit the slot number and the tag take depends on every
-// byte of the head (S0959-01 and S0959-02 land apart). A longer value: a multiply-xorshift round
-// per 8 bytes, then a full avalanche.
-[[gnu::always_inline]] inline std::uint32_t hash_text(std::string_view s, std::uint64_t& head) {
+// share a hash but never a slot's match): the head with the key, times the key's odd multiplier,
+// as a 128-bit product whose halves are added bitwise, so that every bit of the slot number and
+// of the tag depends on every bit of the head and of the key (a plain 64-bit multiply carries
+// only upwards: values differing in their last bytes would share their low bits). A longer
+// value: a multiply-xorshift round per 8 bytes from the key, then the same product.
+__extension__ using u128 = unsigned __int128;  // GCC's 128-bit integers (not ISO C++: hence the mark)
+// The key's multiplier: odd, and never far from a golden-ratio one.
+constexpr std::uint64_t multiplier(std::uint64_t seed) { return (seed >> 1) | 0x9E3779B97F4A7C15ull; }
+[[gnu::always_inline]] inline std::uint32_t mix(std::uint64_t x, std::uint64_t seed, std::uint64_t mul) {
+  const u128 p = static_cast<u128>(x ^ seed) * mul;
+  const std::uint64_t h = static_cast<std::uint64_t>(p) ^ static_cast<std::uint64_t>(p >> 64);
+  return static_cast<std::uint32_t>(h);
+}
+[[gnu::always_inline]] inline std::uint32_t hash_text(std::string_view s, std::uint64_t& head, std::uint64_t seed,
+                                                      std::uint64_t mul = 0) {
+  if (mul == 0) mul = multiplier(seed);
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size();
   head = head_of(s);
-  if (n <= 8) return static_cast<std::uint32_t>(((head ^ (head >> 29)) * 0x9E3779B97F4A7C15ull) >> 32);
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull) ^ head;
+  if (n <= 8) return mix(head, seed, mul);
+  std::uint64_t h = seed ^ (n * 0xFF51AFD7ED558CCDull) ^ head;
   h *= 0xBF58476D1CE4E5B9ull;
   h ^= h >> 31;
   for (p += 8, n -= 8; n >= 8; p += 8, n -= 8) {
@@ -30,11 +43,7 @@ namespace {
   }
   std::uint64_t w = 0;
   for (std::size_t i = 0; i < n; ++i) w |= std::uint64_t{p[i]} << (8 * i);
-  h = (h ^ w) * 0x94D049BB133111EBull;
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
-  return static_cast<std::uint32_t>(h);
+  return mix(h ^ (w * 0x94D049BB133111EBull), seed, mul);
 }
 
 // A slot's tag: 23 bits of hash, a bit always set and the length (up to 255). Equal tags and heads
@@ -49,7 +58,7 @@ template <class Found, class Empty>
 std::int32_t TextIndex::probe(std::string_view text, const std::vector<std::string>& dictionary, Found&& found,
                               Empty&& empty) const {
   std::uint64_t head;
-  const std::uint32_t h = hash_text(text, head);
+  const std::uint32_t h = hash_text(text, head, seed_);
   return probe_hashed(text, h, head, dictionary, found, empty);
 }
 
@@ -64,6 +73,22 @@ std::int32_t TextIndex::probe_hashed(std::string_view text, std::uint32_t h, std
     if (slot.tag != tag || slot.head != head) continue;
     if (text.size() <= 8 || same_text(dictionary[slot.code - 1], text)) return found(slot.code - 1);
   }
+}
+
+std::uint64_t TextIndex::hash_seed() {
+  static const std::uint64_t seed = [] {
+    std::uint64_t s = 0;
+    try {
+      std::random_device rd;
+      s = (std::uint64_t{rd()} << 32) ^ rd();
+    } catch (...) {  // no source of randomness: the clock and where the stack is still differ per run
+    }
+    int here = 0;
+    s ^= static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) * 0x9E3779B97F4A7C15ull;
+    s ^= reinterpret_cast<std::uintptr_t>(&here);
+    return s;
+  }();
+  return seed;
 }
 
 std::int32_t TextIndex::find(std::string_view text, const std::vector<std::string>& dictionary) const {
@@ -90,9 +115,15 @@ std::int32_t TextIndex::add(std::size_t slot, std::uint64_t head, std::uint32_t 
 
 std::int32_t TextIndex::intern(std::string_view text, std::vector<std::string>& dictionary) {
   if ((dictionary.size() + 1) * 2 > slots_.size() || indexed_ != dictionary.size()) grow(dictionary);
-  return probe(
-      text, dictionary, [](std::uint32_t code) { return static_cast<std::int32_t>(code); },
-      [&](std::size_t i, std::uint64_t head, std::uint32_t tag) { return add(i, head, tag, text, dictionary); });
+  std::uint64_t head;
+  const std::uint32_t h = hash_text(text, head, seed_);
+  const std::size_t home = h & (slots_.size() - 1);
+  return probe_hashed(
+      text, h, head, dictionary, [](std::uint32_t code) { return static_cast<std::int32_t>(code); },
+      [&](std::size_t i, std::uint64_t hd, std::uint32_t tag) {
+        longest_ = std::max(longest_, ((i - home) & (slots_.size() - 1)) + 1);
+        return add(i, hd, tag, text, dictionary);
+      });
 }
 
 void TextIndex::intern_batch(const std::string_view* texts, std::size_t n, std::int32_t* codes,
@@ -105,11 +136,13 @@ void TextIndex::intern_batch(const std::string_view* texts, std::size_t n, std::
   constexpr std::size_t kChunk = 64;  // slots fetched ahead: 64 cache lines, well inside L1
   std::uint32_t at[kChunk], tags[kChunk];
   std::uint64_t heads[kChunk];
+  std::size_t longest = std::max<std::size_t>(longest_, 1);
+  const std::uint64_t seed = seed_, mul = multiplier(seed_);  // locals: add() writes memory
   for (std::size_t from = 0; from < n; from += kChunk) {
     const std::size_t m = std::min(kChunk, n - from);
     const std::string_view* const chunk = texts + from;
     for (std::size_t j = 0; j < m; ++j) {
-      const std::uint32_t h = hash_text(chunk[j], heads[j]);
+      const std::uint32_t h = hash_text(chunk[j], heads[j], seed, mul);
       at[j] = static_cast<std::uint32_t>(h & mask);
       tags[j] = tag_of(h, chunk[j].size());
       __builtin_prefetch(slots + at[j]);
@@ -120,32 +153,43 @@ void TextIndex::intern_batch(const std::string_view* texts, std::size_t n, std::
       const std::string_view text = chunk[j];
       const std::uint32_t tag = tags[j];
       const std::uint64_t head = heads[j];
+      auto matches = [&](const Slot& slot) {
+        return slot.tag == tag && slot.head == head && (text.size() <= 8 || same_text(dictionary[slot.code - 1], text));
+      };
+      std::size_t i = at[j];
+      if (matches(slots[i])) {  // most values: found in their own slot
+        codes[from + j] = static_cast<std::int32_t>(slots[i].code - 1);
+        continue;
+      }
       std::int32_t code;
-      for (std::size_t i = at[j];; i = (i + 1) & mask) {
-        const Slot& slot = slots[i];
-        if (slot.tag == tag && slot.head == head &&
-            (text.size() <= 8 || same_text(dictionary[slot.code - 1], text))) {
-          code = static_cast<std::int32_t>(slot.code - 1);
+      for (std::size_t probes = 1;; ++probes) {
+        if (slots[i].code == 0) {
+          code = add(i, head, tag, text, dictionary);
+          longest = std::max(longest, probes);
           break;
         }
-        if (slot.code == 0) {
-          code = add(i, head, tag, text, dictionary);
+        i = (i + 1) & mask;
+        if (matches(slots[i])) {
+          code = static_cast<std::int32_t>(slots[i].code - 1);
+          longest = std::max(longest, probes + 1);
           break;
         }
       }
       codes[from + j] = code;
     }
   }
+  longest_ = longest;
 }
 
 void TextIndex::grow(const std::vector<std::string>& dictionary, std::size_t extra) {
   std::size_t size = std::max<std::size_t>(64, slots_.size());
   while (size < (dictionary.size() + extra) * 2) size *= 2;
   slots_.assign(size, Slot{});
+  longest_ = 0;
   const std::size_t mask = size - 1;
   for (std::size_t c = 0; c < dictionary.size(); ++c) {
     std::uint64_t head;
-    const std::uint32_t h = hash_text(dictionary[c], head);
+    const std::uint32_t h = hash_text(dictionary[c], head, seed_);
     std::size_t i = h & mask;
     while (slots_[i].code != 0) i = (i + 1) & mask;
     slots_[i] = Slot{head, tag_of(h, dictionary[c].size()), static_cast<std::uint32_t>(c + 1)};

@@ -27,6 +27,9 @@ class TextIndex {
   // another. For a key column (a new code on most rows) of tens of thousands of values.
   void intern_batch(const std::string_view* texts, std::size_t n, std::int32_t* codes,
                     std::vector<std::string>& dictionary);
+  // For tests: the longest run of slots read to find or place a value (intern_batch; intern where
+  // it adds one) since the slots were last rebuilt; 1 when every value had its own slot.
+  std::size_t longest_probe() const { return longest_; }
 
  private:
   struct Slot {
@@ -46,6 +49,11 @@ class TextIndex {
   void grow(const std::vector<std::string>& dictionary, std::size_t extra = 1);
   std::vector<Slot> slots_;  // size a power of two, at most half full
   std::size_t indexed_ = 0;  // dictionary entries in the slots
+  std::size_t longest_ = 0;  // longest_probe()
+  // The hash's key, drawn once a process (hash_seed): which values share a slot cannot be known
+  // in advance, so a data file cannot be made to put thousands of its codes in one slot's run.
+  std::uint64_t seed_ = hash_seed();
+  static std::uint64_t hash_seed();
 };
 
 // The first 8 bytes of a value, zero-padded: with the length, a value of up to 8 bytes whole.

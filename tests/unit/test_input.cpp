@@ -3,6 +3,8 @@
 // and for the line and column it points at (columns in code points, after Kazakh text too).
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -2017,6 +2019,40 @@ TEST_CASE("text index: a batch gives the codes one lookup at a time gives", "[in
   REQUIRE(d_many.size() > 1000);
   for (std::size_t k = 0; k < d_many.size(); ++k) REQUIRE(many.find(d_many[k], d_many) == static_cast<std::int32_t>(k));
   REQUIRE(many.find("not a value", d_many) == -1);
+}
+
+// The slot of a value depends on a key drawn once a process: values made so that a fixed hash
+// would put them all in one run of slots (here: 20,000 values whose first 8 bytes, folded as an
+// unkeyed multiply-by-a-constant hash folds them, differ only in bits that carry into nothing the
+// slot number reads) still find their slots in a few probes. A data file is hostile input: had
+// they shared a run, each lookup would read thousands of slots and a large file would never load.
+TEST_CASE("text index: values made to collide under a fixed hash still spread", "[input][textindex]") {
+  std::vector<std::string> crafted;
+  const std::uint64_t base = 0x3030303030303053ull;  // "S0000000"
+  const std::uint64_t folded = base ^ (base >> 29);
+  for (std::uint64_t k = 0; k < 20000; ++k) {
+    const std::uint64_t y = folded ^ (k << 48);
+    const std::uint64_t x = y ^ (y >> 29) ^ (y >> 58);  // the value whose fold is y
+    std::string v(8, '\0');
+    std::memcpy(v.data(), &x, 8);
+    crafted.push_back(v);
+    crafted.push_back(v + "-LONGER-THAN-EIGHT");  // and longer values with the same first 8 bytes
+  }
+  const std::vector<std::string_view> views(crafted.begin(), crafted.end());
+  TextIndex index;
+  std::vector<std::string> dictionary;
+  std::vector<std::int32_t> codes(views.size());
+  index.intern_batch(views.data(), views.size(), codes.data(), dictionary);
+  REQUIRE(dictionary.size() == crafted.size());
+  index.intern_batch(views.data(), views.size(), codes.data(), dictionary);  // found, not added
+  REQUIRE(dictionary.size() == crafted.size());
+  for (std::size_t i = 0; i < codes.size(); ++i) REQUIRE(codes[i] == static_cast<std::int32_t>(i));
+  CHECK(index.longest_probe() < 100);
+  TextIndex one;
+  std::vector<std::string> d_one;
+  for (const auto& v : crafted) one.intern(v, d_one);
+  CHECK(one.longest_probe() < 100);
+  REQUIRE(d_one == dictionary);
 }
 
 // The same, read from a file: a key column with a new value on every row, some values quoted with
