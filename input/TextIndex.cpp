@@ -25,9 +25,8 @@ constexpr std::uint64_t multiplier(std::uint64_t seed) { return (seed >> 1) | 0x
   const std::uint64_t h = static_cast<std::uint64_t>(p) ^ static_cast<std::uint64_t>(p >> 64);
   return static_cast<std::uint32_t>(h);
 }
-[[gnu::always_inline]] inline std::uint32_t hash_text(std::string_view s, std::uint64_t& head, std::uint64_t seed,
-                                                      std::uint64_t mul = 0) {
-  if (mul == 0) mul = multiplier(seed);
+[[gnu::always_inline]] inline std::uint32_t hash_text(std::string_view s, std::uint64_t& head, std::uint64_t seed) {
+  const std::uint64_t mul = multiplier(seed);  // hoisted out of a loop whose seed is a local
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size();
   head = head_of(s);
@@ -137,12 +136,12 @@ void TextIndex::intern_batch(const std::string_view* texts, std::size_t n, std::
   std::uint32_t at[kChunk], tags[kChunk];
   std::uint64_t heads[kChunk];
   std::size_t longest = std::max<std::size_t>(longest_, 1);
-  const std::uint64_t seed = seed_, mul = multiplier(seed_);  // locals: add() writes memory
+  const std::uint64_t seed = seed_;  // a local: add() writes memory
   for (std::size_t from = 0; from < n; from += kChunk) {
     const std::size_t m = std::min(kChunk, n - from);
     const std::string_view* const chunk = texts + from;
     for (std::size_t j = 0; j < m; ++j) {
-      const std::uint32_t h = hash_text(chunk[j], heads[j], seed, mul);
+      const std::uint32_t h = hash_text(chunk[j], heads[j], seed);
       at[j] = static_cast<std::uint32_t>(h & mask);
       tags[j] = tag_of(h, chunk[j].size());
       __builtin_prefetch(slots + at[j]);
