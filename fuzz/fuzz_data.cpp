@@ -58,7 +58,7 @@ std::string digest(const ereje::input::DataSet& ds) {
       out += "\n";
     }
     for (std::size_t r = 0; r < t.lines.size(); ++r) out += std::to_string(t.lines.line(r)) + ",";
-    for (std::size_t r = 0; r < t.body.size(); ++r) out += std::to_string(t.body[r]) + ",";
+    for (const std::int32_t b : t.row_bodies()) out += std::to_string(b) + ",";
     out += "\n";
   }
   for (const auto& w : ds.warnings) out += ereje::render(w);

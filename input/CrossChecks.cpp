@@ -42,19 +42,26 @@ void check_agencies(const Table& agencies, const Table& t, const std::vector<std
   }
 }
 
-// Each row's body (its index in ds.bodies, -1 when its body code is missing or no body's): one pass
-// that writes the column once. Returns the rows whose code is there but is no body's.
+// Each row's body (Table::set_bodies: its body code's index in ds.bodies, -1 when the code is
+// missing or no body's). Returns the rows whose code is there but is no body's: none without a
+// pass over the rows when every code of the column is a body's.
 std::vector<std::uint32_t> assign_bodies(const DataSet& ds, Table& t) {
-  const Column& ids = t.column(t.schema->body_column);
+  const int c = t.schema->column_index(t.schema->body_column);
+  if (c < 0 || static_cast<std::size_t>(c) >= t.columns.size()) return {};
+  const Column& ids = t.columns[static_cast<std::size_t>(c)];
   std::vector<std::int32_t> body_of(ids.dictionary.size());
-  for (std::size_t i = 0; i < ids.dictionary.size(); ++i) body_of[i] = ds.body_index(ids.dictionary[i]);
+  bool all_known = true;
+  for (std::size_t i = 0; i < ids.dictionary.size(); ++i) {
+    body_of[i] = ds.body_index(ids.dictionary[i]);
+    all_known = all_known && body_of[i] >= 0;
+  }
   std::vector<std::uint32_t> unknown;
-  build_large(t.body, t.rows, [&](std::size_t r) {
-    const std::int32_t code = ids.values[r];
-    if (code == kMissing) return std::int32_t{-1};
-    const std::int32_t body = body_of[static_cast<std::size_t>(code)];
-    if (body < 0) unknown.push_back(static_cast<std::uint32_t>(r));
-    return body;
+  if (ids.values.size() != t.rows) return unknown;  // the column is absent (reported): no row has a body
+  t.set_bodies(c, std::move(body_of));
+  if (all_known) return unknown;
+  t.with_bodies([&](const auto& body) {
+    for (std::size_t r = 0; r < t.rows; ++r)
+      if (body[r] < 0 && ids.values[r] != kMissing) unknown.push_back(static_cast<std::uint32_t>(r));
   });
   return unknown;
 }
@@ -162,7 +169,7 @@ void check_references(const DataSet& ds, const Table& t, TableBuilder& b) {
     std::set<std::pair<std::int32_t, std::int32_t>> present;
     for (std::size_t r = 0; r < target.rows; ++r) {
       if (to.values.empty() || to.values[r] == kMissing) continue;
-      present.insert({ref.same_body && !target.body.empty() ? target.body[r] : -1, to.values[r]});
+      present.insert({ref.same_body && target.has_bodies() ? target.body(r) : -1, to.values[r]});
     }
     auto text_of = [](const Column& c, std::int32_t v) -> std::string {
       const auto code = static_cast<std::size_t>(v);
@@ -183,7 +190,7 @@ void check_references(const DataSet& ds, const Table& t, TableBuilder& b) {
         const auto it = std::find(values.begin(), values.end(), value);
         code = it == values.end() ? -1 : static_cast<std::int32_t>(it - values.begin());
       }
-      const std::int32_t body = ref.same_body && !t.body.empty() ? t.body[r] : -1;
+      const std::int32_t body = ref.same_body && t.has_bodies() ? t.body(r) : -1;
       if (code >= 0 && present.count({body, code})) continue;
       b.field_error("data-unknown-reference", r, h,
                     fmt::format("unknown {} `{}` in column `{}`: no row of {} has it{}", ref.target, shown(value),
@@ -265,9 +272,7 @@ DataSet finish_dataset(Loading& L) {
   std::map<std::string, std::vector<std::uint32_t>> unknown;  // per table: rows of no known body
   for (auto& [name, t] : ds.tables) {
     if (!t.present || !t.schema->per_agency) continue;
-    auto b = builders.find(name);
-    if (b != builders.end() && b->second->bodies_assigned()) unknown[name] = b->second->unknown_bodies();
-    else unknown[name] = assign_bodies(ds, t);
+    unknown[name] = assign_bodies(ds, t);
   }
   // In the contract's order of tables, as before: unknown bodies, then references.
   const TableSchema* bodies = ds.contract->bodies();

@@ -1,6 +1,6 @@
 // The checks of one table's keys, once every row is in (TableBuilder::finish calls check_keys once
 // per table): duplicate keys, rows whose reference to another row of the same body is wrong, rows
-// whose parent has a parent (where a cycle may be), and each row's body, in one pass over each group.
+// whose parent has a parent (where a cycle may be), in one pass over each group.
 #include "input/TableBuilder.hpp"
 
 #include <fmt/format.h>
@@ -68,7 +68,6 @@ struct Groups {
   };
   std::vector<Group> list;            // runs in file order, or codes in ascending order
   std::vector<std::uint32_t> order;   // empty when every group is one run
-  std::size_t missing = 0;            // rows in no group
   bool in_runs = false;               // each code's rows are one run (missing ones anywhere)
 
   // The runs of a column, found in one pass over its rows (on two threads over two halves, cut
@@ -94,7 +93,6 @@ struct Groups {
   struct Half {
     std::vector<Group> list;
     std::vector<char> seen;
-    std::size_t missing = 0;
     bool runs = true;
   };
   template <class C>
@@ -103,10 +101,7 @@ struct Groups {
     for (std::size_t r = from, e; r < to; r = e) {
       const std::int32_t c = codes[r];
       for (e = r + 1; e < to && codes[e] == c;) ++e;
-      if (c == kMissing) {
-        out.missing += e - r;
-        continue;
-      }
+      if (c == kMissing) continue;
       char& seen = out.seen[static_cast<std::size_t>(c)];
       if (seen) {
         out.runs = false;
@@ -133,14 +128,12 @@ struct Groups {
     if (!in_runs) return;
     list = std::move(low.list);
     list.insert(list.end(), high.list.begin(), high.list.end());
-    missing = low.missing + high.missing;
   }
   template <class C>
   void sort_by_code(const C& codes, std::size_t rows, std::size_t distinct) {
     std::vector<std::uint32_t> start(distinct + 1, 0);
     for (std::size_t r = 0; r < rows; ++r)
       if (codes[r] != kMissing) ++start[static_cast<std::size_t>(codes[r]) + 1];
-      else ++missing;
     for (std::size_t c = 0; c < distinct; ++c) start[c + 1] += start[c];
     order.resize(start[distinct]);
     std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
@@ -170,7 +163,7 @@ struct Groups {
 // Pass 1 in file order marks the bits and finds repeats, on two threads, each over every row but
 // marking only the groups of its half (its half of the bits is its own, and cleared by it: fresh
 // pages cost as much to clear as the pass costs to mark); pass 2, on two threads over halves of
-// the rows, which only read the bits, sets each row's body and checks each parent against the
+// the rows, which only read the bits, checks each parent against the
 // whole group's marks, as a group's pass does at its end. Every access is sequential but the
 // bit's, which falls in a few megabytes: rows in any order cost the same. The memory the reading
 // left free is reused for the bits, not given back first: given back, the results after would
@@ -180,11 +173,9 @@ struct KeyBits {
   const Column& last;
   const Column* parent;                          // or null: no self reference to check
   const std::vector<std::int32_t>& service_of;  // parent code + 1 -> code (0: no parent, gives -2)
-  const std::vector<std::int32_t>* body_of;     // group code -> body, when the groups are the bodies
   std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
   BadParents bad;
-  std::vector<std::uint32_t> deep, unknown;
-  bool bodies = false;
+  std::vector<std::uint32_t> deep;
 
   static std::size_t stride(std::size_t codes) { return (codes + 2 + 63) / 64; }
   // At most 8 bytes a row, and never more than 256 MiB, for the bits.
@@ -211,22 +202,17 @@ struct KeyBits {
     };
     auto marked = [](const std::uint64_t* m, std::size_t b) { return (m[2 * (b >> 6)] >> (b & 63)) & 1; };
     auto sub_marked = [](const std::uint64_t* m, std::size_t b) { return (m[2 * (b >> 6) + 1] >> (b & 63)) & 1; };
-    // Pass 1: marks, repeats (their first rows found after), rows in no group.
+    // Pass 1: marks, repeats (their first rows found after).
     struct Marked {
-      std::size_t missing = 0;
       std::vector<std::uint32_t> repeated;
     };
-    auto mark = [&](std::size_t g_from, std::size_t g_to, bool count_missing, Marked& out) {
+    auto mark = [&](std::size_t g_from, std::size_t g_to, Marked& out) {
       std::uint64_t* const m = bits.data();
       std::fill(m + 2 * words * g_from, m + 2 * words * g_to, std::uint64_t{0});
-      // Unsigned: a missing group (kMissing) is far outside every half.
       const auto from = static_cast<std::uint32_t>(g_from), width = static_cast<std::uint32_t>(g_to - g_from);
       for (std::size_t r = 0; r < rows; ++r) {
         const std::int32_t g = g_of[r], code = codes[r];
-        if (g == kMissing) {
-          out.missing += count_missing;
-          continue;
-        }
+        // Unsigned: a missing group (kMissing) is far outside every half.
         if (static_cast<std::uint32_t>(g) - from >= width || code == kMissing) continue;
         const std::size_t b = bit(g, code);
         const std::uint64_t w = std::uint64_t{1} << (b & 63);
@@ -240,11 +226,9 @@ struct KeyBits {
     Marked low, high;
     const std::size_t split = threads > 1 ? groups / 2 : groups;
     both(
-        threads, [&] { if (split < groups) mark(split, groups, false, high); }, [&] { mark(0, split, true, low); });
-    const std::size_t missing = low.missing;
+        threads, [&] { if (split < groups) mark(split, groups, high); }, [&] { mark(0, split, low); });
     std::vector<std::uint32_t> repeated(low.repeated.size() + high.repeated.size());
     std::merge(low.repeated.begin(), low.repeated.end(), high.repeated.begin(), high.repeated.end(), repeated.begin());
-    bodies = body_of && missing == 0;
     if (!repeated.empty()) {  // the first row of each repeated key, in one pass up to the last repeat
       std::unordered_map<std::size_t, std::uint32_t> first;
       for (std::uint32_t r : repeated) first.emplace(bit(g_of[r], codes[r]), std::numeric_limits<std::uint32_t>::max());
@@ -255,24 +239,16 @@ struct KeyBits {
       }
       for (std::uint32_t r : repeated) repeats.emplace_back(r, first.at(bit(g_of[r], codes[r])));
     }
-    if (bodies) t.body.resize(rows);  // every row written below
-    // Pass 2 on halves of the rows: bodies, parents, chains.
+    // Pass 2 on halves of the rows: parents, chains.
     struct Found {
       BadParents bad;
-      std::vector<std::uint32_t> deep, unknown;
+      std::vector<std::uint32_t> deep;
     };
     auto pass = [&](std::size_t from, std::size_t to, Found& out) {
       const std::uint64_t* const m = bits.data();
       const std::int32_t* const service = service_of.data();
-      std::int32_t* const body = bodies ? t.body.data() : nullptr;
-      const std::int32_t* const body_at = body_of ? body_of->data() : nullptr;
       for (std::size_t r = from; r < to; ++r) {
         const std::int32_t g = g_of[r];
-        if (body) {
-          body[r] = body_at[g];
-          if (body[r] < 0) [[unlikely]]
-            out.unknown.push_back(static_cast<std::uint32_t>(r));
-        }
         if (!parent_codes || g == kMissing) continue;
         const std::int32_t p = parent_codes[r];
         if (p == kMissing) continue;  // no parent: nothing to check
@@ -294,8 +270,6 @@ struct KeyBits {
     bad.insert(bad.end(), b.bad.begin(), b.bad.end());
     deep = std::move(a.deep);
     deep.insert(deep.end(), b.deep.begin(), b.deep.end());
-    unknown = std::move(a.unknown);
-    unknown.insert(unknown.end(), b.unknown.begin(), b.unknown.end());
   }
 };
 
@@ -342,37 +316,21 @@ void TableBuilder::check_keys(unsigned threads) {
       as_service[0] = -2;
       for (std::size_t i = 0; i < parent->dictionary.size(); ++i) as_service[i + 1] = last.code_of(parent->dictionary[i]);
     }
-    const bool body_groups = bodies_from_ && ts_.per_agency && ts_.columns[key.front()].name == ts_.body_column;
-    // The body of each group code, -1 for a code that is no body's.
-    std::vector<std::int32_t> body_of;
-    if (body_groups) {
-      body_of.resize(group.dictionary.size());
-      for (std::size_t i = 0; i < group.dictionary.size(); ++i) body_of[i] = bodies_from_->body_index(group.dictionary[i]);
-    }
     // Where one bit per (group, code) is small beside the rows, the checks need no grouping at all:
     // the same findings in two passes in file order, at a cost that does not depend on the order.
     Groups groups = Groups::runs(group, threads);
     if (!groups.in_runs && KeyBits::fits(group.dictionary.size(), last.dictionary.size(), t_.rows)) {
-      KeyBits kb{group, last, parent, as_service, body_groups ? &body_of : nullptr, {}, {}, {}, {}, false};
+      KeyBits kb{group, last, parent, as_service, {}, {}, {}};
       kb.run(t_, threads);
       repeats = std::move(kb.repeats);
       bad_parents_ = std::move(kb.bad);
       deep_parents_ = std::move(kb.deep);
-      if (kb.bodies) {
-        unknown_ = std::move(kb.unknown);
-        bodies_assigned_ = true;
-      }
     } else {
     if (!groups.in_runs) groups = Groups::by_code(group);
-    // Each row's body in the same pass, when the groups are the bodies' (the body column) and every
-    // row has one.
-    const bool bodies = body_groups && groups.missing == 0;
-    if (bodies) t_.body.resize(t_.rows);  // not written (PageAllocator): every row is in exactly one group
-    // One half of the groups: repeats, bad parents and rows of no body, each in its own lists.
+    // One half of the groups: repeats and bad parents, each in its own lists.
     struct Half {
       std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
       BadParents bad;
-      std::vector<std::uint32_t> unknown;
       std::vector<std::uint32_t> deep;  // rows whose parent has a parent itself (parent_cycles)
     };
     auto half_pass = [&]<class C>(std::size_t from, std::size_t to, Half& out, C) {
@@ -389,22 +347,16 @@ void TableBuilder::check_keys(unsigned threads) {
         return (mark[(static_cast<std::size_t>(code) + 2) >> 6] >> ((static_cast<std::size_t>(code) + 2) & 63)) & 1;
       };
       // One pass over a group's rows (row(i) for i in [b, e)): repeats found, codes marked, each
-      // parent looked up among the codes marked so far, the row's body set; the few whose parent
-      // comes later in the group (or never) are looked up again at its end.
-      auto group_pass = [&](std::int32_t g, std::size_t b, std::size_t e, auto row, auto file_order) {
+      // parent looked up among the codes marked so far; the few whose parent comes later in the
+      // group (or never) are looked up again at its end.
+      auto group_pass = [&](std::size_t b, std::size_t e, auto row) {
         const C codes(&last), parent_codes(parents ? parent : nullptr);  // locals: they stay in registers
         const std::int32_t* const service_of = as_service.data();
         std::uint64_t* const mark = marks.data();
-        std::int32_t* const body = bodies ? t_.body.data() : nullptr;
-        const std::int32_t body_here = bodies ? body_of[static_cast<std::size_t>(g)] : -1;
         if (pending.size() < 2 * (e - b)) pending.resize(2 * (e - b));
         std::uint32_t* const pend = pending.data();
         std::uint32_t* const with_parent = pending.data() + (e - b);  // the rows that have a parent
         std::size_t n_pending = 0, n_with_parent = 0;
-        // In file order (no index), the group's rows are rows b .. e - 1: their body set at once.
-        constexpr bool in_order = decltype(file_order)::value;
-        if constexpr (in_order)
-          if (body) std::fill(body + b, body + e, body_here);
         bool mapped = false;
         // Unmarked after the group: the whole array when it is smaller than the group, else the
         // words of the group's codes.
@@ -421,8 +373,6 @@ void TableBuilder::check_keys(unsigned threads) {
         for (std::size_t i = b; i < e; ++i) {
           const std::uint32_t r = row(i);
           const std::int32_t code = codes[r];
-          if constexpr (!in_order)
-            if (body) body[r] = body_here;
           if (code != kMissing) {
             if (marked(mark, code)) [[unlikely]] {
               if (!mapped) {
@@ -458,8 +408,6 @@ void TableBuilder::check_keys(unsigned threads) {
           }
           unmark(sub_marks);
         }
-        if (body && body_here < 0)
-          for (std::size_t i = b; i < e; ++i) out.unknown.push_back(row(i));
         for (std::size_t k = 0; k < n_pending; ++k) {
           const std::uint32_t r = pend[k];
           const std::int32_t p = parent_codes[r];
@@ -470,13 +418,12 @@ void TableBuilder::check_keys(unsigned threads) {
         unmark(marks);
         marks[0] |= 1;
       };
-      groups.each(from, to, [&](std::int32_t g, const std::uint32_t* order, std::size_t b, std::size_t e) {
-        if (order) group_pass(g, b, e, [order](std::size_t i) { return order[i]; }, std::false_type{});
-        else group_pass(g, b, e, [](std::size_t i) { return static_cast<std::uint32_t>(i); }, std::true_type{});
+      groups.each(from, to, [&](std::int32_t, const std::uint32_t* order, std::size_t b, std::size_t e) {
+        if (order) group_pass(b, e, [order](std::size_t i) { return order[i]; });
+        else group_pass(b, e, [](std::size_t i) { return static_cast<std::uint32_t>(i); });
       });
     };
-    // The two halves of the groups on two threads (each row is in one group: no row is written
-    // twice), their findings then put in file order.
+    // The two halves of the groups on two threads, their findings then put in file order.
     Half a, b;
     const std::size_t mid = threads > 1 ? groups.middle() : groups.list.size();
     both(
@@ -489,12 +436,6 @@ void TableBuilder::check_keys(unsigned threads) {
     deep_parents_ = std::move(a.deep);
     deep_parents_.insert(deep_parents_.end(), b.deep.begin(), b.deep.end());
     std::sort(deep_parents_.begin(), deep_parents_.end());
-    if (bodies) {
-      unknown_ = std::move(a.unknown);
-      unknown_.insert(unknown_.end(), b.unknown.begin(), b.unknown.end());
-      std::sort(unknown_.begin(), unknown_.end());
-      bodies_assigned_ = true;
-    }
     std::sort(repeats.begin(), repeats.end());
     std::sort(bad_parents_.begin(), bad_parents_.end());
     }

@@ -489,7 +489,6 @@ bool read_csv(CsvStart& st, const LoadOptions& options, Loading& L) {
   const char separator = scanner.separator();
   const std::vector<std::string>& names = st.names;
   const std::size_t window = windowed ? options.window_bytes : 0;
-  if (L.bodies_built) b->bodies_from(&L.ds);
 
   auto mark = [&csv](std::size_t r, const char* start, std::uint32_t line) {
     csv.at_row(r, start, line);

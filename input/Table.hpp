@@ -1,5 +1,5 @@
 // Agency data held as columns: one vector of codes (ColumnValues) per column, text dictionary-encoded, rows
-// grouped by body through a per-row body index. Built once per run; every clause reads the same columns.
+// grouped by body through their body column's codes. Built once per run; every clause reads the same columns.
 #pragma once
 #include <algorithm>
 #include <cstddef>
@@ -85,19 +85,75 @@ class RowLines {
   std::size_t rows_ = 0;
 };
 
+// Each row's body as the loops over a table's rows read it: the body column's code of the row
+// (Code: its storage, 1, 2 or 4 bytes a row) looked up in a table of a body per code. A missing
+// code (kMissing, or the narrow columns' markers, all far above any code as unsigned numbers)
+// reads the table's last entry, -1, as a code of no body does.
+template <class Code>
+struct BodyOf {
+  const Code* codes = nullptr;
+  const std::int32_t* body_of = nullptr;
+  std::uint32_t last = 0;  // body_of[last] is -1
+  std::int32_t operator[](std::size_t r) const {
+    return body_of[std::min(static_cast<std::uint32_t>(codes[r]), last)];
+  }
+};
+
 struct Table {
   const TableSchema* schema = nullptr;
   bool present = false;       // a file for it was found
   std::string file;           // path as given, for messages
   std::size_t rows = 0;
   std::vector<Column> columns;  // same order as schema->columns (derived columns included)
-  LargeVector<std::int32_t> body;  // per-agency tables: index into DataSet::bodies for each row
   RowLines lines;  // each row's line in its file, for messages
   // How messages name a row: null for a CSV file (line and column); "record" (JSON: `lines` holds
   // the record's number) or "row" (a database table: its row number).
   const char* row_word = nullptr;
 
   const Column& column(std::string_view name) const;
+
+  // Each row's body (its index in DataSet::bodies; -1 when the row's body code is missing or is no
+  // body's), for a table per body once loaded (set_bodies). Not a column of its own: the body
+  // column's codes, two bytes a row, looked up in a table of a body per code. A column of four
+  // bytes a row was a fifth of the fresh memory of a run (bench/README.md), and filling it a pass.
+  bool has_bodies() const { return body_column_ >= 0; }
+  // f(BodyOf<Code>{...}) for the width of the body column's codes: the loops over rows take the
+  // accessor of the width they find. Without bodies (a table not per body, or not loaded), an
+  // accessor of no rows.
+  template <class F>
+  decltype(auto) with_bodies(F&& f) const {
+    if (!has_bodies()) return f(BodyOf<std::int32_t>{nullptr, &kNoBody, 0});
+    const ColumnValues& v = columns[static_cast<std::size_t>(body_column_)].values;
+    const std::int32_t* const to = body_of_code_.data();
+    const auto last = static_cast<std::uint32_t>(body_of_code_.size() - 1);
+    if (v.half()) return f(BodyOf<std::uint16_t>{v.halves(), to, last});
+    if (v.narrow()) return f(BodyOf<std::int8_t>{v.bytes(), to, last});
+    return f(BodyOf<std::int32_t>{v.wide(), to, last});
+  }
+  // Row r's body (a branch on the codes' width: loops take with_bodies's accessor instead).
+  std::int32_t body(std::size_t r) const {
+    return with_bodies([r](const auto& b) { return b[r]; });
+  }
+  // Every row's body, in row order (empty without bodies): for tests and messages, not for loops.
+  std::vector<std::int32_t> row_bodies() const {
+    std::vector<std::int32_t> out;
+    if (has_bodies())
+      with_bodies([&](const auto& body) {
+        for (std::size_t r = 0; r < rows; ++r) out.push_back(body[r]);
+      });
+    return out;
+  }
+  // The bodies of the rows: column `column`'s codes, code c of body body_of_code[c] (-1: none).
+  void set_bodies(int column, std::vector<std::int32_t> body_of_code) {
+    body_of_code.push_back(-1);  // for a missing code
+    body_of_code_ = std::move(body_of_code);
+    body_column_ = column;
+  }
+
+ private:
+  static constexpr std::int32_t kNoBody = -1;
+  int body_column_ = -1;
+  std::vector<std::int32_t> body_of_code_;
 };
 
 struct Body {

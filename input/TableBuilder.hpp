@@ -148,12 +148,6 @@ class TableBuilder {
   const BadParents& bad_parents() const { return bad_parents_; }
   // Rows whose parent has a parent itself, in file order: where a cycle of parents may be.
   const std::vector<std::uint32_t>& deep_parents() const { return deep_parents_; }
-  // The data set's bodies, known before this table is finished (agencies is read first): finish
-  // then sets each row's body itself, alongside the other passes over whole columns.
-  void bodies_from(const DataSet* ds) { bodies_from_ = ds; }
-  // Whether finish set each row's body; the rows whose body code is no body's, in file order.
-  bool bodies_assigned() const { return bodies_assigned_; }
-  const std::vector<std::uint32_t>& unknown_bodies() const { return unknown_; }
 
  private:
   // A column of the schema that the file has: where its field is and how to encode it.
@@ -212,7 +206,7 @@ class TableBuilder {
   [[gnu::cold, gnu::noinline]] void date_error(std::size_t r, const Slot& s, std::string_view v);
   [[gnu::cold, gnu::noinline]] void number_error(std::size_t r, const Slot& s, std::string_view v);
   void unknown_columns(const std::vector<std::string>& names, const std::vector<std::uint32_t>& cols, std::uint32_t line);
-  // Duplicate keys, subtypes' parents and (with bodies_from) each row's body, on up to `threads`.
+  // Duplicate keys and subtypes' parents, on up to `threads`.
   void check_keys(unsigned threads);
   std::string_view key_text(std::size_t r, std::size_t c) const {
     const Column& col = t_.columns[c];
@@ -243,9 +237,6 @@ class TableBuilder {
   bool fixed_ = false;                      // out_'s columns must not be resized
   BadParents bad_parents_;
   std::vector<std::uint32_t> deep_parents_;
-  const DataSet* bodies_from_ = nullptr;
-  bool bodies_assigned_ = false;
-  std::vector<std::uint32_t> unknown_;
 };
 
 }  // namespace ereje::input

@@ -80,7 +80,7 @@ class Runner {
   }
 
   Value row_value(const input::Table& table, const ast::Expr& e, std::size_t r) {
-    const std::size_t body = table.body.empty() ? 0 : static_cast<std::size_t>(table.body[r]);
+    const std::size_t body = table.has_bodies() ? static_cast<std::size_t>(table.body(r)) : 0;
     return engine_.eval(ce_, e, engine::Frame{body, r, &table, nullptr});
   }
 

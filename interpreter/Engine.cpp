@@ -454,7 +454,7 @@ void Engine::run_tables(std::map<const input::Table*, std::vector<Task*>>& by_ta
     std::optional<Phase> ph_generic;
     if (!ts.empty()) ph_generic.emplace("eval: generic row loop");
     for (std::size_t row = 0; !ts.empty() && row < table->rows; ++row) {  // nothing left: no pass at all
-      std::size_t g = per_body ? static_cast<std::size_t>(table->body[row]) : 0;
+      std::size_t g = per_body ? static_cast<std::size_t>(table->body(row)) : 0;
       for (std::size_t k = 0; k < ts.size(); ++k)
         if (!folds[k][g].undecided()) fold_row(*ts[k], folds[k][g], g, row);
     }
@@ -703,7 +703,7 @@ void Engine::rank_of(ClauseEval& ce, const ast::Rank& r, std::vector<ResultRow>&
     const int col = bt ? bt->column_index(*r.within) : -1;
     std::fill(grouped.begin(), grouped.end(), false);
     for (std::size_t row = 0; table && col >= 0 && row < table->rows; ++row) {
-      const std::size_t b = static_cast<std::size_t>(table->body[row]);
+      const std::size_t b = static_cast<std::size_t>(table->body(row));
       Value v = cell(*table, static_cast<std::size_t>(col), row);
       if (b < n && !v.is_missing()) {
         group[b] = v.kind == Kind::Text ? v.text : v.show();

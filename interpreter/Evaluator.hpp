@@ -1,5 +1,5 @@
 // Stage 4: evaluation against agency data. Aggregates over a table are evaluated together in one
-// pass over its columns, grouped by body through the per-row body index; definitions and results
+// pass over its columns, grouped by body through each row's body code; definitions and results
 // then run per body in exact arithmetic.
 #pragma once
 #include <functional>

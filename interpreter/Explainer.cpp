@@ -31,8 +31,10 @@ class RowsByBody {
     if (!ix.placed) {  // the counts summed into starts, then each row placed
       for (std::size_t b = 0; b + 2 < ix.start.size(); ++b) ix.start[b + 2] += ix.start[b + 1];
       ix.rows.resize(ix.start.back());
-      for (std::size_t r = 0; r < t.rows; ++r)
-        if (t.body[r] >= 0) ix.rows[ix.start[static_cast<std::size_t>(t.body[r]) + 1]++] = static_cast<std::uint32_t>(r);
+      t.with_bodies([&](const auto& body_of) {
+        for (std::size_t r = 0; r < t.rows; ++r)
+          if (const std::int32_t b = body_of[r]; b >= 0) ix.rows[ix.start[static_cast<std::size_t>(b) + 1]++] = static_cast<std::uint32_t>(r);
+      });
       ix.placed = true;
     }
     if (body + 2 >= ix.start.size()) return {nullptr, nullptr};
@@ -49,11 +51,13 @@ class RowsByBody {
   Index& counted(const input::Table& t) {
     Index& ix = index_[&t];
     if (ix.start.empty()) {
-      std::int32_t last = -1;
-      for (std::size_t r = 0; r < t.rows; ++r) last = std::max(last, t.body[r]);
-      ix.start.assign(static_cast<std::size_t>(last) + 3, 0);
-      for (std::size_t r = 0; r < t.rows; ++r)
-        if (t.body[r] >= 0) ++ix.start[static_cast<std::size_t>(t.body[r]) + 2];
+      t.with_bodies([&](const auto& body) {
+        std::int32_t last = -1;
+        for (std::size_t r = 0; r < t.rows; ++r) last = std::max(last, body[r]);
+        ix.start.assign(static_cast<std::size_t>(last) + 3, 0);
+        for (std::size_t r = 0; r < t.rows; ++r)
+          if (body[r] >= 0) ++ix.start[static_cast<std::size_t>(body[r]) + 2];
+      });
     }
     return ix;
   }

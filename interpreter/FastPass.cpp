@@ -163,11 +163,12 @@ class Compiler {
             bound = std::max(bound, *w < 0 ? -*w : *w);
           } else return std::nullopt;
         }
-        const std::int32_t* body = table_.body.data();
-        return Compiled{[per_body, body](std::size_t bg, std::size_t en, std::int64_t* out) {
-                          for (std::size_t i = bg; i < en; ++i) out[i - bg] = (*per_body)[static_cast<std::size_t>(body[i])];
-                        },
-                        ty, bound};
+        return table_.with_bodies([&](const auto& body) {
+          return Compiled{[per_body, body](std::size_t bg, std::size_t en, std::int64_t* out) {
+                            for (std::size_t i = bg; i < en; ++i) out[i - bg] = (*per_body)[static_cast<std::size_t>(body[i])];
+                          },
+                          ty, bound};
+        });
       }
       case Binding::Kind::Param:
         if (!params_ || b.index >= params_->size()) return std::nullopt;
@@ -498,19 +499,21 @@ bool count_block(const input::Table& table, std::size_t b, std::size_t e, const 
     folds[0].count(c);
     return true;
   }
-  const std::int32_t* body = table.body.data() + b;
-  std::int32_t g = body[0];
-  std::int64_t c = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (body[i] != g) {
-      folds[static_cast<std::size_t>(g)].count(c);
-      g = body[i];
-      c = 0;
+  return table.with_bodies([&](const auto& body) {
+    std::int32_t g = body[b];
+    std::int64_t c = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::int32_t here = body[b + i];
+      if (here != g) {
+        folds[static_cast<std::size_t>(g)].count(c);
+        g = here;
+        c = 0;
+      }
+      c += cond ? cond[i] != 0 : 1;
     }
-    c += cond ? cond[i] != 0 : 1;
-  }
-  folds[static_cast<std::size_t>(g)].count(c);
-  return true;
+    folds[static_cast<std::size_t>(g)].count(c);
+    return true;
+  });
 }
 
 void accumulate(const input::Table& table, std::size_t begin, std::size_t end, std::vector<FastTask*>& tasks,
@@ -518,27 +521,29 @@ void accumulate(const input::Table& table, std::size_t begin, std::size_t end, s
   const std::size_t block = std::min(kBlock, end - begin);  // a test's table has a few rows
   Buf cond(block), val(block);
   const bool per_body = table.schema->per_agency;
-  for (std::size_t b = begin; b < end; b += kBlock) {
-    std::size_t e = std::min(end, b + kBlock);
-    for (std::size_t k = 0; k < tasks.size(); ++k) {
-      FastTask& t = *tasks[k];
-      Acc& a = accs[k];
-      if (t.filter) t.filter->kernel(b, e, cond.data());
-      if (t.value) t.value->kernel(b, e, val.data());
-      if (!t.value && count_block(table, b, e, t.filter ? cond.data() : nullptr, a)) continue;
-      for (std::size_t i = 0; i < e - b; ++i) {
-        fold::IntFold& f = a[per_body ? static_cast<std::size_t>(table.body[b + i]) : 0];
-        if (f.undecided()) continue;
-        if (t.filter) {
-          if (cond[i] == kMiss) { f.undecide(b + i); continue; }
-          if (!cond[i]) continue;
+  table.with_bodies([&](const auto& body) {
+    for (std::size_t b = begin; b < end; b += kBlock) {
+      std::size_t e = std::min(end, b + kBlock);
+      for (std::size_t k = 0; k < tasks.size(); ++k) {
+        FastTask& t = *tasks[k];
+        Acc& a = accs[k];
+        if (t.filter) t.filter->kernel(b, e, cond.data());
+        if (t.value) t.value->kernel(b, e, val.data());
+        if (!t.value && count_block(table, b, e, t.filter ? cond.data() : nullptr, a)) continue;
+        for (std::size_t i = 0; i < e - b; ++i) {
+          fold::IntFold& f = a[per_body ? static_cast<std::size_t>(body[b + i]) : 0];
+          if (f.undecided()) continue;
+          if (t.filter) {
+            if (cond[i] == kMiss) { f.undecide(b + i); continue; }
+            if (!cond[i]) continue;
+          }
+          if (!t.value) { f.count(); continue; }
+          if (val[i] == kMiss) { f.undecide(b + i); continue; }
+          f.add(t.kind, val[i]);
         }
-        if (!t.value) { f.count(); continue; }
-        if (val[i] == kMiss) { f.undecide(b + i); continue; }
-        f.add(t.kind, val[i]);
       }
     }
-  }
+  });
 }
 
 // Counts whose filter has a truth table (or that have no filter), all in one pass: each row's
@@ -617,10 +622,10 @@ struct ClassCounts {
   void pass(const input::Table& table, std::size_t begin, std::size_t end, std::vector<Acc>& accs) const {
     const std::size_t groups = counts.empty() ? 0 : accs[counts.front().task].size();
     if (groups * classes <= kMaxTally) {
-      pass_by_body(table, begin, end, groups, accs);
+      table.with_bodies([&](const auto& body) { pass_by_body(table, body, begin, end, groups, accs); });
       return;
     }
-    pass_by_run(table, begin, end, accs);
+    table.with_bodies([&](const auto& body) { pass_by_run(table, body, begin, end, accs); });
   }
 
   // The classes of rows [b, b + n) into out[0 .. n). Sixteen bits a class (kMaxClasses): the
@@ -661,7 +666,9 @@ struct ClassCounts {
   // the filters' columns allow (a required column is never empty; `main` and `subtype` exclude
   // each other): on the methodology's rows 24 of 324, so the tally stays in the cache whatever
   // the order of the bodies' rows, and only the counters of classes met are made and cleared.
-  void pass_by_body(const input::Table& table, std::size_t begin, std::size_t end, std::size_t groups,
+  // `body`: Table::with_bodies's accessor (read only when the table is per body).
+  template <class Body>
+  void pass_by_body(const input::Table& table, const Body& body, std::size_t begin, std::size_t end, std::size_t groups,
                     std::vector<Acc>& accs) const {
     const bool per_body = table.schema->per_agency;
     std::vector<char> undecidable(classes, 0);  // some count's filter is n/a for rows of this class
@@ -684,7 +691,6 @@ struct ClassCounts {
     for (std::size_t b = begin; b < end; b += kBlock) {
       const std::size_t n = std::min(end, b + kBlock) - b;
       classes_of(b, n, cls.data());
-      const std::int32_t* body = per_body ? table.body.data() + b : nullptr;
       std::uint32_t* t = tally.data();
       for (std::size_t i = 0; i < n; ++i) {
         std::uint32_t k = number[cls[i]];
@@ -692,7 +698,7 @@ struct ClassCounts {
           k = meet(cls[i]);
           t = tally.data();
         }
-        const std::size_t at = k * groups + (body ? static_cast<std::size_t>(body[i]) : 0);
+        const std::size_t at = k * groups + (per_body ? static_cast<std::size_t>(body[b + i]) : 0);
         ++t[at];
         if (any_undecidable && undecidable[cls[i]] && first[at] == kNone) first[at] = static_cast<std::uint32_t>(b + i);
       }
@@ -722,7 +728,9 @@ struct ClassCounts {
     }
   }
 
-  void pass_by_run(const input::Table& table, std::size_t begin, std::size_t end, std::vector<Acc>& accs) const {
+  template <class Body>
+  void pass_by_run(const input::Table& table, const Body& body, std::size_t begin, std::size_t end,
+                   std::vector<Acc>& accs) const {
     const bool per_body = table.schema->per_agency;
     std::vector<std::uint32_t> in_run(classes, 0);
     std::vector<std::uint16_t> cls(std::min(kBlock, end - begin));  // a test's table has a few rows
@@ -754,10 +762,9 @@ struct ClassCounts {
       const std::size_t n = std::min(end, b + kBlock) - b;
       std::uint16_t* const out = cls.data();
       classes_of(b, n, out);
-      const std::int32_t* body = per_body ? table.body.data() + b : nullptr;
       std::uint32_t* const tally = in_run.data();
       for (std::size_t i = 0; i < n; ++i) {
-        const std::int32_t gi = body ? body[i] : 0;
+        const std::int32_t gi = per_body ? body[b + i] : 0;
         if (gi != g) [[unlikely]] {
           close_run();
           g = gi;

@@ -36,6 +36,22 @@ inline const ContractRules& contract_rules() {
   }();
   return c;
 }
+// The methodology (rules/, the data contract included), loaded and checked once.
+struct MethodologyRules {
+  interp::RuleSet rules;
+  interp::Checked checked;
+};
+inline const MethodologyRules& methodology() {
+  static const MethodologyRules m = [] {
+    MethodologyRules out;
+    Diagnostics d;
+    out.rules = interp::load_rules({std::string(EREJE_SOURCE_DIR) + "/rules"}, d);
+    out.checked = interp::check(out.rules, d);
+    if (d.has_errors()) throw std::logic_error("rules/ does not check:\n" + render(d));
+    return out;
+  }();
+  return m;
+}
 // The methodology's data contract as a rule file, to load beside rule files written in a test.
 inline std::pair<std::string, std::string> contract_file() {
   const std::string path = std::string(EREJE_SOURCE_DIR) + "/rules/data/tables.ereje";

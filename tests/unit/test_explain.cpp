@@ -15,10 +15,8 @@ using namespace ereje::interp;
 
 TEST_CASE("explain matches run for every body, clause and version of the example", "[explain]") {
   const std::string root = EREJE_SOURCE_DIR;
-  Diagnostics diags;
-  RuleSet rules = load_rules({root + "/rules"}, diags);
-  Checked checked = check(rules, diags);
-  REQUIRE_FALSE(diags.has_errors());
+  const RuleSet& rules = test::methodology().rules;
+  const Checked& checked = test::methodology().checked;
   input::DataSet data = test::load_data_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
   std::size_t compared = 0;
   for (const char* day : {"2023-01-01", "2024-01-01"}) {
@@ -46,9 +44,8 @@ TEST_CASE("explain matches run for every body, clause and version of the example
 
 TEST_CASE("explain lists the matching rows with file and line", "[explain]") {
   const std::string root = EREJE_SOURCE_DIR;
-  Diagnostics diags;
-  RuleSet rules = load_rules({root + "/rules"}, diags);
-  Checked checked = check(rules, diags);
+  const RuleSet& rules = test::methodology().rules;
+  const Checked& checked = test::methodology().checked;
   input::DataSet data = test::load_data_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
   Date as_of = *parse_date("2024-01-01");
   const ClauseVersion* v114 = rules.in_force("114", as_of);
@@ -73,10 +70,8 @@ TEST_CASE("explain lists the matching rows with file and line", "[explain]") {
 // the one `explain` gives for that body alone, to the rows it names, in any order of the bodies.
 TEST_CASE("explain_bodies gives each body what explain gives it alone", "[explain]") {
   const std::string root = EREJE_SOURCE_DIR;
-  Diagnostics diags;
-  RuleSet rules = load_rules({root + "/rules"}, diags);
-  Checked checked = check(rules, diags);
-  REQUIRE_FALSE(diags.has_errors());
+  const RuleSet& rules = test::methodology().rules;
+  const Checked& checked = test::methodology().checked;
   input::DataSet data = test::load_data_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
   auto aggregates = [](const std::vector<ExplainedAggregate>& as) {
     std::string s;
@@ -133,10 +128,8 @@ TEST_CASE("explain_bodies gives each body what explain gives it alone", "[explai
 // the rows); with rows, every row is visited and listed: both must say the same numbers.
 TEST_CASE("explain: a count's rows and matched rows are the same with and without listing them", "[explain]") {
   const std::string root = EREJE_SOURCE_DIR;
-  Diagnostics diags;
-  RuleSet rules = load_rules({root + "/rules"}, diags);
-  Checked checked = check(rules, diags);
-  REQUIRE_FALSE(diags.has_errors());
+  const RuleSet& rules = test::methodology().rules;
+  const Checked& checked = test::methodology().checked;
   input::DataSet data = test::load_data_folder(root + "/examples/assessment-2023", {"services", "objections", "schedule"});
   std::size_t aggregates = 0;
   for (const char* day : {"2023-01-01", "2024-01-01"}) {

@@ -37,6 +37,41 @@ TEST_CASE("kernels give what the generic evaluator gives, at any thread count", 
   }
 }
 
+// Each row's body is its body column's code looked up (Table::with_bodies), at the codes' width:
+// two bytes a row, and four once more than 65,535 body codes are in the column. Every row's body
+// is the body of its code, and the kernels give what the generic evaluator gives at both widths.
+TEST_CASE("rows find their bodies through the body column's codes, two bytes or four", "[fastpass][input]") {
+  const RuleSet& rules = test::methodology().rules;
+  const Checked& checked = test::methodology().checked;
+  for (const std::size_t bodies : {std::size_t{300}, std::size_t{120000}}) {
+    INFO(bodies << " bodies");
+    input::DataSet data = test::synthetic_data(bodies, 1, 11);
+    for (const char* name : {"agencies", "services", "objections"}) {
+      const input::Table& t = data.table(name);
+      const input::Column& ids = t.column(t.schema->body_column);
+      REQUIRE(t.has_bodies());
+      // Two-thirds of the bodies have services: 80,000 codes in services, more than two bytes hold.
+      CHECK(ids.values.width() == (ids.dictionary.size() > 65535 ? 4 : 2));
+      if (std::string(name) != "objections") CHECK(ids.values.width() == (bodies > 65535 ? 4 : 2));
+      const std::vector<std::int32_t> all = t.row_bodies();
+      REQUIRE(all.size() == t.rows);
+      std::size_t wrong = 0;
+      for (std::size_t r = 0; r < t.rows; ++r) {
+        const int expected = data.body_index(ids.dictionary.at(static_cast<std::size_t>(ids.values[r])));
+        wrong += expected < 0 || all[r] != expected || t.body(r) != expected;
+      }
+      CHECK(wrong == 0);
+    }
+    // The last body's code is the last one a column's dictionary holds: past 65,535 at four bytes.
+    CHECK(data.table("agencies").body(bodies - 1) == data.body_index("B" + std::to_string(bodies - 1)));
+    const Date as_of = *parse_date("2024-01-01");
+    auto versions = rules.all_in_force(as_of);
+    auto generic = test::evaluation_lines(evaluate(rules, checked, data, as_of, versions, {false, 1}));
+    CHECK(test::evaluation_lines(evaluate(rules, checked, data, as_of, versions, {true, 1})) == generic);
+    CHECK(test::evaluation_lines(evaluate(rules, checked, data, as_of, versions, {true, 2})) == generic);
+  }
+}
+
 // Counts whose filters read only enum and boolean columns go through the pass by class of row
 // (FastPass.cpp, ClassCounts): the same values and the same first undecided rows as the generic
 // evaluator, with bodies whose rows are scattered through the file, an optional enum left empty
@@ -120,10 +155,8 @@ TEST_CASE("counts by class of row give what the generic evaluator gives", "[fast
 // name them, evaluated over such data by mistake, is a loud logic error, never a wrong number.
 TEST_CASE("derived columns left out only when no version in force reads them", "[fastpass][derived]") {
   const std::string root = EREJE_SOURCE_DIR;
-  Diagnostics diags;
-  RuleSet rules = load_rules({root + "/rules"}, diags);
-  Checked checked = check(rules, diags);
-  REQUIRE_FALSE(diags.has_errors());
+  const RuleSet& rules = test::methodology().rules;
+  const Checked& checked = test::methodology().checked;
   const auto v2023 = rules.all_in_force(*parse_date("2023-01-01"));  // the 2021 wording: main services only
   const auto v2024 = rules.all_in_force(*parse_date("2024-01-01"));  // the 2023 wording: subtypes included
   CHECK(checked.reads_column(v2023, "services", "main"));

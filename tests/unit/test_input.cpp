@@ -413,7 +413,7 @@ TEST_CASE("dataset: a valid folder as columns", "[input][dataset]") {
   REQUIRE(s.file == "services.csv");
   REQUIRE(s.rows == 3);
   REQUIRE(s.columns.size() == s.schema->columns.size());
-  REQUIRE(s.body == LargeVector<std::int32_t>{1, 1, 0});
+  REQUIRE(s.row_bodies() == std::vector<std::int32_t>{1, 1, 0});
   REQUIRE(s.lines.line(2) == 4);
   const Column& service = s.column("service_id");
   REQUIRE(service.dictionary == std::vector<std::string>{"S1", "S2"});
@@ -431,15 +431,15 @@ TEST_CASE("dataset: a valid folder as columns", "[input][dataset]") {
   const Table& o = ds.table("objections");
   REQUIRE(o.column("submitted_on").values[0] == make_date(2024, 3, 1).days);
   REQUIRE(o.column("reviewed_on").values == LargeVector<std::int32_t>{make_date(2024, 3, 15).days, kMissing});
-  REQUIRE(o.body == LargeVector<std::int32_t>{0, 0});
+  REQUIRE(o.row_bodies() == std::vector<std::int32_t>{0, 0});
 
   const Table& a = ds.table("agencies");
   REQUIRE(a.column("kind").values == LargeVector<std::int32_t>{0, 1});
-  REQUIRE(a.body == LargeVector<std::int32_t>{1, 0});
+  REQUIRE(a.row_bodies() == std::vector<std::int32_t>{1, 0});
 
   const Table& sch = ds.table("schedule");
   REQUIRE(sch.rows == 1);
-  REQUIRE(sch.body.empty());
+  REQUIRE((!sch.has_bodies() && sch.row_bodies().empty()));
   REQUIRE(sch.column("ends_on").values[0] == make_date(2024, 3, 31).days);
   REQUIRE_THROWS_AS(sch.column("nope"), std::out_of_range);
 }
@@ -755,7 +755,7 @@ TEST_CASE("folder: loading files", "[input][folder]") {
     REQUIRE(has(ds.files[0], "agencies.csv"));
     REQUIRE(has(ds.files[1], "services.json"));
     REQUIRE(ds.table("services").rows == 1);
-    REQUIRE(ds.table("services").body == LargeVector<std::int32_t>{1});
+    REQUIRE(ds.table("services").row_bodies() == std::vector<std::int32_t>{1});
     REQUIRE_FALSE(ds.table("schedule").present);
     REQUIRE(ds.tables.count("objections") == 1);
   }
@@ -839,7 +839,7 @@ std::string dump(const DataSet& ds) {
     out << " lines:";
     for (std::size_t r = 0; r < t.lines.size(); ++r) out << ' ' << t.lines.line(r);
     out << "\n body:";
-    for (auto b : t.body) out << ' ' << b;
+    for (auto b : t.row_bodies()) out << ' ' << b;
     out << '\n';
   }
   return out.str();
@@ -1877,7 +1877,7 @@ TEST_CASE("keys: rows in any order give the same findings", "[input][folder][key
       const Column& id = t.column("service_id");
       std::vector<std::string> out;
       for (std::size_t r = 0; r < t.rows; ++r)
-        out.push_back(ds.bodies.at(static_cast<std::size_t>(t.body.at(r))).code + "/" + id.dictionary.at(static_cast<std::size_t>(id.values[r])));
+        out.push_back(ds.bodies.at(static_cast<std::size_t>(t.body(r))).code + "/" + id.dictionary.at(static_cast<std::size_t>(id.values[r])));
       std::sort(out.begin(), out.end());
       return out;
     };
