@@ -5,10 +5,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #endif
 
@@ -30,6 +32,17 @@ void* g_spacer = nullptr;  // never freed: see prepare_heap
 }  // namespace
 
 extern "C" char end;  // the linker's: where the program's data ends and the brk heap may begin
+
+// Whether the process's address space or data segment is capped (`ulimit -v`, `ulimit -d`): a
+// step of 1 GiB taken under a cap a little above it leaves too little for the rest (a thread's
+// stack, a library opened later), which would then fail in words that do not say why.
+bool address_space_capped() {
+  for (const int resource : {RLIMIT_AS, RLIMIT_DATA}) {
+    rlimit l{};
+    if (getrlimit(resource, &l) == 0 && l.rlim_cur != RLIM_INFINITY) return true;
+  }
+  return false;
+}
 #endif
 
 void prepare_heap([[maybe_unused]] bool one_arena) {
@@ -44,10 +57,11 @@ void prepare_heap([[maybe_unused]] bool one_arena) {
   // The heap's first step: 1 GiB of address space (not of memory) for a command over data, all
   // advised below. glibc grows the heap later without a word to us, so a later step would fault
   // 4 KiB at a time (10 million rows: 11,000 faults, most in the evaluation). Not where the kernel
-  // counts address space against a limit (vm.overcommit_memory = 2), nor when the step is refused
-  // (a ulimit): 64 MiB then, as for the other commands.
+  // counts address space against a limit (vm.overcommit_memory = 2), nor under a cap on the
+  // process's address space or data (a ulimit), nor when the step is refused: 64 MiB then, as for
+  // the other commands.
   int first_step = kPad;
-  if (one_arena) {
+  if (one_arena && !address_space_capped()) {
     int mode = 0;
     if (std::FILE* f = std::fopen("/proc/sys/vm/overcommit_memory", "r")) {
       if (std::fscanf(f, "%d", &mode) != 1) mode = 2;

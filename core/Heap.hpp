@@ -8,7 +8,8 @@ namespace ereje {
 // 5,900 pages, a sixth of its processor time, and `check` of 10,000 clauses 44,000. This grows the
 // main heap in one large step (address space, not memory: a page costs memory only once written;
 // 1 GiB for the commands that read data, unless the kernel counts address space against a limit
-// (vm.overcommit_memory = 2) or refuses the step, else 64 MiB, as later steps are), takes blocks of
+// (vm.overcommit_memory = 2), the process's address space or data is capped (a ulimit) or the
+// step is refused, else 64 MiB, as later steps are), takes blocks of
 // up to 32 MiB from it rather than a mapping each, and asks the kernel for huge pages there
 // (madvise; a hint the system may decline), so that first touches come 2 MiB at a time; each
 // worker thread's arena gets the same (prepare_thread_heap). glibc takes later steps without a
