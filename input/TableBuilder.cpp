@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -47,12 +48,48 @@ std::int32_t bool_value(std::string_view v) {
     std::memcpy(&w, p, 4);
     return w;
   };
-  switch (v.size()) {
-    case 1: return v[0] == '1' ? 1 : v[0] == '0' ? 0 : -1;
-    case 4: return word(v.data()) == word("true") ? 1 : -1;
-    case 5: return word(v.data()) == word("fals") && v[4] == 'e' ? 0 : -1;
-    default: return -1;
+  // `true` and `false` without a branch on which (they come in no order a predictor learns): the
+  // first four bytes and the last four, read for lengths 4 and 5 alike. Only `true` has both
+  // `true`, and only `false` has `fals` then `alse` (of five bytes, the last four start at the
+  // second: `true` twice would need its second byte both `t` and `r`).
+  const std::size_t n = v.size();
+  if (n - 4 <= 1) {
+    const std::uint64_t both = word(v.data()) | std::uint64_t{word(v.data() + n - 4)} << 32;
+    const std::uint64_t is_true = word("true") | std::uint64_t{word("true")} << 32;
+    const std::uint64_t is_false = word("fals") | std::uint64_t{word("alse")} << 32;
+    std::int32_t r = 2 * static_cast<std::int32_t>(both == is_true) + static_cast<std::int32_t>(both == is_false) - 1;
+    // Opaque to the optimizer: else it turns the two compares back into branches on which word
+    // came, where the callers test the result.
+    __asm__("" : "+r"(r));
+    return r;
   }
+  if (n == 1) return v[0] == '1' ? 1 : v[0] == '0' ? 0 : -1;
+  return -1;
+}
+
+// An enum value's place among 8: its head and length times the multiplier, top 3 bits.
+std::size_t enum_place_of(std::uint64_t head, std::size_t size, std::uint64_t mul) {
+  return static_cast<std::size_t>(((head ^ (std::uint64_t{size} << 56)) * mul) >> 61);
+}
+// A multiplier that gives each of the n values (heads and lengths) a place of its own, and the
+// places' values (kShortEnum for an empty place); 0 when none of those tried does.
+std::uint64_t enum_multiplier(const std::uint64_t* head, const std::size_t* size, std::size_t n, std::uint8_t* place) {
+  for (std::uint64_t k = 0; k < 4096; ++k) {
+    const std::uint64_t mul = (0x9E3779B97F4A7C15ull + k * 0xD1B54A32D192ED03ull) | 1;
+    std::uint8_t at[8];
+    std::fill(at, at + 8, static_cast<std::uint8_t>(8));
+    bool distinct = true;
+    for (std::size_t i = 0; i < n && distinct; ++i) {
+      std::uint8_t& p = at[enum_place_of(head[i], size[i], mul)];
+      distinct = p == 8;
+      p = static_cast<std::uint8_t>(i);
+    }
+    if (distinct) {
+      std::copy(at, at + 8, place);
+      return mul;
+    }
+  }
+  return 0;
 }
 // Excel's words for true and false in a Russian or Kazakh locale, and the yes/no people type:
 // 1, 0, or -1 for anything else.
@@ -210,6 +247,9 @@ void TableBuilder::columns(const std::vector<std::string>& names) {
         s.enum_head[i] = head_of(values[i]);
         s.enum_size[i] = values[i].size();
       }
+      static_assert(Slot::kShortEnum == 8, "enum_multiplier gives 8 places, 8 for an empty one");
+      s.enum_size[Slot::kShortEnum] = std::numeric_limits<std::size_t>::max();  // no field is this long
+      s.enum_mul = enum_multiplier(s.enum_head, s.enum_size, s.short_enum, s.enum_place);
     }
     slots_.push_back(s);
   }
@@ -429,6 +469,12 @@ void TableBuilder::encode_column(std::size_t k, Slot& s, const std::string_view*
         return each([&](std::string_view t, std::int32_t& c) {
           if (t.size() > 8) return false;
           const std::uint64_t head = head_of(t);
+          if (s.enum_mul != 0) {  // the one value the field can be, by its place
+            const std::size_t i = s.enum_place[enum_place_of(head, t.size(), s.enum_mul)];
+            const bool hit = (s.enum_size[i] == t.size()) & (s.enum_head[i] == head);
+            c = hit ? static_cast<std::int32_t>(i) : c;
+            return hit;
+          }
           for (std::size_t i = 0; i < s.short_enum; ++i)
             if (s.enum_size[i] == t.size() && s.enum_head[i] == head) {
               c = static_cast<std::int32_t>(i);

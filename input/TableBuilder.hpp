@@ -163,11 +163,16 @@ class TableBuilder {
     std::uint64_t last_head = 0;  // Text: the previous row's value's head_of and length
     std::size_t last_size = 0;
     // Enum of at most kShortEnum values of at most 8 bytes each: their head_of and lengths, so
-    // that a field is matched with a compare of two integers per value.
+    // that a field is matched with a compare of two integers. Each value has a place of its own
+    // among 8 (the head and length times `enum_mul`, top 3 bits; a multiplier found at bind
+    // time): a field's place names the one value it can be, found without a branch (values come
+    // in no order a predictor learns). Entry kShortEnum matches nothing (an empty place).
     static constexpr std::size_t kShortEnum = 8;
     std::size_t short_enum = 0;  // values in the arrays; 0: compare the text
-    std::uint64_t enum_head[kShortEnum] = {};
-    std::size_t enum_size[kShortEnum] = {};
+    std::uint64_t enum_mul = 0;  // 0: no multiplier found, each value compared in turn
+    std::uint8_t enum_place[8] = {};
+    std::uint64_t enum_head[kShortEnum + 1] = {};
+    std::size_t enum_size[kShortEnum + 1] = {};
   };
   // Rows are staged as views of their fields, kStage rows at a time, and encoded a column at a
   // time when the block is full (flush): one loop per column with its type's code and no switch

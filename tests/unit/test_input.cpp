@@ -1391,6 +1391,54 @@ TEST_CASE("references: two enum columns are compared by value, whatever the orde
   CHECK(build_dataset("t", contract, std::move(fixed), {"bodies", "levels", "grades"}).tables.at("grades").rows == 2);
 }
 
+// Enum fields are matched by the one value their place names, booleans by two words compared at
+// once (TableBuilder, encode_column): every value of an enum of eight values that share their
+// first bytes is read as itself, and no near miss is read as any.
+TEST_CASE("enum and boolean fields: every value read as itself, no near miss read at all", "[input]") {
+  Diagnostics d;
+  interp::RuleSet rules = interp::load_rules_from_text(
+      {{"t.ereje",
+        "table bodies \"the bodies\"\n"
+        "  lists bodies by agency_id\n"
+        "  column agency_id text \"the code\"\n"
+        "  column level enum [a, ab, abc, abcd, abcde, abcdef, abcdefg, abcdefgh] \"the level\"\n"
+        "  column flag bool \"the flag\"\n"
+        "end\n"}},
+      d);
+  INFO(render(d));
+  REQUIRE_FALSE(d.has_errors());
+  auto contract = std::make_shared<const Contract>(rules.contract->at(Date{0}));
+  const std::vector<std::string> levels = {"a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh"};
+  const std::vector<std::pair<std::string, int>> flags = {{"true", 1}, {"false", 0}, {"1", 1}, {"0", 0}};
+  std::string csv = "agency_id,level,flag\n";
+  for (std::size_t i = 0; i < 64; ++i)
+    csv += "B" + std::to_string(i) + "," + levels[(i * 5) % 8] + "," + flags[(i * 3) % 4].first + "\n";
+  std::map<std::string, TextTable> good;
+  good["bodies"] = parse_csv(csv, "bodies.csv");
+  const DataSet ds = build_dataset("t", contract, std::move(good), {"bodies"});
+  const Table& t = ds.table("bodies");
+  REQUIRE(t.rows == 64);
+  for (std::size_t i = 0; i < 64; ++i) {
+    CHECK(t.column("level").values[i] == static_cast<std::int32_t>((i * 5) % 8));
+    CHECK(t.column("flag").values[i] == flags[(i * 3) % 4].second);
+  }
+  // Near misses, one a row: each an error of its own, in its own column.
+  const std::vector<std::string> bad_levels = {"b", "abcdefghi", "abcdefgH", "A", "abce", "ba", "abcdefh", "bcd"};
+  const std::vector<std::string> bad_flags = {"True", "tru", "truee", "ttrue", "fals", "falsee", "FALSE", "2"};
+  std::string wrong = "agency_id,level,flag\n";
+  for (std::size_t i = 0; i < 8; ++i) wrong += "B" + std::to_string(i) + "," + bad_levels[i] + "," + bad_flags[i] + "\n";
+  std::map<std::string, TextTable> bad;
+  bad["bodies"] = parse_csv(wrong, "bodies.csv");
+  const InputError e = input_error([&] { build_dataset("t", contract, std::move(bad), {"bodies"}); });
+  const std::string all = render(e.diagnostics);
+  INFO(all);
+  CHECK(e.diagnostics.list().size() == 16);
+  for (std::size_t i = 0; i < 8; ++i) {
+    CHECK(has(all, "unknown value `" + bad_levels[i] + "` in column `level`"));
+    CHECK(has(all, "`" + bad_flags[i] + "`"));
+  }
+}
+
 // ---- CSV as registries write it (input/CsvDialect.hpp) ----------------------------------------
 // Every case is read both ways, parse_csv + build_dataset and load_folder (the fast path) in one
 // piece and in pieces of 64 bytes on 2, 3 and 8 threads: values, warnings and errors must agree.
