@@ -1343,12 +1343,27 @@ TEST_CASE("folder: a header naming no known column, over many rows", "[input][fo
   CHECK(has(again, "missing column"));
 }
 
+namespace {
+// A contract written in a test, loaded and checked; `rules` holds what the contract points into.
+struct TestContract {
+  interp::RuleSet rules;
+  std::shared_ptr<const Contract> contract;
+};
+TestContract contract_of(const std::string& text) {
+  Diagnostics d;
+  TestContract out;
+  out.rules = interp::load_rules_from_text({{"t.ereje", text}}, d);
+  INFO(render(d));
+  REQUIRE_FALSE(d.has_errors());
+  out.contract = std::make_shared<const Contract>(out.rules.contract->at(Date{0}));
+  return out;
+}
+}  // namespace
+
 TEST_CASE("references: two enum columns are compared by value, whatever the order of their lists",
           "[input][reference]") {
   // `grade` lists [high, low] and `level` [low, high]: `low` is a level listed, `high` is not.
-  Diagnostics d;
-  interp::RuleSet rules = interp::load_rules_from_text(
-      {{"t.ereje",
+  const TestContract tc = contract_of(
         "table bodies \"the bodies\"\n"
         "  lists bodies by agency_id\n"
         "  column agency_id text \"the code\"\n"
@@ -1365,11 +1380,8 @@ TEST_CASE("references: two enum columns are compared by value, whatever the orde
         "  column grade_id text \"the code\"\n"
         "  column grade enum [high, low] \"the grade\"\n"
         "  reference grade to levels.level \"a level listed\"\n"
-        "end\n"}},
-      d);
-  INFO(render(d));
-  REQUIRE_FALSE(d.has_errors());
-  auto contract = std::make_shared<const Contract>(rules.contract->at(Date{0}));
+        "end\n");
+  const auto& contract = tc.contract;
   auto tables = [] {
     std::map<std::string, TextTable> t;
     t["bodies"] = parse_csv("agency_id\nA\n", "bodies.csv");
@@ -1395,19 +1407,14 @@ TEST_CASE("references: two enum columns are compared by value, whatever the orde
 // once (TableBuilder, encode_column): every value of an enum of eight values that share their
 // first bytes is read as itself, and no near miss is read as any.
 TEST_CASE("enum and boolean fields: every value read as itself, no near miss read at all", "[input]") {
-  Diagnostics d;
-  interp::RuleSet rules = interp::load_rules_from_text(
-      {{"t.ereje",
-        "table bodies \"the bodies\"\n"
-        "  lists bodies by agency_id\n"
-        "  column agency_id text \"the code\"\n"
-        "  column level enum [a, ab, abc, abcd, abcde, abcdef, abcdefg, abcdefgh] \"the level\"\n"
-        "  column flag bool \"the flag\"\n"
-        "end\n"}},
-      d);
-  INFO(render(d));
-  REQUIRE_FALSE(d.has_errors());
-  auto contract = std::make_shared<const Contract>(rules.contract->at(Date{0}));
+  const TestContract tc = contract_of(
+      "table bodies \"the bodies\"\n"
+      "  lists bodies by agency_id\n"
+      "  column agency_id text \"the code\"\n"
+      "  column level enum [a, ab, abc, abcd, abcde, abcdef, abcdefg, abcdefgh] \"the level\"\n"
+      "  column flag bool \"the flag\"\n"
+      "end\n");
+  const auto& contract = tc.contract;
   const std::vector<std::string> levels = {"a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh"};
   const std::vector<std::pair<std::string, int>> flags = {{"true", 1}, {"false", 0}, {"1", 1}, {"0", 0}};
   std::string csv = "agency_id,level,flag\n";
