@@ -418,6 +418,34 @@ std::size_t CsvScanner::plain_records_sep(std::string_view* const* dest, std::si
   std::uint64_t block_seps = 0, block_stops = 0;
   std::size_t n = 0;
   while (n < max && p != stop) {
+    // A record of fewer than 64 bytes (most): masks of the 64 bytes from its first, its fields the
+    // width - 1 separators before its first stop. No branch on where a 64-byte block ends nor on
+    // how many fields a block holds (neither follows a pattern a predictor learns); anything else
+    // (a longer record, a blank line, a quote, a non-ASCII byte, a stray CR, a ragged record) is
+    // left to the path below, record by record.
+    if (end - p >= 65) {
+      std::uint64_t seps;
+      const std::uint64_t stops = masks64<Sep>(p, seps);
+      const unsigned stop_at = stops ? static_cast<unsigned>(__builtin_ctzll(stops)) : 0;
+      const char* const e = p + stop_at;
+      if (stop_at > 0 && (*e == '\n' || (*e == '\r' && e[1] == '\n'))) {  // e[1]: end - p > 64
+        std::uint64_t before = seps & ((std::uint64_t{1} << stop_at) - 1);
+        const char* field = p;
+        std::size_t k = 0;
+        for (; k + 1 < width && before != 0; ++k) {
+          const char* const sep = p + __builtin_ctzll(before);
+          before &= before - 1;
+          dest[k][at + n] = std::string_view(field, static_cast<std::size_t>(sep - field));
+          field = sep + 1;
+        }
+        if (k + 1 == width && before == 0) {
+          dest[k][at + n] = std::string_view(field, static_cast<std::size_t>(e - field));
+          ++n;
+          p = e + (*e == '\r' ? 2 : 1);
+          continue;
+        }
+      }
+    }
     if (!block || p >= block + 64) {
       if (end - p < 65) break;  // 64 bytes and the one after a CR
       block = p;

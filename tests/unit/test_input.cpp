@@ -1612,6 +1612,51 @@ TEST_CASE("csv dialect: stray quotes read alike by parse_csv and load_folder, in
   REQUIRE(has(ds.warnings[1].message, "(16 fields of this file have one; this is the first)"));
 }
 
+// Plain records of fewer than 64 bytes are split from masks of the 64 bytes at their start
+// (CsvScanner::plain_records); everything else among them goes the general way, record by record:
+// the same data whichever way, at every thread count and window (read_both_ways).
+TEST_CASE("csv: records of every kind among short plain ones read as the general path reads them",
+          "[input][csv][folder]") {
+  TempDir dir;
+  auto services = [](bool empty_keys) {
+    return services_of(3000, [empty_keys](std::size_t i) {
+    const std::string body = i % 2 ? "A1," : "A2,", id = "S" + std::to_string(i);
+    if (i < 2) return body + "P,,full,false,true";  // each body's main service P
+    switch (i % 40) {
+      case 3: return body + "\"" + id + "\",,full,false,true";                        // a quoted field
+      case 7: return body + id + ",,none,false,false\r";                             // CRLF
+      case 11: return body + id + ",P,partial,true,true\n";                          // then a blank line
+      case 13: return body + id + "-" + std::string(70, 'x') + ",,full,false,true";  // longer than 64 bytes
+      case 17: return body + id + "-Қ,,full,false,true";                              // non-ASCII
+      case 19: return body + id + " ,,partial,true,false";                            // a space at a field's end
+      case 23: return body + id + ",P,none,true,true";                                 // a subtype
+      case 29: return body + id + "\"q,,full,false,true";                             // a quote inside a field
+      case 31: return empty_keys ? std::string("A2,,,full,false,true") : body + id + ",,full,false,true";  // an empty key
+      case 37: return body + id + (empty_keys ? ",,full,false,true,x" : ",,full,false,true");  // a field too many
+      case 39: return body + id + (empty_keys ? ",full,false,true" : ",,full,false,true");     // a field too few
+      default: return body + id + (i % 3 ? ",," : ",P,") + "full,false,true";
+    }
+    });
+  };
+  SECTION("valid rows") {
+    const DataSet ds = read_both_ways(dir, {{"agencies", kTwoBodies}, {"services", services(false)}}, {"services"});
+    const Table& t = ds.table("services");
+    const Column& id = t.column("service_id");
+    auto id_of = [&](std::size_t r) { return id.dictionary.at(static_cast<std::size_t>(id.values[r])); };
+    CHECK(id_of(3) == "S3");
+    CHECK(id_of(13) == "S13-" + std::string(70, 'x'));
+    CHECK(id_of(17) == "S17-Қ");
+    CHECK(id_of(19) == "S19 ");
+    CHECK(id_of(29) == "S29\"q");
+    CHECK(t.lines.line(12) == 15);  // after the blank line that follows row 11
+    CHECK(t.rows == 3000);
+  }
+  SECTION("ragged records among them: the same errors both ways") {
+    const std::string text = errors_both_ways(dir, {{"agencies", kTwoBodies}, {"services", services(true)}}, {"services"});
+    CHECK(has(text, "fields"));  // the ragged records, reported first and alone
+  }
+}
+
 TEST_CASE("csv dialect: warnings come with the errors when the data has some", "[input][csv][dialect][folder][error]") {
   TempDir dir;
   SECTION("a value read with its quote, then not valid") {
