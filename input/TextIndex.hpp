@@ -17,6 +17,9 @@ namespace ereje::input {
 // cache misses more per lookup.
 class TextIndex {
  public:
+  TextIndex() = default;
+  // For tests: the hash keyed with `key` rather than the process's key (hash_seed).
+  explicit TextIndex(std::uint64_t key) : seed_(key) {}
   // Code of `text` in `dictionary`, or -1.
   std::int32_t find(std::string_view text, const std::vector<std::string>& dictionary) const;
   // Code of `text`, appended to `dictionary` when new.
