@@ -18,38 +18,34 @@
 
 namespace ereje::test {
 
-// The data contract of the methodology (rules/data), loaded and checked once.
-struct ContractRules {
+// A folder of the repository's rule files, loaded and checked; a logic error if it does not check.
+struct MethodologyRules {
   interp::RuleSet rules;
   interp::Checked checked;
+};
+inline MethodologyRules checked_rules(const std::string& folder) {
+  MethodologyRules out;
+  Diagnostics d;
+  out.rules = interp::load_rules({std::string(EREJE_SOURCE_DIR) + "/" + folder}, d);
+  out.checked = interp::check(out.rules, d);
+  if (d.has_errors()) throw std::logic_error(folder + " does not check:\n" + render(d));
+  return out;
+}
+// The data contract of the methodology (rules/data), loaded and checked once.
+struct ContractRules : MethodologyRules {
   std::shared_ptr<const input::Contract> in_force;  // its tables are in force on every date
 };
 inline const ContractRules& contract_rules() {
   static const ContractRules c = [] {
-    ContractRules out;
-    Diagnostics d;
-    out.rules = interp::load_rules({std::string(EREJE_SOURCE_DIR) + "/rules/data"}, d);
-    out.checked = interp::check(out.rules, d);
-    if (d.has_errors()) throw std::logic_error("rules/data does not check:\n" + render(d));
+    ContractRules out{checked_rules("rules/data"), nullptr};
     out.in_force = std::make_shared<const input::Contract>(out.rules.contract->at(Date{0}));
     return out;
   }();
   return c;
 }
 // The methodology (rules/, the data contract included), loaded and checked once.
-struct MethodologyRules {
-  interp::RuleSet rules;
-  interp::Checked checked;
-};
 inline const MethodologyRules& methodology() {
-  static const MethodologyRules m = [] {
-    MethodologyRules out;
-    Diagnostics d;
-    out.rules = interp::load_rules({std::string(EREJE_SOURCE_DIR) + "/rules"}, d);
-    out.checked = interp::check(out.rules, d);
-    if (d.has_errors()) throw std::logic_error("rules/ does not check:\n" + render(d));
-    return out;
-  }();
+  static const MethodologyRules m = checked_rules("rules");
   return m;
 }
 // The methodology's data contract as a rule file, to load beside rule files written in a test.
